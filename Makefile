@@ -1,0 +1,121 @@
+# redress — one non-recursive Makefile. `make` builds ./redress; `make check` runs everything CI
+# runs; `make run` shows the demo desk. See README.md.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS := sqlite3 libsodium jansson
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+BASE_CFLAGS := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen \
+               -MMD -MP
+REL_CFLAGS := -O2 -g
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=all
+CFLAGS ?=
+LDFLAGS ?=
+
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c))
+GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
+
+.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt
+.DEFAULT_GOAL := all
+
+all: redress
+
+# ---------------------------------------------------------------- generated sources
+build/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -o $@ $<
+
+build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.sql))
+	@mkdir -p $(dir $@)
+	build/tools/embed store_schema $@ $(sort $(wildcard src/store/schema/*.sql))
+
+build/gen/analyze_data.c: build/tools/embed $(sort $(wildcard src/analyze/data/*))
+	@mkdir -p $(dir $@)
+	build/tools/embed analyze_data $@ $(sort $(wildcard src/analyze/data/*))
+
+# ---------------------------------------------------------------- one build per variant
+# $(1) variant name, $(2) extra compiler flags
+define variant
+$(1)_LIB_OBJ := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRC) $$(GEN_SRC))
+build/$(1)/%.o: %.c | build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(BASE_CFLAGS) $(2) $$(PKG_CFLAGS) $$(CFLAGS) -c -o $$@ $$<
+build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
+	@rm -f $$@
+	ar rcs $$@ $$^
+build/$(1)/redress: build/$(1)/src/main.o build/$(1)/libredress.a
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
+build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm
+$(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
+	@set -e; for t in $$^; do echo "== $$$$t"; $$$$t; done
+$(1)-e2e: build/$(1)/redress
+	REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh
+-include $$(shell find build/$(1) -name '*.d' 2>/dev/null)
+endef
+
+$(eval $(call variant,rel,$(REL_CFLAGS)))
+$(eval $(call variant,asan,$(ASAN_CFLAGS)))
+
+redress: build/rel/redress
+	cp $< $@
+
+# ---------------------------------------------------------------- the README's two commands
+deps:
+	@sh scripts/install-deps
+
+check: deps
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory redress
+	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory sanitize
+	@echo "make check: all green"
+
+run: deps
+	@$(MAKE) --no-print-directory redress
+	@sh scripts/tour
+
+unit: rel-unit
+e2e: rel-e2e
+
+# AddressSanitizer + UBSan build running every test.
+sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
+sanitize: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+sanitize:
+	@$(MAKE) --no-print-directory asan-unit asan-e2e
+
+# ---------------------------------------------------------------- lint
+BANNED := sprintf|strcpy|strcat|strtok|atoi|gets
+LINT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tools/*.c))
+lint:
+	@clang-format --dry-run --Werror $(LINT_FILES)
+	@if grep -nE '(^|[^a-z_])($(BANNED))[[:space:]]*\(' $(LINT_FILES); then \
+		echo "lint: banned function (see CONVENTIONS.md)"; exit 1; fi
+	@if grep -ln 'sqlite3\.h' $(LINT_FILES) | grep -v '^src/store/'; then \
+		echo "lint: sqlite3.h outside src/store"; exit 1; fi
+	@echo "lint: ok"
+
+fmt:
+	clang-format -i $(LINT_FILES)
+
+# ---------------------------------------------------------------- install
+install: redress
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 redress $(DESTDIR)$(PREFIX)/bin/redress
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/redress
+
+clean:
+	rm -rf build redress

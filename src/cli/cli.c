@@ -1,0 +1,280 @@
+/* cli.c — option parsing against a command's option table, and the plain-text output helpers:
+ * aligned tables, key/value blocks, JSON, and colour only on a terminal without NO_COLOR. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int opt_index(const cli_cmd *cmd, const char *name, size_t len)
+{
+    for (int i = 0; cmd->opts && cmd->opts[i].name; i++)
+        if (strlen(cmd->opts[i].name) == len && strncmp(cmd->opts[i].name, name, len) == 0)
+            return i;
+    return -1;
+}
+
+static rd_err *set_opt(cli_ctx *c, int i, const char *value)
+{
+    const cli_opt *o = &c->cmd->opts[i];
+    c->vals[i] = value;
+    if (o->flags & CLI_MULTI) {
+        c->multi[i] = xrealloc(c->multi[i], sizeof(char *) * (size_t)(c->nmulti[i] + 1));
+        c->multi[i][c->nmulti[i]++] = value;
+    }
+    return NULL;
+}
+
+rd_err *cli_parse(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv)
+{
+    c->cmd = cmd;
+    for (int a = 0; a < argc; a++) {
+        const char *arg = argv[a];
+        if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+            if (c->npos >= cmd->max_pos)
+                return rd_error(RD_USAGE, "%s: unexpected argument '%s'", cmd->words, arg);
+            c->pos[c->npos++] = arg;
+            continue;
+        }
+        const char *name = arg + 2, *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        if ((cmd->flags & CMD_JSON) && len == 4 && strncmp(name, "json", 4) == 0 && !eq) {
+            c->json = true;
+            continue;
+        }
+        int i = opt_index(cmd, name, len);
+        if (i < 0)
+            return rd_error(RD_USAGE, "%s: unknown option --%.*s", cmd->words, (int)len, name);
+        const char *value = "1";
+        if (cmd->opts[i].arg) {
+            if (eq)
+                value = eq + 1;
+            else if (a + 1 < argc)
+                value = argv[++a];
+            else
+                return rd_error(RD_USAGE, "--%s: needs a value (%s)", cmd->opts[i].name,
+                                cmd->opts[i].arg);
+        } else if (eq) {
+            return rd_error(RD_USAGE, "--%s: takes no value", cmd->opts[i].name);
+        }
+        rd_err *e = set_opt(c, i, value);
+        if (e) return e;
+    }
+    for (int i = 0; cmd->opts && cmd->opts[i].name; i++)
+        if ((cmd->opts[i].flags & CLI_REQUIRED) && !c->vals[i])
+            return rd_error(RD_USAGE, "--%s: is required", cmd->opts[i].name);
+    if (c->npos < cmd->min_pos)
+        return rd_error(RD_USAGE, "%s: missing %s", cmd->words, cmd->args ? cmd->args : "argument");
+    return NULL;
+}
+
+void cli_ctx_reset(cli_ctx *c)
+{
+    for (int i = 0; i < CLI_MAX_OPTS; i++)
+        free(c->multi[i]);
+    memset(c, 0, sizeof *c);
+}
+
+void cli_usage(FILE *out, const cli_cmd *cmd)
+{
+    fprintf(out, "usage: redress %s", cmd->words);
+    if (cmd->args) fprintf(out, " %s", cmd->args);
+    for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
+        const cli_opt *o = &cmd->opts[i];
+        bool req = o->flags & CLI_REQUIRED;
+        fprintf(out, " %s--%s%s%s%s%s", req ? "" : "[", o->name, o->arg ? " " : "",
+                o->arg ? o->arg : "", req ? "" : "]", o->flags & CLI_MULTI ? "…" : "");
+    }
+    if (cmd->flags & CMD_JSON) fprintf(out, " [--json]");
+    fprintf(out, "\n\n%s\n", cmd->summary);
+    if (cmd->help) fprintf(out, "\n%s\n", cmd->help);
+    if (cmd->opts && cmd->opts[0].name) fprintf(out, "\noptions:\n");
+    for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
+        char left[64];
+        snprintf(left, sizeof left, "--%s%s%s", cmd->opts[i].name, cmd->opts[i].arg ? " " : "",
+                 cmd->opts[i].arg ? cmd->opts[i].arg : "");
+        fprintf(out, "  %-30s %s\n", left, cmd->opts[i].help);
+    }
+    if (cmd->flags & CMD_JSON) fprintf(out, "  %-30s %s\n", "--json", "print the result as JSON");
+    fprintf(out, "  %-30s %s\n", "--db PATH", "database file (else $REDRESS_DB, else the default)");
+}
+
+const char *cli_get(cli_ctx *c, const char *name)
+{
+    int i = opt_index(c->cmd, name, strlen(name));
+    return i < 0 ? NULL : c->vals[i];
+}
+
+bool cli_flag(cli_ctx *c, const char *name)
+{
+    return cli_get(c, name) != NULL;
+}
+
+const char **cli_multi(cli_ctx *c, const char *name, int *n)
+{
+    int i = opt_index(c->cmd, name, strlen(name));
+    *n = i < 0 ? 0 : c->nmulti[i];
+    return i < 0 ? NULL : c->multi[i];
+}
+
+rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id)
+{
+    if (i >= c->npos) return rd_error(RD_USAGE, "%s: missing %s", c->cmd->words, field);
+    return desk_parse_id(field, c->pos[i], id);
+}
+
+rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out)
+{
+    const char *path = cli_get(c, opt);
+    *out = NULL;
+    return path ? text_read(opt, path, DESK_MAX_TEXT, out, NULL) : NULL;
+}
+
+/* ---------------------------------------------------------------- output */
+
+const char *js(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+int64_t ji(json_t *obj, const char *key)
+{
+    return (int64_t)json_integer_value(json_object_get(obj, key));
+}
+
+void cli_print_json(json_t *v)
+{
+    json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+}
+
+void cli_print_id(cli_ctx *c, int64_t id)
+{
+    if (c->json)
+        printf("{\"id\": %lld}\n", (long long)id);
+    else
+        printf("%lld\n", (long long)id);
+}
+
+#define ESC(code) (c->color ? "\033[" code "m" : "")
+const char *cli_bold(cli_ctx *c)
+{
+    return ESC("1");
+}
+const char *cli_dim(cli_ctx *c)
+{
+    return ESC("2");
+}
+const char *cli_red(cli_ctx *c)
+{
+    return ESC("31");
+}
+const char *cli_yellow(cli_ctx *c)
+{
+    return ESC("33");
+}
+const char *cli_green(cli_ctx *c)
+{
+    return ESC("32");
+}
+const char *cli_reset(cli_ctx *c)
+{
+    return ESC("0");
+}
+
+void cli_value(json_t *obj, const cli_col *col, char *out, size_t n)
+{
+    json_t *v = json_object_get(obj, col->key);
+    out[0] = '\0';
+    if (!v || json_is_null(v)) return;
+    if (col->kind == COL_MONEY && json_is_integer(v)) {
+        const char *cur = js(obj, "currency");
+        money_format(json_integer_value(v), cur ? cur : "EUR", out, n);
+    } else if ((col->kind == COL_TIME || col->kind == COL_DATE) && json_is_string(v)) {
+        int64_t t;
+        rd_err *e = time_parse(col->key, json_string_value(v), &t);
+        if (e || strlen(json_string_value(v)) == 10) {
+            snprintf(out, n, "%s", json_string_value(v));
+        } else {
+            rd_timestr s;
+            (col->kind == COL_TIME ? time_local : time_date)(t, s);
+            snprintf(out, n, "%s", s);
+        }
+        rd_err_free(e);
+    } else if (json_is_integer(v)) {
+        snprintf(out, n, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_string(v)) {
+        snprintf(out, n, "%s", json_string_value(v));
+    }
+}
+
+/* Display width in code points (good enough for the Latin, Greek and Cyrillic text most
+ * clients' names are in). */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) w++;
+    return w;
+}
+
+/* Cuts s to at most max code points, ending in "…"; newlines become spaces. */
+static void clip(char *s, size_t size, int max)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+    if (max <= 0 || width(s) <= (size_t)max) return;
+    size_t w = 0;
+    char *p = s;
+    for (; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80 && ++w == (size_t)max) break;
+    }
+    if ((size_t)(p - s) + 4 <= size) memcpy(p, "…", 4);
+}
+
+void cli_table(cli_ctx *c, json_t *rows, const cli_col *cols)
+{
+    size_t ncols = 0, nrows = json_array_size(rows);
+    while (cols[ncols].header)
+        ncols++;
+    size_t *w = xcalloc(ncols, sizeof *w);
+    char cell[512];
+    for (size_t j = 0; j < ncols; j++)
+        w[j] = width(cols[j].header);
+    for (size_t i = 0; i < nrows; i++)
+        for (size_t j = 0; j < ncols; j++) {
+            cli_value(json_array_get(rows, i), &cols[j], cell, sizeof cell);
+            clip(cell, sizeof cell, cols[j].max_width);
+            if (width(cell) > w[j]) w[j] = width(cell);
+        }
+    printf("%s", cli_bold(c));
+    for (size_t j = 0; j < ncols; j++)
+        printf("%-*s%s", j + 1 < ncols ? (int)w[j] : 0, cols[j].header, j + 1 < ncols ? "  " : "");
+    printf("%s\n", cli_reset(c));
+    for (size_t i = 0; i < nrows; i++) {
+        for (size_t j = 0; j < ncols; j++) {
+            cli_value(json_array_get(rows, i), &cols[j], cell, sizeof cell);
+            clip(cell, sizeof cell, cols[j].max_width);
+            size_t pad = w[j] - width(cell);
+            if (j + 1 < ncols)
+                printf("%s%*s  ", cell, (int)pad, "");
+            else
+                printf("%s", cell);
+        }
+        printf("\n");
+    }
+    if (nrows == 0) printf("%s(none)%s\n", cli_dim(c), cli_reset(c));
+    free(w);
+}
+
+void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols)
+{
+    size_t lw = 0;
+    for (const cli_col *col = cols; col->header; col++)
+        if (width(col->header) > lw) lw = width(col->header);
+    char val[4096];
+    for (const cli_col *col = cols; col->header; col++) {
+        cli_value(obj, col, val, sizeof val);
+        if (!val[0]) continue;
+        printf("%s%-*s%s  %s\n", cli_dim(c), (int)lw, col->header, cli_reset(c), val);
+    }
+}

@@ -1,0 +1,107 @@
+/* cli.h — the command-line front door: the command table's shape, option parsing, and the
+ * output helpers (tables, key/value blocks, JSON, colour) every cli_*.c file uses. Commands are
+ * thin: parse, call one desk operation, print. */
+#ifndef REDRESS_CLI_H
+#define REDRESS_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "desk/desk.h"
+#include "util/util.h"
+
+#define CLI_MAX_OPTS 24
+#define CLI_MAX_POS  4
+
+enum {
+    CLI_REQUIRED = 1, /* option must be given */
+    CLI_MULTI = 2,    /* option may repeat; read with cli_multi() */
+};
+
+typedef struct cli_opt {
+    const char *name; /* long name without dashes */
+    const char *arg;  /* placeholder such as "ID"; NULL for a flag */
+    unsigned flags;   /* CLI_REQUIRED, CLI_MULTI */
+    const char *help; /* one line */
+} cli_opt;
+
+typedef struct cli_ctx cli_ctx;
+
+enum {
+    CMD_NO_DB = 1,  /* runs without opening the database */
+    CMD_JSON = 2,   /* accepts --json */
+    CMD_CREATE = 4, /* may create the database (init) */
+};
+
+typedef struct cli_cmd {
+    const char *words;    /* "client add" */
+    const char *args;     /* positional synopsis, e.g. "ID", or NULL */
+    int min_pos, max_pos; /* how many positional arguments */
+    unsigned flags;       /* CMD_* */
+    const char *summary;  /* one line for the command list */
+    const char *help;     /* paragraph shown by --help, or NULL */
+    const cli_opt *opts;  /* terminated by {NULL} */
+    rd_err *(*run)(cli_ctx *c);
+} cli_cmd;
+
+struct cli_ctx {
+    const cli_cmd *cmd;
+    const char *vals[CLI_MAX_OPTS];   /* last value of each option, by index in opts */
+    const char **multi[CLI_MAX_OPTS]; /* all values of CLI_MULTI options */
+    int nmulti[CLI_MAX_OPTS];
+    const char *pos[CLI_MAX_POS]; /* positional arguments */
+    int npos;
+    bool json;           /* --json given */
+    bool color;          /* stdout is a terminal and NO_COLOR is unset */
+    const char *db_path; /* resolved database path */
+    rd_desk desk;        /* the desk to act on (store opened by main) */
+};
+
+/* The command table lives in main.c. */
+extern const cli_cmd *const cli_commands[];
+
+/* Parses argv (after the command words) into c. Returns RD_USAGE on unknown or missing
+ * options. c->multi arrays are the caller's to free with cli_ctx_reset(). */
+rd_err *cli_parse(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv);
+void cli_ctx_reset(cli_ctx *c);
+void cli_usage(FILE *out, const cli_cmd *cmd);
+
+const char *cli_get(cli_ctx *c, const char *name); /* NULL when not given */
+bool cli_flag(cli_ctx *c, const char *name);
+const char **cli_multi(cli_ctx *c, const char *name, int *n);
+/* Positional id argument i, named field for errors. */
+rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id);
+/* Reads --text FILE|- (or the named option) if given; *out NULL otherwise. Caller frees. */
+rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out);
+
+/* ---------------------------------------------------------------- output */
+typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE } cli_col_kind;
+typedef struct cli_col {
+    const char *header;
+    const char *key;
+    cli_col_kind kind;
+    int max_width; /* 0: no limit; longer text is cut with "…" */
+} cli_col;
+
+void cli_print_json(json_t *v);                                /* borrowed */
+void cli_table(cli_ctx *c, json_t *rows, const cli_col *cols); /* cols end with {NULL} */
+/* Prints "label  value" lines for the listed keys of obj; NULL values are skipped. */
+void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols);
+/* Formats one value of obj per its column kind into out. */
+void cli_value(json_t *obj, const cli_col *col, char *out, size_t n);
+/* ANSI sequences when colour is on, "" otherwise. */
+const char *cli_bold(cli_ctx *c);
+const char *cli_dim(cli_ctx *c);
+const char *cli_red(cli_ctx *c);
+const char *cli_yellow(cli_ctx *c);
+const char *cli_green(cli_ctx *c);
+const char *cli_reset(cli_ctx *c);
+/* Prints the id of a newly created row: as {"id":N} with --json, else the number alone. */
+void cli_print_id(cli_ctx *c, int64_t id);
+
+/* json helpers */
+const char *js(json_t *obj, const char *key); /* string or NULL */
+int64_t ji(json_t *obj, const char *key);     /* integer or 0 */
+
+#endif

@@ -1,0 +1,185 @@
+/* cli_case.c — `redress case …` and `redress log …`: complaints and the communication log. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+
+static const cli_col case_cols[] = {{"ID", "id", COL_INT, 0},
+                                    {"CLIENT", "client_name", COL_TEXT, 24},
+                                    {"RECEIVED", "received_at", COL_TIME, 0},
+                                    {"CHANNEL", "channel", COL_TEXT, 0},
+                                    {"STAGE", "stage", COL_TEXT, 0},
+                                    {"STATUS", "status", COL_TEXT, 0},
+                                    {"WORDS", "words", COL_TEXT, 40},
+                                    {NULL, NULL, 0, 0}};
+
+static const cli_col case_fields[] = {{"case", "id", COL_INT, 0},
+                                      {"client", "client_name", COL_TEXT, 0},
+                                      {"email", "client_email", COL_TEXT, 0},
+                                      {"phone", "client_phone", COL_TEXT, 0},
+                                      {"project", "project_title", COL_TEXT, 0},
+                                      {"channel", "channel", COL_TEXT, 0},
+                                      {"received", "received_at", COL_TIME, 0},
+                                      {"stage", "stage", COL_TEXT, 0},
+                                      {"status", "status", COL_TEXT, 0},
+                                      {"root cause", "root_cause", COL_TEXT, 0},
+                                      {"hostility", "hostility", COL_INT, 0},
+                                      {NULL, NULL, 0, 0}};
+
+static const cli_col log_cols[] = {
+    {"ID", "id", COL_INT, 0},          {"AT", "at", COL_TIME, 0},
+    {"DIR", "direction", COL_TEXT, 0}, {"CHANNEL", "channel", COL_TEXT, 0},
+    {"CASE", "case_id", COL_INT, 0},   {"SUBJECT", "subject", COL_TEXT, 30},
+    {"TEXT", "body", COL_TEXT, 50},    {NULL, NULL, 0, 0}};
+
+static rd_err *case_open(cli_ctx *c)
+{
+    char *words = NULL;
+    rd_err *e = cli_read_text(c, "text", &words);
+    desk_case_input in = {cli_get(c, "client"), cli_get(c, "project"), cli_get(c, "channel"),
+                          cli_get(c, "received"), words};
+    int64_t id;
+    if (!e) e = desk_case_open(&c->desk, &in, &id);
+    if (!e) cli_print_id(c, id);
+    free(words);
+    return e;
+}
+
+static rd_err *case_list(cli_ctx *c)
+{
+    json_t *rows;
+    rd_err *e = desk_case_list(&c->desk, cli_get(c, "status"), cli_get(c, "stage"), &rows);
+    if (e) return e;
+    c->json ? cli_print_json(rows) : cli_table(c, rows, case_cols);
+    json_decref(rows);
+    return NULL;
+}
+
+static void print_log(cli_ctx *c, json_t *log)
+{
+    size_t i;
+    json_t *entry;
+    json_array_foreach(log, i, entry)
+    {
+        char at[64];
+        cli_col col = {"at", "at", COL_TIME, 0};
+        cli_value(entry, &col, at, sizeof at);
+        const char *dir = js(entry, "direction");
+        printf("%s%s %s %s%s%s%s\n", cli_bold(c), at,
+               dir && dir[0] == 'i' ? "← from client" : "→ to client", js(entry, "channel"),
+               js(entry, "subject") ? ": " : "", js(entry, "subject") ? js(entry, "subject") : "",
+               cli_reset(c));
+        if (js(entry, "body")) printf("%s\n", js(entry, "body"));
+        printf("\n");
+    }
+}
+
+static rd_err *case_show(cli_ctx *c)
+{
+    int64_t id;
+    json_t *k;
+    rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e) e = desk_case_get(&c->desk, id, &k);
+    if (e) return e;
+    if (c->json) {
+        cli_print_json(k);
+    } else {
+        cli_fields(c, k, case_fields);
+        if (js(k, "words"))
+            printf("\n%sIn the client's words%s\n%s\n", cli_bold(c), cli_reset(c), js(k, "words"));
+        json_t *log = json_object_get(k, "log");
+        if (json_array_size(log) > 0) {
+            printf("\n%sCommunication log%s\n", cli_bold(c), cli_reset(c));
+            print_log(c, log);
+        }
+    }
+    json_decref(k);
+    return NULL;
+}
+
+static rd_err *log_add(cli_ctx *c)
+{
+    char *body = NULL;
+    rd_err *e = cli_read_text(c, "text", &body);
+    desk_log_input in = {cli_get(c, "client"),
+                         cli_get(c, "case"),
+                         cli_get(c, "direction"),
+                         cli_get(c, "channel"),
+                         cli_get(c, "at"),
+                         cli_get(c, "subject"),
+                         body};
+    int64_t id;
+    if (!e) e = desk_log_add(&c->desk, &in, &id);
+    if (!e) cli_print_id(c, id);
+    free(body);
+    return e;
+}
+
+static rd_err *log_list(cli_ctx *c)
+{
+    int64_t client;
+    json_t *rows;
+    rd_err *e = desk_parse_id("client", cli_get(c, "client"), &client);
+    if (!e) e = desk_log_list(&c->desk, client, &rows);
+    if (e) return e;
+    c->json ? cli_print_json(rows) : cli_table(c, rows, log_cols);
+    json_decref(rows);
+    return NULL;
+}
+
+static const cli_opt case_open_opts[] = {
+    {"client", "ID", CLI_REQUIRED, "who complained"},
+    {"project", "ID", 0, "which of their projects"},
+    {"channel", "CH", CLI_REQUIRED, "email, phone, meeting, chat, review or letter"},
+    {"received", "TIME", 0, "when it arrived (YYYY-MM-DD[THH:MM]); default now"},
+    {"text", "FILE|-", 0, "the client's words, from a file or standard input"},
+    {NULL, NULL, 0, NULL}};
+
+static const cli_opt case_list_opts[] = {{"status", "S", 0, "open, paused or closed"},
+                                         {"stage", "S", 0, "only cases at this stage"},
+                                         {NULL, NULL, 0, NULL}};
+
+static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
+
+static const cli_opt log_add_opts[] = {
+    {"client", "ID", CLI_REQUIRED, "whose conversation"},
+    {"case", "ID", 0, "the case it concerns"},
+    {"direction", "in|out", CLI_REQUIRED, "in: from the client; out: from you"},
+    {"channel", "CH", CLI_REQUIRED, "email, phone, meeting, chat, review or letter"},
+    {"at", "TIME", 0, "when it happened; default now"},
+    {"subject", "S", 0, "subject line or short title"},
+    {"text", "FILE|-", 0, "the words exchanged or notes of the call"},
+    {NULL, NULL, 0, NULL}};
+
+static const cli_opt log_list_opts[] = {{"client", "ID", CLI_REQUIRED, "whose log"},
+                                        {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_case_open = {"case open",
+                               NULL,
+                               0,
+                               0,
+                               CMD_JSON,
+                               "Open a case for a complaint; prints the case id.",
+                               "The client's words are kept verbatim and also written to the"
+                               " hash-chained communication log.",
+                               case_open_opts,
+                               case_open};
+const cli_cmd cmd_case_list = {"case list", NULL,           0,
+                               0,           CMD_JSON,       "List cases, newest complaint first.",
+                               NULL,        case_list_opts, case_list};
+const cli_cmd cmd_case_show = {
+    "case show", "ID",     1,
+    1,           CMD_JSON, "Show a case with the client's contact details and its log.",
+    NULL,        no_opts,  case_show};
+const cli_cmd cmd_log_add = {"log add",
+                             NULL,
+                             0,
+                             0,
+                             CMD_JSON,
+                             "Record an exchange with a client in the communication log.",
+                             "The log is append-only and hash chained: see `redress verify`.",
+                             log_add_opts,
+                             log_add};
+const cli_cmd cmd_log_list = {
+    "log list", NULL,          0,
+    0,          CMD_JSON,      "Show a client's communication log, oldest first.",
+    NULL,       log_list_opts, log_list};

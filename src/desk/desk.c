@@ -1,0 +1,53 @@
+/* desk.c — helpers shared by the desk's operation files: id parsing, the audit entry each
+ * operation appends, and word-list checks. */
+#include "desk/desk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+rd_err *desk_parse_id(const char *field, const char *text, int64_t *id)
+{
+    if (text_blank(text)) return rd_error(RD_INVALID, "%s: is required", field);
+    return parse_int(field, text, 1, INT64_MAX, id);
+}
+
+rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t row_id,
+                   json_t *detail)
+{
+    rd_timestr now;
+    desk_now(now);
+    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    rd_err *e = store_audit_append(d->st, now, d->actor ? d->actor : "unknown", action, table,
+                                   row_id, text);
+    free(text);
+    return e;
+}
+
+bool desk_one_of(const char *s, const char *const *list)
+{
+    if (!s) return false;
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0) return true;
+    return false;
+}
+
+char *desk_list_words(const char *const *list)
+{
+    rd_buf b;
+    buf_init(&b, 0);
+    for (int i = 0; list[i]; i++) {
+        rd_err_free(buf_adds(&b, i ? ", " : ""));
+        rd_err_free(buf_adds(&b, list[i]));
+    }
+    return buf_detach(&b);
+}
+
+void desk_now(rd_timestr out)
+{
+    time_iso(time_now(), out);
+}
+
+rd_err *desk_verify(rd_desk *d, rd_verify_report *r)
+{
+    return store_verify(d->st, r);
+}

@@ -1,0 +1,103 @@
+/* desk.h — the domain operations of redress. Every behaviour lives here once; the CLI, the web
+ * pages, the JSON API and the client portal are thin translations onto these calls.
+ *
+ * Each operation validates its input (errors name the field), runs in one transaction, and
+ * appends one audit entry. Inputs are the strings a person typed, so that parsing and checking
+ * happen in one place for every front door. Reads return jansson values the caller owns and
+ * releases with json_decref(). */
+#ifndef REDRESS_DESK_H
+#define REDRESS_DESK_H
+
+#include <jansson.h>
+
+#include "store/store.h"
+#include "util/util.h"
+
+/* Size limits on user input. */
+#define DESK_MAX_NAME  200
+#define DESK_MAX_FIELD 2000
+#define DESK_MAX_NOTES 20000
+#define DESK_MAX_TEXT  ((size_t)1 << 20) /* 1 MiB: the client's words, a message body */
+
+typedef struct rd_desk {
+    rd_store *st;      /* borrowed: the caller opens and closes the store */
+    const char *actor; /* who is acting, for the audit trail; borrowed */
+} rd_desk;
+
+/* ---------------------------------------------------------------- clients */
+rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id);
+/* Changes the fields that are not NULL; "" clears an optional field. */
+rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in);
+rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_client_list(rd_desk *d, json_t **out);
+
+/* ---------------------------------------------------------------- projects */
+typedef struct desk_project_input {
+    const char *client; /* client id, as typed */
+    const char *title;
+    const char *scope;
+    const char *deliverables;
+    const char *deadline;      /* YYYY-MM-DD */
+    const char *price;         /* "1,250.50" */
+    const char *currency;      /* ISO 4217; default EUR */
+    const char *payment_terms; /* days; default 30 */
+    const char *revisions;     /* included revisions; default 2 */
+    const char *extra_revision_price;
+} desk_project_input;
+
+rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
+rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_project_list(rd_desk *d, int64_t client_id, json_t **out);
+
+/* ---------------------------------------------------------------- cases */
+extern const char *const desk_channels[]; /* email phone meeting chat review letter */
+
+typedef struct desk_case_input {
+    const char *client;  /* client id */
+    const char *project; /* project id or NULL */
+    const char *channel;
+    const char *received; /* time; default now */
+    const char *words;    /* the client's words or NULL */
+} desk_case_input;
+
+rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
+/* The case with its client's contact details, concerns and log entries. */
+rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, json_t **out);
+
+/* ---------------------------------------------------------------- communication log */
+typedef struct desk_log_input {
+    const char *client;
+    const char *case_id;   /* or NULL */
+    const char *direction; /* in | out */
+    const char *channel;
+    const char *at; /* default now */
+    const char *subject;
+    const char *body;
+} desk_log_input;
+
+rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id);
+rd_err *desk_log_list(rd_desk *d, int64_t client_id, json_t **out);
+
+/* ---------------------------------------------------------------- integrity */
+rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
+
+/* ---------------------------------------------------------------- demo data */
+/* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses
+ * when the desk already has clients. */
+rd_err *desk_demo_load(rd_desk *d);
+
+/* ---------------------------------------------------------------- helpers for desk files */
+/* Parses an id field ("client: 'x' is not a number"). */
+rd_err *desk_parse_id(const char *field, const char *text, int64_t *id);
+/* Appends the audit entry for an operation; detail is borrowed and may be NULL. */
+rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t row_id,
+                   json_t *detail);
+/* True when s is one of the NULL-terminated list. */
+bool desk_one_of(const char *s, const char *const *list);
+/* "email, phone, meeting" for error messages; caller frees. */
+char *desk_list_words(const char *const *list);
+/* The current time as ISO 8601 UTC text. */
+void desk_now(rd_timestr out);
+
+#endif

@@ -1,0 +1,198 @@
+/* main.c — the redress program: the command table (one line per command) and dispatch. Global
+ * options: --db PATH, --help, --version. */
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#define REDRESS_VERSION "0.1.0"
+
+extern const cli_cmd cmd_init, cmd_verify, cmd_demo;
+extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;
+extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
+extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
+extern const cli_cmd cmd_log_add, cmd_log_list;
+
+const cli_cmd *const cli_commands[] = {
+    &cmd_init,        &cmd_client_add,  &cmd_client_list,  &cmd_client_show,
+    &cmd_client_edit, &cmd_project_add, &cmd_project_list, &cmd_project_show,
+    &cmd_case_open,   &cmd_case_list,   &cmd_case_show,    &cmd_log_add,
+    &cmd_log_list,    &cmd_verify,      &cmd_demo,         NULL,
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: redress [--db PATH] COMMAND [ARGS] [--help]\n\n"
+                 "redress guides you through an unhappy client: every complaint becomes a case\n"
+                 "that walks a de-escalation playbook, and every exchange lands in a\n"
+                 "tamper-evident log.\n\ncommands:\n");
+    for (int i = 0; cli_commands[i]; i++)
+        fprintf(out, "  %-16s %s\n", cli_commands[i]->words, cli_commands[i]->summary);
+    fprintf(out, "\nexit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 not found, 4 internal\n"
+                 "error. `redress COMMAND --help` explains each command.\n");
+}
+
+/* Finds the command whose words match the start of argv; *used says how many it took. */
+static const cli_cmd *find_command(int argc, char **argv, int *used)
+{
+    for (int i = 0; cli_commands[i]; i++) {
+        const char *w = cli_commands[i]->words;
+        const char *space = strchr(w, ' ');
+        if (!space && argc >= 1 && strcmp(argv[0], w) == 0) {
+            *used = 1;
+            return cli_commands[i];
+        }
+        if (space && argc >= 2 && strncmp(argv[0], w, (size_t)(space - w)) == 0 &&
+            strlen(argv[0]) == (size_t)(space - w) && strcmp(argv[1], space + 1) == 0) {
+            *used = 2;
+            return cli_commands[i];
+        }
+    }
+    return NULL;
+}
+
+/* Lists the commands of a group ("client") when only the group was typed. */
+static bool group_usage(const char *group)
+{
+    bool any = false;
+    size_t n = strlen(group);
+    for (int i = 0; cli_commands[i]; i++) {
+        const char *w = cli_commands[i]->words;
+        if (strncmp(w, group, n) == 0 && w[n] == ' ') {
+            if (!any) fprintf(stderr, "usage: redress %s SUBCOMMAND\n\n", group);
+            fprintf(stderr, "  %-16s %s\n", w, cli_commands[i]->summary);
+            any = true;
+        }
+    }
+    return any;
+}
+
+static int mkdirs(char *path, mode_t mode)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        int rc = mkdir(path, mode);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST) return -1;
+    }
+    return mkdir(path, mode) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* --db, else $REDRESS_DB, else $XDG_DATA_HOME/redress/redress.db, creating the default folder
+ * (mode 0700) when asked to. Returns a path the caller frees. */
+static rd_err *db_path(const char *given, bool create, char **out)
+{
+    if (given || (getenv("REDRESS_DB") && *getenv("REDRESS_DB"))) {
+        *out = xstrdup(given ? given : getenv("REDRESS_DB"));
+        return NULL;
+    }
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char *dir;
+    if (xdg && *xdg)
+        dir = xasprintf("%s/redress", xdg);
+    else if (home && *home)
+        dir = xasprintf("%s/.local/share/redress", home);
+    else
+        return rd_error(RD_USAGE, "--db: no database path (set --db, REDRESS_DB or HOME)");
+    if (create && mkdirs(dir, 0700) != 0) {
+        rd_err *e = rd_error(RD_IO, "database folder %s: %s", dir, strerror(errno));
+        free(dir);
+        return e;
+    }
+    *out = xasprintf("%s/redress.db", dir);
+    free(dir);
+    return NULL;
+}
+
+static const char *actor(void)
+{
+    const char *u = getenv("REDRESS_USER");
+    if (!u || !*u) u = getenv("USER");
+    return u && *u ? u : "redress";
+}
+
+static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv)
+{
+    cli_ctx c;
+    memset(&c, 0, sizeof c);
+    char *path = NULL;
+    rd_store *st = NULL;
+    rd_err *e = cli_parse(&c, cmd, argc, argv);
+    c.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (!e && !(cmd->flags & CMD_NO_DB)) e = db_path(db_opt, cmd->flags & CMD_CREATE, &path);
+    if (!e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&
+        access(path, F_OK) != 0)
+        e = rd_error(RD_USAGE, "no database at %s: run `redress init` first", path);
+    if (!e && path) e = store_open(path, &st);
+    if (!e) {
+        c.db_path = path;
+        c.desk.st = st;
+        c.desk.actor = actor();
+        e = cmd->run(&c);
+    }
+    store_close(st);
+    free(path);
+    cli_ctx_reset(&c);
+    return e;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_CTYPE, "");
+    const char *db = NULL;
+    int a = 1;
+    for (; a < argc && strncmp(argv[a], "--", 2) == 0; a++) {
+        if (strcmp(argv[a], "--db") == 0 && a + 1 < argc) {
+            db = argv[++a];
+        } else if (strncmp(argv[a], "--db=", 5) == 0) {
+            db = argv[a] + 5;
+        } else if (strcmp(argv[a], "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(argv[a], "--version") == 0) {
+            printf("redress %s\n", REDRESS_VERSION);
+            return 0;
+        } else {
+            fprintf(stderr, "redress: unknown option %s\n", argv[a]);
+            return 2;
+        }
+    }
+    if (a >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    int used = 0;
+    const cli_cmd *cmd = find_command(argc - a, argv + a, &used);
+    if (!cmd) {
+        if (!group_usage(argv[a])) fprintf(stderr, "redress: unknown command '%s'\n", argv[a]);
+        return 2;
+    }
+    char **rest = argv + a + used;
+    int nrest = argc - a - used;
+    for (int i = 0; i < nrest; i++) {
+        if (strcmp(rest[i], "--help") == 0) {
+            cli_usage(stdout, cmd);
+            return 0;
+        }
+        /* --db may also follow the command */
+        if (strcmp(rest[i], "--db") == 0 && i + 1 < nrest) {
+            db = rest[i + 1];
+            memmove(rest + i, rest + i + 2, sizeof(char *) * (size_t)(nrest - i - 2));
+            nrest -= 2;
+            i--;
+        }
+    }
+    rd_err *e = run(cmd, db, nrest, rest);
+    int code = rd_err_exit_code(e);
+    if (e) {
+        fprintf(stderr, "redress: %s\n", e->msg);
+        if (e->code == RD_USAGE) fprintf(stderr, "try: redress %s --help\n", cmd->words);
+    }
+    rd_err_free(e);
+    return code;
+}

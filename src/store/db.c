@@ -1,0 +1,270 @@
+/* db.c — opening the SQLite database, applying the embedded migrations keyed on
+ * PRAGMA user_version, transactions, and the bind/step helpers every store file uses. */
+#include "store/store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/embed.h"
+
+extern const rd_embedded store_schema[];
+
+rd_err *db_error(rd_store *st, const char *what)
+{
+    int code = sqlite3_extended_errcode(st->db);
+    const char *msg = sqlite3_errmsg(st->db);
+    if ((code & 0xff) == SQLITE_CONSTRAINT) return rd_error(RD_INVALID, "%s: %s", what, msg);
+    if ((code & 0xff) == SQLITE_BUSY) return rd_error(RD_DB, "%s: database is busy", what);
+    return rd_error(RD_DB, "%s: %s", what, msg);
+}
+
+int64_t db_last_id(rd_store *st)
+{
+    return (int64_t)sqlite3_last_insert_rowid(st->db);
+}
+
+static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_list ap)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; types && types[i] && rc == SQLITE_OK; i++) {
+        int pos = i + 1;
+        switch (types[i]) {
+        case 'i':
+            rc = sqlite3_bind_int64(stmt, pos, va_arg(ap, int64_t));
+            break;
+        case 'z': {
+            int64_t v = va_arg(ap, int64_t);
+            rc = v ? sqlite3_bind_int64(stmt, pos, v) : sqlite3_bind_null(stmt, pos);
+            break;
+        }
+        case 'I': {
+            const int64_t *p = va_arg(ap, const int64_t *);
+            rc = p ? sqlite3_bind_int64(stmt, pos, *p) : sqlite3_bind_null(stmt, pos);
+            break;
+        }
+        case 't': {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(stmt, pos, s, -1, SQLITE_TRANSIENT)
+                   : sqlite3_bind_null(stmt, pos);
+            break;
+        }
+        default:
+            return rd_error(RD_DB, "bind: unknown type '%c'", types[i]);
+        }
+    }
+    return rc == SQLITE_OK ? NULL : db_error(st, "bind");
+}
+
+static rd_err *prepare(rd_store *st, sqlite3_stmt **stmt, const char *sql, const char *types,
+                       va_list ap)
+{
+    if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+        return db_error(st, "prepare");
+    rd_err *e = bind_all(st, *stmt, types, ap);
+    if (e) sqlite3_finalize(*stmt);
+    return e;
+}
+
+static json_t *column_value(sqlite3_stmt *stmt, int i)
+{
+    switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_INTEGER:
+        return json_integer(sqlite3_column_int64(stmt, i));
+    case SQLITE_FLOAT:
+        return json_real(sqlite3_column_double(stmt, i));
+    case SQLITE_NULL:
+        return json_null();
+    default:
+        return json_stringn((const char *)sqlite3_column_text(stmt, i),
+                            (size_t)sqlite3_column_bytes(stmt, i));
+    }
+}
+
+static json_t *row_object(sqlite3_stmt *stmt)
+{
+    json_t *row = json_object();
+    int n = sqlite3_column_count(stmt);
+    for (int i = 0; i < n; i++)
+        json_object_set_new(row, sqlite3_column_name(stmt, i), column_value(stmt, i));
+    return row;
+}
+
+/* Steps through every row, appending each to out (when not NULL). */
+static rd_err *step_rows(rd_store *st, sqlite3_stmt *stmt, json_t *out, int max)
+{
+    int rc, n = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out && (max == 0 || n < max)) json_array_append_new(out, row_object(stmt));
+        n++;
+    }
+    rd_err *e = rc == SQLITE_DONE ? NULL : db_error(st, "query");
+    sqlite3_finalize(stmt);
+    return e;
+}
+
+rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    return e ? e : step_rows(st, stmt, NULL, 0);
+}
+
+rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    if (e) return e;
+    json_t *rows = json_array();
+    e = step_rows(st, stmt, rows, 0);
+    if (e) {
+        json_decref(rows);
+        return e;
+    }
+    *out = rows;
+    return NULL;
+}
+
+rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    if (e) return e;
+    json_t *rows = json_array();
+    e = step_rows(st, stmt, rows, 1);
+    *out = NULL;
+    if (!e && json_array_size(rows) > 0) *out = json_incref(json_array_get(rows, 0));
+    json_decref(rows);
+    return e;
+}
+
+rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    if (e) return e;
+    int rc = sqlite3_step(stmt);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    e = rc == SQLITE_ROW || rc == SQLITE_DONE ? NULL : db_error(st, "query");
+    sqlite3_finalize(stmt);
+    return e;
+}
+
+/* The migration number is the file name's leading digits: 001_foundation.sql is version 1. */
+static int migration_number(const char *name)
+{
+    int n = 0;
+    for (; *name >= '0' && *name <= '9'; name++)
+        n = n * 10 + (*name - '0');
+    return n;
+}
+
+int store_schema_version(rd_store *st)
+{
+    int64_t v = 0;
+    rd_err *e = db_int(st, &v, "PRAGMA user_version", NULL);
+    rd_err_free(e);
+    return (int)v;
+}
+
+static rd_err *migrate(rd_store *st)
+{
+    int latest = 0;
+    for (const rd_embedded *m = store_schema; m->name; m++)
+        latest = migration_number(m->name);
+    if (store_schema_version(st) == latest) return NULL;
+    rd_err *e = store_begin(st);
+    if (e) return e;
+    int have = store_schema_version(st); /* re-read under the write lock */
+    if (have > latest)
+        e = rd_error(RD_DB, "database schema %d is newer than this redress (%d)", have, latest);
+    for (const rd_embedded *m = store_schema; !e && m->name; m++) {
+        int n = migration_number(m->name);
+        if (n <= have) continue;
+        char *err = NULL;
+        if (sqlite3_exec(st->db, m->data, NULL, NULL, &err) != SQLITE_OK) {
+            e = rd_error(RD_DB, "migration %s: %s", m->name, err ? err : "failed");
+            sqlite3_free(err);
+            break;
+        }
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
+        if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+            e = db_error(st, "migration");
+    }
+    return store_end(st, e);
+}
+
+static rd_err *configure(rd_store *st, bool in_memory)
+{
+    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_extended_result_codes(st->db, 1);
+    const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
+                             in_memory ? NULL : "PRAGMA journal_mode = WAL"};
+    for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+        if (!pragmas[i]) continue;
+        if (sqlite3_exec(st->db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "open");
+    }
+    return NULL;
+}
+
+rd_err *store_open(const char *path, rd_store **out)
+{
+    rd_store *st = xcalloc(1, sizeof *st);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    rd_err *e = NULL;
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
+        e = rd_error(RD_IO, "database %s: %s", path,
+                     st->db ? sqlite3_errmsg(st->db) : "cannot open");
+    if (!e) e = configure(st, strcmp(path, ":memory:") == 0);
+    if (!e) e = migrate(st);
+    if (e) {
+        store_close(st);
+        return e;
+    }
+    *out = st;
+    return NULL;
+}
+
+void store_close(rd_store *st)
+{
+    if (!st) return;
+    sqlite3_close_v2(st->db);
+    free(st);
+}
+
+rd_err *store_begin(rd_store *st)
+{
+    if (st->in_tx) return rd_error(RD_DB, "transaction already open");
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, "begin");
+    st->in_tx = 1;
+    return NULL;
+}
+
+rd_err *store_end(rd_store *st, rd_err *e)
+{
+    if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
+    st->in_tx = 0;
+    if (e) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return e;
+    }
+    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        e = db_error(st, "commit");
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return e;
+}

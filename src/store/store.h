@@ -1,0 +1,121 @@
+/* store.h — the persistence interface of redress. Everything the desk layer needs from the
+ * database goes through these functions; nothing above this layer sees SQL or sqlite3.h, so a
+ * PostgreSQL backend can later implement the same interface.
+ *
+ * Reads return rows as jansson objects (column name -> integer, string or null); the caller owns
+ * what it receives and releases it with json_decref(). Writes take plain C values. Every write
+ * happens inside a transaction opened by the caller with store_begin()/store_end(). */
+#ifndef REDRESS_STORE_H
+#define REDRESS_STORE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "util/util.h"
+
+typedef struct rd_store rd_store;
+
+/* Opens (creating if needed) the database at path and brings its schema up to date. ":memory:"
+ * gives a private in-memory database (tests). *out is the caller's; close with store_close(). */
+rd_err *store_open(const char *path, rd_store **out);
+void store_close(rd_store *st);
+int store_schema_version(rd_store *st);
+
+/* Starts a write transaction that holds the write lock from the start, so two processes writing
+ * at once queue instead of failing halfway. */
+rd_err *store_begin(rd_store *st);
+/* Ends the transaction: commits when e is NULL, rolls back otherwise. Returns e, or the commit
+ * error when committing failed. Use as: return store_end(st, e); */
+rd_err *store_end(rd_store *st, rd_err *e);
+
+/* ---------------------------------------------------------------- clients */
+typedef struct rd_client_fields {
+    const char *name;  /* required on insert; NULL on update leaves the field as it is */
+    const char *email; /* "" on update clears the field */
+    const char *phone;
+    const char *company;
+    const char *notes;
+    const char *status; /* update only: active | terminated */
+} rd_client_fields;
+
+rd_err *store_client_insert(rd_store *st, const rd_client_fields *f, const char *now, int64_t *id);
+rd_err *store_client_update(rd_store *st, int64_t id, const rd_client_fields *f, const char *now);
+rd_err *store_client_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+rd_err *store_client_list(rd_store *st, json_t **rows);           /* with open case counts */
+
+/* ---------------------------------------------------------------- projects */
+typedef struct rd_project_fields {
+    int64_t client_id;
+    const char *title;
+    const char *scope;
+    const char *deliverables;
+    const char *deadline;                /* YYYY-MM-DD or NULL */
+    const int64_t *price;                /* minor units or NULL when not agreed */
+    const char *currency;                /* ISO 4217 */
+    int64_t payment_terms;               /* days */
+    int64_t revisions;                   /* included revisions */
+    const int64_t *extra_revision_price; /* minor units or NULL */
+} rd_project_fields;
+
+rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const char *now,
+                             int64_t *id);
+rd_err *store_project_get(rd_store *st, int64_t id, json_t **row);
+/* client_id 0 lists every project. */
+rd_err *store_project_list(rd_store *st, int64_t client_id, json_t **rows);
+
+/* ---------------------------------------------------------------- cases */
+typedef struct rd_case_fields {
+    int64_t client_id;
+    int64_t project_id; /* 0 when none */
+    const char *channel;
+    const char *received_at;
+    const char *words; /* may be NULL */
+} rd_case_fields;
+
+rd_err *store_case_insert(rd_store *st, const rd_case_fields *f, const char *now, int64_t *id);
+rd_err *store_case_get(rd_store *st, int64_t id, json_t **row);
+/* status or stage NULL means any; client_id 0 means any client. */
+rd_err *store_case_list(rd_store *st, const char *status, const char *stage, int64_t client_id,
+                        json_t **rows);
+
+/* ---------------------------------------------------------------- communication log */
+typedef struct rd_log_fields {
+    int64_t client_id;
+    int64_t case_id;       /* 0 when not about a case */
+    const char *direction; /* in | out */
+    const char *channel;
+    const char *at; /* when the exchange happened */
+    const char *subject;
+    const char *body;
+} rd_log_fields;
+
+/* Appends to the hash-chained log. */
+rd_err *store_log_append(rd_store *st, const rd_log_fields *f, const char *now, int64_t *id);
+/* client_id 0 lists every entry; case_id 0 does not filter by case. Oldest first. */
+rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, json_t **rows);
+
+/* ---------------------------------------------------------------- audit trail */
+/* Appends to the hash-chained audit trail; detail is JSON text or NULL. */
+rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, const char *action,
+                           const char *table, int64_t row_id, const char *detail);
+/* Newest first, at most limit rows (0: all). */
+rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows);
+
+/* ---------------------------------------------------------------- verification */
+typedef struct rd_verify_report {
+    int64_t log_entries;   /* rows checked in the log */
+    int64_t audit_entries; /* rows checked in the audit trail */
+    char log_head[65];     /* hash of the newest log row (hex), "" when empty */
+    char audit_head[65];   /* hash of the newest audit row */
+} rd_verify_report;
+
+/* Re-walks both chains. Returns RD_TAMPERED naming the first row that does not match. */
+rd_err *store_verify(rd_store *st, rd_verify_report *r);
+
+/* ---------------------------------------------------------------- settings */
+/* *value is the caller's; NULL when the setting was never set. */
+rd_err *store_setting_get(rd_store *st, const char *key, char **value);
+rd_err *store_setting_set(rd_store *st, const char *key, const char *value);
+rd_err *store_setting_list(rd_store *st, json_t **rows);
+
+#endif

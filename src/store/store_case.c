@@ -1,0 +1,60 @@
+/* store_case.c — complaint cases: opening, reading and listing them. The playbook's later
+ * stages add their own statements beside these. */
+#include "store/store_int.h"
+
+rd_err *store_case_insert(rd_store *st, const rd_case_fields *f, const char *now, int64_t *id)
+{
+    rd_err *e =
+        db_exec(st,
+                "INSERT INTO cases(client_id, project_id, channel, received_at, words,"
+                " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                "iztttt", f->client_id, f->project_id, f->channel, f->received_at, f->words, now);
+    if (!e) *id = db_last_id(st);
+    return e;
+}
+
+#define CASE_SELECT                                                                                \
+    "SELECT k.*, c.name AS client_name, c.email AS client_email, c.phone AS client_phone,"         \
+    " p.title AS project_title FROM cases k JOIN clients c ON c.id = k.client_id"                  \
+    " LEFT JOIN projects p ON p.id = k.project_id"
+
+rd_err *store_case_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row, CASE_SELECT " WHERE k.id = ?1", "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "case: no case %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_case_list(rd_store *st, const char *status, const char *stage, int64_t client_id,
+                        json_t **rows)
+{
+    return db_rows(st, rows,
+                   CASE_SELECT
+                   " WHERE (?1 IS NULL OR k.status = ?1) AND (?2 IS NULL OR k.stage = ?2)"
+                   " AND (?3 = 0 OR k.client_id = ?3)"
+                   " ORDER BY k.received_at DESC, k.id DESC",
+                   "tti", status, stage, client_id);
+}
+
+rd_err *store_setting_get(rd_store *st, const char *key, char **value)
+{
+    json_t *row = NULL;
+    rd_err *e = db_row(st, &row, "SELECT value FROM settings WHERE key = ?1", "t", key);
+    *value = NULL;
+    if (!e && row) *value = xstrdup(json_string_value(json_object_get(row, "value")));
+    json_decref(row);
+    return e;
+}
+
+rd_err *store_setting_set(rd_store *st, const char *key, const char *value)
+{
+    return db_exec(st,
+                   "INSERT INTO settings(key, value) VALUES (?1, ?2)"
+                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   "tt", key, value);
+}
+
+rd_err *store_setting_list(rd_store *st, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT key, value FROM settings ORDER BY key", NULL);
+}

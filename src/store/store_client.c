@@ -1,0 +1,83 @@
+/* store_client.c — clients and their projects: the people the user works for and what was
+ * agreed with them at the start (P20). */
+#include "store/store_int.h"
+
+rd_err *store_client_insert(rd_store *st, const rd_client_fields *f, const char *now, int64_t *id)
+{
+    rd_err *e = db_exec(st,
+                        "INSERT INTO clients(name, email, phone, company, notes, created_at,"
+                        " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                        "tttttt", f->name, f->email, f->phone, f->company, f->notes, now);
+    if (!e) *id = db_last_id(st);
+    return e;
+}
+
+/* NULL keeps a field, "" clears it (name cannot be cleared: the desk refuses that). */
+rd_err *store_client_update(rd_store *st, int64_t id, const rd_client_fields *f, const char *now)
+{
+    return db_exec(st,
+                   "UPDATE clients SET"
+                   " name = coalesce(?2, name),"
+                   " email = CASE WHEN ?3 IS NULL THEN email WHEN ?3 = '' THEN NULL ELSE ?3 END,"
+                   " phone = CASE WHEN ?4 IS NULL THEN phone WHEN ?4 = '' THEN NULL ELSE ?4 END,"
+                   " company = CASE WHEN ?5 IS NULL THEN company WHEN ?5 = '' THEN NULL"
+                   "           ELSE ?5 END,"
+                   " notes = CASE WHEN ?6 IS NULL THEN notes WHEN ?6 = '' THEN NULL ELSE ?6 END,"
+                   " status = coalesce(?7, status),"
+                   " updated_at = ?8"
+                   " WHERE id = ?1",
+                   "ittttttt", id, f->name, f->email, f->phone, f->company, f->notes, f->status,
+                   now);
+}
+
+rd_err *store_client_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row, "SELECT * FROM clients WHERE id = ?1", "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "client: no client %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_client_list(rd_store *st, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT c.*,"
+                   " (SELECT count(*) FROM cases k WHERE k.client_id = c.id"
+                   "  AND k.status <> 'closed') AS open_cases"
+                   " FROM clients c ORDER BY c.name COLLATE NOCASE, c.id",
+                   NULL);
+}
+
+rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const char *now, int64_t *id)
+{
+    rd_err *e = db_exec(st,
+                        "INSERT INTO projects(client_id, title, scope, deliverables, deadline,"
+                        " price, currency, payment_terms, revisions, extra_revision_price,"
+                        " created_at, updated_at)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                        "ittttItiiIt", f->client_id, f->title, f->scope, f->deliverables,
+                        f->deadline, f->price, f->currency, f->payment_terms, f->revisions,
+                        f->extra_revision_price, now);
+    if (!e) *id = db_last_id(st);
+    return e;
+}
+
+rd_err *store_project_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row,
+                       "SELECT p.*, c.name AS client_name,"
+                       " (SELECT count(*) FROM revisions r WHERE r.project_id = p.id)"
+                       "   AS revisions_used"
+                       " FROM projects p JOIN clients c ON c.id = p.client_id WHERE p.id = ?1",
+                       "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "project: no project %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_project_list(rd_store *st, int64_t client_id, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT p.*, c.name AS client_name FROM projects p"
+                   " JOIN clients c ON c.id = p.client_id"
+                   " WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY p.id",
+                   "i", client_id);
+}

@@ -1,0 +1,30 @@
+/* store_int.h — what the store's own files share: the connection struct and small helpers that
+ * prepare, bind and step statements. Values are always bound, never formatted into SQL. */
+#ifndef REDRESS_STORE_INT_H
+#define REDRESS_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct rd_store {
+    sqlite3 *db; /* the connection */
+    int in_tx;   /* 1 inside store_begin()/store_end() */
+};
+
+/* Bind types, one letter per ?N in order:
+ *   i  int64_t            I  const int64_t * (NULL binds NULL)
+ *   t  const char *       (NULL binds NULL)
+ *   z  int64_t where 0 binds NULL (optional foreign keys) */
+rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
+/* Runs a query and returns all rows as a JSON array of objects; *out is the caller's. */
+rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...);
+/* Returns the first row as an object, or *out = NULL when there is none. */
+rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, ...);
+/* Returns the first column of the first row as an integer (0 when no row). */
+rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
+/* Wraps the connection's current error message. */
+rd_err *db_error(rd_store *st, const char *what);
+int64_t db_last_id(rd_store *st);
+
+#endif

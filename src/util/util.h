@@ -1,0 +1,133 @@
+/* util.h — the base every layer of redress stands on: the one error type, allocation wrappers,
+ * the capped growable buffer, money, time, UTF-8 checks and reading bounded text input.
+ * Nothing here knows about clients, cases or the database. */
+#ifndef REDRESS_UTIL_H
+#define REDRESS_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---------------------------------------------------------------- errors */
+
+/* The one table of error codes: name, CLI exit code, HTTP status, summary. Adding a code here
+ * gives it an exit code and an HTTP status everywhere at once. */
+#define RD_ERROR_CODES(X)                                                                          \
+    X(RD_INVALID, 1, 400, "invalid input")                                                         \
+    X(RD_CONFLICT, 1, 409, "not allowed at this stage")                                            \
+    X(RD_TOO_LARGE, 1, 413, "input too large")                                                     \
+    X(RD_USAGE, 2, 400, "wrong usage")                                                             \
+    X(RD_NOT_FOUND, 3, 404, "not found")                                                           \
+    X(RD_IO, 4, 500, "input/output error")                                                         \
+    X(RD_DB, 4, 500, "database error")                                                             \
+    X(RD_TAMPERED, 1, 500, "record tampered with")
+
+typedef enum rd_code {
+    RD_OK = 0,
+#define X(name, exit_code, http, summary) name,
+    RD_ERROR_CODES(X)
+#undef X
+} rd_code;
+
+/* An error: a code and a one-line message that names the field ("deadline: 2025-02-30 is not a
+ * date"). Fallible functions return rd_err * — NULL on success — and the caller owns and frees
+ * what it receives with rd_err_free(). */
+typedef struct rd_err {
+    rd_code code; /* which row of RD_ERROR_CODES */
+    char *msg;    /* one line, no trailing newline; owned by the error */
+} rd_err;
+
+/* Builds a new error with a printf-style message. Never returns NULL. */
+rd_err *rd_error(rd_code code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rd_err_free(rd_err *e);
+int rd_err_exit_code(const rd_err *e);   /* 0 for NULL */
+int rd_err_http_status(const rd_err *e); /* 200 for NULL */
+const char *rd_code_summary(rd_code code);
+
+/* ---------------------------------------------------------------- memory */
+
+/* Allocation wrappers: they abort the program on out-of-memory, so callers never check. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s); /* NULL in, NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------------------------------------------------------- buffer */
+
+/* A growable byte buffer with a size cap; all text, HTML and JSON building goes through it.
+ * data is always NUL-terminated once anything was added. */
+typedef struct rd_buf {
+    char *data; /* owned; NULL until the first add */
+    size_t len; /* bytes used, excluding the NUL */
+    size_t cap; /* bytes allocated */
+    size_t max; /* the cap on len */
+} rd_buf;
+
+#define RD_BUF_DEFAULT_MAX ((size_t)64 << 20)
+
+void buf_init(rd_buf *b, size_t max); /* max 0 means RD_BUF_DEFAULT_MAX */
+/* Appends; on passing the cap returns RD_TOO_LARGE and leaves the buffer as it was. */
+rd_err *buf_add(rd_buf *b, const void *p, size_t n);
+rd_err *buf_adds(rd_buf *b, const char *s);
+rd_err *buf_addf(rd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+rd_err *buf_vaddf(rd_buf *b, const char *fmt, va_list ap);
+const char *buf_str(const rd_buf *b); /* borrowed; "" when empty */
+char *buf_detach(rd_buf *b);          /* caller frees; buffer is reset */
+void buf_reset(rd_buf *b);            /* frees the storage, keeps the cap */
+
+/* ---------------------------------------------------------------- text */
+
+/* Checks that s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
+bool utf8_valid(const char *s, size_t n);
+/* Validates a user-supplied string for field: at most max bytes, valid UTF-8, no control
+ * characters except tab and newline when multiline. NULL is accepted (optional field). */
+rd_err *text_check(const char *field, const char *s, size_t max, bool multiline);
+/* Reads text from path ("-" is standard input), refusing more than max bytes, and checks it
+ * is UTF-8. *out is the caller's, NUL-terminated. */
+rd_err *text_read(const char *field, const char *path, size_t max, char **out, size_t *len);
+/* True when s is NULL or only whitespace. */
+bool text_blank(const char *s);
+/* Parses a whole decimal number in [min, max]; field names it in errors. */
+rd_err *parse_int(const char *field, const char *text, int64_t min, int64_t max, int64_t *out);
+
+/* ---------------------------------------------------------------- money */
+
+/* Money is integer minor units plus an ISO 4217 code. */
+#define RD_MONEY_MAX INT64_C(100000000000000) /* 10^14 minor units: far above any invoice */
+
+/* Digits after the decimal point for an ISO 4217 code, or -1 when the code is unknown. */
+int money_exponent(const char *currency);
+/* Validates a currency code (three capital letters we know); field names it in errors. */
+rd_err *money_check_currency(const char *field, const char *currency);
+/* Parses "1,250.50", "1250.5", "1250" into minor units of currency. Rejects negatives, more
+ * decimals than the currency has ("12.345" for EUR), misplaced separators, overflow. */
+rd_err *money_parse(const char *field, const char *text, const char *currency, int64_t *minor);
+/* Formats minor units as "1,250.50 EUR" into out (at least 48 bytes). */
+void money_format(int64_t minor, const char *currency, char *out, size_t outlen);
+/* Formats as a plain decimal "1250.50" (no grouping, no code) for JSON and machine output. */
+void money_plain(int64_t minor, const char *currency, char *out, size_t outlen);
+
+/* ---------------------------------------------------------------- time */
+
+/* Times are Unix seconds (UTC) in memory and ISO 8601 UTC text ("2026-11-25T06:46:00Z") in the
+ * store. Dates are "YYYY-MM-DD". */
+typedef char rd_timestr[32];
+
+/* The current time; REDRESS_NOW (ISO 8601) overrides it so tests and demos are repeatable. */
+int64_t time_now(void);
+/* Parses "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]"; a time
+ * without a zone is in the local time zone; a bare date is its local midnight. */
+rd_err *time_parse(const char *field, const char *text, int64_t *out);
+/* Parses a calendar date "YYYY-MM-DD" and checks it exists (2025-02-30 does not). */
+rd_err *date_parse(const char *field, const char *text, int *y, int *m, int *d);
+void time_iso(int64_t t, rd_timestr out);   /* UTC, ISO 8601 with Z */
+void time_local(int64_t t, rd_timestr out); /* "2026-11-25 07:46" in the local zone */
+void time_date(int64_t t, rd_timestr out);  /* local calendar date "YYYY-MM-DD" */
+/* Days from civil date (proleptic Gregorian), for date arithmetic without time zones. */
+int64_t days_from_civil(int y, int m, int d);
+void civil_from_days(int64_t z, int *y, int *m, int *d);
+
+#endif
