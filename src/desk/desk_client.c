@@ -105,7 +105,7 @@ rd_err *desk_client_list(rd_desk *d, json_t **out)
 static rd_err *optional_money(const char *field, const char *text, const char *currency,
                               int64_t *out, bool *has)
 {
-    *has = !text_blank(text);
+    *has = text != NULL;
     return *has ? money_parse(field, text, currency, out) : NULL;
 }
 

@@ -69,7 +69,7 @@ rd_err *money_parse(const char *field, const char *text, const char *currency, i
 {
     int exp = money_exponent(currency);
     if (exp < 0) return money_check_currency("currency", currency);
-    if (!text || !*text) return rd_error(RD_INVALID, "%s: is empty", field);
+    if (text_blank(text)) return rd_error(RD_INVALID, "%s: is empty", field);
     const char *s = text;
     while (*s == ' ')
         s++;
