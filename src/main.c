@@ -16,13 +16,36 @@ extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_clien
 extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
 extern const cli_cmd cmd_log_add, cmd_log_list;
+extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
+/* playbook commands (P2–P14) */
+/* money and walking-away commands (P15–P18, P21) */
 
+/* One line per command, in the order `redress --help` lists them. */
+/* clang-format off */
 const cli_cmd *const cli_commands[] = {
-    &cmd_init,        &cmd_client_add,  &cmd_client_list,  &cmd_client_show,
-    &cmd_client_edit, &cmd_project_add, &cmd_project_list, &cmd_project_show,
-    &cmd_case_open,   &cmd_case_list,   &cmd_case_show,    &cmd_log_add,
-    &cmd_log_list,    &cmd_verify,      &cmd_demo,         NULL,
+    &cmd_init,
+    &cmd_client_add,
+    &cmd_client_list,
+    &cmd_client_show,
+    &cmd_client_edit,
+    &cmd_project_add,
+    &cmd_project_list,
+    &cmd_project_show,
+    &cmd_case_open,
+    &cmd_case_list,
+    &cmd_case_show,
+    &cmd_log_add,
+    &cmd_log_list,
+    /* playbook commands (P2–P14) */
+    /* money and walking-away commands (P15–P18, P21) */
+    &cmd_config_list,
+    &cmd_config_get,
+    &cmd_config_set,
+    &cmd_verify,
+    &cmd_demo,
+    NULL,
 };
+/* clang-format on */
 
 static void usage(FILE *out)
 {

@@ -2,6 +2,8 @@
  * that nothing in its log or audit trail was changed by hand, and loading demo data. */
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 static rd_err *init(cli_ctx *c)
 {
     if (c->json)
@@ -66,3 +68,58 @@ const cli_cmd cmd_demo = {
     "demo", NULL,       0,
     0,      CMD_CREATE, "Fill an empty desk with realistic demo clients, projects and cases.",
     NULL,   no_opts,    demo};
+
+/* ---------------------------------------------------------------- config */
+
+static rd_err *config_list(cli_ctx *c)
+{
+    json_t *rows;
+    rd_err *e = desk_config_list(&c->desk, &rows);
+    if (e) return e;
+    static const cli_col cols[] = {{"KEY", "key", COL_TEXT, 0},
+                                   {"VALUE", "value", COL_TEXT, 0},
+                                   {"DEFAULT", "default", COL_TEXT, 0},
+                                   {"MEANING", "help", COL_TEXT, 0},
+                                   {NULL, NULL, 0, 0}};
+    c->json ? cli_print_json(rows) : cli_table(c, rows, cols);
+    json_decref(rows);
+    return NULL;
+}
+
+static rd_err *config_get(cli_ctx *c)
+{
+    char *v = NULL;
+    rd_err *e = desk_config_get(&c->desk, c->pos[0], &v);
+    if (!e) printf("%s\n", v);
+    free(v);
+    return e;
+}
+
+static rd_err *config_set(cli_ctx *c)
+{
+    rd_err *e = desk_config_set(&c->desk, c->pos[0], c->pos[1]);
+    if (!e) printf("%s = %s\n", c->pos[0], c->pos[1]);
+    return e;
+}
+
+const cli_cmd cmd_config_list = {"config list",
+                                 NULL,
+                                 0,
+                                 0,
+                                 CMD_JSON,
+                                 "List settings with their values and defaults.",
+                                 NULL,
+                                 no_opts,
+                                 config_list};
+const cli_cmd cmd_config_get = {
+    "config get", "KEY", 1, 1, 0, "Print one setting's value.", NULL, no_opts, config_get};
+const cli_cmd cmd_config_set = {"config set",
+                                "KEY VALUE",
+                                2,
+                                2,
+                                0,
+                                "Change a setting (validated; recorded in the audit trail).",
+                                "Money settings (risk_threshold, hourly_cost) are amounts in the\n"
+                                "'currency' setting, e.g. `redress config set hourly_cost 45.50`.",
+                                no_opts,
+                                config_set};

@@ -51,3 +51,13 @@ rd_err *desk_verify(rd_desk *d, rd_verify_report *r)
 {
     return store_verify(d->st, r);
 }
+
+int64_t desk_ji(json_t *obj, const char *key)
+{
+    return (int64_t)json_integer_value(json_object_get(obj, key));
+}
+
+const char *desk_js(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}

@@ -79,6 +79,27 @@ typedef struct desk_log_input {
 rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id);
 rd_err *desk_log_list(rd_desk *d, int64_t client_id, json_t **out);
 
+/* ---------------------------------------------------------------- settings */
+/* Keys: currency, cool_off_minutes, draft_hold_minutes, followup_days, risk_threshold,
+ * hourly_cost. A setting never set has its default. *value is the caller's. */
+rd_err *desk_config_get(rd_desk *d, const char *key, char **value);
+rd_err *desk_config_int(rd_desk *d, const char *key, int64_t *out);
+/* A money setting parsed in currency (the threshold "1000" is 1000 of the client's currency). */
+rd_err *desk_config_money(rd_desk *d, const char *key, const char *currency, int64_t *minor);
+rd_err *desk_config_set(rd_desk *d, const char *key, const char *value);
+rd_err *desk_config_list(rd_desk *d, json_t **out);
+
+/* Walk-away triggers (P16) that fire for a client: an array of {trigger, why, facts}, where
+ * trigger is abuse, cost_exceeds_revenue or late_payments. Nothing happens by itself. */
+rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
+
+/* ---------------------------------------------------------------- playbook (P2–P14)
+ * stages and guards, next step, concerns, restatement, offers, follow-through, lessons,
+ * escalation. */
+
+/* ---------------------------------------------------------------- money and walking away
+ * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 
@@ -97,6 +118,10 @@ rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t ro
 bool desk_one_of(const char *s, const char *const *list);
 /* "email, phone, meeting" for error messages; caller frees. */
 char *desk_list_words(const char *const *list);
+/* Integer member of a JSON object, 0 when absent. */
+int64_t desk_ji(json_t *obj, const char *key);
+/* String member of a JSON object, NULL when absent; borrowed. */
+const char *desk_js(json_t *obj, const char *key);
 /* The current time as ISO 8601 UTC text. */
 void desk_now(rd_timestr out);
 

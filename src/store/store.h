@@ -112,6 +112,13 @@ typedef struct rd_verify_report {
 /* Re-walks both chains. Returns RD_TAMPERED naming the first row that does not match. */
 rd_err *store_verify(rd_store *st, rd_verify_report *r);
 
+/* ---------------------------------------------------------------- facts for triggers */
+/* One object: minutes (time logged), paid (payments in currency), refunded (refunds granted
+ * in currency), other_currency_invoices, late_or_unpaid (invoices paid after their due date or
+ * unpaid past it as of today, YYYY-MM-DD), abusive_cases. */
+rd_err *store_client_facts(rd_store *st, int64_t client_id, const char *today, const char *currency,
+                           json_t **out);
+
 /* ---------------------------------------------------------------- settings */
 /* *value is the caller's; NULL when the setting was never set. */
 rd_err *store_setting_get(rd_store *st, const char *key, char **value);

@@ -1,0 +1,177 @@
+/* desk_config.c — the user's settings (cool-off, draft hold, follow-up delay, risk threshold,
+ * hourly cost) with their defaults, and the walk-away triggers of P16 that use them. */
+#include "desk/desk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { SET_MINUTES, SET_DAYS, SET_MONEY, SET_CURRENCY } setting_kind;
+
+static const struct setting {
+    const char *key;
+    const char *def;
+    setting_kind kind;
+    const char *help;
+} settings[] = {
+    {"currency", "EUR", SET_CURRENCY, "your own currency, for hourly cost and thresholds"},
+    {"cool_off_minutes", "60", SET_MINUTES, "minutes after a complaint before the first reply"},
+    {"draft_hold_minutes", "15", SET_MINUTES, "minutes a reply draft is held before release"},
+    {"followup_days", "3", SET_DAYS, "days after the last commitment to check in"},
+    {"risk_threshold", "1000", SET_MONEY, "money at risk above which escalation is suggested"},
+    {"hourly_cost", "50", SET_MONEY, "what an hour of your time costs you"},
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+static const struct setting *find(const char *key)
+{
+    for (size_t i = 0; i < NSETTINGS; i++)
+        if (key && strcmp(settings[i].key, key) == 0) return &settings[i];
+    return NULL;
+}
+
+static rd_err *unknown(const char *key)
+{
+    return rd_error(RD_INVALID, "key: '%s' is not a setting (see redress config list)",
+                    key ? key : "");
+}
+
+static rd_err *check_value(rd_desk *d, const struct setting *s, const char *value)
+{
+    int64_t v;
+    switch (s->kind) {
+    case SET_MINUTES:
+        return parse_int(s->key, value, 0, 7 * 24 * 60, &v);
+    case SET_DAYS:
+        return parse_int(s->key, value, 0, 365, &v);
+    case SET_CURRENCY:
+        return money_check_currency(s->key, value);
+    case SET_MONEY: {
+        char *cur = NULL;
+        rd_err *e = desk_config_get(d, "currency", &cur);
+        if (!e) e = money_parse(s->key, value, cur, &v);
+        free(cur);
+        return e;
+    }
+    }
+    return NULL;
+}
+
+rd_err *desk_config_get(rd_desk *d, const char *key, char **value)
+{
+    const struct setting *s = find(key);
+    if (!s) return unknown(key);
+    rd_err *e = store_setting_get(d->st, key, value);
+    if (!e && !*value) *value = xstrdup(s->def);
+    return e;
+}
+
+rd_err *desk_config_int(rd_desk *d, const char *key, int64_t *out)
+{
+    char *v = NULL;
+    rd_err *e = desk_config_get(d, key, &v);
+    if (!e) e = parse_int(key, v, 0, INT64_MAX, out);
+    free(v);
+    return e;
+}
+
+rd_err *desk_config_money(rd_desk *d, const char *key, const char *currency, int64_t *minor)
+{
+    char *v = NULL;
+    rd_err *e = desk_config_get(d, key, &v);
+    if (!e) e = money_parse(key, v, currency, minor);
+    free(v);
+    return e;
+}
+
+rd_err *desk_config_set(rd_desk *d, const char *key, const char *value)
+{
+    const struct setting *s = find(key);
+    if (!s) return unknown(key);
+    rd_err *e = text_check(key, value, 64, false);
+    if (!e) e = check_value(d, s, value);
+    if (e) return e;
+    if ((e = store_begin(d->st))) return e;
+    e = store_setting_set(d->st, key, value);
+    if (!e) {
+        json_t *detail = json_pack("{s:s, s:s}", "key", key, "value", value);
+        e = desk_audit(d, "config.set", "settings", 0, detail);
+        json_decref(detail);
+    }
+    return store_end(d->st, e);
+}
+
+rd_err *desk_config_list(rd_desk *d, json_t **out)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < NSETTINGS; i++) {
+        char *v = NULL;
+        rd_err *e = desk_config_get(d, settings[i].key, &v);
+        if (e) {
+            json_decref(list);
+            return e;
+        }
+        json_array_append_new(list,
+                              json_pack("{s:s, s:s, s:s, s:s}", "key", settings[i].key, "value", v,
+                                        "default", settings[i].def, "help", settings[i].help));
+        free(v);
+    }
+    *out = list;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- walk-away triggers (P16) */
+
+static void add_trigger(json_t *list, const char *trigger, const char *why, json_t *facts)
+{
+    json_array_append_new(
+        list, json_pack("{s:s, s:s, s:o}", "trigger", trigger, "why", why, "facts", facts));
+}
+
+rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out)
+{
+    char *cur = NULL;
+    int64_t hourly;
+    rd_timestr today;
+    json_t *facts = NULL;
+    time_date(time_now(), today);
+    rd_err *e = desk_config_get(d, "currency", &cur);
+    if (!e) e = desk_config_money(d, "hourly_cost", cur, &hourly);
+    if (!e) e = store_client_facts(d->st, client_id, today, cur, &facts);
+    if (e) {
+        free(cur);
+        return e;
+    }
+    json_t *list = json_array();
+    int64_t abusive = desk_ji(facts, "abusive_cases"), late = desk_ji(facts, "late_or_unpaid");
+    int64_t minutes = desk_ji(facts, "minutes");
+    int64_t revenue = desk_ji(facts, "paid") - desk_ji(facts, "refunded");
+    int64_t cost = minutes * hourly / 60;
+    if (abusive > 0) {
+        char *why = xasprintf("abusive language was recorded on %lld case%s", (long long)abusive,
+                              abusive == 1 ? "" : "s");
+        add_trigger(list, "abuse", why, json_pack("{s:I}", "abusive_cases", (json_int_t)abusive));
+        free(why);
+    }
+    if (minutes > 0 && cost > revenue) {
+        char c[48], r[48];
+        money_format(cost, cur, c, sizeof c);
+        money_format(revenue, cur, r, sizeof r);
+        char *why = xasprintf("serving this client cost %s (%lld min) but they paid %s", c,
+                              (long long)minutes, r);
+        add_trigger(list, "cost_exceeds_revenue", why,
+                    json_pack("{s:I, s:I, s:I, s:s}", "minutes", (json_int_t)minutes, "cost",
+                              (json_int_t)cost, "revenue", (json_int_t)revenue, "currency", cur));
+        free(why);
+    }
+    if (late >= 2) {
+        char *why =
+            xasprintf("%lld invoices were paid late or are unpaid past due", (long long)late);
+        add_trigger(list, "late_payments", why,
+                    json_pack("{s:I}", "late_or_unpaid", (json_int_t)late));
+        free(why);
+    }
+    json_decref(facts);
+    free(cur);
+    *out = list;
+    return NULL;
+}
