@@ -27,6 +27,7 @@ UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
 .PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt
 .DEFAULT_GOAL := all
+.SECONDARY:
 
 all: redress
 
