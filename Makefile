@@ -60,9 +60,15 @@ build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
 	@mkdir -p $$(dir $$@)
 	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm
 $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
-	@set -e; for t in $$^; do echo "== $$$$t"; $$$$t; done
+	@mkdir -p build/logs
+	@set -e; for t in $$^; do echo "== $$$$t"; \
+		$$$$t >build/logs/$(1)-unit-$$$$(basename $$$$t).log 2>&1 || \
+		{ cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; exit 1; }; \
+		cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; done
 $(1)-e2e: build/$(1)/redress
-	REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh
+	@mkdir -p build/logs
+	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
+		rc=$$$$?; cat build/logs/$(1)-e2e.log; exit $$$$rc
 -include $$(shell find build/$(1) -name '*.d' 2>/dev/null)
 endef
 
@@ -77,11 +83,12 @@ deps:
 	@sh scripts/install-deps
 
 check: deps
+	@rm -rf build/logs
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory redress
 	@$(MAKE) --no-print-directory unit e2e
 	@$(MAKE) --no-print-directory sanitize
-	@echo "make check: all green"
+	@sh scripts/check-summary build/logs
 
 run: deps
 	@$(MAKE) --no-print-directory redress
