@@ -17,6 +17,8 @@ extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
 extern const cli_cmd cmd_log_add, cmd_log_list;
 extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
+extern const cli_cmd cmd_draft_new, cmd_draft_edit, cmd_draft_list, cmd_draft_show,
+    cmd_draft_release;
 /* playbook commands (P2–P14) */
 /* money and walking-away commands (P15–P18, P21) */
 
@@ -38,6 +40,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_log_list,
     /* playbook commands (P2–P14) */
     /* money and walking-away commands (P15–P18, P21) */
+    &cmd_draft_new,
+    &cmd_draft_list,
+    &cmd_draft_show,
+    &cmd_draft_edit,
+    &cmd_draft_release,
     &cmd_config_list,
     &cmd_config_get,
     &cmd_config_set,

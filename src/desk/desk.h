@@ -100,6 +100,30 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
 /* ---------------------------------------------------------------- money and walking away
  * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
 
+/* ---------------------------------------------------------------- triage and drafts (P2, P5) */
+/* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
+ * raising the flags of case case_id (0: none). Runs inside the caller's transaction. */
+rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const char *text);
+
+typedef struct desk_draft_input {
+    const char *case_id; /* new only */
+    const char *body;    /* the reply */
+    const char *subject; /* or NULL */
+    const char *channel; /* new only; default email */
+} desk_draft_input;
+
+/* Stores a reply draft with its tone check and a hold: draft_hold_minutes from now, and for the
+ * first reply on a case not before cool_off_minutes after the complaint arrived. */
+rd_err *desk_draft_new(rd_desk *d, const desk_draft_input *in, int64_t *id);
+/* Replaces the text (and subject when given) and re-checks it; the hold stays as it was. */
+rd_err *desk_draft_edit(rd_desk *d, int64_t id, const desk_draft_input *in);
+/* The draft with "tone" (the check as JSON), "held" and "hold_minutes_left". */
+rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_draft_list(rd_desk *d, int64_t case_id, json_t **out); /* 0: every case */
+/* Re-checks the text and logs it as sent. Refused (RD_CONFLICT) while held or while the check
+ * finds errors, unless override gives a reason, which is audited. */
+rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t *log_id);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 

@@ -70,6 +70,7 @@ rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id)
         int64_t log_id;
         rd_log_fields lf = {client_id, *id, "in", in->channel, received, "Complaint", in->words};
         e = store_log_append(d->st, &lf, now, &log_id);
+        if (!e) e = desk_triage_record(d, log_id, *id, in->words);
     }
     if (!e) {
         json_t *detail =
@@ -132,6 +133,8 @@ rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id)
     json_decref(row);
     rd_log_fields f = {client_id, case_id, in->direction, in->channel, at, in->subject, in->body};
     if (!e) e = store_log_append(d->st, &f, now, id);
+    if (!e && strcmp(in->direction, "in") == 0 && !text_blank(in->body))
+        e = desk_triage_record(d, *id, case_id, in->body);
     if (!e) {
         json_t *detail =
             json_pack("{s:I, s:I, s:s, s:s}", "client_id", (json_int_t)client_id, "case_id",

@@ -112,6 +112,43 @@ typedef struct rd_verify_report {
 /* Re-walks both chains. Returns RD_TAMPERED naming the first row that does not match. */
 rd_err *store_verify(rd_store *st, rd_verify_report *r);
 
+/* ---------------------------------------------------------------- triage and drafts */
+typedef struct rd_triage_fields {
+    int hostility;          /* 0..3 */
+    bool abuse, legal_threat, review_threat, refund_demand, payment_refusal;
+    const char *complaints; /* space-separated kinds, "" for none */
+    const char *root_cause; /* missed_deadline … other */
+    const char *findings;   /* JSON text */
+} rd_triage_fields;
+
+/* Records what triage found in log entry log_id (one row per entry). */
+rd_err *store_log_triage_insert(rd_store *st, int64_t log_id, const rd_triage_fields *t);
+rd_err *store_log_triage_get(rd_store *st, int64_t log_id, json_t **row); /* NULL row: none */
+/* Raises the case's hostility and flags to at least t's, and notes the suggested root cause. */
+rd_err *store_case_raise_flags(rd_store *st, int64_t case_id, const rd_triage_fields *t,
+                               const char *now);
+
+typedef struct rd_draft_fields {
+    int64_t case_id;
+    const char *channel;
+    const char *subject;
+    const char *body;
+    int errors, warnings, hints; /* from the tone check of body */
+    const char *tone;            /* JSON text of the tone check */
+    const char *hold_until;      /* ISO time */
+} rd_draft_fields;
+
+rd_err *store_draft_insert(rd_store *st, const rd_draft_fields *f, const char *now, int64_t *id);
+/* Replaces body (and subject when not NULL) with their new tone check. */
+rd_err *store_draft_update_text(rd_store *st, int64_t id, const rd_draft_fields *f,
+                                const char *now);
+rd_err *store_draft_release(rd_store *st, int64_t id, int64_t log_id, const char *override,
+                            const char *now);
+rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+rd_err *store_draft_list(rd_store *st, int64_t case_id, json_t **rows); /* 0: all cases */
+/* Replies already sent on a case: outgoing log entries plus released drafts. */
+rd_err *store_case_replies(rd_store *st, int64_t case_id, int64_t *n);
+
 /* ---------------------------------------------------------------- facts for triggers */
 /* One object: minutes (time logged), paid (payments in currency), refunded (refunds granted
  * in currency), other_currency_invoices, late_or_unpaid (invoices paid after their due date or
