@@ -106,6 +106,9 @@ void desk_today(rd_timestr out);
 int64_t desk_days_between(const char *a, const char *b);
 /* date (YYYY-MM-DD, already valid) plus n days, as YYYY-MM-DD. */
 void desk_date_plus(const char *date, int64_t n, rd_timestr out);
+/* text re-flowed to lines of at most width code points (list lines "- " keep a hanging
+ * indent); the caller frees it. Letters and notices are plain text meant to be read as is. */
+char *desk_wrap(const char *text, size_t width);
 /* Parses an amount typed by a person in currency, accepting an optional trailing code
  * ("1,200.00 USD") that must match: currencies are never mixed. Zero is refused. */
 rd_err *desk_money_in(const char *field, const char *text, const char *currency, int64_t *minor);

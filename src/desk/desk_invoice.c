@@ -234,7 +234,9 @@ static char *reminder_text(json_t *inv, json_t *client, const char *today)
                              " this note. If anything about the invoice looks wrong or unclear,"
                              " reply and tell me what, and we will sort it out together.\n\n"
                              "Kind regards\n"));
-    return buf_detach(&b);
+    char *wrapped = desk_wrap(buf_str(&b), 76);
+    buf_reset(&b);
+    return wrapped;
 }
 
 rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out)

@@ -9,6 +9,47 @@
 #include <string.h>
 
 #define DEFAULT_DEADLINE_DAYS 14
+#define LETTER_WIDTH          76
+
+/* Code points in s[0..n). */
+static size_t cps(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+    return w;
+}
+
+char *desk_wrap(const char *text, size_t width)
+{
+    rd_buf b;
+    buf_init(&b, 0);
+    const char *line = text;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        const char *indent = strncmp(line, "- ", 2) == 0 ? "  " : "";
+        const char *p = line;
+        size_t left = len;
+        while (cps(p, left) > width) {
+            size_t cut = 0, w = 0;
+            for (size_t i = 0; i < left && w <= width; i++) {
+                if (((unsigned char)p[i] & 0xC0) != 0x80) w++;
+                if (p[i] == ' ' && w <= width + 1) cut = i;
+            }
+            if (cut == 0) break; /* one long word: leave it whole */
+            rd_err_free(buf_add(&b, p, cut));
+            rd_err_free(buf_addf(&b, "\n%s", indent));
+            p += cut + 1;
+            left -= cut + 1;
+        }
+        rd_err_free(buf_add(&b, p, left));
+        if (!end) break;
+        rd_err_free(buf_adds(&b, "\n"));
+        line = end + 1;
+    }
+    return buf_detach(&b);
+}
 
 static void add_missing(json_t *list, const char *prerequisite, const char *why)
 {
@@ -91,8 +132,8 @@ static void add_evidence(rd_buf *b, json_t *log)
 }
 
 /* The letter itself, in our words: facts first, one clear request, then what follows. */
-static char *letter_text(json_t *inv, json_t *client, json_t *log, const char *today,
-                         const char *deadline, int64_t days)
+static char *letter_text(json_t *inv, json_t *client, json_t *log, json_t *missing,
+                         const char *today, const char *deadline, int64_t days)
 {
     const char *cur = desk_js(inv, "currency");
     char owed[48], total[48], paid[48];
@@ -119,12 +160,20 @@ static char *letter_text(json_t *inv, json_t *client, json_t *log, const char *t
     if (desk_ji(inv, "paid") > 0)
         rd_err_free(buf_addf(&b, " Of that amount %s has been received.", paid));
     rd_err_free(buf_addf(&b, " The amount outstanding is %s.\n\n", owed));
+    bool mediation = true;
+    size_t i;
+    json_t *m;
+    json_array_foreach(missing, i, m) mediation =
+        mediation && strcmp(desk_js(m, "prerequisite"), "mediation") != 0;
     if (reminders > 0)
-        rd_err_free(buf_addf(&b,
-                             "We have reminded you of this invoice %lld time%s and have offered"
-                             " to resolve any disagreement through mediation. The balance"
-                             " remains unpaid.\n\n",
+        rd_err_free(buf_addf(&b, "We have reminded you of this invoice %lld time%s.",
                              (long long)reminders, reminders == 1 ? "" : "s"));
+    if (mediation)
+        rd_err_free(buf_addf(&b,
+                             "%sWe have also offered to settle any disagreement through"
+                             " mediation.",
+                             reminders > 0 ? " " : ""));
+    if (reminders > 0 || mediation) rd_err_free(buf_adds(&b, " The balance remains unpaid.\n\n"));
     rd_err_free(buf_addf(&b,
                          "We ask you to pay %s in full by %s, which is %lld days from the date"
                          " of this letter.\n\n",
@@ -143,7 +192,9 @@ static char *letter_text(json_t *inv, json_t *client, json_t *log, const char *t
                          deadline));
     add_evidence(&b, log);
     rd_err_free(buf_adds(&b, "\nYours sincerely,\n"));
-    return buf_detach(&b);
+    char *wrapped = desk_wrap(buf_str(&b), LETTER_WIDTH);
+    buf_reset(&b);
+    return wrapped;
 }
 
 /* The line for the user: what is owed against what getting it would cost. */
@@ -211,7 +262,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
     if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, &log);
     if (!e) {
-        letter = letter_text(inv, client, log, today, deadline, days);
+        letter = letter_text(inv, client, log, missing, today, deadline, days);
         char *subject = xasprintf("Formal demand for payment: invoice %s", desk_js(inv, "number"));
         rd_log_fields f = {desk_ji(inv, "client_id"), 0, "out", "letter", now, subject, letter};
         e = store_log_append(d->st, &f, now, &log_id);

@@ -210,7 +210,9 @@ static char *notice_text(json_t *client, const desk_terminate_input *in, json_t 
                                  " they need to take the work forward.\n\n"));
     rd_err_free(buf_adds(&b, "Thank you for the work we did together. I wish you well.\n\n"
                              "Kind regards\n"));
-    return buf_detach(&b);
+    char *wrapped = desk_wrap(buf_str(&b), 76);
+    buf_reset(&b);
+    return wrapped;
 }
 
 static rd_err *check_terminate_input(const desk_terminate_input *in, int64_t *client_id)
