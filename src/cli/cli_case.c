@@ -162,7 +162,10 @@ const cli_cmd cmd_case_open = {"case open",
                                CMD_JSON,
                                "Open a case for a complaint; prints the case id.",
                                "The client's words are kept verbatim and also written to the"
-                               " hash-chained communication log.",
+                               " hash-chained communication log. A client with a history"
+                               " (complaints, escalations, late payments, termination) has it"
+                               " printed first on standard error (P21); --json gives"
+                               " {\"id\", \"history\"}.",
                                case_open_opts,
                                case_open};
 const cli_cmd cmd_case_list = {"case list", NULL,           0,

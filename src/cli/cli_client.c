@@ -214,7 +214,9 @@ const cli_cmd cmd_project_add = {"project add",
                                  0,
                                  CMD_JSON,
                                  "Record a project and what was agreed; prints its id.",
-                                 NULL,
+                                 "A client with a history (complaints, escalations, late"
+                                 " payments, termination) has it printed first on standard"
+                                 " error (P21); --json gives {\"id\", \"history\"}.",
                                  project_add_opts,
                                  project_add};
 const cli_cmd cmd_project_list = {
