@@ -19,6 +19,9 @@ extern const cli_cmd cmd_log_add, cmd_log_list;
 extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
 /* playbook commands (P2–P14) */
 /* money and walking-away commands (P15–P18, P21) */
+extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
+extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
+extern const cli_cmd cmd_revision_add, cmd_revision_list;
 
 /* One line per command, in the order `redress --help` lists them. */
 /* clang-format off */
@@ -38,6 +41,16 @@ const cli_cmd *const cli_commands[] = {
     &cmd_log_list,
     /* playbook commands (P2–P14) */
     /* money and walking-away commands (P15–P18, P21) */
+    &cmd_invoice_add,
+    &cmd_invoice_pay,
+    &cmd_invoice_list,
+    &cmd_invoice_show,
+    &cmd_invoice_remind,
+    &cmd_letter_demand,
+    &cmd_time_add,
+    &cmd_terminate,
+    &cmd_revision_add,
+    &cmd_revision_list,
     &cmd_config_list,
     &cmd_config_get,
     &cmd_config_set,
