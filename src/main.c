@@ -16,12 +16,15 @@ extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_clien
 extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
 extern const cli_cmd cmd_log_add, cmd_log_list;
+extern const cli_cmd cmd_triage, cmd_check;
 
 const cli_cmd *const cli_commands[] = {
-    &cmd_init,        &cmd_client_add,  &cmd_client_list,  &cmd_client_show,
-    &cmd_client_edit, &cmd_project_add, &cmd_project_list, &cmd_project_show,
-    &cmd_case_open,   &cmd_case_list,   &cmd_case_show,    &cmd_log_add,
-    &cmd_log_list,    &cmd_verify,      &cmd_demo,         NULL,
+    &cmd_init,         &cmd_client_add,   &cmd_client_list,
+    &cmd_client_show,  &cmd_client_edit,  &cmd_project_add,
+    &cmd_project_list, &cmd_project_show, &cmd_case_open,
+    &cmd_case_list,    &cmd_case_show,    &cmd_log_add,
+    &cmd_log_list,     &cmd_triage,       &cmd_check,
+    &cmd_verify,       &cmd_demo,         NULL,
 };
 
 static void usage(FILE *out)
