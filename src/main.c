@@ -17,6 +17,7 @@ extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
 extern const cli_cmd cmd_log_add, cmd_log_list;
 extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
+extern const cli_cmd cmd_triage, cmd_check;
 /* playbook commands (P2–P14) */
 /* money and walking-away commands (P15–P18, P21) */
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
@@ -39,6 +40,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_show,
     &cmd_log_add,
     &cmd_log_list,
+    &cmd_triage,
+    &cmd_check,
     /* playbook commands (P2–P14) */
     /* money and walking-away commands (P15–P18, P21) */
     &cmd_invoice_add,
