@@ -25,7 +25,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt
+.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -127,3 +127,12 @@ uninstall:
 
 clean:
 	rm -rf build redress
+
+# ---------------------------------------------------------------- analyzer: eval, bench, fuzz
+# make eval: precision/recall of the analyzer on the labelled corpus; fails under F1 0.85.
+EVAL_DATA = $(sort $(wildcard tests/data/messages-*.txt)) tests/data/drafts.txt
+build/rel/tools/eval: tools/eval.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+eval: build/rel/tools/eval
+	build/rel/tools/eval $(EVAL_DATA)

@@ -19,8 +19,12 @@ extern const cli_cmd cmd_log_add, cmd_log_list;
 extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
 extern const cli_cmd cmd_draft_new, cmd_draft_edit, cmd_draft_list, cmd_draft_show,
     cmd_draft_release;
+extern const cli_cmd cmd_triage, cmd_check;
 /* playbook commands (P2–P14) */
 /* money and walking-away commands (P15–P18, P21) */
+extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
+extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
+extern const cli_cmd cmd_revision_add, cmd_revision_list;
 
 /* One line per command, in the order `redress --help` lists them. */
 /* clang-format off */
@@ -38,13 +42,25 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_show,
     &cmd_log_add,
     &cmd_log_list,
-    /* playbook commands (P2–P14) */
-    /* money and walking-away commands (P15–P18, P21) */
+    &cmd_triage,
+    &cmd_check,
     &cmd_draft_new,
     &cmd_draft_list,
     &cmd_draft_show,
     &cmd_draft_edit,
     &cmd_draft_release,
+    /* playbook commands (P2–P14) */
+    /* money and walking-away commands (P15–P18, P21) */
+    &cmd_invoice_add,
+    &cmd_invoice_pay,
+    &cmd_invoice_list,
+    &cmd_invoice_show,
+    &cmd_invoice_remind,
+    &cmd_letter_demand,
+    &cmd_time_add,
+    &cmd_terminate,
+    &cmd_revision_add,
+    &cmd_revision_list,
     &cmd_config_list,
     &cmd_config_get,
     &cmd_config_set,

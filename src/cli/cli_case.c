@@ -38,8 +38,10 @@ static rd_err *case_open(cli_ctx *c)
     desk_case_input in = {cli_get(c, "client"), cli_get(c, "project"), cli_get(c, "channel"),
                           cli_get(c, "received"), words};
     int64_t id;
+    json_t *history = e ? NULL : cli_history_before(c, in.client);
     if (!e) e = desk_case_open(&c->desk, &in, &id);
-    if (!e) cli_print_id(c, id);
+    if (!e) cli_print_id_history(c, id, history);
+    if (e) json_decref(history);
     free(words);
     return e;
 }
@@ -160,7 +162,10 @@ const cli_cmd cmd_case_open = {"case open",
                                CMD_JSON,
                                "Open a case for a complaint; prints the case id.",
                                "The client's words are kept verbatim and also written to the"
-                               " hash-chained communication log.",
+                               " hash-chained communication log. A client with a history"
+                               " (complaints, escalations, late payments, termination) has it"
+                               " printed first on standard error (P21); --json gives"
+                               " {\"id\", \"history\"}.",
                                case_open_opts,
                                case_open};
 const cli_cmd cmd_case_list = {"case list", NULL,           0,

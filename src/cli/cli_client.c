@@ -160,8 +160,10 @@ static rd_err *project_add(cli_ctx *c)
                              cli_get(c, "currency"),  cli_get(c, "payment-terms"),
                              cli_get(c, "revisions"), cli_get(c, "extra-revision-price")};
     int64_t id;
+    json_t *history = cli_history_before(c, in.client);
     rd_err *e = desk_project_add(&c->desk, &in, &id);
-    if (!e) cli_print_id(c, id);
+    if (!e) cli_print_id_history(c, id, history);
+    if (e) json_decref(history);
     return e;
 }
 
@@ -212,7 +214,9 @@ const cli_cmd cmd_project_add = {"project add",
                                  0,
                                  CMD_JSON,
                                  "Record a project and what was agreed; prints its id.",
-                                 NULL,
+                                 "A client with a history (complaints, escalations, late"
+                                 " payments, termination) has it printed first on standard"
+                                 " error (P21); --json gives {\"id\", \"history\"}.",
                                  project_add_opts,
                                  project_add};
 const cli_cmd cmd_project_list = {

@@ -3,19 +3,25 @@
 
 #include <stdlib.h>
 
-static const cli_col draft_cols[] = {
-    {"ID", "id", COL_INT, 0},           {"CASE", "case_id", COL_INT, 0},
-    {"STATUS", "status", COL_TEXT, 0},  {"HOLD UNTIL", "hold_until", COL_TIME, 0},
-    {"ERRORS", "errors", COL_INT, 0},   {"WARNINGS", "warnings", COL_INT, 0},
-    {"SUBJECT", "subject", COL_TEXT, 30}, {"TEXT", "body", COL_TEXT, 40},
-    {NULL, NULL, 0, 0}};
+static const cli_col draft_cols[] = {{"ID", "id", COL_INT, 0},
+                                     {"CASE", "case_id", COL_INT, 0},
+                                     {"STATUS", "status", COL_TEXT, 0},
+                                     {"HOLD UNTIL", "hold_until", COL_TIME, 0},
+                                     {"ERRORS", "errors", COL_INT, 0},
+                                     {"WARNINGS", "warnings", COL_INT, 0},
+                                     {"SUBJECT", "subject", COL_TEXT, 30},
+                                     {"TEXT", "body", COL_TEXT, 40},
+                                     {NULL, NULL, 0, 0}};
 
-static const cli_col draft_fields[] = {
-    {"draft", "id", COL_INT, 0},           {"case", "case_id", COL_INT, 0},
-    {"status", "status", COL_TEXT, 0},     {"channel", "channel", COL_TEXT, 0},
-    {"subject", "subject", COL_TEXT, 0},   {"hold until", "hold_until", COL_TIME, 0},
-    {"released", "released_at", COL_TIME, 0}, {"override", "override_reason", COL_TEXT, 0},
-    {NULL, NULL, 0, 0}};
+static const cli_col draft_fields[] = {{"draft", "id", COL_INT, 0},
+                                       {"case", "case_id", COL_INT, 0},
+                                       {"status", "status", COL_TEXT, 0},
+                                       {"channel", "channel", COL_TEXT, 0},
+                                       {"subject", "subject", COL_TEXT, 0},
+                                       {"hold until", "hold_until", COL_TIME, 0},
+                                       {"released", "released_at", COL_TIME, 0},
+                                       {"override", "override_reason", COL_TEXT, 0},
+                                       {NULL, NULL, 0, 0}};
 
 /* Prints the tone check of a draft: one line per diagnostic, then the strengths. */
 static void print_tone(cli_ctx *c, json_t *tone)
@@ -29,7 +35,8 @@ static void print_tone(cli_ctx *c, json_t *tone)
         printf("  %lld:%lld: %s%s%s: %s [%s]\n", (long long)ji(dg, "line"),
                (long long)ji(dg, "column"), colour, sev, cli_reset(c), js(dg, "message"),
                js(dg, "rule"));
-        if (js(dg, "suggestion")) printf("      %s%s%s\n", cli_dim(c), js(dg, "suggestion"), cli_reset(c));
+        if (js(dg, "suggestion"))
+            printf("      %s%s%s\n", cli_dim(c), js(dg, "suggestion"), cli_reset(c));
     }
     json_t *st;
     json_array_foreach(json_object_get(tone, "strengths"), i, st)
@@ -123,15 +130,13 @@ static rd_err *draft_release(cli_ctx *c)
     return NULL;
 }
 
-static const cli_opt new_opts[] = {
-    {"text", "FILE|-", 0, "the reply (default: standard input)"},
-    {"subject", "S", 0, "subject line"},
-    {"channel", "CH", 0, "how it will be sent (default email)"},
-    {NULL, NULL, 0, NULL}};
-static const cli_opt edit_opts[] = {
-    {"text", "FILE|-", 0, "the new text (default: standard input)"},
-    {"subject", "S", 0, "a new subject line"},
-    {NULL, NULL, 0, NULL}};
+static const cli_opt new_opts[] = {{"text", "FILE|-", 0, "the reply (default: standard input)"},
+                                   {"subject", "S", 0, "subject line"},
+                                   {"channel", "CH", 0, "how it will be sent (default email)"},
+                                   {NULL, NULL, 0, NULL}};
+static const cli_opt edit_opts[] = {{"text", "FILE|-", 0, "the new text (default: standard input)"},
+                                    {"subject", "S", 0, "a new subject line"},
+                                    {NULL, NULL, 0, NULL}};
 static const cli_opt list_opts[] = {{"case", "ID", 0, "only this case's drafts"},
                                     {NULL, NULL, 0, NULL}};
 static const cli_opt release_opts[] = {
@@ -140,22 +145,40 @@ static const cli_opt release_opts[] = {
 static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_draft_new = {
-    "draft new", "CASE", 1, 1, CMD_JSON, "Draft a reply: tone-checked and held before it can go.",
+    "draft new",
+    "CASE",
+    1,
+    1,
+    CMD_JSON,
+    "Draft a reply: tone-checked and held before it can go.",
     "The draft is held for draft_hold_minutes (default 15); the first reply on a case also\n"
     "waits until cool_off_minutes (default 60) after the complaint arrived. Prints the id\n"
     "and the tone check.",
-    new_opts, draft_new};
-const cli_cmd cmd_draft_edit = {"draft edit", "ID", 1, 1, CMD_JSON,
-                                "Replace a draft's text and check it again.", NULL, edit_opts,
-                                draft_edit};
-const cli_cmd cmd_draft_list = {"draft list", NULL, 0, 0, CMD_JSON,
-                                "List reply drafts with their hold and tone-check counts.", NULL,
-                                list_opts, draft_list};
-const cli_cmd cmd_draft_show = {"draft show", "ID", 1, 1, CMD_JSON,
-                                "Show a draft with every tone-check finding.", NULL, no_opts,
-                                draft_show};
+    new_opts,
+    draft_new};
+const cli_cmd cmd_draft_edit = {
+    "draft edit", "ID",      1,         1, CMD_JSON, "Replace a draft's text and check it again.",
+    NULL,         edit_opts, draft_edit};
+const cli_cmd cmd_draft_list = {"draft list",
+                                NULL,
+                                0,
+                                0,
+                                CMD_JSON,
+                                "List reply drafts with their hold and tone-check counts.",
+                                NULL,
+                                list_opts,
+                                draft_list};
+const cli_cmd cmd_draft_show = {
+    "draft show", "ID",    1,         1, CMD_JSON, "Show a draft with every tone-check finding.",
+    NULL,         no_opts, draft_show};
 const cli_cmd cmd_draft_release = {
-    "draft release", "ID", 1, 1, CMD_JSON, "Mark a draft sent and log it.",
+    "draft release",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "Mark a draft sent and log it.",
     "Refused while the draft is on hold or its tone check (run again now) finds errors,\n"
     "unless --override gives a reason, which goes into the audit trail.",
-    release_opts, draft_release};
+    release_opts,
+    draft_release};

@@ -100,6 +100,118 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
 /* ---------------------------------------------------------------- money and walking away
  * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
 
+/* Today's local calendar date, YYYY-MM-DD (REDRESS_NOW applies). */
+void desk_today(rd_timestr out);
+/* Whole days from date a to date b (both YYYY-MM-DD, already valid): b - a. */
+int64_t desk_days_between(const char *a, const char *b);
+/* date (YYYY-MM-DD, already valid) plus n days, as YYYY-MM-DD. */
+void desk_date_plus(const char *date, int64_t n, rd_timestr out);
+/* text re-flowed to lines of at most width code points (list lines "- " keep a hanging
+ * indent); the caller frees it. Letters and notices are plain text meant to be read as is. */
+char *desk_wrap(const char *text, size_t width);
+/* Parses an amount typed by a person in currency, accepting an optional trailing code
+ * ("1,200.00 USD") that must match: currencies are never mixed. Zero is refused. */
+rd_err *desk_money_in(const char *field, const char *text, const char *currency, int64_t *minor);
+
+typedef struct desk_invoice_input {
+    const char *project; /* project id */
+    const char *number;  /* the user's invoice number, e.g. 2026-014 */
+    const char *amount;  /* in the project's currency */
+    const char *issued;  /* YYYY-MM-DD, not in the future */
+    const char *due;     /* YYYY-MM-DD or NULL: issued + the project's payment terms */
+} desk_invoice_input;
+
+/* Records an invoice in the project's currency. */
+rd_err *desk_invoice_add(rd_desk *d, const desk_invoice_input *in, int64_t *id);
+
+typedef struct desk_payment_input {
+    const char *invoice; /* invoice id */
+    const char *amount;  /* no more than the balance */
+    const char *on;      /* YYYY-MM-DD, not before the invoice was issued, not in the future */
+} desk_payment_input;
+
+rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
+/* The invoice row (see store_invoice_get) plus days_overdue, overdue (bool) and payments. */
+rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
+/* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
+ * those past due with a balance. */
+rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, json_t **out);
+/* Writes a payment reminder in our words, logs it (out, email) and records it against the
+ * invoice. Refused when the invoice is paid. *out is {log_id, reminder_id, subject, text}. */
+rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out);
+
+/* The prerequisites of a demand letter (P15) that are not met for the invoice: an array of
+ * {prerequisite, why} with prerequisite one of contract_terms, reminder, mediation. */
+rd_err *desk_demand_prerequisites(rd_desk *d, int64_t invoice_id, json_t **missing);
+
+typedef struct desk_demand_input {
+    const char *invoice;       /* invoice id */
+    const char *pursuit_cost;  /* the user's estimate of what pursuing costs, or NULL */
+    const char *deadline_days; /* days to pay from today; default 14 */
+    const char *override;      /* reason to proceed with prerequisites missing, or NULL */
+} desk_demand_input;
+
+/* Writes the formal demand letter for an overdue invoice and logs it (out, letter). Refused
+ * (RD_CONFLICT, nothing written) when the invoice is not overdue, or when prerequisites are
+ * missing and no override reason is given. *out is {letter, log_id, owed, cost, net, currency,
+ * cost_benefit (one line for the user, not part of the letter), overridden (array)}. */
+rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out);
+
+typedef struct desk_time_input {
+    const char *client;  /* client id */
+    const char *case_id; /* or NULL; must be the client's */
+    const char *minutes; /* 1 … 1440 */
+    const char *note;    /* or NULL */
+} desk_time_input;
+
+/* Logs time spent on a client: it feeds the cost-of-serving trigger (P16). */
+rd_err *desk_time_add(rd_desk *d, const desk_time_input *in, int64_t *id);
+
+/* The walking-away checklist (P16): {client_id, client_name, status, triggers (see
+ * desk_walkaway_triggers), items (array of {item, id, what}: what is still open), open_count,
+ * handovers (array)}. */
+rd_err *desk_terminate_check(rd_desk *d, int64_t client_id, json_t **out);
+
+typedef struct desk_handover_input {
+    const char *client; /* client id */
+    const char *item;   /* KIND:ID with KIND commitment, project, refund or invoice */
+    const char *note;   /* to whom or how it was handed over; required */
+} desk_handover_input;
+
+/* Marks one open obligation of the client as handed over. */
+rd_err *desk_terminate_handover(rd_desk *d, const desk_handover_input *in, int64_t *id);
+
+typedef struct desk_terminate_input {
+    const char *client;         /* client id */
+    const char *const *reasons; /* at least one */
+    int nreasons;
+    const char *referral; /* who the client can go to instead, or NULL */
+} desk_terminate_input;
+
+/* Ends the relationship: refused (RD_CONFLICT, naming each item) while anything is open.
+ * Writes the notice, logs it (out, letter), records the termination, marks the client
+ * terminated and moves their open cases to stage terminated. *out is {termination_id, log_id,
+ * notice}. */
+rd_err *desk_terminate_confirm(rd_desk *d, const desk_terminate_input *in, json_t **out);
+
+/* Screening (P21): what new work for this client should know first. An array (empty when the
+ * client has no history) of {kind, count, text} with kind complaints, escalations,
+ * late_payments or terminated. */
+rd_err *desk_client_history(rd_desk *d, int64_t client_id, json_t **out);
+
+typedef struct desk_revision_input {
+    const char *project; /* project id */
+    const char *note;    /* what was asked for, or NULL */
+    bool charge;         /* beyond the policy: bill the extra revision */
+    bool waive;          /* beyond the policy: consciously do it for free */
+} desk_revision_input;
+
+/* Counts a revision request against the project's policy (P18). Beyond the included ones it is
+ * refused (RD_CONFLICT, saying what it costs) until charge or waive is chosen. *out is {id,
+ * number, included, beyond_policy, charge, price, currency, summary}. */
+rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **out);
+/* {project_id, title, included, used, extra_revision_price, currency, revisions (array)}. */
+rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* ---------------------------------------------------------------- triage and drafts (P2, P5) */
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
  * raising the flags of case case_id (0: none). Runs inside the caller's transaction. */

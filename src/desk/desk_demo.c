@@ -66,6 +66,33 @@ static rd_err *load_clients(rd_desk *d, int64_t *ids)
     return NULL;
 }
 
+/* Invoices and payments: Harbour Lane paid on time; Northwind paid its deposit three weeks
+ * late and withholds the balance (their complaint), which makes the demand-letter and
+ * walking-away tours real. Projects are numbered as the clients: 1 Harbour Lane, 3 Northwind. */
+static const struct {
+    const char *project, *number, *amount, *issued, *paid, *paid_on;
+} invoices[] = {
+    {"1", "HLB-0412", "2,400.00", "2026-10-20", "2,400.00", "2026-10-28"},
+    {"3", "2026-024", "2,600.00", "2026-08-03", "2,600.00", "2026-09-24"},
+    {"3", "2026-031", "2,600.00", "2026-10-16", NULL, NULL},
+};
+
+static rd_err *load_invoices(rd_desk *d)
+{
+    for (size_t i = 0; i < sizeof invoices / sizeof invoices[0]; i++) {
+        int64_t id, pay_id;
+        desk_invoice_input in = {invoices[i].project, invoices[i].number, invoices[i].amount,
+                                 invoices[i].issued, NULL};
+        rd_err *e = desk_invoice_add(d, &in, &id);
+        if (e || !invoices[i].paid) return e;
+        char inv[32];
+        snprintf(inv, sizeof inv, "%lld", (long long)id);
+        desk_payment_input p = {inv, invoices[i].paid, invoices[i].paid_on};
+        if ((e = desk_invoice_pay(d, &p, &pay_id))) return e;
+    }
+    return NULL;
+}
+
 rd_err *desk_demo_load(rd_desk *d)
 {
     json_t *existing = NULL;
@@ -77,6 +104,7 @@ rd_err *desk_demo_load(rd_desk *d)
 
     int64_t ids[sizeof clients / sizeof clients[0]];
     if ((e = load_clients(d, ids))) return e;
+    if ((e = load_invoices(d))) return e;
     for (size_t i = 0; i < sizeof complaints / sizeof complaints[0]; i++) {
         char client[32], project[32];
         int64_t case_id;

@@ -30,9 +30,10 @@ rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const ch
     json_t *j = triage_json(&r, text);
     char *findings = json_dumps(json_object_get(j, "findings"), JSON_COMPACT);
     char *complaints = complaint_words(r.complaints);
-    rd_triage_fields t = {r.hostility,     r.abuse,           r.legal_threat, r.review_threat,
-                          r.refund_demand, r.payment_refusal, complaints,     root_cause_name(r.root_cause),
-                          findings};
+    rd_triage_fields t = {
+        r.hostility,     r.abuse,           r.legal_threat, r.review_threat,
+        r.refund_demand, r.payment_refusal, complaints,     root_cause_name(r.root_cause),
+        findings};
     rd_timestr now;
     desk_now(now);
     e = store_log_triage_insert(d->st, log_id, &t);
@@ -102,13 +103,15 @@ rd_err *desk_draft_new(rd_desk *d, const desk_draft_input *in, int64_t *id)
     if (!e && strcmp(desk_js(k, "status"), "closed") == 0)
         e = rd_error(RD_CONFLICT, "case: case %lld is closed", (long long)case_id);
     if (!e) e = hold_until(d, k, until);
-    rd_draft_fields f = {case_id, in->channel ? in->channel : "email", in->subject, in->body,
-                         c.r.errors, c.r.warnings, c.r.hints, c.json, until};
+    rd_draft_fields f = {case_id,     in->channel ? in->channel : "email",
+                         in->subject, in->body,
+                         c.r.errors,  c.r.warnings,
+                         c.r.hints,   c.json,
+                         until};
     if (!e) e = store_draft_insert(d->st, &f, now, id);
     if (!e) {
-        json_t *detail = json_pack("{s:I, s:i, s:i, s:s}", "case_id", (json_int_t)case_id,
-                                   "errors", c.r.errors, "warnings", c.r.warnings, "hold_until",
-                                   until);
+        json_t *detail = json_pack("{s:I, s:i, s:i, s:s}", "case_id", (json_int_t)case_id, "errors",
+                                   c.r.errors, "warnings", c.r.warnings, "hold_until", until);
         e = desk_audit(d, "draft.new", "drafts", *id, detail);
         json_decref(detail);
     }
@@ -139,8 +142,8 @@ rd_err *desk_draft_edit(rd_desk *d, int64_t id, const desk_draft_input *in)
     if ((e = store_begin(d->st))) goto out;
     e = store_draft_get(d->st, id, &draft);
     if (!e) e = editable(draft);
-    rd_draft_fields f = {0, NULL, in->subject, in->body, c.r.errors, c.r.warnings, c.r.hints,
-                         c.json, NULL};
+    rd_draft_fields f = {0,         NULL,   in->subject, in->body, c.r.errors, c.r.warnings,
+                         c.r.hints, c.json, NULL};
     if (!e) e = store_draft_update_text(d->st, id, &f, now);
     if (!e) {
         json_t *detail = json_pack("{s:i, s:i}", "errors", c.r.errors, "warnings", c.r.warnings);
@@ -228,17 +231,24 @@ rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t
     if (!e) e = editable(draft);
     if (!e) e = check_text(desk_js(draft, "body"), &c); /* re-checked at release (P2) */
     rd_err *guard = e ? NULL : release_guard(draft, &c);
-    if (guard && !override) e = guard;
-    else rd_err_free(guard);
+    if (guard && !override)
+        e = guard;
+    else
+        rd_err_free(guard);
     if (!e) {
-        rd_draft_fields f = {0, NULL, NULL, desk_js(draft, "body"), c.r.errors, c.r.warnings,
-                             c.r.hints, c.json, NULL};
+        rd_draft_fields f = {0,          NULL,         NULL,      desk_js(draft, "body"),
+                             c.r.errors, c.r.warnings, c.r.hints, c.json,
+                             NULL};
         e = store_draft_update_text(d->st, id, &f, now);
     }
     if (!e) {
-        rd_log_fields lf = {desk_ji(draft, "client_id"), desk_ji(draft, "case_id"), "out",
-                            desk_js(draft, "channel"),   now,
-                            desk_js(draft, "subject"),   desk_js(draft, "body")};
+        rd_log_fields lf = {desk_ji(draft, "client_id"),
+                            desk_ji(draft, "case_id"),
+                            "out",
+                            desk_js(draft, "channel"),
+                            now,
+                            desk_js(draft, "subject"),
+                            desk_js(draft, "body")};
         e = store_log_append(d->st, &lf, now, log_id);
     }
     if (!e) e = store_draft_release(d->st, id, *log_id, override, now);

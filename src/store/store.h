@@ -114,7 +114,7 @@ rd_err *store_verify(rd_store *st, rd_verify_report *r);
 
 /* ---------------------------------------------------------------- triage and drafts */
 typedef struct rd_triage_fields {
-    int hostility;          /* 0..3 */
+    int hostility; /* 0..3 */
     bool abuse, legal_threat, review_threat, refund_demand, payment_refusal;
     const char *complaints; /* space-separated kinds, "" for none */
     const char *root_cause; /* missed_deadline … other */
@@ -144,10 +144,66 @@ rd_err *store_draft_update_text(rd_store *st, int64_t id, const rd_draft_fields 
                                 const char *now);
 rd_err *store_draft_release(rd_store *st, int64_t id, int64_t log_id, const char *override,
                             const char *now);
-rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row);        /* RD_NOT_FOUND if none */
 rd_err *store_draft_list(rd_store *st, int64_t case_id, json_t **rows); /* 0: all cases */
 /* Replies already sent on a case: outgoing log entries plus released drafts. */
 rd_err *store_case_replies(rd_store *st, int64_t case_id, int64_t *n);
+/* ---------------------------------------------------------------- money and walking away */
+/* Invoices (P15): rows carry every column plus paid, balance, last_paid_on, reminders,
+ * project_title, client_id and client_name. */
+typedef struct rd_invoice_fields {
+    int64_t project_id;
+    const char *number;    /* the user's invoice number */
+    int64_t amount;        /* minor units, > 0 */
+    const char *currency;  /* the project's */
+    const char *issued_on; /* YYYY-MM-DD */
+    const char *due_on;    /* YYYY-MM-DD */
+} rd_invoice_fields;
+
+rd_err *store_invoice_insert(rd_store *st, const rd_invoice_fields *f, const char *now,
+                             int64_t *id);
+rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+/* client_id 0 lists every invoice; earliest due first. */
+rd_err *store_invoice_list(rd_store *st, int64_t client_id, json_t **rows);
+rd_err *store_payment_insert(rd_store *st, int64_t invoice_id, int64_t amount, const char *paid_on,
+                             const char *now, int64_t *id);
+rd_err *store_payment_list(rd_store *st, int64_t invoice_id, json_t **rows);
+rd_err *store_reminder_insert(rd_store *st, int64_t invoice_id, int64_t log_id, const char *now,
+                              int64_t *id);
+/* Escalations at level mediation on any of the client's cases. */
+rd_err *store_client_mediations(rd_store *st, int64_t client_id, int64_t *count);
+
+/* Time spent on a client (P16); case_id 0 when not about a case; at is ISO text. */
+rd_err *store_time_insert(rd_store *st, int64_t client_id, int64_t case_id, int64_t minutes,
+                          const char *note, const char *at, int64_t *id);
+
+/* What is still owed to a client before walking away: {commitments, projects, refunds,
+ * invoices}, each an array of rows (open commitments, active projects, unpaid refunds, invoices
+ * with a balance), leaving out what was handed over. */
+rd_err *store_open_obligations(rd_store *st, int64_t client_id, json_t **out);
+/* The client an obligation (commitment, project, refund, invoice) belongs to; RD_NOT_FOUND when
+ * there is no such row. */
+rd_err *store_obligation_client(rd_store *st, const char *item, int64_t item_id,
+                                int64_t *client_id);
+/* Records a handover and marks the row: commitments and refunds get the note in handed_over,
+ * projects become handed_over; invoices are marked by the handovers row alone. */
+rd_err *store_handover_insert(rd_store *st, int64_t client_id, const char *item, int64_t item_id,
+                              const char *note, const char *now, int64_t *id);
+rd_err *store_handover_list(rd_store *st, int64_t client_id, json_t **rows);
+rd_err *store_termination_insert(rd_store *st, int64_t client_id, const char *reason,
+                                 int64_t log_id, const char *now, int64_t *id);
+/* Moves every case of the client that is not closed to stage terminated. */
+rd_err *store_cases_terminate(rd_store *st, int64_t client_id, const char *now);
+
+/* Screening (P21): one object with complaints, last_complaint, escalations, escalation_levels,
+ * late_payments (as of today, YYYY-MM-DD), terminations, terminated_at, termination_reason. */
+rd_err *store_client_history(rd_store *st, int64_t client_id, const char *today, json_t **out);
+
+/* Revisions (P18); rows of the list carry number (1, 2, … within the project), currency and
+ * price (the extra revision price when charged). */
+rd_err *store_revision_insert(rd_store *st, int64_t project_id, const char *note, int beyond,
+                              const char *charge, const char *now, int64_t *id);
+rd_err *store_revision_list(rd_store *st, int64_t project_id, json_t **rows);
 
 /* ---------------------------------------------------------------- facts for triggers */
 /* One object: minutes (time logged), paid (payments in currency), refunded (refunds granted

@@ -1,0 +1,149 @@
+/* analyze_int.h — what the analyzer's own files share and nothing else sees: the lexicon built
+ * from src/analyze/data/ (labels, words, phrases), the word normaliser, and the scanner that
+ * walks a text once and reports phrase matches to the triage or tone sink. */
+#ifndef REDRESS_ANALYZE_INT_H
+#define REDRESS_ANALYZE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze/analyze.h"
+
+/* Labels a phrase in the data files can carry ("@label NAME" sections). */
+typedef enum lex_label {
+    L_NONE,
+    L_ABUSE,
+    L_PROFANITY,
+    L_HOSTILE,
+    L_DISPLEASED,
+    L_LEGAL,
+    L_REVIEW,
+    L_REFUND,
+    L_PAYREF,
+    L_DEADLINE,
+    L_QUALITY,
+    L_COMMUNICATION,
+    L_SCOPE,
+    L_BILLING,
+    L_INTENSIFIER,
+    L_COND_APOLOGY,
+    L_BLAME,
+    L_DISMISSIVE,
+    L_PASSIVE,
+    L_VAGUE,
+    L_ACK_FEELINGS,
+    L_RESTATES,
+    L_UNCOND_APOLOGY, /* first-person apology phrases */
+    L_APOLOGY,        /* any apology word, for apology-but */
+    L_COMMIT,         /* "I will", "we'll" */
+    L_TIME,           /* a day, date or time */
+    L_NEGATOR,        /* word flag: "not", "never" */
+    L_CONTRAST,       /* word flag: "but", "however" */
+    L_ACRONYM,        /* word flag: capitals that are not shouting */
+    L_SELF,           /* word flag: "I", "we", "my" */
+    L_COUNT
+} lex_label;
+
+enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
+
+#define LEX_MAX_ELEMS 8
+#define LEX_WILD      UINT32_MAX /* "*": any one word */
+#define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
+
+typedef struct lex_phrase {
+    uint8_t label;     /* lex_label */
+    uint8_t n;         /* elements */
+    uint8_t exception; /* "!" line: suppresses overlapping matches of its label */
+    uint8_t modes;     /* MODE_* that care about the label */
+    uint32_t elem[LEX_MAX_ELEMS];
+} lex_phrase;
+
+/* The parsed lexicon; immutable once lex_get() returned it. */
+typedef struct lexicon {
+    const char *error;             /* NULL when the data parsed */
+    uint32_t nwords;               /* word ids are 1..nwords-1; 0 is "not in lexicon" */
+    uint32_t word_num, word_time;  /* ids of the "#num" and "#time" pseudo-words */
+    const uint32_t *flags;         /* per word id: 1u << L_NEGATOR ... */
+    const uint32_t *first, *count; /* per word id: phrases ending in it, in by_last */
+    const uint32_t *by_last;       /* phrase indexes grouped by last word */
+    const lex_phrase *phrases;
+    const uint32_t *slot;         /* hash table of word ids, size hash_size */
+    const char *const *word_text; /* stem of each word id */
+    uint32_t hash_size;           /* power of two */
+    bool negatable[L_COUNT];      /* label honours negation */
+    uint8_t modes[L_COUNT];       /* MODE_* that care about a label */
+} lexicon;
+
+/* The lexicon, parsed on first use (pthread_once). Never NULL. */
+const lexicon *lex_get(void);
+/* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
+ * its new length. The same function is applied to the data and to the text. */
+size_t lex_stem(char *w, size_t n);
+/* The word id of an already stemmed word, or 0. */
+uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
+/* Rule texts from rules.txt. */
+typedef struct lex_rule_text {
+    const char *message, *suggestion, *explain, *example;
+} lex_rule_text;
+const lex_rule_text *lex_rule_texts(tone_rule r);
+
+/* ---------------------------------------------------------------- scanner */
+
+typedef struct scan_tok {
+    uint32_t word;     /* lexicon id or 0 */
+    uint32_t flags;    /* lexicon word flags */
+    size_t start, end; /* bytes */
+    uint32_t line, col;
+    uint32_t sent;   /* sentence number */
+    uint32_t clause; /* clause number (commas, dashes and sentence ends split clauses) */
+    uint8_t caps;    /* all capitals, two letters or more */
+} scan_tok;
+
+#define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */
+
+/* A phrase match handed to a sink. */
+typedef struct scan_match {
+    const lex_phrase *phrase;
+    uint64_t first, last; /* token numbers */
+    size_t start, end;    /* bytes */
+    uint32_t line, col;   /* of start */
+    uint32_t sent;
+    bool negated; /* a negator shortly before it in the same clause */
+} scan_match;
+
+typedef struct scanner scanner;
+typedef struct scan_sink {
+    void *ctx;
+    uint8_t mode; /* MODE_TRIAGE or MODE_TONE */
+    bool want_cols;
+    void (*match)(void *ctx, const scanner *sc, const scan_match *m);
+    void (*token)(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti);
+    void (*bang)(void *ctx, size_t start, size_t end, uint32_t line, uint32_t col);
+    void (*sentence_end)(void *ctx, uint32_t sent);
+} scan_sink;
+
+struct scanner {
+    const lexicon *lx;
+    const char *text;
+    size_t len;
+    scan_tok ring[SCAN_RING];
+    uint64_t ntok; /* tokens seen */
+    uint32_t line, sent, clause;
+    size_t line_start, col_pos; /* column cache: col_chars characters up to col_pos */
+    uint32_t col_chars;
+    uint64_t exc_last[L_COUNT]; /* last token + 1 of the latest exception per label */
+    uint64_t exc_first[L_COUNT];
+    const scan_sink *sink;
+};
+
+/* Token number ti (must be among the last SCAN_RING). */
+static inline const scan_tok *scan_at(const scanner *sc, uint64_t ti)
+{
+    return &sc->ring[ti % SCAN_RING];
+}
+
+/* Walks text[0..len) once (the text must be valid UTF-8), feeding the sink. */
+void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink);
+
+#endif

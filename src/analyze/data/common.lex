@@ -1,0 +1,127 @@
+# common.lex — words both analyzers use to read a sentence rather than a bag of words.
+# Every word is normalised the same way as the text (lowercase, "apologised" = "apologize"),
+# so one spelling per word is enough unless the inflection is irregular.
+
+# A negator within four words before a finding (same clause) cancels it:
+# "I'm not going to sue", "I won't be asking for a refund".
+@label negator
+not
+no
+never
+don't
+dont
+won't
+wont
+wouldn't
+isn't
+aren't
+wasn't
+weren't
+can't
+cant
+cannot
+didn't
+didnt
+doesn't
+haven't
+hasn't
+shouldn't
+without
+nor
+neither
+hardly
+nothing
+
+# Words that turn a sentence against what came before it (apology-but, and they end the
+# negation window).
+@label contrast
+but
+however
+although
+though
+yet
+
+# Capitals that are names, not shouting.
+@label acronym
+asap
+pdf
+url
+seo
+ceo
+cto
+api
+usa
+uk
+eu
+us
+html
+css
+faq
+eta
+gdpr
+vat
+hmrc
+bbb
+cmyk
+rgb
+ssl
+dns
+ui
+ux
+ok
+pr
+qa
+it
+tv
+hr
+pm
+am
+ps
+id
+png
+jpg
+jpeg
+svg
+cv
+diy
+rsvp
+nda
+sow
+kpi
+crm
+cms
+wp
+aws
+ios
+pc
+mp4
+dvd
+usb
+wifi
+tl;dr
+fyi
+btw
+cc
+bcc
+re
+fw
+gp
+nhs
+llc
+ltd
+inc
+plc
+www
+gb
+mb
+kb
+hd
+4k
+iso
+pos
+sms
+ai
+sku
+hq
+uv
+diy

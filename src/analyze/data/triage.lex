@@ -1,0 +1,641 @@
+# triage.lex — what a client's message is about. Each section is one kind of finding; each line
+# a word or phrase that signals it ("*" is any one word, "a|b" either word, "#num" a number).
+# A finding preceded by a negator in the same clause ("I'm not going to sue") does not count.
+
+@label abuse
+# Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
+you idiot|idiots|moron|morons|clown|clowns|fool|fools|joke|amateur|amateurs|cowboy|cowboys
+you're|youre a|an idiot|moron|clown|fool|amateur|cowboy|incompetent|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
+you're|youre * idiot|moron|clown|fool|amateur|cowboy|liar|fraud|crook|thief|scammer|disgrace|parasite|hack|cheat|loser|embarrassment
+you are a|an idiot|moron|clown|fool|amateur|cowboy|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
+you're|youre incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|thick|rude
+you are incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|thick|rude
+you're|youre completely|totally|utterly|absolutely|clearly|just incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|unprofessional
+you incompetent|useless|pathetic|lying|stupid|dishonest|lazy|clueless
+incompetent|useless|pathetic|lying|stupid|dishonest|lazy|clueless|bloody|fucking|damn|complete|total|absolute idiot|idiots|moron|morons|clown|clowns|fool|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|conman|charlatan|charlatans|muppet|muppets|numpty|prat|twat|wanker|prick|bastard|bastards|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hack|hacks|parasite
+con artist|artists
+ripoff merchant|merchants|artist|artists
+rip off merchant|merchants|artist|artists
+scam artist|artists
+crook|crooks|conman|scammer|scammers|fraudster|fraudsters|charlatan|charlatans|idiot|idiots|moron|morons|cretin|imbecile|muppet|numpty|twat|wanker|prick|bastard|arsehole|asshole|dickhead
+con man
+liar|liars
+fuck you
+screw you
+go to hell
+shut up
+f off
+piss off
+clown show
+how dare you
+you people are
+learn to do your job
+do your bloody|damn|fucking job
+pull your finger out
+get your act together
+
+@label profanity
+# Swearing about the situation rather than at someone: hostility, not abuse.
+damn|damned|bloody|fucking|fuck|fucked|shit|shitty|crap|crappy|hell|bullshit|piss|pissed|wtf|effing|frigging|freaking|sodding|bollocks|arse
+goddamn|goddamned
+
+@label hostile
+# Strong wording of an angry message.
+unacceptable
+ridiculous
+disgusting
+disgraceful
+appalling
+outrageous
+shocking
+pathetic
+useless
+incompetent
+incompetence
+shambles
+shambolic
+joke
+laughable
+absurd
+insulting
+insult
+furious
+livid
+fuming
+outraged
+disgusted
+horrendous
+horrific
+atrocious
+abysmal
+dreadful
+terrible
+awful
+worst
+unprofessional
+amateurish
+garbage
+rubbish
+trash
+nightmare
+disaster
+disastrous
+scandalous
+farce
+criminal
+robbery
+daylight
+scam
+fraud
+fraudulent
+con
+lied
+lying
+lies
+cheated
+cheating
+ripped
+rip off
+ripoff
+sick and tired
+fed up
+had enough
+last straw
+final warning
+how dare
+enough is enough
+what the hell
+this is a joke
+beyond a joke
+insult to
+taking the piss
+taking me for a ride
+treated like
+sick of
+a disgrace
+zero respect
+no respect
+completely unprofessional
+
+@label displeased
+# Milder displeasure: a civil but unhappy message.
+disappointed
+disappointing
+disappointment
+frustrated
+frustrating
+frustration
+annoyed
+annoying
+upset
+unhappy
+dissatisfied
+concerned
+concern
+worried
+worrying
+unimpressed
+let down
+letdown
+poor
+sloppy
+careless
+unreliable
+confused
+confusing
+baffled
+surprised
+stress
+stressful
+stressed
+embarrassed
+embarrassing
+inconvenience
+inconvenient
+not happy
+not pleased
+not impressed
+not satisfied
+not good enough
+not ok
+not okay
+not great
+not what i
+not acceptable
+a bit much
+to be honest
+honestly
+i'm afraid
+really need
+starting to feel
+losing patience
+running out of patience
+patience is
+
+@label legal_threat
+lawyer|lawyers|solicitor|solicitors|attorney|attorneys|barrister|lawsuit|litigation|sue|sued|suing|sues|chargeback|chargebacks|tribunal
+legal action|advice|proceedings|route|steps|team|department|recourse|claim|letter
+take * to court
+take you to court
+see you in court
+taking you to court
+court
+courts
+small claims
+small claims
+county court
+claims court
+letter before action
+letter of claim
+cease and desist
+breach of contract
+dispute the charge|payment|transaction|transactions|charges|payments
+dispute it with
+disputing the charge|payment|transaction
+raise|raising|open|opening|file|filing|lodge|lodging a dispute|claim|chargeback
+reverse the charge|payment|transaction
+reverse|reversing the charges|payments
+contact|contacting|call|calling|speak|speaking|talk|ask|asking my|our bank|paypal|stripe
+contact|contacting|call|calling|speak|speaking|talk|ask|asking my|our card|credit provider|company|issuer
+with my bank|paypal|stripe|credit|card|provider
+card issuer|company|provider
+paypal dispute|claim|resolution
+stripe dispute
+buyer protection
+section 75
+report|reporting you to the police
+fraud report
+
+@label review_threat
+review|reviews|trustpilot|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
+one star
+one star
+1 star
+1 star
+zero stars
+zero star
+google review|reviews|listing|business|maps
+post|posting|posted|write|writing|leave|leaving|share|sharing * online|publicly|everywhere|facebook|twitter|linkedin|instagram|tiktok|reddit|mumsnet
+post|posting|share|sharing about|this online|publicly
+tell|telling everyone|everybody|people|anyone|others
+on facebook|twitter|linkedin|instagram|tiktok|reddit|mumsnet|nextdoor|online
+social media
+publicly
+public
+warn|warning other|others|people|everyone|anyone
+let everyone|people|others know
+word of mouth
+better business bureau
+bbb
+trading standards
+consumer protection|rights|council|ombudsman|watchdog|body|association|group|organisation|organization
+citizens advice
+watchdog
+ombudsman
+local paper|press|news|newspaper
+the press
+journalist
+federation of small businesses
+! code review
+! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|and|of|before|again|process|stage|round|period|draft
+! reviewed
+! reviewing
+! peer review
+! performance review
+! for review
+! to review
+! under review
+! review * draft|drafts|copy|proof|proofs|gallery|changes|work|files
+
+@label refund_demand
+refund
+refunds
+refunded
+refunding
+reimburse
+reimbursement
+reimbursed
+compensate
+compensation
+compensated
+partial refund
+money back
+my money back
+our money back
+the money back
+back my money|deposit|payment
+return my|our|the deposit|money|payment|fee
+discount|discounts|discounted
+credit note
+credit
+reduced price|fee|rate|invoice|bill
+reduce|reducing|knock|knocking the price|fee|bill|invoice|cost|total|amount
+knock|knocking off
+knock * off
+take * off the bill|invoice|price|total
+price reduction
+fee reduction
+goodwill gesture
+gesture of goodwill
+write off the fee|invoice|charge|balance|cost
+waive the fee|invoice|charge|balance|cost
+waive|waived|waiving
+free of charge
+at no cost|charge
+for free
+pay me back
+owe me|us
+! no discount
+! store credit
+
+@label payment_refusal
+not paying|pay
+won't pay|paying
+wont pay|paying
+will not pay
+will not be paying
+refuse to pay
+refusing to pay
+refuse payment
+withhold|withholding|withheld|withholds
+holding|hold back the|any|final|remaining|payment|balance
+holding|hold the final|remaining|balance|payment|invoice|deposit
+holding|hold off on|paying
+payment|invoice|invoices on hold
+not going to pay
+not a penny|cent|dime|pound|dollar|single
+another penny|cent|dime|pound|dollar
+not one penny|cent
+not paying a penny|cent|dime|thing
+no further payment|payments|money
+stop|stopped|stopping|cancel|cancelled|cancelling the|my payment|payments|debit|order|cheque
+put|putting payment on hold
+not settling|settle
+won't be settling|paying
+will not be settling|paying
+
+don't|dont expect payment
+don't|dont expect * to be paid|pay
+do not expect payment
+expect me to pay
+hell will freeze
+
+@label deadline
+late
+later
+lateness
+delay
+delays
+delayed
+overdue
+deadline
+deadlines
+behind schedule
+missed
+miss
+slipped
+slipping
+postponed
+waiting
+waited
+wait
+weeks late
+days late
+still waiting
+still not
+still haven't
+still hasn't
+still no
+still don't
+not yet|ready|delivered|finished|done|arrived|received|here
+hasn't|has not arrived
+hasn't|has not been delivered|finished|sent|done|started
+haven't received|got|seen
+never arrived|came|delivered|showed|turned
+didn't turn|show up
+no show
+said|promised * friday|monday|tuesday|wednesday|thursday|saturday|sunday|weekend|week|month|today|yesterday|date|tomorrow
+was|were due
+supposed to be ready|done|delivered|finished|live|here|up|back|completed
+should have been ready|done|delivered|finished|live|here|completed
+due date
+launch date
+by now
+it's been
+weeks ago
+months ago
+days ago
+how much longer|long
+when will
+where is|are
+on time
+in time
+the date we agreed
+took forever
+taking forever
+ages
+no sign
+dragging on|out
+drag on
+schedule|timeline|timescale|turnaround
+! wait to see
+! can't|cant wait
+
+@label quality
+broken
+broke
+breaks
+crash
+crashes
+crashed
+crashing
+bug
+bugs
+buggy
+error
+errors
+glitch
+glitches
+fault
+faulty
+defect
+defective
+mistake
+mistakes
+typo
+typos
+wrong
+blurry
+blurred
+pixelated
+pixelated
+out of focus
+grainy
+dark
+underexposed
+overexposed
+sloppy
+shoddy
+poor
+poorly
+low quality
+amateurish
+amateur
+unusable
+doesn't work
+don't work
+didn't work
+not working
+stopped working
+won't load
+leaking
+leak
+leaks
+cracked
+crack
+damaged
+damage
+stained
+stains
+ruined
+ruin
+mess
+messy
+unfinished
+half finished
+incomplete
+badly
+bad
+terrible
+awful
+rubbish
+ugly
+cheap
+flimsy
+fell apart
+falling apart
+peeling
+uneven
+crooked
+wonky
+off brand
+inaccurate
+inaccuracies
+misspelled
+misspelt
+spelling
+grammar
+grammatical
+garbled
+mistranslated
+mistranslation
+cold
+undercooked
+overcooked
+burnt
+stale
+raw
+inedible
+slow
+clunky
+ugly
+awful
+missing pages
+not up to
+standard
+substandard
+unprofessional
+plagiarised
+plagiarized
+copied
+generic
+template
+bland
+off
+not working
+doesn't|doesnt|didn't|didnt|won't|wont work|load|open|print|save|send|match|fit|play|submit|display|sync
+not work|working|load|loading|open|opening|print|printing|fit|fitting
+isn't|wasn't|aren't|weren't right|working|usable|acceptable|good|finished|fit|correct|accurate
+isn't|wasn't up to
+not what we|i asked|expected|paid|ordered|wanted
+nothing like
+looks nothing
+look nothing
+redo|redone|fix|fixed|fixes|fixing|rework|reshoot
+re do
+re shoot
+quality
+
+@label communication
+ignored
+ignore
+ignoring
+unresponsive
+radio silence
+ghosted
+ghosting
+silence
+no reply|replies|response|responses|answer|answers|update|updates|word|contact|callback|acknowledgement
+not replied|responded|answered|returned|called|heard|answering|responding|replying
+haven't|hasn't|didn't|never|hadn't replied|responded|answered|returned|heard|called|rang|bothered|updated|informed|warned|reply|respond|answer|return|call|update|inform|warn|acknowledged|acknowledge
+haven't|hasn't|didn't|never|not got|gotten|get|gets|come back
+haven't|hasn't|didn't|never|not picked|pick up
+haven't|hasn't|didn't|never kept|keep me|us posted|informed|updated
+haven't heard
+not heard
+no one has got
+nobody has got
+nobody|no one got back
+nobody replied|responded|answered|called|told|bothered|contacted
+never answered
+never replied
+never responded
+never called
+never got back
+unanswered
+unreturned
+chasing|chased|chase
+chase * up
+follow|followed|following up
+follow up
+follow ups
+emails|messages|voicemails|calls|texts
+keep me in the loop
+kept in the dark
+in the dark
+left in the dark
+no idea what
+no idea where
+not once
+no communication
+lack of communication
+poor communication
+communication
+out of the loop
+without telling|warning|asking|saying|checking|consulting|letting
+didn't|did not tell|warn|ask|check|consult|inform
+didn't|did not let me|us know
+nobody told
+no one told
+voicemail|voicemails
+answer the phone|your phone
+pick up the phone
+hard to reach
+impossible to reach
+impossible to get hold
+get hold of you
+can't reach
+unreachable
+fobbed off
+leaving me on read
+left on read
+
+@label scope
+scope
+agreed
+contract
+brief
+spec
+specification
+quote
+quoted
+proposal
+statement of work
+sow
+not what we agreed|discussed|asked|ordered
+not what we paid for
+not what i agreed|discussed|asked|ordered
+not what i paid for
+what we agreed
+what was agreed
+we agreed
+you agreed
+was|were included
+supposed|meant to include|cover
+supposed|meant to be included
+
+included|include|includes|including
+part of the deal|package|quote|brief|contract|agreement
+extra
+extras
+additional
+add on
+add ons
+on top
+revision|revisions|round|rounds
+missing
+left out
+leave out
+forgot|forgotten
+only delivered|sent|got|received|did
+half of
+out of scope
+scope creep
+never asked for
+didn't ask for
+did not ask for
+asked for
+promised
+we paid for
+i paid for
+deliverables|deliverable
+pages|page|sections|items|photos|images|edits|versions|concepts|options
+
+@label billing
+invoice|invoices|invoiced|invoicing|bill|billed|billing|charge|charged|charges|charging|overcharged|overcharge|overcharging|fee|fees|price|pricing|cost|costs|rate|hourly|hours|payment|payments|paid|pay|deposit|receipt|vat|surcharge|markup|estimate|estimated|budget|expensive|hidden|double|twice|amount|total|balance|£|$|€|quote
+mark up
+billed twice
+charged twice
+double charged
+double charged
+more than the quote
+more than quoted
+over the quote
+over budget
+hidden fees
+hidden charges
+wasn't told about
+unexpected charge|charges|fee|fees|cost|costs
+
+@label intensifier
+absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally

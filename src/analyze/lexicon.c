@@ -1,0 +1,436 @@
+/* lexicon.c — turns the word lists in src/analyze/data/ (embedded at build time) into the
+ * tables the scanner reads: a hash table of normalised words, phrases indexed by their last word,
+ * word flags (negators, acronyms...), and the rule texts of rules.txt. Parsed once under
+ * pthread_once into static storage that never changes afterwards, so any thread may read it.
+ *
+ * A *.lex file is a list of sections:
+ *     @label legal_threat        which label the following lines carry
+ *     take * to court            a phrase: words, "*" for any one word, "a|b" for either word,
+ *                                "#num" for a number, "#time" for a clock time ("4pm", "10:30")
+ *     ! sue you for nothing      an exception: stops overlapping matches of the same label that
+ *                                end on the same word or later
+ * Blank lines and lines starting with "#" (then a space) are comments. */
+#include <pthread.h>
+#include <string.h>
+
+#include "analyze/analyze_int.h"
+#include "util/embed.h"
+
+extern const rd_embedded analyze_data[];
+
+#define MAX_WORDS   8192
+#define MAX_PHRASES 12288
+#define HASH_SIZE   16384
+#define POOL_SIZE   (256 * 1024)
+#define MAX_ALTS    160
+
+static struct {
+    lexicon lx;
+    uint32_t flags[MAX_WORDS], first[MAX_WORDS], count[MAX_WORDS];
+    uint32_t by_last[MAX_PHRASES];
+    lex_phrase phrases[MAX_PHRASES];
+    uint32_t nphrases;
+    uint32_t slot[HASH_SIZE];
+    const char *word_text[MAX_WORDS];
+    char pool[POOL_SIZE];
+    size_t pool_used;
+    lex_rule_text rules[TR_COUNT];
+    char error[160];
+} g;
+
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static const char *const label_names[L_COUNT] = {
+    [L_ABUSE] = "abuse",
+    [L_PROFANITY] = "profanity",
+    [L_HOSTILE] = "hostile",
+    [L_DISPLEASED] = "displeased",
+    [L_LEGAL] = "legal_threat",
+    [L_REVIEW] = "review_threat",
+    [L_REFUND] = "refund_demand",
+    [L_PAYREF] = "payment_refusal",
+    [L_DEADLINE] = "deadline",
+    [L_QUALITY] = "quality",
+    [L_COMMUNICATION] = "communication",
+    [L_SCOPE] = "scope",
+    [L_BILLING] = "billing",
+    [L_INTENSIFIER] = "intensifier",
+    [L_COND_APOLOGY] = "conditional-apology",
+    [L_BLAME] = "blame-shifting",
+    [L_DISMISSIVE] = "dismissive",
+    [L_PASSIVE] = "passive-responsibility",
+    [L_VAGUE] = "vague-commitment",
+    [L_ACK_FEELINGS] = "acknowledges-feelings",
+    [L_RESTATES] = "restates-concern",
+    [L_UNCOND_APOLOGY] = "unconditional-apology",
+    [L_APOLOGY] = "apology",
+    [L_COMMIT] = "commitment",
+    [L_TIME] = "time",
+    [L_NEGATOR] = "negator",
+    [L_CONTRAST] = "contrast",
+    [L_ACRONYM] = "acronym",
+    [L_SELF] = "self",
+};
+
+static bool ends(const char *w, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
+/* Strips a possessive, then one inflectional suffix, then evens out British and American
+ * spellings (apologise/apologize, cancelled/canceled, colour/color). Crude, but applied
+ * identically to the data and the text, so both meet at the same stem. */
+size_t lex_stem(char *w, size_t n)
+{
+    if (n > 4 && ends(w, n, "'s"))
+        n -= 2;
+    else if (n > 3 && w[n - 1] == '\'')
+        n -= 1;
+    if (memchr(w, '\'', n)) return n; /* contractions are words of their own */
+    if (n > 4 && (ends(w, n, "ies") || ends(w, n, "ied"))) {
+        n -= 2;
+        w[n - 1] = 'y';
+    } else if (n > 5 && ends(w, n, "ing")) {
+        n -= 3;
+    } else if (n > 4 && ends(w, n, "ed")) {
+        n -= 2;
+    } else if (n > 3 && w[n - 1] == 's' && !strchr("siu", w[n - 2])) {
+        n -= 1;
+    }
+    if (n > 4 && w[n - 1] == 'e') n -= 1;
+    if (n > 5 && ends(w, n, "ll")) n -= 1;
+    if (n > 5 && (ends(w, n, "is") || ends(w, n, "ys"))) w[n - 1] = 'z';
+    if (n >= 5 && ends(w, n, "our")) {
+        w[n - 2] = 'r';
+        n -= 1;
+    }
+    return n;
+}
+
+static uint32_t hash_word(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
+{
+    uint32_t mask = lx->hash_size - 1;
+    for (uint32_t i = hash_word(w, n) & mask;; i = (i + 1) & mask) {
+        uint32_t id = lx->slot[i];
+        if (id == 0) return 0;
+        const char *t = lx->word_text[id];
+        if (strncmp(t, w, n) == 0 && t[n] == '\0') return id;
+    }
+}
+
+static void fail(const char *file, int line, const char *what)
+{
+    if (g.error[0]) return;
+    size_t n = strlen(file), m = strlen(what);
+    if (n > 60) n = 60;
+    if (m > 80) m = 80;
+    memcpy(g.error, file, n);
+    g.error[n] = ':';
+    g.error[n + 1] = (char)('0' + (line / 1000) % 10);
+    g.error[n + 2] = (char)('0' + (line / 100) % 10);
+    g.error[n + 3] = (char)('0' + (line / 10) % 10);
+    g.error[n + 4] = (char)('0' + line % 10);
+    g.error[n + 5] = ' ';
+    memcpy(g.error + n + 6, what, m);
+    g.error[n + 6 + m] = '\0';
+}
+
+static char *pool_copy(const char *s, size_t n)
+{
+    if (g.pool_used + n + 1 > POOL_SIZE) return NULL;
+    char *p = g.pool + g.pool_used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    g.pool_used += n + 1;
+    return p;
+}
+
+/* The id of a word, added when new; lowercases and stems a copy first. 0 when full. */
+static uint32_t intern(const char *w, size_t n)
+{
+    char buf[LEX_WORD_MAX];
+    if (n == 0 || n >= LEX_WORD_MAX) return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    if (buf[0] != '#') n = lex_stem(buf, n);
+    uint32_t id = lex_lookup(&g.lx, buf, n);
+    if (id) return id;
+    if (g.lx.nwords >= MAX_WORDS) return 0;
+    const char *text = pool_copy(buf, n);
+    if (!text) return 0;
+    id = g.lx.nwords++;
+    g.word_text[id] = text;
+    uint32_t mask = HASH_SIZE - 1;
+    uint32_t i = hash_word(buf, n) & mask;
+    while (g.slot[i])
+        i = (i + 1) & mask;
+    g.slot[i] = id;
+    return id;
+}
+
+static lex_label label_parse(const char *s, size_t n)
+{
+    for (int i = 1; i < L_COUNT; i++)
+        if (strlen(label_names[i]) == n && memcmp(label_names[i], s, n) == 0) return (lex_label)i;
+    return L_NONE;
+}
+
+static bool is_flag_label(lex_label l)
+{
+    return l == L_NEGATOR || l == L_CONTRAST || l == L_ACRONYM || l == L_SELF;
+}
+
+typedef struct alts {
+    uint32_t id[MAX_ALTS];
+    int n;
+} alts;
+
+/* Splits one element "a|b|c" into word ids. */
+static bool parse_elem(const char *s, size_t n, alts *a)
+{
+    a->n = 0;
+    if (n == 1 && s[0] == '*') {
+        a->id[a->n++] = LEX_WILD;
+        return true;
+    }
+    size_t i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && s[j] != '|')
+            j++;
+        if (a->n == MAX_ALTS) return false;
+        uint32_t id = intern(s + i, j - i);
+        if (!id) return false;
+        a->id[a->n++] = id;
+        i = j + 1;
+    }
+    return true;
+}
+
+/* Adds every combination of the alternatives as its own phrase. */
+static bool add_phrases(lex_label label, bool exception, const alts *el, int nel)
+{
+    int pick[LEX_MAX_ELEMS] = {0};
+    for (;;) {
+        if (g.nphrases == MAX_PHRASES) return false;
+        lex_phrase *p = &g.phrases[g.nphrases++];
+        p->label = (uint8_t)label;
+        p->n = (uint8_t)nel;
+        p->exception = exception;
+        for (int i = 0; i < nel; i++)
+            p->elem[i] = el[i].id[pick[i]];
+        int k = nel - 1;
+        while (k >= 0 && ++pick[k] == el[k].n)
+            pick[k--] = 0;
+        if (k < 0) return true;
+    }
+}
+
+static void parse_phrase_line(const char *file, int lno, lex_label label, const char *s, size_t n)
+{
+    bool exception = false;
+    if (n && s[0] == '!') {
+        exception = true;
+        s++, n--;
+    }
+    alts el[LEX_MAX_ELEMS];
+    int nel = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i) break;
+        if (nel == LEX_MAX_ELEMS) {
+            fail(file, lno, "phrase longer than 8 words");
+            return;
+        }
+        if (!parse_elem(s + i, j - i, &el[nel++])) {
+            fail(file, lno, "bad word or full");
+            return;
+        }
+        i = j;
+    }
+    if (nel == 0) return;
+    if (el[nel - 1].id[0] == LEX_WILD) {
+        fail(file, lno, "phrase ends in *");
+        return;
+    }
+    if (is_flag_label(label)) {
+        if (nel != 1) {
+            fail(file, lno, "flag labels take single words");
+            return;
+        }
+        for (int k = 0; k < el[0].n; k++)
+            g.flags[el[0].id[k]] |= 1u << label;
+        return;
+    }
+    if (!add_phrases(label, exception, el, nel)) fail(file, lno, "too many phrases");
+}
+
+static void parse_lex(const rd_embedded *f)
+{
+    lex_label label = L_NONE;
+    const char *s = f->data, *end = f->data + f->size;
+    for (int lno = 1; s < end; lno++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+            n--;
+        if (n >= 7 && memcmp(s, "@label ", 7) == 0) {
+            label = label_parse(s + 7, n - 7);
+            if (label == L_NONE) fail(f->name, lno, "unknown label");
+        } else if (n && !(s[0] == '#' && (n == 1 || s[1] == ' '))) {
+            if (label == L_NONE)
+                fail(f->name, lno, "phrase before any @label");
+            else
+                parse_phrase_line(f->name, lno, label, s, n);
+        }
+        if (!nl) break;
+        s = nl + 1;
+    }
+}
+
+/* rules.txt: "[rule-name]" then "key: value" lines (message, suggestion, explain, example);
+ * a line starting with two spaces continues the previous value. */
+static void parse_rules(const rd_embedded *f)
+{
+    tone_rule rule = TR_COUNT;
+    const char **target = NULL;
+    char tmp[2048];
+    size_t tlen = 0;
+    const char *s = f->data, *end = f->data + f->size;
+    for (int lno = 1; s <= end; lno++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+        bool cont = n > 2 && s[0] == ' ' && s[1] == ' ';
+        if (!cont && target) {
+            *target = pool_copy(tmp, tlen);
+            target = NULL;
+        }
+        if (cont && target) {
+            if (tlen + n < sizeof tmp) {
+                tmp[tlen++] = '\n';
+                memcpy(tmp + tlen, s + 2, n - 2);
+                tlen += n - 2;
+            }
+        } else if (n > 2 && s[0] == '[' && s[n - 1] == ']') {
+            char name[64];
+            size_t k = n - 2 < sizeof name - 1 ? n - 2 : sizeof name - 1;
+            memcpy(name, s + 1, k);
+            name[k] = '\0';
+            if (!tone_rule_parse(name, &rule)) fail(f->name, lno, "unknown rule");
+        } else if (n && s[0] != '#' && rule != TR_COUNT) {
+            const char *colon = memchr(s, ':', n);
+            if (!colon) {
+                fail(f->name, lno, "expected key: value");
+            } else {
+                size_t klen = (size_t)(colon - s);
+                lex_rule_text *rt = &g.rules[rule];
+                target = klen == 7 && !memcmp(s, "message", 7)        ? &rt->message
+                         : klen == 10 && !memcmp(s, "suggestion", 10) ? &rt->suggestion
+                         : klen == 7 && !memcmp(s, "explain", 7)      ? &rt->explain
+                         : klen == 7 && !memcmp(s, "example", 7)      ? &rt->example
+                                                                      : NULL;
+                if (!target) fail(f->name, lno, "unknown key");
+                const char *v = colon + 1;
+                while (v < s + n && *v == ' ')
+                    v++;
+                tlen = (size_t)(s + n - v) < sizeof tmp ? (size_t)(s + n - v) : sizeof tmp - 1;
+                memcpy(tmp, v, tlen);
+            }
+        }
+        if (!nl) break;
+        s = nl + 1;
+    }
+    if (target) *target = pool_copy(tmp, tlen);
+}
+
+/* Groups phrase indexes by last word, exceptions first so they are seen before the matches
+ * they stop. */
+static void index_phrases(void)
+{
+    for (uint32_t i = 0; i < g.nphrases; i++)
+        g.count[g.phrases[i].elem[g.phrases[i].n - 1]]++;
+    uint32_t at = 0;
+    for (uint32_t w = 0; w < g.lx.nwords; w++) {
+        g.first[w] = at;
+        at += g.count[w];
+        g.count[w] = 0;
+    }
+    for (int pass = 1; pass >= 0; pass--)
+        for (uint32_t i = 0; i < g.nphrases; i++) {
+            const lex_phrase *p = &g.phrases[i];
+            if (p->exception != pass) continue;
+            uint32_t w = p->elem[p->n - 1];
+            g.by_last[g.first[w] + g.count[w]++] = i;
+        }
+}
+
+static void init_modes(void)
+{
+    for (int l = L_ABUSE; l <= L_INTENSIFIER; l++)
+        g.lx.modes[l] = MODE_TRIAGE;
+    for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
+        g.lx.modes[l] = MODE_TONE;
+    for (int l = L_ABUSE; l <= L_BILLING; l++)
+        g.lx.negatable[l] = true;
+    g.lx.negatable[L_ACK_FEELINGS] = g.lx.negatable[L_UNCOND_APOLOGY] = true;
+    g.lx.negatable[L_COMMIT] = true;
+    for (uint32_t i = 0; i < g.nphrases; i++)
+        g.phrases[i].modes = g.lx.modes[g.phrases[i].label];
+}
+
+static void init(void)
+{
+    g.lx.nwords = 1; /* id 0 means "not in the lexicon" */
+    g.lx.hash_size = HASH_SIZE;
+    g.lx.slot = g.slot;
+    g.lx.word_text = g.word_text;
+    g.lx.word_num = intern("#num", 4);
+    g.lx.word_time = intern("#time", 5);
+    for (const rd_embedded *f = analyze_data; f->name; f++) {
+        size_t n = strlen(f->name);
+        if (ends(f->name, n, ".lex"))
+            parse_lex(f);
+        else if (strcmp(f->name, "rules.txt") == 0)
+            parse_rules(f);
+    }
+    index_phrases();
+    init_modes();
+    g.lx.flags = g.flags;
+    g.lx.first = g.first;
+    g.lx.count = g.count;
+    g.lx.by_last = g.by_last;
+    g.lx.phrases = g.phrases;
+    g.lx.error = g.error[0] ? g.error : NULL;
+    if (g.lx.error) g.nphrases = 0, memset(g.count, 0, sizeof g.count);
+}
+
+const lexicon *lex_get(void)
+{
+    pthread_once(&g_once, init);
+    return &g.lx;
+}
+
+const lex_rule_text *lex_rule_texts(tone_rule r)
+{
+    lex_get();
+    return &g.rules[r];
+}
+
+const char *analyze_data_error(void)
+{
+    return lex_get()->error;
+}

@@ -1,0 +1,262 @@
+/* scan.c — the one pass over a text that both analyzers share. It cuts the bytes into words
+ * (ASCII lowercased on the fly, curly apostrophes turned into "'", other non-ASCII letters kept
+ * as they are), normalises each word with lex_stem, looks it up in the lexicon's hash table, and
+ * checks the phrases that end in that word against the last few words kept in a ring. Sentence
+ * and clause boundaries, runs of "!" and words in capitals are noticed on the way. Memory use is
+ * fixed (the ring), time is linear in the input. */
+#include <string.h>
+
+#include "analyze/analyze_int.h"
+
+#define NEG_WINDOW 6 /* words before a phrase searched for a negator */
+
+enum { P_LETTER, P_SPACE, P_CLAUSE, P_SENTENCE };
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+static size_t seq_len(const unsigned char *s, size_t avail)
+{
+    size_t n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    return n < avail ? n : avail;
+}
+
+/* Classifies the non-ASCII character at s: a letter, or punctuation of some strength. */
+static int punct_kind(const unsigned char *s, size_t avail)
+{
+    if (avail >= 2 && s[0] == 0xC2) {
+        if (s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xB7) return P_SPACE;
+        if (s[1] == 0xA1 || s[1] == 0xBF) return P_SENTENCE;
+        return P_SPACE;
+    }
+    if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
+        if (s[2] >= 0x90 && s[2] <= 0x95) return P_CLAUSE; /* dashes */
+        if (s[2] == 0xA6) return P_SENTENCE;               /* ellipsis */
+        return P_SPACE;                                    /* quotes, spaces, bullets, zero-width */
+    }
+    if (avail >= 3 && s[0] == 0xE2) return P_SPACE;                 /* arrows, symbols */
+    if (avail >= 3 && s[0] == 0xEF && s[1] == 0xBB) return P_SPACE; /* BOM */
+    if (avail >= 3 && s[0] == 0xE3 && s[1] == 0x80) return P_SPACE; /* CJK punctuation */
+    if (s[0] >= 0xF0) return P_SPACE;                               /* emoji and the like */
+    return P_LETTER;
+}
+
+static bool curly_apostrophe(const unsigned char *s, size_t avail)
+{
+    return avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99);
+}
+
+static void sentence_end(scanner *sc, bool *had_tok)
+{
+    sc->clause++;
+    if (!*had_tok) return;
+    *had_tok = false;
+    if (sc->sink->sentence_end) sc->sink->sentence_end(sc->sink->ctx, sc->sent);
+    sc->sent++;
+}
+
+/* Characters from the start of the line up to byte at, from a forward-only cache. */
+static uint32_t column(scanner *sc, size_t at)
+{
+    if (sc->col_pos < sc->line_start) {
+        sc->col_pos = sc->line_start;
+        sc->col_chars = 0;
+    }
+    const unsigned char *s = (const unsigned char *)sc->text;
+    for (; sc->col_pos < at; sc->col_pos++)
+        sc->col_chars += (s[sc->col_pos] & 0xC0) != 0x80;
+    return sc->col_chars + 1;
+}
+
+static bool negated_before(const scanner *sc, uint64_t first)
+{
+    uint32_t clause = scan_at(sc, first)->clause;
+    for (uint64_t k = 1; k <= NEG_WINDOW && k <= first; k++) {
+        const scan_tok *t = scan_at(sc, first - k);
+        if (t->clause != clause) return false;
+        if (t->flags & (1u << L_NEGATOR)) return true;
+    }
+    return false;
+}
+
+static bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, uint32_t sent)
+{
+    for (int e = 0; e + 1 < p->n; e++) {
+        const scan_tok *t = scan_at(sc, first + (uint64_t)e);
+        if (t->sent != sent) return false;
+        if (p->elem[e] != LEX_WILD && p->elem[e] != t->word) return false;
+    }
+    return true;
+}
+
+/* Checks every phrase ending in token ti's word and reports the matches. */
+static void match_phrases(scanner *sc, uint64_t ti)
+{
+    const lexicon *lx = sc->lx;
+    const scan_tok *tok = scan_at(sc, ti);
+    uint32_t w = tok->word;
+    const uint32_t *idx = lx->by_last + lx->first[w];
+    for (uint32_t k = 0; k < lx->count[w]; k++) {
+        const lex_phrase *p = &lx->phrases[idx[k]];
+        if (!(p->modes & sc->sink->mode) || p->n > ti + 1) continue;
+        uint64_t first = ti + 1 - p->n;
+        if (!phrase_fits(sc, p, first, tok->sent)) continue;
+        if (p->exception) {
+            sc->exc_first[p->label] = first;
+            sc->exc_last[p->label] = ti + 1;
+            continue;
+        }
+        if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) continue;
+        const scan_tok *ft = scan_at(sc, first);
+        scan_match m = {p,         first,     ti,
+                        ft->start, tok->end,  ft->line,
+                        ft->col,   tok->sent, lx->negatable[p->label] && negated_before(sc, first)};
+        sc->sink->match(sc->sink->ctx, sc, &m);
+    }
+}
+
+/* Maps the collected word to a lexicon id: numbers become "#num" or "#time". */
+static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock)
+{
+    if (digit_first) {
+        bool ampm = n >= 3 && (buf[n - 1] == 'm') && (buf[n - 2] == 'a' || buf[n - 2] == 'p');
+        return clock || ampm ? lx->word_time : lx->word_num;
+    }
+    n = lex_stem(buf, n);
+    return lex_lookup(lx, buf, n);
+}
+
+typedef struct word_acc {
+    char buf[LEX_WORD_MAX];
+    size_t n;
+    bool over, clock;
+    int upper, lower;
+} word_acc;
+
+static void acc_add(word_acc *a, char c)
+{
+    if (a->n < LEX_WORD_MAX - 1)
+        a->buf[a->n++] = c;
+    else
+        a->over = true;
+}
+
+/* Collects the word starting at byte i; returns the byte after it. */
+static size_t collect_word(const unsigned char *s, size_t len, size_t i, word_acc *a)
+{
+    bool digit_first = is_digit(s[i]);
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z') {
+            acc_add(a, (char)c), a->lower++, i++;
+        } else if (c >= 'A' && c <= 'Z') {
+            acc_add(a, (char)(c + 32)), a->upper++, i++;
+        } else if (is_digit(c)) {
+            acc_add(a, (char)c), i++;
+        } else if (c == '\'' && a->n && i + 1 < len && is_alpha(s[i + 1])) {
+            acc_add(a, '\''), i++;
+        } else if ((c == '.' || c == ':') && digit_first && i + 1 < len && is_digit(s[i + 1])) {
+            acc_add(a, (char)c), a->clock = true, i++;
+        } else if (c < 0x80) {
+            break;
+        } else if (curly_apostrophe(s + i, len - i)) {
+            if (!a->n || i + 3 >= len || !is_alpha(s[i + 3])) break;
+            acc_add(a, '\''), i += 3;
+        } else if (punct_kind(s + i, len - i) != P_LETTER) {
+            break;
+        } else {
+            size_t k = seq_len(s + i, len - i);
+            for (size_t j = 0; j < k; j++)
+                acc_add(a, (char)s[i + j]);
+            a->lower++, i += k;
+        }
+    }
+    return i;
+}
+
+static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
+{
+    const unsigned char *s = (const unsigned char *)sc->text;
+    word_acc a;
+    a.n = 0, a.over = a.clock = false, a.upper = a.lower = 0;
+    bool digit_first = is_digit(s[i]);
+    size_t end = collect_word(s, sc->len, i, &a);
+    uint64_t ti = sc->ntok++;
+    scan_tok *t = &sc->ring[ti % SCAN_RING];
+    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock);
+    t->flags = sc->lx->flags[t->word];
+    t->start = i, t->end = end;
+    t->line = sc->line;
+    t->col = sc->sink->want_cols ? column(sc, i) : 0;
+    t->sent = sc->sent, t->clause = sc->clause;
+    t->caps = a.upper >= 2 && a.lower == 0;
+    *had_tok = true;
+    if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
+    if (t->word) match_phrases(sc, ti);
+    if (t->flags & (1u << L_CONTRAST)) sc->clause++;
+    return end;
+}
+
+/* Handles a run of "!" starting at i; returns the byte after it. */
+static size_t scan_bang(scanner *sc, size_t i)
+{
+    size_t j = i;
+    while (j < sc->len && (sc->text[j] == '!' || sc->text[j] == '?'))
+        j++;
+    size_t bangs = 0;
+    for (size_t k = i; k < j && bangs < 2; k++)
+        bangs += sc->text[k] == '!';
+    if (bangs >= 2 && sc->sink->bang)
+        sc->sink->bang(sc->sink->ctx, i, j, sc->line, sc->sink->want_cols ? column(sc, i) : 0);
+    return j;
+}
+
+void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink)
+{
+    scanner sc;
+    memset(&sc, 0, sizeof sc);
+    sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
+    const unsigned char *s = (const unsigned char *)text;
+    bool had_tok = false;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            i = scan_word(&sc, i, &had_tok);
+        } else if (c == ' ') {
+            i++;
+        } else if (is_digit(c)) {
+            i = scan_word(&sc, i, &had_tok);
+        } else if (c >= 0x80) {
+            int k = punct_kind(s + i, len - i);
+            if (k == P_LETTER) {
+                i = scan_word(&sc, i, &had_tok);
+                continue;
+            }
+            if (k == P_CLAUSE) sc.clause++;
+            if (k == P_SENTENCE) sentence_end(&sc, &had_tok);
+            i += seq_len(s + i, len - i);
+        } else if (c == '!' || c == '?') {
+            i = scan_bang(&sc, i);
+            sentence_end(&sc, &had_tok);
+        } else {
+            if (c == '\n') {
+                sc.line++;
+                sc.line_start = i + 1;
+            }
+            if (c == '\n' || c == '.') sentence_end(&sc, &had_tok);
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+                (c == '-' && i > 0 && s[i - 1] == ' '))
+                sc.clause++;
+            i++;
+        }
+    }
+    sentence_end(&sc, &had_tok);
+}

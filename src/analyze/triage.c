@@ -1,0 +1,219 @@
+/* triage.c — reading a client's message: which threats, demands and complaints it contains,
+ * how hostile it is (0–3) and the most likely root cause. The scanner reports phrase matches;
+ * this file counts them (dropping negated ones), keeps the first ANALYZE_MAX_FINDINGS with their
+ * positions, and turns the counts into the flags, the hostility level and the root cause. */
+#include <string.h>
+
+#include "analyze/analyze_int.h"
+
+static const char *const kind_names[TK_COUNT] = {
+    [TK_ABUSE] = "abuse",
+    [TK_PROFANITY] = "profanity",
+    [TK_HOSTILE] = "hostile",
+    [TK_DISPLEASED] = "displeased",
+    [TK_LEGAL_THREAT] = "legal_threat",
+    [TK_REVIEW_THREAT] = "review_threat",
+    [TK_REFUND_DEMAND] = "refund_demand",
+    [TK_PAYMENT_REFUSAL] = "payment_refusal",
+    [TK_DEADLINE] = "deadline",
+    [TK_QUALITY] = "quality",
+    [TK_COMMUNICATION] = "communication",
+    [TK_SCOPE] = "scope",
+    [TK_BILLING] = "billing",
+    [TK_INTENSIFIER] = "intensifier",
+    [TK_SHOUTING] = "shouting",
+    [TK_EXCLAMATION] = "exclamation",
+};
+
+static const char *const root_names[ROOT_COUNT] = {
+    "missed_deadline", "quality", "communication", "scope", "billing", "other",
+};
+
+static const char *const complaint_names[COMPLAINT_KINDS] = {
+    "deadline", "quality", "communication", "scope", "billing",
+};
+
+const char *triage_kind_name(triage_kind k)
+{
+    return (unsigned)k < TK_COUNT ? kind_names[k] : "unknown";
+}
+
+const char *root_cause_name(root_cause r)
+{
+    return (unsigned)r < ROOT_COUNT ? root_names[r] : "other";
+}
+
+bool root_cause_parse(const char *s, root_cause *out)
+{
+    for (int i = 0; i < ROOT_COUNT; i++)
+        if (strcmp(s, root_names[i]) == 0) {
+            *out = (root_cause)i;
+            return true;
+        }
+    return false;
+}
+
+const char *complaint_name(unsigned bit)
+{
+    for (int i = 0; i < COMPLAINT_KINDS; i++)
+        if (bit == 1u << i) return complaint_names[i];
+    return "unknown";
+}
+
+const char *hostility_name(int level)
+{
+    static const char *const names[] = {"calm", "displeased", "angry", "furious"};
+    return level >= 0 && level <= 3 ? names[level] : "unknown";
+}
+
+typedef struct triage_ctx {
+    triage_result *r;
+    uint64_t last_tok[TK_COUNT]; /* last token + 1 of the latest finding of each kind */
+} triage_ctx;
+
+static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
+{
+    triage_result *r = c->r;
+    r->counts[k]++;
+    if (r->nfindings == ANALYZE_MAX_FINDINGS) {
+        r->dropped++;
+        return;
+    }
+    r->findings[r->nfindings++] = (triage_finding){k, start, end};
+}
+
+static triage_kind kind_of(lex_label l)
+{
+    switch (l) {
+    case L_ABUSE:
+        return TK_ABUSE;
+    case L_PROFANITY:
+        return TK_PROFANITY;
+    case L_HOSTILE:
+        return TK_HOSTILE;
+    case L_DISPLEASED:
+        return TK_DISPLEASED;
+    case L_LEGAL:
+        return TK_LEGAL_THREAT;
+    case L_REVIEW:
+        return TK_REVIEW_THREAT;
+    case L_REFUND:
+        return TK_REFUND_DEMAND;
+    case L_PAYREF:
+        return TK_PAYMENT_REFUSAL;
+    case L_DEADLINE:
+        return TK_DEADLINE;
+    case L_QUALITY:
+        return TK_QUALITY;
+    case L_COMMUNICATION:
+        return TK_COMMUNICATION;
+    case L_SCOPE:
+        return TK_SCOPE;
+    case L_BILLING:
+        return TK_BILLING;
+    case L_INTENSIFIER:
+        return TK_INTENSIFIER;
+    default:
+        return TK_COUNT;
+    }
+}
+
+static void on_match(void *ctx, const scanner *sc, const scan_match *m)
+{
+    (void)sc;
+    triage_ctx *c = ctx;
+    triage_kind k = kind_of((lex_label)m->phrase->label);
+    if (k == TK_COUNT || m->negated) return;
+    if (m->first < c->last_tok[k]) return; /* overlaps the previous finding of its kind */
+    c->last_tok[k] = m->last + 1;
+    add_finding(c, k, m->start, m->end);
+}
+
+static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
+{
+    triage_ctx *c = ctx;
+    if (!t->caps || (t->flags & (1u << L_ACRONYM))) return;
+    bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
+    if (t->end - t->start < 3 && !prev_caps) return;
+    add_finding(c, TK_SHOUTING, t->start, t->end);
+}
+
+static void on_bang(void *ctx, size_t start, size_t end, uint32_t line, uint32_t col)
+{
+    (void)line, (void)col;
+    add_finding(ctx, TK_EXCLAMATION, start, end);
+}
+
+/* Hostility from the counts: abuse is furious; threats, strong words and shouting are angry,
+ * and stacked together furious; complaints and displeasure alone are displeased. */
+static int hostility_of(const triage_result *r)
+{
+    const int *n = r->counts;
+    int threats =
+        (n[TK_LEGAL_THREAT] > 0) + (n[TK_REVIEW_THREAT] > 0) + (n[TK_PAYMENT_REFUSAL] > 0);
+    int shout = n[TK_SHOUTING] + 2 * n[TK_EXCLAMATION];
+    int strong = n[TK_HOSTILE] + n[TK_PROFANITY];
+    if (n[TK_ABUSE] > 0) return 3;
+    int score = 2 * strong + 2 * threats + (shout >= 2) + (shout >= 5) + (n[TK_INTENSIFIER] > 0) +
+                n[TK_PROFANITY];
+    if (score >= 7) return 3;
+    if (score >= 2) return 2;
+    if (score >= 1 || n[TK_DISPLEASED] > 0 || n[TK_REFUND_DEMAND] > 0) return 1;
+    int complaints = 0;
+    for (int k = TK_DEADLINE; k <= TK_BILLING; k++)
+        complaints += n[k];
+    return complaints >= 2 ? 1 : 0;
+}
+
+/* The complaint with the most evidence; ties go to the earlier kind in a fixed order
+ * (quality, deadline, scope, communication, billing). */
+static root_cause root_of(const triage_result *r)
+{
+    static const struct {
+        triage_kind k;
+        root_cause rc;
+    } order[] = {{TK_QUALITY, ROOT_QUALITY},
+                 {TK_DEADLINE, ROOT_MISSED_DEADLINE},
+                 {TK_SCOPE, ROOT_SCOPE},
+                 {TK_COMMUNICATION, ROOT_COMMUNICATION},
+                 {TK_BILLING, ROOT_BILLING}};
+    root_cause best = ROOT_OTHER;
+    int best_n = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (r->counts[order[i].k] > best_n) {
+            best_n = r->counts[order[i].k];
+            best = order[i].rc;
+        }
+    return best;
+}
+
+static void summarise(triage_result *r)
+{
+    const int *n = r->counts;
+    r->abuse = n[TK_ABUSE] > 0;
+    r->legal_threat = n[TK_LEGAL_THREAT] > 0;
+    r->review_threat = n[TK_REVIEW_THREAT] > 0;
+    r->refund_demand = n[TK_REFUND_DEMAND] > 0;
+    r->payment_refusal = n[TK_PAYMENT_REFUSAL] > 0;
+    for (int i = 0; i < COMPLAINT_KINDS; i++)
+        if (n[TK_DEADLINE + i] > 0) r->complaints |= 1u << i;
+    r->hostility = hostility_of(r);
+    r->root_cause = root_of(r);
+}
+
+rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->root_cause = ROOT_OTHER;
+    if (len && !utf8_valid(text, len))
+        return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
+    const lexicon *lx = lex_get();
+    if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);
+    triage_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = out;
+    scan_sink sink = {&c, MODE_TRIAGE, false, on_match, on_token, on_bang, NULL};
+    scan_text(lx, text, len, &sink);
+    summarise(out);
+    return NULL;
+}

@@ -1,0 +1,197 @@
+/* cli_analyze.c — `redress triage` and `redress check`: the text analyzer on the command line.
+ * Neither needs a database. check prints compiler-style diagnostics (FILE:LINE:COL: error: ...)
+ * so it drops into editors and pre-send hooks; its exit code is 1 when the draft has errors. */
+#include <string.h>
+
+#include "analyze/analyze.h"
+#include "cli/cli.h"
+
+#define ANALYZE_MAX_INPUT ((size_t)64 << 20)
+
+/* Reads FILE (or standard input for "-" or no argument); *name is how errors name it. */
+static rd_err *read_input(cli_ctx *c, char **text, size_t *len, const char **name)
+{
+    const char *path = c->npos > 0 ? c->pos[0] : "-";
+    *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    return text_read(*name, path, ANALYZE_MAX_INPUT, text, len);
+}
+
+static const char *kind_colour(cli_ctx *c, triage_kind k)
+{
+    switch (k) {
+    case TK_ABUSE:
+    case TK_LEGAL_THREAT:
+    case TK_REVIEW_THREAT:
+    case TK_PAYMENT_REFUSAL:
+    case TK_PROFANITY:
+    case TK_HOSTILE:
+        return cli_red(c);
+    default:
+        return cli_yellow(c);
+    }
+}
+
+static void print_flag(bool on, const char *name, bool *any)
+{
+    if (!on) return;
+    printf("%s%s", *any ? ", " : "", name);
+    *any = true;
+}
+
+static void triage_print(cli_ctx *c, const triage_result *r, const char *text)
+{
+    printf("%shostility%s  %d (%s)\n", cli_bold(c), cli_reset(c), r->hostility,
+           hostility_name(r->hostility));
+    bool any = false;
+    printf("%sflags%s      ", cli_bold(c), cli_reset(c));
+    print_flag(r->abuse, "abuse", &any);
+    print_flag(r->legal_threat, "legal threat", &any);
+    print_flag(r->review_threat, "review threat", &any);
+    print_flag(r->refund_demand, "refund demand", &any);
+    print_flag(r->payment_refusal, "payment refusal", &any);
+    printf("%s\n%scomplaints%s ", any ? "" : "none", cli_bold(c), cli_reset(c));
+    any = false;
+    for (int i = 0; i < COMPLAINT_KINDS; i++)
+        print_flag(r->complaints & (1u << i), complaint_name(1u << i), &any);
+    printf("%s\n%sroot cause%s %s\n", any ? "" : "none", cli_bold(c), cli_reset(c),
+           root_cause_name(r->root_cause));
+    if (r->nfindings) printf("\n%swhy%s\n", cli_bold(c), cli_reset(c));
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const triage_finding *f = &r->findings[i];
+        int n = f->end - f->start > 60 ? 60 : (int)(f->end - f->start);
+        printf("  %-16s %s%.*s%s\n", triage_kind_name(f->kind), kind_colour(c, f->kind), n,
+               text + f->start, cli_reset(c));
+    }
+    if (r->dropped) printf("  (%zu more not shown)\n", r->dropped);
+}
+
+static rd_err *triage_run(cli_ctx *c)
+{
+    char *text;
+    size_t len;
+    const char *name;
+    rd_err *e = read_input(c, &text, &len, &name);
+    if (e) return e;
+    triage_result r;
+    e = triage_message(name, text, len, &r);
+    if (!e && c->json) {
+        json_t *j = triage_json(&r, text);
+        cli_print_json(j);
+        json_decref(j);
+    } else if (!e) {
+        triage_print(c, &r, text);
+    }
+    free(text);
+    return e;
+}
+
+static const char *sev_colour(cli_ctx *c, tone_severity s)
+{
+    return s == SEV_ERROR ? cli_red(c) : s == SEV_WARNING ? cli_yellow(c) : cli_dim(c);
+}
+
+static void check_print(cli_ctx *c, const char *name, const tone_result *r, const char *text)
+{
+    for (size_t i = 0; i < r->ndiags; i++) {
+        const tone_diag *d = &r->diags[i];
+        int n = d->end - d->start > 60 ? 60 : (int)(d->end - d->start);
+        printf("%s:%u:%u: %s%s%s: %s [%s]\n", name, d->line, d->column, sev_colour(c, d->severity),
+               tone_severity_name(d->severity), cli_reset(c), tone_rule_message(d->rule),
+               tone_rule_name(d->rule));
+        printf("    \"%.*s\" -> %s\n", n, text + d->start, tone_rule_suggestion(d->rule));
+    }
+    if (r->dropped) printf("%s: %zu more diagnostics not shown\n", name, r->dropped);
+    printf("%d error%s, %d warning%s", r->errors, r->errors == 1 ? "" : "s", r->warnings,
+           r->warnings == 1 ? "" : "s");
+    bool any = false;
+    for (int s = 0; s < TS_COUNT; s++)
+        if (r->strengths & (1u << s)) {
+            printf("%s%s%s%s", any ? ", " : "; strengths: ", cli_green(c),
+                   tone_strength_name((tone_strength)s), cli_reset(c));
+            any = true;
+        }
+    printf("\n");
+}
+
+static rd_err *explain(const char *rule_name)
+{
+    tone_rule r;
+    if (!tone_rule_parse(rule_name, &r))
+        return rd_error(RD_USAGE,
+                        "--explain: unknown rule '%s' (rules: conditional-apology, apology-but, "
+                        "blame-shifting, dismissive, passive-responsibility, vague-commitment, "
+                        "shouting)",
+                        rule_name);
+    printf("%s (%s)\n\n%s\n\n%s\n", tone_rule_name(r), tone_severity_name(tone_rule_severity(r)),
+           tone_rule_explain(r), tone_rule_example(r));
+    return NULL;
+}
+
+static rd_err *check_run(cli_ctx *c)
+{
+    if (cli_get(c, "explain")) return explain(cli_get(c, "explain"));
+    char *text;
+    size_t len;
+    const char *name;
+    rd_err *e = read_input(c, &text, &len, &name);
+    if (e) return e;
+    tone_result r;
+    e = tone_check(name, text, len, &r);
+    if (!e && c->json) {
+        json_t *j = tone_json(&r, text);
+        cli_print_json(j);
+        json_decref(j);
+    } else if (!e) {
+        check_print(c, name, &r, text);
+    }
+    free(text);
+    if (e) return e;
+    fflush(stdout);
+    if (r.errors)
+        return rd_error(RD_INVALID, "%s: %d tone error%s", name, r.errors,
+                        r.errors == 1 ? "" : "s");
+    if (cli_flag(c, "werror") && r.warnings)
+        return rd_error(RD_INVALID, "%s: %d tone warning%s (--werror)", name, r.warnings,
+                        r.warnings == 1 ? "" : "s");
+    return NULL;
+}
+
+static const cli_opt triage_opts[] = {{NULL, NULL, 0, NULL}};
+
+static const cli_opt check_opts[] = {
+    {"werror", NULL, 0, "exit 1 on warnings too, not only on errors"},
+    {"explain", "RULE", 0, "say what RULE is for, with a better phrasing, and exit"},
+    {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_triage = {
+    "triage",
+    "[FILE|-]",
+    0,
+    1,
+    CMD_NO_DB | CMD_JSON,
+    "Read a client's message: hostility, threats, demands, complaints, root cause.",
+    "Reads FILE (or standard input) and reports hostility 0-3 (calm, displeased, angry, furious),"
+    " abuse, legal threat, review threat, refund demand, payment refusal, the complaints"
+    " (deadline, quality, communication, scope, billing), the most likely root cause, and the"
+    " words that triggered each finding. Negated statements (\"I'm not going to sue\") do not"
+    " count. --json prints one object (see docs/analyzer.md). Exit 1 when the input is not"
+    " UTF-8.",
+    triage_opts,
+    triage_run};
+
+const cli_cmd cmd_check = {
+    "check",
+    "[FILE|-]",
+    0,
+    1,
+    CMD_NO_DB | CMD_JSON,
+    "Tone-check a draft reply like a linter: FILE:LINE:COL diagnostics.",
+    "Reads FILE (or standard input, named <stdin>) and prints one line per finding,"
+    " FILE:LINE:COL: error|warning: message [rule], with a suggestion under it, then a summary"
+    " with the strengths found. Rules: conditional-apology, apology-but, blame-shifting"
+    " (errors); dismissive, passive-responsibility, vague-commitment, shouting (warnings)."
+    " Strengths: unconditional-apology, acknowledges-feelings, restates-concern,"
+    " specific-commitment. Exit 1 when there is an error (with --werror, also a warning), so"
+    " it works as a pre-send hook. --explain RULE says what a rule is for.",
+    check_opts,
+    check_run};

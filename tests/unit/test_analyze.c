@@ -1,0 +1,320 @@
+/* test_analyze.c — pins the analyzer's behaviour on the edge cases each rule has: negation,
+ * self-directed wording, "just" meaning "a moment ago", acronyms that are not shouting, curly
+ * apostrophes, inflections, British and American spellings, invalid UTF-8, empty input, NUL
+ * bytes and very large inputs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analyze/analyze.h"
+
+static triage_result tri(const char *s)
+{
+    triage_result r;
+    rd_err *e = triage_message("test", s, strlen(s), &r);
+    assert_null(e);
+    return r;
+}
+
+static tone_result tone(const char *s)
+{
+    tone_result r;
+    rd_err *e = tone_check("test", s, strlen(s), &r);
+    assert_null(e);
+    return r;
+}
+
+static bool fired(const tone_result *r, tone_rule rule)
+{
+    for (size_t i = 0; i < r->ndiags; i++)
+        if (r->diags[i].rule == rule) return true;
+    return false;
+}
+
+static bool strong(const tone_result *r, tone_strength s)
+{
+    return r->strengths & (1u << s);
+}
+
+static void test_data_parses(void **state)
+{
+    (void)state;
+    assert_null(analyze_data_error());
+    for (int r = 0; r < TR_COUNT; r++) {
+        assert_true(strlen(tone_rule_message((tone_rule)r)) > 10);
+        assert_true(strlen(tone_rule_suggestion((tone_rule)r)) > 10);
+        assert_true(strlen(tone_rule_explain((tone_rule)r)) > 10);
+        assert_true(strlen(tone_rule_example((tone_rule)r)) > 10);
+    }
+}
+
+static void test_triage_flags(void **state)
+{
+    (void)state;
+    triage_result r = tri("You are a fraud. My solicitor will be in touch, and I expect a full "
+                          "refund or I will leave a review on Trustpilot. I am not paying.");
+    assert_true(r.abuse);
+    assert_true(r.legal_threat);
+    assert_true(r.review_threat);
+    assert_true(r.refund_demand);
+    assert_true(r.payment_refusal);
+    assert_int_equal(r.hostility, 3);
+    r = tri("Hi, could you send the invoice when you get a chance? Thanks!");
+    assert_false(r.abuse || r.legal_threat || r.review_threat || r.refund_demand ||
+                 r.payment_refusal);
+    assert_int_equal(r.hostility, 0);
+}
+
+static void test_triage_negation(void **state)
+{
+    (void)state;
+    triage_result r = tri("I'm not going to sue anyone, and I won't be asking for a refund.");
+    assert_false(r.legal_threat);
+    assert_false(r.refund_demand);
+    r = tri("I am not happy with the photos.");
+    assert_true(r.counts[TK_DISPLEASED] > 0);
+    r = tri("To be clear, I am not unhappy with the work.");
+    assert_int_equal(r.counts[TK_DISPLEASED], 0);
+    r = tri("You never answered my emails.");
+    assert_true(r.complaints & COMPLAINT_COMMUNICATION);
+}
+
+static void test_triage_swearing_is_not_abuse(void **state)
+{
+    (void)state;
+    triage_result r = tri("This is a damn mess.");
+    assert_false(r.abuse);
+    assert_true(r.counts[TK_PROFANITY] > 0);
+    r = tri("You are an idiot.");
+    assert_true(r.abuse);
+}
+
+static void test_triage_legal_variants(void **state)
+{
+    (void)state;
+    assert_true(tri("I will file a chargeback with my bank.").legal_threat);
+    assert_true(tri("See you in small claims court.").legal_threat);
+    assert_true(tri("I'm disputing the payment with PayPal.").legal_threat);
+    assert_true(tri("I'll be reporting you to Trading Standards.").review_threat);
+    assert_true(tri("I want a discount on the final invoice.").refund_demand);
+}
+
+static void test_triage_intensity(void **state)
+{
+    (void)state;
+    triage_result r = tri("This is ABSOLUTELY UNACCEPTABLE!!!");
+    assert_true(r.counts[TK_SHOUTING] > 0);
+    assert_true(r.counts[TK_EXCLAMATION] > 0);
+    assert_true(r.hostility >= 2);
+    r = tri("Please send the PDF and the URL by email.");
+    assert_int_equal(r.counts[TK_SHOUTING], 0);
+}
+
+static void test_curly_apostrophes_and_inflections(void **state)
+{
+    (void)state;
+    assert_false(tri("I\xE2\x80\x99m not going to sue.").legal_threat);
+    tone_result r = tone("I\xE2\x80\x99m sorry I missed the deadline.");
+    assert_true(strong(&r, TS_UNCONDITIONAL_APOLOGY));
+    r = tone("I apologise for the delay, but the courier was late.");
+    assert_true(fired(&r, TR_APOLOGY_BUT));
+    r = tone("We apologized for the delay, however the courier was late.");
+    assert_true(fired(&r, TR_APOLOGY_BUT));
+    r = tone("My apologies, although to be fair it was raining.");
+    assert_true(fired(&r, TR_APOLOGY_BUT));
+    assert_true(tri("They cancelled and I want my money refunded.").refund_demand);
+}
+
+static void test_conditional_apology(void **state)
+{
+    (void)state;
+    const char *bad[] = {"Sorry if the colours were off.", "I'm sorry you feel that way.",
+                         "Sorry for any inconvenience caused.", "Sorry to hear that.",
+                         "I regret that you were unhappy."};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tone_result r = tone(bad[i]);
+        assert_true(fired(&r, TR_CONDITIONAL_APOLOGY));
+        assert_false(strong(&r, TS_UNCONDITIONAL_APOLOGY));
+        assert_true(r.errors >= 1);
+    }
+}
+
+static void test_blame_is_not_self_directed(void **state)
+{
+    (void)state;
+    tone_result r = tone("As I said, you should have sent the copy earlier.");
+    assert_true(fired(&r, TR_BLAME_SHIFTING));
+    r = tone("There were errors I should have caught before sending.");
+    assert_false(fired(&r, TR_BLAME_SHIFTING));
+    r = tone("Per my last email, the files are attached.");
+    assert_true(fired(&r, TR_BLAME_SHIFTING));
+}
+
+static void test_dismissive_just(void **state)
+{
+    (void)state;
+    tone_result r = tone("It's just a small typo. Obviously we can fix it.");
+    assert_true(fired(&r, TR_DISMISSIVE));
+    r = tone("I have just sent the corrected files.");
+    assert_false(fired(&r, TR_DISMISSIVE));
+    r = tone("Please calm down.");
+    assert_true(fired(&r, TR_DISMISSIVE));
+}
+
+static void test_passive_and_vague(void **state)
+{
+    (void)state;
+    tone_result r = tone("Mistakes were made. The invoice was sent to the wrong address.");
+    assert_true(fired(&r, TR_PASSIVE_RESPONSIBILITY));
+    r = tone("We'll look into it and get back to you soon.");
+    assert_true(fired(&r, TR_VAGUE_COMMITMENT));
+    assert_int_equal(r.warnings, r.ndiags);
+    r = tone("I will send the corrected files by Friday at 4pm.");
+    assert_false(fired(&r, TR_VAGUE_COMMITMENT));
+    assert_true(strong(&r, TS_SPECIFIC_COMMITMENT));
+}
+
+static void test_shouting(void **state)
+{
+    (void)state;
+    tone_result r = tone("The files are ATTACHED!!");
+    assert_true(fired(&r, TR_SHOUTING));
+    r = tone("I'll send the PDF ASAP via the CMS.");
+    assert_false(fired(&r, TR_SHOUTING));
+}
+
+static void test_strengths(void **state)
+{
+    (void)state;
+    tone_result r = tone("I understand how frustrating it is to find that out at the print "
+                         "shop. You asked for CMYK files and I sent RGB. I'm sorry.");
+    assert_true(strong(&r, TS_ACKNOWLEDGES_FEELINGS));
+    assert_true(strong(&r, TS_RESTATES_CONCERN));
+    assert_true(strong(&r, TS_UNCONDITIONAL_APOLOGY));
+}
+
+static void test_positions(void **state)
+{
+    (void)state;
+    tone_result r = tone("Hello,\n\xC3\xA9t\xC3\xA9 soon.");
+    assert_int_equal(r.ndiags, 1);
+    assert_int_equal(r.diags[0].line, 2);
+    assert_int_equal(r.diags[0].column, 5); /* characters, not bytes */
+    assert_int_equal(r.diags[0].start, 13);
+    assert_int_equal(r.diags[0].end, 17);
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    triage_result t;
+    tone_result r;
+    rd_err *e = triage_message("message.txt", "bad \xC3\x28 byte", 10, &t);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_INVALID);
+    assert_non_null(strstr(e->msg, "message.txt"));
+    rd_err_free(e);
+    e = tone_check("draft.txt", "\xFF", 1, &r);
+    assert_non_null(e);
+    rd_err_free(e);
+}
+
+static void test_empty_and_nul(void **state)
+{
+    (void)state;
+    triage_result t;
+    tone_result r;
+    assert_null(triage_message("t", "", 0, &t));
+    assert_int_equal(t.hostility, 0);
+    assert_int_equal(t.root_cause, ROOT_OTHER);
+    assert_null(tone_check("t", "", 0, &r));
+    assert_int_equal(r.ndiags, 0);
+    const char nul[] = "sorry if\0you should have";
+    assert_null(tone_check("t", nul, sizeof nul - 1, &r));
+    assert_true(fired(&r, TR_CONDITIONAL_APOLOGY));
+    assert_true(fired(&r, TR_BLAME_SHIFTING));
+}
+
+static void test_huge_inputs(void **state)
+{
+    (void)state;
+    size_t n = 1000000;
+    char *bangs = malloc(n);
+    memset(bangs, '!', n);
+    triage_result t;
+    tone_result r;
+    assert_null(triage_message("t", bangs, n, &t));
+    assert_int_equal(t.counts[TK_EXCLAMATION], 1);
+    assert_null(tone_check("t", bangs, n, &r));
+    assert_int_equal(r.ndiags, 1);
+    free(bangs);
+    /* 50 MB on one line, a phrase repeating: findings capped, counts exact */
+    const char *unit = "you should have ";
+    size_t ul = strlen(unit), reps = (50u << 20) / ul;
+    char *big = malloc(reps * ul);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(big + i * ul, unit, ul);
+    assert_null(tone_check("t", big, reps * ul, &r));
+    assert_int_equal(r.ndiags, ANALYZE_MAX_FINDINGS);
+    assert_int_equal((size_t)r.errors, reps);
+    assert_int_equal(r.dropped, reps - ANALYZE_MAX_FINDINGS);
+    assert_null(triage_message("t", big, reps * ul, &t));
+    free(big);
+}
+
+static void test_json_shape(void **state)
+{
+    (void)state;
+    const char *msg = "My lawyer will call. I want a refund for the late delivery.";
+    triage_result t = tri(msg);
+    json_t *j = triage_json(&t, msg);
+    const char *keys[] = {"hostility",     "abuse",         "legal_threat",
+                          "review_threat", "refund_demand", "payment_refusal",
+                          "complaints",    "root_cause",    "findings"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        assert_non_null(json_object_get(j, keys[i]));
+    assert_true(json_is_true(json_object_get(j, "legal_threat")));
+    json_t *f = json_array_get(json_object_get(j, "findings"), 0);
+    assert_non_null(json_object_get(f, "kind"));
+    assert_non_null(json_object_get(f, "text"));
+    json_decref(j);
+    const char *draft = "Sorry if it was late.";
+    tone_result r = tone(draft);
+    j = tone_json(&r, draft);
+    assert_int_equal(json_integer_value(json_object_get(j, "errors")), 1);
+    json_t *d = json_array_get(json_object_get(j, "diagnostics"), 0);
+    assert_string_equal(json_string_value(json_object_get(d, "rule")), "conditional-apology");
+    assert_string_equal(json_string_value(json_object_get(d, "severity")), "error");
+    assert_int_equal(json_integer_value(json_object_get(d, "column")), 1);
+    json_decref(j);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_data_parses),
+        cmocka_unit_test(test_triage_flags),
+        cmocka_unit_test(test_triage_negation),
+        cmocka_unit_test(test_triage_swearing_is_not_abuse),
+        cmocka_unit_test(test_triage_legal_variants),
+        cmocka_unit_test(test_triage_intensity),
+        cmocka_unit_test(test_curly_apostrophes_and_inflections),
+        cmocka_unit_test(test_conditional_apology),
+        cmocka_unit_test(test_blame_is_not_self_directed),
+        cmocka_unit_test(test_dismissive_just),
+        cmocka_unit_test(test_passive_and_vague),
+        cmocka_unit_test(test_shouting),
+        cmocka_unit_test(test_strengths),
+        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_empty_and_nul),
+        cmocka_unit_test(test_huge_inputs),
+        cmocka_unit_test(test_json_shape),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
