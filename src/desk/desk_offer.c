@@ -276,9 +276,13 @@ static char *describe(const option *o, const char *cur)
     if (o->amount >= 0) money_format(o->amount, cur, a, sizeof a);
     if (strcmp(o->kind, "redo") == 0)
         return xasprintf("Redo the work at no cost%s%s", o->detail[0] ? ": " : "", o->detail);
-    if (strcmp(o->kind, "revision") == 0)
+    if (strcmp(o->kind, "revision") == 0) {
+        const char *rest = o->detail; /* the leading count is already said */
+        while (isdigit((unsigned char)*rest) || *rest == ' ')
+            rest++;
         return xasprintf("%lld extra revision%s%s%s", (long long)o->revisions,
-                         o->revisions == 1 ? "" : "s", o->detail[0] ? ": " : "", o->detail);
+                         o->revisions == 1 ? "" : "s", rest[0] ? ": " : "", rest);
+    }
     if (strcmp(o->kind, "partial_refund") == 0) return xasprintf("A refund of %s", a);
     if (strcmp(o->kind, "full_refund") == 0) return xasprintf("A full refund of %s", a);
     if (strcmp(o->kind, "discount") == 0) return xasprintf("A discount of %s on your next work", a);

@@ -112,7 +112,9 @@ rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const
         "   AS other_currency_unpaid,"
         " (SELECT o.ask_amount FROM offers o JOIN cases c2 ON c2.id = o.case_id"
         "   WHERE c2.client_id = k.client_id AND o.ask_amount IS NOT NULL"
-        "   AND o.currency = ?3 ORDER BY o.decided_at DESC, o.id DESC LIMIT 1) AS latest_ask"
+        "   AND o.currency = ?3 AND NOT EXISTS (SELECT 1 FROM offers o2 WHERE"
+        "   o2.case_id = o.case_id AND o2.status = 'chosen' AND o2.id > o.id)"
+        "   ORDER BY o.decided_at DESC, o.id DESC LIMIT 1) AS latest_ask"
         " FROM cases k WHERE k.id = ?1",
         "itt", case_id, today, currency);
     if (!e && !*out) e = rd_error(RD_NOT_FOUND, "case: no case %lld", (long long)case_id);
