@@ -75,7 +75,7 @@ static const struct rule {
     {"escalate", OPEN_STAGES, S_ESCALATED, 0, 1, "the case is no longer open"},
     {"escalation.outcome", B(S_ESCALATED), -1, 0, 1, "the case is not escalated"},
     {"case.flag", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
-    {"case.pause", OPEN_STAGES, -1, 0, 0, "the case is no longer open"},
+    {"case.pause", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
     {"case.resume", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
 };
 
