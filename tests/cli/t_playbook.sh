@@ -13,12 +13,10 @@ pb_demo() {
     rc_is 0
 }
 
-# pb_paid AMOUNT_MINOR: invoice 2,400.00 GBP on project 1 with AMOUNT_MINOR paid.
+# pb_paid AMOUNT_MINOR: the demo's invoice HLB-0412 (2,400.00 GBP on project 1) with only
+# AMOUNT_MINOR of it paid.
 pb_paid() {
-    sqlite3 "$DB" "INSERT INTO invoices(project_id, number, amount, currency, issued_on, due_on,
-        created_at) VALUES (1, '2026-020', 240000, 'GBP', '2026-10-01', '2026-10-15', 'x');
-        INSERT INTO payments(invoice_id, amount, paid_on, created_at)
-        VALUES (1, $1, '2026-10-10', 'x');"
+    sqlite3 "$DB" "UPDATE payments SET amount = $1 WHERE invoice_id = 1"
 }
 
 # pb_ready: case 1 walked up to a confirmed restatement.
@@ -350,7 +348,7 @@ test_playbook_money_at_risk_trigger() {
     pb_paid 140000
     r case next 1 --json
     out_lacks "money_at_risk"
-    sqlite3 "$DB" "UPDATE payments SET amount = 139999"
+    sqlite3 "$DB" "UPDATE payments SET amount = 139999 WHERE invoice_id = 1"
     r case next 1 --json
     out_has "money_at_risk"
     out_has '"at_risk": 100001'
