@@ -21,6 +21,13 @@ extern const cli_cmd cmd_draft_new, cmd_draft_edit, cmd_draft_list, cmd_draft_sh
     cmd_draft_release;
 extern const cli_cmd cmd_triage, cmd_check;
 /* playbook commands (P2–P14) */
+extern const cli_cmd cmd_case_next, cmd_case_concern_add, cmd_case_acknowledge, cmd_case_cause;
+extern const cli_cmd cmd_case_want, cmd_case_confirm, cmd_case_flag, cmd_case_pause;
+extern const cli_cmd cmd_case_resume, cmd_case_close;
+extern const cli_cmd cmd_offer_make, cmd_offer_choose, cmd_offer_reject, cmd_offer_list;
+extern const cli_cmd cmd_commitment_list, cmd_commitment_done, cmd_refund_list, cmd_refund_paid;
+extern const cli_cmd cmd_followup_list, cmd_followup_done, cmd_feedback_record;
+extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalation_outcome;
 /* money and walking-away commands (P15–P18, P21) */
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
@@ -50,6 +57,31 @@ const cli_cmd *const cli_commands[] = {
     &cmd_draft_edit,
     &cmd_draft_release,
     /* playbook commands (P2–P14) */
+    &cmd_case_next,
+    &cmd_case_concern_add,
+    &cmd_case_acknowledge,
+    &cmd_case_cause,
+    &cmd_case_want,
+    &cmd_case_confirm,
+    &cmd_case_flag,
+    &cmd_case_pause,
+    &cmd_case_resume,
+    &cmd_case_close,
+    &cmd_offer_make,
+    &cmd_offer_choose,
+    &cmd_offer_reject,
+    &cmd_offer_list,
+    &cmd_commitment_list,
+    &cmd_commitment_done,
+    &cmd_refund_list,
+    &cmd_refund_paid,
+    &cmd_followup_list,
+    &cmd_followup_done,
+    &cmd_feedback_record,
+    &cmd_lesson_list,
+    &cmd_lesson_done,
+    &cmd_escalate,
+    &cmd_escalation_outcome,
     /* money and walking-away commands (P15–P18, P21) */
     &cmd_invoice_add,
     &cmd_invoice_pay,
@@ -77,28 +109,40 @@ static void usage(FILE *out)
                  "that walks a de-escalation playbook, and every exchange lands in a\n"
                  "tamper-evident log.\n\ncommands:\n");
     for (int i = 0; cli_commands[i]; i++)
-        fprintf(out, "  %-16s %s\n", cli_commands[i]->words, cli_commands[i]->summary);
+        fprintf(out, "  %-20s %s\n", cli_commands[i]->words, cli_commands[i]->summary);
     fprintf(out, "\nexit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 not found, 4 internal\n"
                  "error. `redress COMMAND --help` explains each command.\n");
 }
 
-/* Finds the command whose words match the start of argv; *used says how many it took. */
+/* How many arguments the words of w ("case concern add") take from argv, or 0 when they do not
+ * all match. */
+static int words_match(const char *w, int argc, char **argv)
+{
+    int n = 0;
+    while (*w) {
+        size_t len = strcspn(w, " ");
+        if (n >= argc || strlen(argv[n]) != len || strncmp(argv[n], w, len) != 0) return 0;
+        n++;
+        w += len;
+        if (*w == ' ') w++;
+    }
+    return n;
+}
+
+/* Finds the command whose words match the start of argv, the longest match winning; *used says
+ * how many it took. */
 static const cli_cmd *find_command(int argc, char **argv, int *used)
 {
+    const cli_cmd *best = NULL;
+    *used = 0;
     for (int i = 0; cli_commands[i]; i++) {
-        const char *w = cli_commands[i]->words;
-        const char *space = strchr(w, ' ');
-        if (!space && argc >= 1 && strcmp(argv[0], w) == 0) {
-            *used = 1;
-            return cli_commands[i];
-        }
-        if (space && argc >= 2 && strncmp(argv[0], w, (size_t)(space - w)) == 0 &&
-            strlen(argv[0]) == (size_t)(space - w) && strcmp(argv[1], space + 1) == 0) {
-            *used = 2;
-            return cli_commands[i];
+        int n = words_match(cli_commands[i]->words, argc, argv);
+        if (n > *used) {
+            *used = n;
+            best = cli_commands[i];
         }
     }
-    return NULL;
+    return best;
 }
 
 /* Lists the commands of a group ("client") when only the group was typed. */
@@ -110,7 +154,7 @@ static bool group_usage(const char *group)
         const char *w = cli_commands[i]->words;
         if (strncmp(w, group, n) == 0 && w[n] == ' ') {
             if (!any) fprintf(stderr, "usage: redress %s SUBCOMMAND\n\n", group);
-            fprintf(stderr, "  %-16s %s\n", w, cli_commands[i]->summary);
+            fprintf(stderr, "  %-20s %s\n", w, cli_commands[i]->summary);
             any = true;
         }
     }

@@ -97,6 +97,114 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
  * stages and guards, next step, concerns, restatement, offers, follow-through, lessons,
  * escalation. */
 
+/* The stages of the resolution path in order, then the side states escalated and terminated.
+ * Every operation below checks the case's stage against the table in playbook.c and refuses
+ * out of order with RD_CONFLICT naming what must happen first; `override` (NULL when not given)
+ * lets the user go ahead anyway, and the reason lands in the audit entry. */
+extern const char *const desk_stages[];
+extern const char *const desk_root_causes[];
+extern const char *const desk_offer_kinds[];
+
+/* Money arithmetic of the playbook. desk_percent_of gives bp basis points (1500 = 15%) of
+ * base, rounded half away from zero to minor units. desk_amount_parse reads "200.00",
+ * "200.00 GBP" or "15%" for currency: a percent sets *bp (1..10000) and *minor = -1, an amount
+ * sets *minor and *bp = -1; naming another currency is an error (amounts are never mixed). */
+int64_t desk_percent_of(int64_t base, int64_t bp);
+rd_err *desk_amount_parse(const char *field, const char *text, const char *currency, int64_t *minor,
+                          int64_t *bp);
+/* Checks a due date: a real date, not before today (REDRESS_NOW fixes today in tests). */
+rd_err *desk_due_check(const char *field, const char *text);
+
+/* Listening (P4): records one concern; moves intake to listening. */
+typedef struct desk_concern_input {
+    const char *text; /* required */
+    const char *specifics;
+    const char *example;
+} desk_concern_input;
+rd_err *desk_concern_add(rd_desk *d, int64_t case_id, const desk_concern_input *in,
+                         const char *override, int64_t *id);
+/* Acknowledgement and apology sent (P5): logged out on channel (default the case's channel)
+ * with text (may be NULL); moves listening to acknowledged. *log_id is the log entry. */
+rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
+                              const char *override, int64_t *log_id);
+/* The real problem (P6). *agreed (caller's) is what the project agreed (P20): scope,
+ * deliverables, deadline, price, currency, revisions, extra_revision_price, or null fields
+ * when the case has no project, plus "expectation_set" (true when scope or deliverables were
+ * written down). */
+rd_err *desk_case_cause(rd_desk *d, int64_t case_id, const char *root, const char *notes,
+                        const char *override, json_t **agreed);
+/* Drafts the restatement (P7) from want, goal and the concerns, stores it unconfirmed and logs
+ * it out for confirmation. *draft is the caller's. */
+rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char *goal,
+                       const char *override, char **draft);
+/* Records the answer to the restatement: by is client (default) or user. A correction replaces
+ * the want, logs the new draft and leaves it unconfirmed; *draft (caller's) is then the new
+ * draft, else NULL. */
+rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const char *correction,
+                          const char *override, char **draft);
+/* What the user heard on a call: hostility 0-3, the rest yes|no; NULL leaves a flag alone. */
+typedef struct desk_flag_input {
+    const char *hostility, *abuse, *legal_threat, *review_threat, *refund_demand, *payment_refusal;
+} desk_flag_input;
+rd_err *desk_case_flag(rd_desk *d, int64_t case_id, const desk_flag_input *in);
+/* Pauses contact (P14) with a reason, and resumes it. */
+rd_err *desk_case_pause(rd_desk *d, int64_t case_id, const char *reason);
+rd_err *desk_case_resume(rd_desk *d, int64_t case_id);
+/* Takes stock (P11): lesson and change are required unless overridden; change_made yes|no. */
+typedef struct desk_close_input {
+    const char *lesson, *change, *change_made;
+} desk_close_input;
+rd_err *desk_case_close(rd_desk *d, int64_t case_id, const desk_close_input *in,
+                        const char *override, int64_t *lesson_id);
+/* The escalation (P12) and walk-away (P16) triggers that fire for a case: an array of
+ * {trigger, kind: escalation|walk_away, why, facts}. Suggestions only. *out is the caller's. */
+rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out);
+/* The recommended next step: {case_id, stage, status, step, why, command, questions[],
+ * call_instead (null or {why}), overdue[], triggers[], contact{}}. *out is the caller's. */
+rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out);
+
+/* Offers (P8). Each option is "KIND:DETAIL:DUE" (see docs/playbook.md). The report (caller's)
+ * carries the parsed options, the margin before and after each, the meet-halfway figure after a
+ * rejected offer with an ask, and the revisions beyond policy. With dry_run nothing is saved
+ * and *id is 0. */
+typedef struct desk_offer_input {
+    const char *const *options;
+    int noptions;
+    const char *revision_charge; /* charge | waive | NULL */
+    int dry_run;
+} desk_offer_input;
+rd_err *desk_offer_make(rd_desk *d, int64_t case_id, const desk_offer_input *in,
+                        const char *override, json_t **report, int64_t *id);
+/* The client chose option N: commitments and refund-ledger rows are created (P9). *out
+ * (caller's, may be NULL) lists the commitments made. */
+rd_err *desk_offer_choose(rd_desk *d, int64_t offer_id, const char *option, const char *override,
+                          json_t **out);
+/* The client rejected the offer, optionally asking for an amount (their counter-demand). */
+rd_err *desk_offer_reject(rd_desk *d, int64_t offer_id, const char *ask, const char *override);
+rd_err *desk_offer_list(rd_desk *d, int64_t case_id, json_t **out);
+
+/* Following through (P9, P10). Marking the last open commitment done schedules a follow-up
+ * followup_days later; *followup_id is it, or 0. */
+rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, json_t **out);
+rd_err *desk_commitment_done(rd_desk *d, int64_t id, const char *override, int64_t *followup_id);
+rd_err *desk_refund_list(rd_desk *d, int pending, json_t **out);
+rd_err *desk_refund_paid(rd_desk *d, int64_t id, const char *on);
+rd_err *desk_followup_list(rd_desk *d, int due, json_t **out);
+rd_err *desk_followup_done(rd_desk *d, int64_t id, const char *outcome, const char *override);
+rd_err *desk_feedback_record(rd_desk *d, int64_t case_id, const char *score, const char *text,
+                             const char *override, int64_t *id);
+rd_err *desk_lesson_list(rd_desk *d, int open, json_t **out);
+rd_err *desk_lesson_done(rd_desk *d, int64_t id);
+
+/* Escalation (P13): level internal|mediation|legal; date YYYY-MM-DD or NULL. The case moves to
+ * escalated; recording the outcome returns it to where it was. */
+typedef struct desk_escalate_input {
+    const char *level, *reason, *mediator, *date;
+} desk_escalate_input;
+rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in,
+                      const char *override, int64_t *id);
+rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const char *override);
+
 /* ---------------------------------------------------------------- money and walking away
  * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
 

@@ -218,4 +218,98 @@ rd_err *store_setting_get(rd_store *st, const char *key, char **value);
 rd_err *store_setting_set(rd_store *st, const char *key, const char *value);
 rd_err *store_setting_list(rd_store *st, json_t **rows);
 
+/* ---------------------------------------------------------------- playbook (P4–P14)
+ * Stage changes, concerns, offers and their options, commitments, the refund ledger,
+ * follow-ups, feedback, lessons and escalations. Rows come back as jansson values the caller
+ * releases; ids of new rows go to *id. `now` is ISO 8601 UTC text, dates are YYYY-MM-DD. */
+
+/* Sets the stage; prior (may be NULL) is stored as prior_stage when set_prior is 1. */
+rd_err *store_case_set_stage(rd_store *st, int64_t id, const char *stage, int set_prior,
+                             const char *prior, const char *now);
+rd_err *store_case_set_cause(rd_store *st, int64_t id, const char *root, const char *notes,
+                             const char *now);
+/* Sets want and goal and clears any earlier confirmation. */
+rd_err *store_case_set_want(rd_store *st, int64_t id, const char *want, const char *goal,
+                            const char *now);
+rd_err *store_case_confirm_want(rd_store *st, int64_t id, const char *by, const char *now);
+/* Flags to record on a case; a NULL pointer leaves that column as it is. */
+typedef struct rd_case_flags {
+    const int64_t *hostility, *abuse, *legal_threat, *review_threat, *refund_demand,
+        *payment_refusal;
+} rd_case_flags;
+rd_err *store_case_set_flags(rd_store *st, int64_t id, const rd_case_flags *f, const char *now);
+/* status open|paused|closed; pause_reason NULL clears it; closed_at set when status closed. */
+rd_err *store_case_set_status(rd_store *st, int64_t id, const char *status,
+                              const char *pause_reason, const char *now);
+
+rd_err *store_concern_insert(rd_store *st, int64_t case_id, const char *text, const char *specifics,
+                             const char *example, const char *now, int64_t *id);
+rd_err *store_concern_list(rd_store *st, int64_t case_id, json_t **rows);
+
+/* What the restatement, offers and triggers of one case are computed from: concerns,
+ * open_offers, rejected_offers, open_commitments, overdue_commitments (due before today),
+ * feedback, open_escalations, lessons, unpaid (balances of the client's invoices in
+ * currency), other_currency_unpaid (count of unpaid invoices in another currency),
+ * latest_ask (the client's newest counter-demand in currency, or null). */
+rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const char *currency,
+                         json_t **out);
+/* Money of one project: price, currency, paid, refunded, discounted, revisions (included),
+ * revisions_used, extra_revision_price, minutes (time logged for its client),
+ * other_currency_paid (payments on its invoices in another currency). */
+rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out);
+
+rd_err *store_offer_insert(rd_store *st, int64_t case_id, const char *currency, const char *now,
+                           int64_t *id);
+typedef struct rd_option_fields {
+    int64_t offer_id, position;
+    const char *kind, *detail, *due_on;
+    const int64_t *amount, *percent_bp; /* NULL when not a money option */
+    const char *revision_charge;        /* charge | waive | NULL */
+} rd_option_fields;
+rd_err *store_option_insert(rd_store *st, const rd_option_fields *f, int64_t *id);
+rd_err *store_offer_get(rd_store *st, int64_t id, json_t **row);        /* with "options" array */
+rd_err *store_offer_list(rd_store *st, int64_t case_id, json_t **rows); /* with options */
+/* status chosen|rejected|withdrawn; chosen and ask may be NULL. */
+rd_err *store_offer_decide(rd_store *st, int64_t id, const char *status, const int64_t *chosen,
+                           const int64_t *ask, const char *now);
+/* The newest rejected offer of the case with its options, or *row NULL. */
+rd_err *store_offer_last_rejected(rd_store *st, int64_t case_id, json_t **row);
+
+rd_err *store_commitment_insert(rd_store *st, int64_t case_id, int64_t option_id, const char *text,
+                                const char *due_on, const char *now, int64_t *id);
+rd_err *store_commitment_get(rd_store *st, int64_t id, json_t **row);
+/* case_id 0: every case; overdue_before non-NULL: only open ones due before that date. */
+rd_err *store_commitment_list(rd_store *st, int64_t case_id, const char *overdue_before,
+                              json_t **rows);
+rd_err *store_commitment_done(rd_store *st, int64_t id, const char *now);
+
+rd_err *store_refund_insert(rd_store *st, int64_t case_id, int64_t project_id, const char *kind,
+                            int64_t amount, const char *currency, const char *now, int64_t *id);
+rd_err *store_refund_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_refund_list(rd_store *st, int pending_only, json_t **rows);
+rd_err *store_refund_paid(rd_store *st, int64_t id, const char *paid_at);
+
+rd_err *store_followup_insert(rd_store *st, int64_t case_id, const char *kind, const char *due_on,
+                              const char *now, int64_t *id);
+rd_err *store_followup_get(rd_store *st, int64_t id, json_t **row);
+/* due_by non-NULL: only open follow-ups due on or before that date. */
+rd_err *store_followup_list(rd_store *st, const char *due_by, json_t **rows);
+rd_err *store_followup_done(rd_store *st, int64_t id, const char *outcome, const char *now);
+
+rd_err *store_feedback_insert(rd_store *st, int64_t case_id, int64_t score, const char *text,
+                              const char *now, int64_t *id);
+
+rd_err *store_lesson_insert(rd_store *st, int64_t case_id, const char *what, const char *change,
+                            int64_t made, const char *now, int64_t *id);
+rd_err *store_lesson_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_lesson_list(rd_store *st, int open_only, json_t **rows);
+rd_err *store_lesson_done(rd_store *st, int64_t id, const char *now);
+
+rd_err *store_escalation_insert(rd_store *st, int64_t case_id, const char *level,
+                                const char *reason, const char *mediator, const char *date,
+                                const char *now, int64_t *id);
+rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
+
 #endif

@@ -1,0 +1,34 @@
+/* playbook_int.h — what the desk's playbook files share: the stage guard every case operation
+ * passes through, and small helpers for the audit entry and the communication log. Private to
+ * src/desk. */
+#ifndef REDRESS_PLAYBOOK_INT_H
+#define REDRESS_PLAYBOOK_INT_H
+
+#include "desk/desk.h"
+
+/* Loads case case_id (RD_NOT_FOUND when there is none), then checks that operation op (a row of
+ * the stage table in playbook.c, e.g. "offer.make") may run at the case's stage and status.
+ * Refusal is RD_CONFLICT saying what must happen first, unless override is given: then
+ * *overrode (caller's, may be NULL) receives the refusal text for the audit trail. override is
+ * validated here. *kase is the caller's on success. Call inside the transaction. */
+rd_err *pb_enter(rd_desk *d, int64_t case_id, const char *op, const char *override, json_t **kase,
+                 char **overrode);
+/* Moves the case to where op takes it (no change when op keeps the stage). */
+rd_err *pb_advance(rd_desk *d, json_t *kase, const char *op, const char *now);
+/* Checks an --override reason when given: not blank, one line. */
+rd_err *pb_override_check(const char *override);
+/* desk_audit with override reason and the refusal it bypassed added to detail (stolen). */
+rd_err *pb_audit(rd_desk *d, const char *action, const char *table, int64_t row_id, json_t *detail,
+                 const char *override, const char *overrode);
+/* Logs a client-facing document out on the case's channel. */
+rd_err *pb_log_out(rd_desk *d, json_t *kase, const char *channel, const char *subject,
+                   const char *body, const char *now);
+/* Today's local date, YYYY-MM-DD. */
+void pb_today(rd_timestr out);
+/* The currency a case's amounts are in: its project's, else the currency setting. Caller
+ * frees. */
+rd_err *pb_case_currency(rd_desk *d, json_t *kase, char **currency);
+/* Stage name of a case row (borrowed). */
+const char *pb_stage(json_t *kase);
+
+#endif
