@@ -27,6 +27,10 @@ static void print_next(cli_ctx *c, json_t *n)
     if (js(n, "cool_off_until"))
         printf("\n%sCool off:%s do not reply before %s (P2).\n", cli_yellow(c), cli_reset(c),
                js(n, "cool_off_until"));
+    if (js(n, "suggested_root_cause"))
+        printf("\n%sTriage:%s the client's words point to %s as the root cause; check it\n"
+               "against what the project agreed before you name one (case cause).\n",
+               cli_dim(c), cli_reset(c), js(n, "suggested_root_cause"));
     json_t *call = json_object_get(n, "call_instead");
     if (json_is_object(call))
         printf("\n%sTalk, don't type:%s %s\n", cli_yellow(c), cli_reset(c), js(call, "why"));

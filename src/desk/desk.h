@@ -340,6 +340,9 @@ rd_err *desk_draft_edit(rd_desk *d, int64_t id, const desk_draft_input *in);
 /* The draft with "tone" (the check as JSON), "held" and "hold_minutes_left". */
 rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out);
 rd_err *desk_draft_list(rd_desk *d, int64_t case_id, json_t **out); /* 0: every case */
+/* Refuses (RD_CONFLICT, naming each rule and its position) text whose tone check finds errors;
+ * what says what the text is ("the acknowledgement"). NULL or blank text passes. */
+rd_err *desk_tone_gate(const char *field, const char *text, const char *what);
 /* Re-checks the text and logs it as sent. Refused (RD_CONFLICT) while held or while the check
  * finds errors, unless override gives a reason, which is audited. */
 rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t *log_id);

@@ -262,3 +262,24 @@ rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t
     free(c.json);
     return store_end(d->st, e);
 }
+
+rd_err *desk_tone_gate(const char *field, const char *text, const char *what)
+{
+    if (text_blank(text)) return NULL;
+    tone_result r;
+    rd_err *e = tone_check(field, text, strlen(text), &r);
+    if (e || r.errors == 0) return e;
+    rd_buf rules;
+    buf_init(&rules, 1024);
+    for (size_t i = 0; i < r.ndiags; i++) {
+        if (r.diags[i].severity != SEV_ERROR) continue;
+        rd_err_free(buf_addf(&rules, "%s%s at %u:%u", rules.len ? ", " : "",
+                             tone_rule_name(r.diags[i].rule), r.diags[i].line, r.diags[i].column));
+    }
+    e = rd_error(RD_CONFLICT,
+                 "%s: %s has %d tone-check error%s (%s); rephrase it (`redress check` explains"
+                 " each) or give --override REASON",
+                 field, what, r.errors, r.errors == 1 ? "" : "s", buf_str(&rules));
+    buf_reset(&rules);
+    return e;
+}

@@ -245,6 +245,7 @@ rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, con
 {
     rd_err *e = text_check("text", text, DESK_MAX_TEXT, true);
     if (!e) e = check_log_channel(channel);
+    if (!e && !override) e = desk_tone_gate("text", text, "the acknowledgement"); /* P5 */
     if (e) return e;
     rd_timestr now;
     desk_now(now);
@@ -870,6 +871,11 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     } else {
         json_object_set_new(res, "call_instead", json_null());
     }
+    /* the root cause triage read in the client's words, while the user has not named one */
+    const char *suggested = desk_js(k, "triage_root");
+    json_object_set_new(res, "suggested_root_cause",
+                        suggested && !desk_js(k, "root_cause") ? json_string(suggested)
+                                                               : json_null());
     json_object_set_new(res, "overdue", overdue);
     overdue = NULL;
     json_object_set_new(res, "triggers", trig);

@@ -148,3 +148,18 @@ test_draft_bad_input() {
     rc_is 3
     unchanged
 }
+
+test_acknowledgement_is_tone_checked() {
+    draft_case
+    r case concern add 1 --text "The deadline was missed"
+    snapshot
+    ri "I'm sorry if you feel let down, but the brief changed." case acknowledge 1 --text -
+    rc_is 1
+    err_has "text: the acknowledgement has"
+    err_has "conditional-apology at 1:"
+    unchanged
+    ri "I am sorry I missed the deadline; that was my mistake." case acknowledge 1 --text -
+    rc_is 0
+    r case next 1 --json
+    out_has '"suggested_root_cause": "missed_deadline"'
+}

@@ -55,10 +55,8 @@ test_money_escalation_to_demand_letter() {
     out_has "41 days past due"
     r log list --client 1 --json
     out_has '"subject": "Payment reminder: invoice 2026-031"'
-    # `redress escalate 1 --level mediation` comes from the playbook branch; on merge it replaces
-    # this direct insert.
-    sqlite3 "$DB" "INSERT INTO escalations(case_id, level, reason, mediator, created_at)
-        VALUES (1, 'mediation', 'payment dispute', 'Jane Doe', '2026-11-20T10:00:00Z')"
+    r escalate 1 --level mediation --reason "payment dispute" --mediator "Jane Doe" --date 2026-12-01
+    rc_is 0
     r letter demand 1 --pursuit-cost 400 --deadline-days 10
     rc_is 0
     out_has "FORMAL DEMAND FOR PAYMENT"
