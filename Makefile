@@ -80,6 +80,7 @@ check: deps
 	@$(MAKE) --no-print-directory redress
 	@$(MAKE) --no-print-directory unit e2e
 	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory fuzz-regress
 	@echo "make check: all green"
 
 run: deps
@@ -128,3 +129,23 @@ build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(EVAL_DATA)
+
+# libFuzzer targets for triage and check (clang). fuzz-regress runs each over its seed corpus
+# once, as a test; `make fuzz` explores for FUZZ_SECONDS each, keeping new inputs in build/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 180
+FUZZ_LIB_SRC = $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.h src/util/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
+		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
+	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
+	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/triage tests/fuzz/corpus/triage
+	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/check tests/fuzz/corpus/check

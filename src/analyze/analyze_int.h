@@ -69,6 +69,7 @@ typedef struct lexicon {
     const uint32_t *by_last;       /* phrase indexes grouped by last word */
     const lex_phrase *phrases;
     const uint32_t *slot;         /* hash table of word ids, size hash_size */
+    const uint64_t *slot_hash;    /* full hash of the word in each slot */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
@@ -80,6 +81,8 @@ const lexicon *lex_get(void);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
+/* The same, when the caller already knows whether w contains an apostrophe. */
+size_t lex_stem_apos(char *w, size_t n, bool apostrophe);
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
 /* Rule texts from rules.txt. */

@@ -123,20 +123,21 @@ static void match_phrases(scanner *sc, uint64_t ti)
 }
 
 /* Maps the collected word to a lexicon id: numbers become "#num" or "#time". */
-static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock)
+static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock,
+                        bool apos)
 {
     if (digit_first) {
         bool ampm = n >= 3 && (buf[n - 1] == 'm') && (buf[n - 2] == 'a' || buf[n - 2] == 'p');
         return clock || ampm ? lx->word_time : lx->word_num;
     }
-    n = lex_stem(buf, n);
+    n = lex_stem_apos(buf, n, apos);
     return lex_lookup(lx, buf, n);
 }
 
 typedef struct word_acc {
     char buf[LEX_WORD_MAX];
     size_t n;
-    bool over, clock;
+    bool over, clock, apos;
     int upper, lower;
 } word_acc;
 
@@ -154,21 +155,31 @@ static size_t collect_word(const unsigned char *s, size_t len, size_t i, word_ac
     bool digit_first = is_digit(s[i]);
     while (i < len) {
         unsigned char c = s[i];
-        if (c >= 'a' && c <= 'z') {
-            acc_add(a, (char)c), a->lower++, i++;
-        } else if (c >= 'A' && c <= 'Z') {
-            acc_add(a, (char)(c + 32)), a->upper++, i++;
-        } else if (is_digit(c)) {
+        unsigned lc = c | 32u;
+        if (lc - 'a' < 26u) {
+            if (a->n < LEX_WORD_MAX - 1)
+                a->buf[a->n++] = (char)lc;
+            else
+                a->over = true;
+            if (c & 32u)
+                a->lower++;
+            else
+                a->upper++;
+            i++;
+        } else if ((unsigned)(c - '0') < 10u) {
             acc_add(a, (char)c), i++;
+        } else if (c == '*' && a->n && !digit_first) { /* censored swearing: f***, sh*t */
+            acc_add(a, '*'), i++;
         } else if (c == '\'' && a->n && i + 1 < len && is_alpha(s[i + 1])) {
-            acc_add(a, '\''), i++;
-        } else if ((c == '.' || c == ':') && digit_first && i + 1 < len && is_digit(s[i + 1])) {
-            acc_add(a, (char)c), a->clock = true, i++;
+            acc_add(a, '\''), a->apos = true, i++;
+        } else if ((c == '.' || c == ':' || c == ',') && digit_first && i + 1 < len &&
+                   is_digit(s[i + 1])) {
+            acc_add(a, (char)c), a->clock |= c == ':', i++;
         } else if (c < 0x80) {
             break;
         } else if (curly_apostrophe(s + i, len - i)) {
             if (!a->n || i + 3 >= len || !is_alpha(s[i + 3])) break;
-            acc_add(a, '\''), i += 3;
+            acc_add(a, '\''), a->apos = true, i += 3;
         } else if (punct_kind(s + i, len - i) != P_LETTER) {
             break;
         } else {
@@ -185,12 +196,12 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
 {
     const unsigned char *s = (const unsigned char *)sc->text;
     word_acc a;
-    a.n = 0, a.over = a.clock = false, a.upper = a.lower = 0;
+    a.n = 0, a.over = a.clock = a.apos = false, a.upper = a.lower = 0;
     bool digit_first = is_digit(s[i]);
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;
     scan_tok *t = &sc->ring[ti % SCAN_RING];
-    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock);
+    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos);
     t->flags = sc->lx->flags[t->word];
     t->start = i, t->end = end;
     t->line = sc->line;

@@ -3,6 +3,27 @@
 # A finding preceded by a negator in the same clause ("I'm not going to sue") does not count.
 
 @label abuse
+you're|youre|ur a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|ur a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|ur a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|you are the worst
+you * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+you * * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+u * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+are you thick|stupid|blind|dense|illiterate|deaf|an idiot|incompetent|kidding me
+you're|youre full of shit|sh*t|crap|it
+lying|useless|pathetic piece of
+f*** you
+f*ck you
+fuck off
+f*** off
+sod off
+stick your
+where the sun
+utter|complete incompetent
 # Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
 you idiot|idiots|moron|morons|clown|clowns|fool|fools|joke|amateur|amateurs|cowboy|cowboys
 you're|youre a|an idiot|moron|clown|fool|amateur|cowboy|incompetent|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
@@ -38,6 +59,7 @@ get your act together
 # Swearing about the situation rather than at someone: hostility, not abuse.
 damn|damned|bloody|fucking|fuck|fucked|shit|shitty|crap|crappy|hell|bullshit|piss|pissed|wtf|effing|frigging|freaking|sodding|bollocks|arse
 goddamn|goddamned
+f***|f***ing|f*cking|f**king|f*ck|f**k|sh*t|sh*tty|b*llocks|b*stard|bl**dy|effing
 
 @label hostile
 # Strong wording of an angry message.
@@ -207,7 +229,7 @@ report|reporting you to the police
 fraud report
 
 @label review_threat
-review|reviews|trustpilot|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
+review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
 one star
 one star
 1 star
@@ -220,6 +242,22 @@ post|posting|share|sharing about|this online|publicly
 tell|telling everyone|everybody|people|anyone|others
 on facebook|twitter|linkedin|instagram|tiktok|reddit|mumsnet|nextdoor|online
 social media
+the whole|full story
+for everyone|everybody|anyone to read|see
+for every * to see
+so people know
+so nobody|no one else
+everyone|everybody knows
+every * knows
+review site|sites
+going on google|facebook|instagram|youtube|tripadvisor|trustpilot|twitter|tiktok|linkedin
+going on my youtube|facebook|instagram|channel|blog|page
+getting told about
+make sure everyone|everybody|people
+wedding page|pages|forum|forums|group|groups
+facebook|shopify|local|community page|group|groups|forum|forums
+commenting on that|your post|posts
+post|posting|share|sharing|put|putting the whole|full story|comparison|photos|pictures|worst
 publicly
 public
 warn|warning other|others|people|everyone|anyone
@@ -238,8 +276,7 @@ journalist
 federation of small businesses
 ! code review
 ! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|and|of|before|again|process|stage|round|period|draft
-! reviewed
-! reviewing
+! i've|i|we|we've|have|had|has|i'll|we'll|will|please|can|could review
 ! peer review
 ! performance review
 ! for review
@@ -267,7 +304,27 @@ back my money|deposit|payment
 return my|our|the deposit|money|payment|fee
 discount|discounts|discounted
 credit note
-credit
+a credit
+account credit
+credit to|on my|our account|card
+want|like|expect|need|demand|get * back
+want|like|expect|need|demand|get * * back
+want|like|expect|need|demand|get * * * back
+want|like|expect|need|demand|get * * * * back
+penny|cent|pound|dollar|money|fee|deposit|payment|refund|#num back
+back in full
+returned|repaid|refunded in full
+come|comes|coming off the|my|our|next|your invoice|bill|total|price
+off the total|invoice|bill|price|fee
+knock * * off
+knock * * * off
+adjust|reissue|correct|amend the|this|that|our|my invoice|bill
+reissue|re-issue it
+corrected|revised|amended invoice|bill
+reverse it|the charge|the fee|the payment|that
+recover|recovering|recoup the|our|my losses|costs|money
+! had|have to refund
+! refund a|the sponsor|customer|client|customers|clients|guest|guests
 reduced price|fee|rate|invoice|bill
 reduce|reducing|knock|knocking the price|fee|bill|invoice|cost|total|amount
 knock|knocking off
@@ -282,7 +339,6 @@ waive the fee|invoice|charge|balance|cost
 waive|waived|waiving
 free of charge
 at no cost|charge
-for free
 pay me back
 owe me|us
 ! no discount
@@ -322,23 +378,12 @@ hell will freeze
 
 @label deadline
 late
-later
-lateness
 delay
 delays
 delayed
-overdue
 deadline
 deadlines
 behind schedule
-missed
-miss
-slipped
-slipping
-postponed
-waiting
-waited
-wait
 weeks late
 days late
 still waiting
@@ -361,30 +406,58 @@ should have been ready|done|delivered|finished|live|here|completed
 due date
 launch date
 by now
-it's been
-weeks ago
-months ago
-days ago
-how much longer|long
-when will
-where is|are
 on time
 in time
 the date we agreed
 took forever
 taking forever
-ages
 no sign
 dragging on|out
 drag on
-schedule|timeline|timescale|turnaround
 ! wait to see
 ! can't|cant wait
+
+missed the|our|my|a|your deadline|date|deadlines|window|slot|launch|event|delivery|handover|start
+missed it
+it's|its been #num|two|three|four|five|six|seven|eight|nine|ten|several|many weeks|months|days
+been waiting
+still waiting
+kept waiting
+waiting for weeks|months|ages
+waited #num|two|three|four|five|six|weeks|months
+is|are|was|now overdue
+overdue by
+behind schedule
+off schedule
+slipped again|by|to
+pushed back
+keep slipping
+keeps slipping
+how much longer
+when will it|this|they|the|i|we
+
+it's|its|it is monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+we're|we are now into|at
+#num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|wks for|and|since|later|overdue|behind
+took|taking|take nearly|almost|over|about|more * weeks|months|days
+took|taking #num|two|three|four|five|six|seven|eight|nine|ten weeks|months|days
+would|wud|will|should be ready|done|deployed|delivered|finished|live|with
+meant|supposed to be with|ready|done|at|live|delivered|up|finished
+didn't|didnt|did not|wasn't|weren't|never arrive|arrived|ready|delivered|done|here|finished|land|landed in|on time
+turned up late
+go live|go-live|launch|delivery|due|original date
+fortnight ago
+when we're|we are|i'm|i am getting
+when will i|we get|see|receive
+after #num|two|three|four|five|six|seven|eight|nine|ten days|weeks|months
+have|i've|we've waited
+keep|keeps getting moved|pushed
+had slipped
+said would take
 
 @label quality
 broken
 broke
-breaks
 crash
 crashes
 crashed
@@ -469,41 +542,30 @@ grammatical
 garbled
 mistranslated
 mistranslation
-cold
 undercooked
 overcooked
 burnt
 stale
 raw
 inedible
-slow
 clunky
 ugly
 awful
 missing pages
 not up to
-standard
 substandard
 unprofessional
 plagiarised
 plagiarized
-copied
-generic
-template
-bland
-off
 not working
-doesn't|doesnt|didn't|didnt|won't|wont work|load|open|print|save|send|match|fit|play|submit|display|sync
+doesn't|doesnt|didn't|didnt|won't|wont work|load|open|print|save|send|fit|play|submit|display|sync
 not work|working|load|loading|open|opening|print|printing|fit|fitting
 isn't|wasn't|aren't|weren't right|working|usable|acceptable|good|finished|fit|correct|accurate
 isn't|wasn't up to
-not what we|i asked|expected|paid|ordered|wanted
+not what we|i expected|wanted
 nothing like
 looks nothing
 look nothing
-redo|redone|fix|fixed|fixes|fixing|rework|reshoot
-re do
-re shoot
 quality
 
 @label communication
@@ -622,20 +684,41 @@ deliverables|deliverable
 pages|page|sections|items|photos|images|edits|versions|concepts|options
 
 @label billing
-invoice|invoices|invoiced|invoicing|bill|billed|billing|charge|charged|charges|charging|overcharged|overcharge|overcharging|fee|fees|price|pricing|cost|costs|rate|hourly|hours|payment|payments|paid|pay|deposit|receipt|vat|surcharge|markup|estimate|estimated|budget|expensive|hidden|double|twice|amount|total|balance|£|$|€|quote
+# A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
+charged|overcharged|overcharge|overcharging|overcharges|surcharge|markup|duplicate
+billed|invoiced me|us|my|our|for|twice
+! in charge
+! free of charge
+! no charge
+charging us|me|my|our
 mark up
-billed twice
-charged twice
-double charged
-double charged
-more than the quote
-more than quoted
-over the quote
-over budget
-hidden fees
-hidden charges
-wasn't told about
-unexpected charge|charges|fee|fees|cost|costs
+invoice|invoices|bill says|shows|lists|includes|included|has|had|with|doesn't|adds|added|calculated|charges|lists
+invoice|invoices|bill is|was for
+invoice|invoices|bill does not
+has us down
+return|refund|refunding our|my|the deposit
+corrected one|invoice
+breakdown
+invoice|invoices for|of #num
+rush|admin|late|service|research|licence|license|closing|transfer|return|setup|booking|cancellation|extra|hidden|monthly|coordination|management|software fee|fees|charge|charges
+fee of
+vat added|on top
+added on top
+extra|another|additional #num
+doesn't|didn't|does not|did not match|reflect the quote|quotation|estimate|price
+than the quote|quotation|estimate|quoted
+the quote|quotation|estimate said|was|says|stated
+day|hourly|half-day rate
+rate card
+charge|charges for|of
+for the same
+paid twice
+pay twice
+paying twice
+never agreed to a|any|the|this|that fee|charge|price
+not authorise|authorize|authorised|authorized
+! in charge
+! charge of the
 
 @label intensifier
 absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally
