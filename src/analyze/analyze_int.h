@@ -61,12 +61,14 @@ typedef struct lex_phrase {
 
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
-    const char *error;             /* NULL when the data parsed */
-    uint32_t nwords;               /* word ids are 1..nwords-1; 0 is "not in lexicon" */
-    uint32_t word_num, word_time;  /* ids of the "#num" and "#time" pseudo-words */
-    const uint32_t *flags;         /* per word id: 1u << L_NEGATOR ... */
-    const uint32_t *first, *count; /* per word id: phrases ending in it, in by_last */
-    const uint32_t *by_last;       /* phrase indexes grouped by last word */
+    const char *error;                   /* NULL when the data parsed */
+    uint32_t nwords;                     /* word ids are 1..nwords-1; 0 is "not in lexicon" */
+    uint32_t word_num, word_time;        /* ids of the "#num" and "#time" pseudo-words */
+    const uint32_t *flags;               /* per word id: 1u << L_NEGATOR ... */
+    const uint32_t *first[2], *count[2]; /* per mode (0 triage, 1 tone), per word id: */
+    const uint32_t *by_last[2];          /* phrases ending in the word, in by_last */
+    const uint16_t *n_exc[2];            /* of which exceptions (first) */
+    const uint16_t *n_any[2];            /* then those that take any word before the last */
     const lex_phrase *phrases;
     const uint32_t *slot;         /* hash table of word ids, size hash_size */
     const uint64_t *slot_hash;    /* full hash of the word in each slot */
@@ -146,6 +148,8 @@ static inline const scan_tok *scan_at(const scanner *sc, uint64_t ti)
     return &sc->ring[ti % SCAN_RING];
 }
 
+/* utf8_valid with a fast path over ASCII, eight bytes at a time. */
+bool scan_utf8_valid(const char *text, size_t len);
 /* Walks text[0..len) once (the text must be valid UTF-8), feeding the sink. */
 void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink);
 

@@ -11,6 +11,7 @@
  *                                end on the same word or later
  * Blank lines and lines starting with "#" (then a space) are comments. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -26,8 +27,9 @@ extern const rd_embedded analyze_data[];
 
 static struct {
     lexicon lx;
-    uint32_t flags[MAX_WORDS], first[MAX_WORDS], count[MAX_WORDS];
-    uint32_t by_last[MAX_PHRASES];
+    uint32_t flags[MAX_WORDS], first[2][MAX_WORDS], count[2][MAX_WORDS];
+    uint16_t n_exc[2][MAX_WORDS], n_any[2][MAX_WORDS];
+    uint32_t by_last[2][MAX_PHRASES];
     lex_phrase phrases[MAX_PHRASES];
     uint32_t nphrases;
     uint32_t slot[HASH_SIZE];
@@ -372,25 +374,51 @@ static void parse_rules(const rd_embedded *f)
     if (target) *target = pool_copy(tmp, tlen);
 }
 
-/* Groups phrase indexes by last word, exceptions first so they are seen before the matches
- * they stop. */
-static void index_phrases(void)
+/* Where a phrase sorts among those ending in the same word: exceptions first (they must be
+ * seen before the matches they stop), then phrases that do not care about the word before
+ * the last (one word long, or "*" there), then the rest by that word, so the scanner finds
+ * them by binary search on the word it saw before. */
+static uint64_t phrase_key(uint32_t i)
+{
+    const lex_phrase *p = &g.phrases[i];
+    uint64_t group = p->exception ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
+    uint64_t prev = group == 2 ? p->elem[p->n - 2] : 0;
+    return group << 40 | prev << 20 | i;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = phrase_key(*(const uint32_t *)a), y = phrase_key(*(const uint32_t *)b);
+    return x < y ? -1 : x > y;
+}
+
+/* Groups phrase indexes by last word, one index per mode (triage, tone) so a scan only walks
+ * the phrases it cares about. */
+static void index_mode(int m, uint8_t mode)
 {
     for (uint32_t i = 0; i < g.nphrases; i++)
-        g.count[g.phrases[i].elem[g.phrases[i].n - 1]]++;
+        if (g.phrases[i].modes & mode) g.count[m][g.phrases[i].elem[g.phrases[i].n - 1]]++;
     uint32_t at = 0;
     for (uint32_t w = 0; w < g.lx.nwords; w++) {
-        g.first[w] = at;
-        at += g.count[w];
-        g.count[w] = 0;
+        g.first[m][w] = at;
+        at += g.count[m][w];
+        g.count[m][w] = 0;
     }
-    for (int pass = 1; pass >= 0; pass--)
-        for (uint32_t i = 0; i < g.nphrases; i++) {
-            const lex_phrase *p = &g.phrases[i];
-            if (p->exception != pass) continue;
-            uint32_t w = p->elem[p->n - 1];
-            g.by_last[g.first[w] + g.count[w]++] = i;
+    for (uint32_t i = 0; i < g.nphrases; i++) {
+        const lex_phrase *p = &g.phrases[i];
+        if (!(p->modes & mode)) continue;
+        uint32_t w = p->elem[p->n - 1];
+        g.by_last[m][g.first[m][w] + g.count[m][w]++] = i;
+    }
+    for (uint32_t w = 0; w < g.lx.nwords; w++) {
+        uint32_t *seg = g.by_last[m] + g.first[m][w];
+        qsort(seg, g.count[m][w], sizeof *seg, by_key);
+        for (uint32_t k = 0; k < g.count[m][w]; k++) {
+            uint64_t group = phrase_key(seg[k]) >> 40;
+            g.n_exc[m][w] += group == 0;
+            g.n_any[m][w] += group == 1;
         }
+    }
 }
 
 static void init_modes(void)
@@ -405,6 +433,8 @@ static void init_modes(void)
     g.lx.negatable[L_COMMIT] = true;
     for (uint32_t i = 0; i < g.nphrases; i++)
         g.phrases[i].modes = g.lx.modes[g.phrases[i].label];
+    index_mode(0, MODE_TRIAGE);
+    index_mode(1, MODE_TONE);
 }
 
 static void init(void)
@@ -423,12 +453,15 @@ static void init(void)
         else if (strcmp(f->name, "rules.txt") == 0)
             parse_rules(f);
     }
-    index_phrases();
     init_modes();
     g.lx.flags = g.flags;
-    g.lx.first = g.first;
-    g.lx.count = g.count;
-    g.lx.by_last = g.by_last;
+    for (int m = 0; m < 2; m++) {
+        g.lx.first[m] = g.first[m];
+        g.lx.count[m] = g.count[m];
+        g.lx.by_last[m] = g.by_last[m];
+        g.lx.n_exc[m] = g.n_exc[m];
+        g.lx.n_any[m] = g.n_any[m];
+    }
     g.lx.phrases = g.phrases;
     g.lx.error = g.error[0] ? g.error : NULL;
     if (g.lx.error) g.nphrases = 0, memset(g.count, 0, sizeof g.count);

@@ -283,7 +283,7 @@ static void sort_diags(tone_result *r)
 rd_err *tone_check(const char *field, const char *text, size_t len, tone_result *out)
 {
     memset(out, 0, sizeof *out);
-    if (len && !utf8_valid(text, len))
+    if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();
     if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);

@@ -205,7 +205,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
 {
     memset(out, 0, sizeof *out);
     out->root_cause = ROOT_OTHER;
-    if (len && !utf8_valid(text, len))
+    if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();
     if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);
