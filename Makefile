@@ -149,3 +149,13 @@ fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
 		build/fuzz/corpus/triage tests/fuzz/corpus/triage
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/check tests/fuzz/corpus/check
+
+# make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
+build/rel/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -o $@ $<
+build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+bench: build/rel/bench/gen build/rel/bench/bench_analyze
+	sh bench/run.sh

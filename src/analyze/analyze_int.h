@@ -59,19 +59,29 @@ typedef struct lex_phrase {
     uint32_t elem[LEX_MAX_ELEMS];
 } lex_phrase;
 
+/* What the scanner needs to know about a word, in one place (one cache line per lookup). */
+typedef struct lex_word {
+    uint32_t flags;    /* 1u << L_NEGATOR ... */
+    uint32_t first[2]; /* per mode (0 triage, 1 tone): where its phrases start in by_last */
+    uint16_t count[2]; /* how many phrases end in it */
+    uint16_t head[2];  /* of which the first head are exceptions or take any word before */
+} lex_word;
+
+typedef struct lex_slot {
+    uint64_t hash; /* of the stem */
+    uint32_t id;   /* 0: empty slot */
+} lex_slot;
+
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
-    const char *error;                   /* NULL when the data parsed */
-    uint32_t nwords;                     /* word ids are 1..nwords-1; 0 is "not in lexicon" */
-    uint32_t word_num, word_time;        /* ids of the "#num" and "#time" pseudo-words */
-    const uint32_t *flags;               /* per word id: 1u << L_NEGATOR ... */
-    const uint32_t *first[2], *count[2]; /* per mode (0 triage, 1 tone), per word id: */
-    const uint32_t *by_last[2];          /* phrases ending in the word, in by_last */
-    const uint16_t *n_exc[2];            /* of which exceptions (first) */
-    const uint16_t *n_any[2];            /* then those that take any word before the last */
+    const char *error;            /* NULL when the data parsed */
+    uint32_t nwords;              /* word ids are 1..nwords-1; 0 is "not in lexicon" */
+    uint32_t word_num, word_time; /* ids of the "#num" and "#time" pseudo-words */
+    const lex_word *words;        /* per word id */
+    const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
+    const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
     const lex_phrase *phrases;
-    const uint32_t *slot;         /* hash table of word ids, size hash_size */
-    const uint64_t *slot_hash;    /* full hash of the word in each slot */
+    const lex_slot *slot;         /* hash table of word ids, size hash_size */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */

@@ -27,13 +27,12 @@ extern const rd_embedded analyze_data[];
 
 static struct {
     lexicon lx;
-    uint32_t flags[MAX_WORDS], first[2][MAX_WORDS], count[2][MAX_WORDS];
-    uint16_t n_exc[2][MAX_WORDS], n_any[2][MAX_WORDS];
-    uint32_t by_last[2][MAX_PHRASES];
+    uint32_t first[2][MAX_WORDS], count[2][MAX_WORDS];
+    lex_word words[MAX_WORDS];
+    uint32_t by_last[2][MAX_PHRASES], prev_key[2][MAX_PHRASES];
     lex_phrase phrases[MAX_PHRASES];
     uint32_t nphrases;
-    uint32_t slot[HASH_SIZE];
-    uint64_t slot_hash[HASH_SIZE];
+    lex_slot slot[HASH_SIZE];
     const char *word_text[MAX_WORDS];
     char pool[POOL_SIZE];
     size_t pool_used;
@@ -137,8 +136,8 @@ uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
     uint32_t mask = lx->hash_size - 1;
     uint64_t h = hash_word(w, n);
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        uint32_t id = lx->slot[i];
-        if (id == 0 || lx->slot_hash[i] == h) return id;
+        const lex_slot *sl = &lx->slot[i];
+        if (sl->id == 0 || sl->hash == h) return sl->id;
     }
 }
 
@@ -187,10 +186,10 @@ static uint32_t intern(const char *w, size_t n)
     uint32_t mask = HASH_SIZE - 1;
     uint64_t h = hash_word(buf, n);
     uint32_t i = (uint32_t)h & mask;
-    while (g.slot[i])
+    while (g.slot[i].id)
         i = (i + 1) & mask;
-    g.slot[i] = id;
-    g.slot_hash[i] = h;
+    g.slot[i].id = id;
+    g.slot[i].hash = h;
     return id;
 }
 
@@ -290,7 +289,7 @@ static void parse_phrase_line(const char *file, int lno, lex_label label, const 
             return;
         }
         for (int k = 0; k < el[0].n; k++)
-            g.flags[el[0].id[k]] |= 1u << label;
+            g.words[el[0].id[k]].flags |= 1u << label;
         return;
     }
     if (!add_phrases(label, exception, el, nel)) fail(file, lno, "too many phrases");
@@ -413,10 +412,14 @@ static void index_mode(int m, uint8_t mode)
     for (uint32_t w = 0; w < g.lx.nwords; w++) {
         uint32_t *seg = g.by_last[m] + g.first[m][w];
         qsort(seg, g.count[m][w], sizeof *seg, by_key);
+        lex_word *lw = &g.words[w];
+        lw->first[m] = g.first[m][w];
+        lw->count[m] = (uint16_t)g.count[m][w];
         for (uint32_t k = 0; k < g.count[m][w]; k++) {
+            const lex_phrase *p = &g.phrases[seg[k]];
             uint64_t group = phrase_key(seg[k]) >> 40;
-            g.n_exc[m][w] += group == 0;
-            g.n_any[m][w] += group == 1;
+            lw->head[m] += group < 2;
+            g.prev_key[m][g.first[m][w] + k] = group == 2 ? p->elem[p->n - 2] : 0;
         }
     }
 }
@@ -442,7 +445,6 @@ static void init(void)
     g.lx.nwords = 1; /* id 0 means "not in the lexicon" */
     g.lx.hash_size = HASH_SIZE;
     g.lx.slot = g.slot;
-    g.lx.slot_hash = g.slot_hash;
     g.lx.word_text = g.word_text;
     g.lx.word_num = intern("#num", 4);
     g.lx.word_time = intern("#time", 5);
@@ -454,17 +456,14 @@ static void init(void)
             parse_rules(f);
     }
     init_modes();
-    g.lx.flags = g.flags;
+    g.lx.words = g.words;
     for (int m = 0; m < 2; m++) {
-        g.lx.first[m] = g.first[m];
-        g.lx.count[m] = g.count[m];
         g.lx.by_last[m] = g.by_last[m];
-        g.lx.n_exc[m] = g.n_exc[m];
-        g.lx.n_any[m] = g.n_any[m];
+        g.lx.prev_key[m] = g.prev_key[m];
     }
     g.lx.phrases = g.phrases;
     g.lx.error = g.error[0] ? g.error : NULL;
-    if (g.lx.error) g.nphrases = 0, memset(g.count, 0, sizeof g.count);
+    if (g.lx.error) g.nphrases = 0, memset(g.words, 0, sizeof g.words);
 }
 
 const lexicon *lex_get(void)

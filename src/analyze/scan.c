@@ -122,23 +122,23 @@ static void match_phrases(scanner *sc, uint64_t ti)
     const scan_tok *tok = scan_at(sc, ti);
     uint32_t w = tok->word;
     int mi = sc->sink->mode == MODE_TONE;
-    const uint32_t *idx = lx->by_last[mi] + lx->first[mi][w];
-    uint32_t n = lx->count[mi][w], head = (uint32_t)lx->n_exc[mi][w] + lx->n_any[mi][w];
+    const lex_word *lw = &lx->words[w];
+    const uint32_t *idx = lx->by_last[mi] + lw->first[mi];
+    const uint32_t *key = lx->prev_key[mi] + lw->first[mi];
+    uint32_t n = lw->count[mi], head = lw->head[mi];
     for (uint32_t k = 0; k < head; k++)
         try_phrase(sc, &lx->phrases[idx[k]], ti, tok);
     if (head == n || ti == 0) return;
     uint32_t prev = scan_at(sc, ti - 1)->word, lo = head, hi = n;
     while (lo < hi) { /* first phrase whose word before the last is >= prev */
         uint32_t mid = lo + (hi - lo) / 2;
-        const lex_phrase *p = &lx->phrases[idx[mid]];
-        if (p->elem[p->n - 2] < prev)
+        if (key[mid] < prev)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < n; lo++) {
+    for (; lo < n && key[lo] == prev; lo++) {
         const lex_phrase *p = &lx->phrases[idx[lo]];
-        if (p->elem[p->n - 2] != prev) break;
         try_phrase(sc, p, ti, tok);
     }
 }
@@ -235,7 +235,8 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     uint64_t ti = sc->ntok++;
     scan_tok *t = &sc->ring[ti % SCAN_RING];
     t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos);
-    t->flags = sc->lx->flags[t->word];
+    const lex_word *lw = &sc->lx->words[t->word];
+    t->flags = lw->flags;
     t->start = i, t->end = end;
     t->line = sc->line;
     t->col = sc->sink->want_cols ? column(sc, i) : 0;
@@ -243,7 +244,7 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
-    if (t->word && sc->lx->count[sc->sink->mode == MODE_TONE][t->word]) match_phrases(sc, ti);
+    if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
     if (t->flags & (1u << L_CONTRAST)) sc->clause++;
     return end;
 }
