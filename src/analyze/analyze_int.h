@@ -41,9 +41,17 @@ typedef enum lex_label {
     L_NEGATOR,        /* word flag: "not", "never" */
     L_CONTRAST,       /* word flag: "but", "however" */
     L_ACRONYM,        /* word flag: capitals that are not shouting */
-    L_SELF,           /* word flag: "I", "we", "my" */
+    L_SELF,           /* word flag: "I", "we", "you": a person named as doing it */
+    L_BE,             /* word flag: "was", "were", "been" (passive voice) */
+    L_PARTICIPLE,     /* word flag: irregular past participles ("sent", "made") */
+    L_NOT_PARTICIPLE, /* word flag: "-ed" words that are adjectives ("supposed") */
+    L_ADVERB,         /* word flag: words allowed between "was" and the participle */
+    L_AGENT,          /* word flag: "by" (names who did it: not hiding) */
     L_COUNT
 } lex_label;
+
+/* Word flags are the labels from L_NEGATOR on, one bit each in lex_word.flags. */
+#define LEX_FLAG(l) (1u << ((l)-L_NEGATOR))
 
 enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 
@@ -113,6 +121,8 @@ typedef struct scan_tok {
     uint32_t sent;   /* sentence number */
     uint32_t clause; /* clause number (commas, dashes and sentence ends split clauses) */
     uint8_t caps;    /* all capitals, two letters or more */
+    uint8_t ed;      /* the word as written ends in "ed" (a past participle, mostly) */
+    uint8_t ly;      /* the word as written ends in "ly" (an adverb, mostly) */
 } scan_tok;
 
 #define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */

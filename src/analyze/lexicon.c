@@ -72,6 +72,11 @@ static const char *const label_names[L_COUNT] = {
     [L_CONTRAST] = "contrast",
     [L_ACRONYM] = "acronym",
     [L_SELF] = "self",
+    [L_BE] = "be",
+    [L_PARTICIPLE] = "participle",
+    [L_NOT_PARTICIPLE] = "not-participle",
+    [L_ADVERB] = "adverb",
+    [L_AGENT] = "agent",
 };
 
 static bool ends(const char *w, size_t n, const char *suf)
@@ -202,7 +207,7 @@ static lex_label label_parse(const char *s, size_t n)
 
 static bool is_flag_label(lex_label l)
 {
-    return l == L_NEGATOR || l == L_CONTRAST || l == L_ACRONYM || l == L_SELF;
+    return l >= L_NEGATOR;
 }
 
 typedef struct alts {
@@ -289,7 +294,7 @@ static void parse_phrase_line(const char *file, int lno, lex_label label, const 
             return;
         }
         for (int k = 0; k < el[0].n; k++)
-            g.words[el[0].id[k]].flags |= 1u << label;
+            g.words[el[0].id[k]].flags |= LEX_FLAG(label);
         return;
     }
     if (!add_phrases(label, exception, el, nel)) fail(file, lno, "too many phrases");

@@ -81,7 +81,7 @@ static bool negated_before(const scanner *sc, uint64_t first)
     for (uint64_t k = 1; k <= NEG_WINDOW && k <= first; k++) {
         const scan_tok *t = scan_at(sc, first - k);
         if (t->clause != clause) return false;
-        if (t->flags & (1u << L_NEGATOR)) return true;
+        if (t->flags & LEX_FLAG(L_NEGATOR)) return true;
     }
     return false;
 }
@@ -234,6 +234,8 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;
     scan_tok *t = &sc->ring[ti % SCAN_RING];
+    bool ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
+    bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
     t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos);
     const lex_word *lw = &sc->lx->words[t->word];
     t->flags = lw->flags;
@@ -242,10 +244,11 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     t->col = sc->sink->want_cols ? column(sc, i) : 0;
     t->sent = sc->sent, t->clause = sc->clause;
     t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
+    t->ed = ed, t->ly = ly;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
     if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
-    if (t->flags & (1u << L_CONTRAST)) sc->clause++;
+    if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
 

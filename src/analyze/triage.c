@@ -132,7 +132,7 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
     triage_ctx *c = ctx;
-    if (!t->caps || (t->flags & (1u << L_ACRONYM))) return;
+    if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;
     add_finding(c, TK_SHOUTING, t->start, t->end);

@@ -13,7 +13,8 @@ you're|youre|you are the worst
 you * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
 you * * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
 u * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
-are you thick|stupid|blind|dense|illiterate|deaf|an idiot|incompetent|kidding me
+are you thick|stupid|blind|dense|illiterate|deaf|incompetent
+are you an idiot
 you're|youre full of shit|sh*t|crap|it
 lying|useless|pathetic piece of
 f*** you
@@ -321,7 +322,8 @@ knock * * * off
 adjust|reissue|correct|amend the|this|that|our|my invoice|bill
 reissue|re-issue it
 corrected|revised|amended invoice|bill
-reverse it|the charge|the fee|the payment|that
+reverse it|that
+reverse the charge|fee|payment
 recover|recovering|recoup the|our|my losses|costs|money
 ! had|have to refund
 ! refund a|the sponsor|customer|client|customers|clients|guest|guests
@@ -443,11 +445,13 @@ took|taking|take nearly|almost|over|about|more * weeks|months|days
 took|taking #num|two|three|four|five|six|seven|eight|nine|ten weeks|months|days
 would|wud|will|should be ready|done|deployed|delivered|finished|live|with
 meant|supposed to be with|ready|done|at|live|delivered|up|finished
-didn't|didnt|did not|wasn't|weren't|never arrive|arrived|ready|delivered|done|here|finished|land|landed in|on time
+didn't|didnt|wasn't|weren't|never arrive|arrived|ready|delivered|done|here|finished|land|landed in|on time
+did not arrive|land in|on time
 turned up late
 go live|go-live|launch|delivery|due|original date
 fortnight ago
-when we're|we are|i'm|i am getting
+when we're|i'm getting
+when we|i are|am getting
 when will i|we get|see|receive
 after #num|two|three|four|five|six|seven|eight|nine|ten days|weeks|months
 have|i've|we've waited
@@ -578,8 +582,8 @@ ghosted
 ghosting
 silence
 no reply|replies|response|responses|answer|answers|update|updates|word|contact|callback|acknowledgement
-not replied|responded|answered|returned|called|heard|answering|responding|replying
-haven't|hasn't|didn't|never|hadn't replied|responded|answered|returned|heard|called|rang|bothered|updated|informed|warned|reply|respond|answer|return|call|update|inform|warn|acknowledged|acknowledge
+not replied|responded|answered|called|heard|answering|responding|replying
+haven't|hasn't|didn't|never|hadn't replied|responded|answered|heard|called|rang|bothered|updated|informed|reply|respond|answer|call|update|inform|acknowledged|acknowledge
 haven't|hasn't|didn't|never|not got|gotten|get|gets|come back
 haven't|hasn't|didn't|never|not picked|pick up
 haven't|hasn't|didn't|never kept|keep me|us posted|informed|updated
@@ -596,12 +600,7 @@ never called
 never got back
 unanswered
 unreturned
-chasing|chased|chase
-chase * up
-follow|followed|following up
 follow up
-follow ups
-emails|messages|voicemails|calls|texts
 keep me in the loop
 kept in the dark
 in the dark
@@ -612,14 +611,11 @@ not once
 no communication
 lack of communication
 poor communication
-communication
 out of the loop
-without telling|warning|asking|saying|checking|consulting|letting
 didn't|did not tell|warn|ask|check|consult|inform
 didn't|did not let me|us know
 nobody told
 no one told
-voicemail|voicemails
 answer the phone|your phone
 pick up the phone
 hard to reach
@@ -628,60 +624,117 @@ impossible to get hold
 get hold of you
 can't reach
 unreachable
-fobbed off
 leaving me on read
 left on read
 
-@label scope
-scope
-agreed
-contract
-brief
-spec
-specification
-quote
-quoted
-proposal
-statement of work
-sow
-not what we agreed|discussed|asked|ordered
-not what we paid for
-not what i agreed|discussed|asked|ordered
-not what i paid for
-what we agreed
-what was agreed
-we agreed
-you agreed
-was|were included
-supposed|meant to include|cover
-supposed|meant to be included
 
-included|include|includes|including
-part of the deal|package|quote|brief|contract|agreement
-extra
-extras
-additional
-add on
-add ons
-on top
-revision|revisions|round|rounds
-missing
-left out
-leave out
-forgot|forgotten
-only delivered|sent|got|received|did
-half of
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|phoned|chased twice|again|repeatedly
+i've|i have emailed|called|messaged|rang|texted|chased|phoned
+left * messages|voicemails|message|voicemail
+not one|a single reply|response|word|call|answer
+nothing back|since
+nothing from you
+still nothing
+heard nothing
+stopped replying|responding|answering|returning
+no call|message|text|email|warning|heads
+haven't|hasn't|hadn't|not had|got|gotten|received a|any reply|response|call|answer|update|word
+to get a reply|response|answer|answers|hold
+get answers
+straight answer
+heads up
+disappeared|vanished|awol
+gone quiet|silent|missing|dark
+answered|answer|answering the phone
+call back
+every time i ask
+keep|keeps chasing
+the one chasing
+trying to reach|contact
+sent * msgs|messages|emails|texts
+blue ticks
+nobody * * has|have responded|replied|answered
+no one * * has|have responded|replied|answered
+nobody * * * has|have responded|replied|answered
+response time
+reply|respond|answer quicker|sooner|faster
+
+@label scope
+# Not what was agreed: work missing from, or different to, the contract, brief or quote.
+the|our|your contract|brief|proposal|spec|specification|package|agreement says|said|states|stated|specified|specifies|lists|listed|asked|clearly|was|included|includes|specifically
+in the|your|our contract|brief|proposal|quote|spec|specification|quotation|package|agreement|scope|sow
+it's|its|it was in the|your|our
+original spec|specification|brief|quote|proposal|scope
 out of scope
 scope creep
-never asked for
-didn't ask for
-did not ask for
-asked for
-promised
+the scope
+what we agreed|specified|discussed|ordered|wanted
+what was agreed|specified|promised|ordered|included
+not what we|i agreed|ordered|asked|wanted|paid
+not what's on|in
+the way we agreed
+we agreed on|at
+we'd agreed
+we had agreed
+we agreed in|last
+you agreed to
+agreed length|scope|brief|spec|number|deliverables
+the price we agreed
 we paid for
 i paid for
-deliverables|deliverable
-pages|page|sections|items|photos|images|edits|versions|concepts|options
+paid for it|them|that|this
+it is|it's|its the project
+separate project|file|invoice|phase
+phase two|2
+later phase
+change order|orders
+is|are|was|were extra
+part of the menu|package|deal|build|quote|contract|brief|job|service
+was|were included|itemised|itemized|specified|listed
+included in the
+supposed|meant to include|cover|have
+meant to be included
+would include
+specifically asked|said|requested|wanted|specified
+we|i asked for
+asked for * distinct|full|vertical|horizontal|specific
+the brief was|asked|said
+only received|delivered|sent|got|did|one|the
+you've|you only delivered|sent|done|did
+you have only delivered|sent|done
+delivered * and then
+never delivered|provided|supplied
+not provided|included|delivered|supplied
+weren't|wasn't provided|included|delivered|supplied|set
+where is|are the
+half the modules|pages|items|sections
+missing items|pages|modules|files|sections|photos
+are|is|both|still missing
+left out
+replaced * by|with
+instead we got
+instead of
+didn't happen
+never had an order
+exclusive rights
+you|u promised
+promised in writing
+promised the full|whole
+explicitly in
+i want the * work i paid for
+
+aren't|isn't|weren't built|done|finished yet
+are all placeholders|placeholder
+we were expecting
+we needed the full
+own proposal|contract|brief|spec|quote says|said|lists
+of the spec|brief|contract|proposal
+the entire|whole point
+haven't|hasn't been delivered|provided|built
 
 @label billing
 # A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
