@@ -81,6 +81,7 @@ check: deps
 	@$(MAKE) --no-print-directory unit e2e
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz-regress
+	@$(MAKE) --no-print-directory eval
 	@echo "make check: all green"
 
 run: deps

@@ -198,6 +198,12 @@ static void summarise(triage_result *r)
     for (int i = 0; i < COMPLAINT_KINDS; i++)
         if (n[TK_DEADLINE + i] > 0) r->complaints |= 1u << i;
     r->hostility = hostility_of(r);
+    /* Unhappy, but about nothing we recognised: the work itself is the usual reason. */
+    bool unhappy = r->abuse || r->refund_demand || r->payment_refusal || n[TK_HOSTILE] > 0;
+    if (!r->complaints && unhappy) {
+        r->complaints = COMPLAINT_QUALITY;
+        r->counts[TK_QUALITY] = r->counts[TK_QUALITY] ? r->counts[TK_QUALITY] : 1;
+    }
     r->root_cause = root_of(r);
 }
 

@@ -438,7 +438,16 @@ keeps slipping
 how much longer
 when will it|this|they|the|i|we
 
-it's|its|it is monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it's|its monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it is monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it's|its now monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it is now monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+now the end|middle
+it's|its the #num
+nearly done|finished|ready
+nothing for #num|two|three|four|five|six weeks|months|days
+turned up at
+pencilled|penciled in
 we're|we are now into|at
 #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|wks for|and|since|later|overdue|behind
 took|taking|take nearly|almost|over|about|more * weeks|months|days
@@ -572,6 +581,43 @@ looks nothing
 look nothing
 quality
 
+problem|problems|issue|issues|glitch|glitches
+not right
+isn't right
+far too|way too|much too|so loud|quiet|dark|bright|thin|heavy|small|big|salty|dry|sweet
+too dark|loud|quiet|bright|small|big|heavy|thin|salty|dry|sweet|long|short|generic|salesy
+out of sync|focus|date
+off key|off-key|off brand
+a different colour|color|font|size|shade|version|company|logo
+the wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
+wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
+lukewarm|soggy|mushy|greasy|curdled|mouldy|moldy
+distortion|distorted|clipping|muffled|echo|hiss|crackle|click|clicks
+hacked|wiped|corrupted|down|offline|404|outage|downtime|insecure|not secure
+collapsed|leaning|leaned|tear|torn|scratched|chipped|dented|faded|wobbly|uneven|crooked
+plagiarised|plagiarized|plagiarism|identical|recycled|gibberish|lorem
+copy paste
+ai generated
+typo|typos|misspelt|misspelled|spelling|grammar|mistranslated|literal|clunky|robotic
+usable|unusable|unreadable|illegible|blurry|grainy|shaky|wonky|pixelated|washed out
+fell apart|falls apart|falling apart|came apart
+doesn't|does not|didn't|won't look|sound|work|fit|match|load|print|open
+half-finished|half finished|half-baked|half baked|unfinished|incomplete|sloppy|careless|rushed
+garbage|rubbish|crap|shoddy|amateurish|substandard|botched|butchered|mess|messed up
+ruined|ruin|destroyed|damaged|broke|broken|broken down
+poisoning|allergy|allergic|undercooked|burnt
+
+worse|darker|lighter|brighter|louder|quieter|smaller|heavier|thinner|blurrier than
+worse
+aren't|isn't|not quite right|white|there|finished
+don't|doesn't|didn't match|tie|line up|work
+rejected
+still show|shows|has|have|contains
+kicked out
+out by
+needs a lot more work
+a lot more work
+
 @label communication
 ignored
 ignore
@@ -700,7 +746,6 @@ supposed|meant to include|cover|have
 meant to be included
 would include
 specifically asked|said|requested|wanted|specified
-we|i asked for
 asked for * distinct|full|vertical|horizontal|specific
 the brief was|asked|said
 only received|delivered|sent|got|did|one|the
@@ -717,11 +762,9 @@ are|is|both|still missing
 left out
 replaced * by|with
 instead we got
-instead of
 didn't happen
 never had an order
 exclusive rights
-you|u promised
 promised in writing
 promised the full|whole
 explicitly in
@@ -749,22 +792,19 @@ invoice|invoices|bill says|shows|lists|includes|included|has|had|with|doesn't|ad
 invoice|invoices|bill is|was for
 invoice|invoices|bill does not
 has us down
-return|refund|refunding our|my|the deposit
 corrected one|invoice
-breakdown
 invoice|invoices for|of #num
 rush|admin|late|service|research|licence|license|closing|transfer|return|setup|booking|cancellation|extra|hidden|monthly|coordination|management|software fee|fees|charge|charges
 fee of
 vat added|on top
 added on top
-extra|another|additional #num
+another|additional #num
 doesn't|didn't|does not|did not match|reflect the quote|quotation|estimate|price
 than the quote|quotation|estimate|quoted
 the quote|quotation|estimate said|was|says|stated
 day|hourly|half-day rate
 rate card
 charge|charges for|of
-for the same
 paid twice
 pay twice
 paying twice
