@@ -398,7 +398,7 @@ not yet|ready|delivered|finished|done|arrived|received|here
 hasn't|has not arrived
 hasn't|has not been delivered|finished|sent|done|started
 haven't received|got|seen
-never arrived|came|delivered|showed|turned
+never came|showed|turned
 didn't turn|show up
 no show
 said|promised * friday|monday|tuesday|wednesday|thursday|saturday|sunday|weekend|week|month|today|yesterday|date|tomorrow
@@ -446,7 +446,6 @@ now the end|middle
 it's|its the #num
 nearly done|finished|ready
 nothing for #num|two|three|four|five|six weeks|months|days
-turned up at
 pencilled|penciled in
 we're|we are now into|at
 #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|wks for|and|since|later|overdue|behind
@@ -782,19 +781,19 @@ haven't|hasn't been delivered|provided|built
 @label billing
 # A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
 charged|overcharged|overcharge|overcharging|overcharges|surcharge|markup|duplicate
-billed|invoiced me|us|my|our|for|twice
+billed|invoiced me|us|my|our|twice
 ! in charge
 ! free of charge
 ! no charge
 charging us|me|my|our
 mark up
-invoice|invoices|bill says|shows|lists|includes|included|has|had|with|doesn't|adds|added|calculated|charges|lists
+invoice|invoices|bill says|shows|lists|includes|included|doesn't|adds|added|calculated|charges
 invoice|invoices|bill is|was for
 invoice|invoices|bill does not
 has us down
 corrected one|invoice
 invoice|invoices for|of #num
-rush|admin|late|service|research|licence|license|closing|transfer|return|setup|booking|cancellation|extra|hidden|monthly|coordination|management|software fee|fees|charge|charges
+admin|late|service|research|licence|license|closing|transfer|return|setup|booking|cancellation|extra|hidden|coordination|management|software fee|fees|charge|charges
 fee of
 vat added|on top
 added on top
@@ -812,6 +811,14 @@ never agreed to a|any|the|this|that fee|charge|price
 not authorise|authorize|authorised|authorized
 ! in charge
 ! charge of the
+
+you've|you invoiced|billed|charged
+you have invoiced|billed|charged
+extra #num for
+invoice has been calculated|charged|inflated|padded
+invoice for all
+refusing|refuse to return|refund
+fee on it|there
 
 @label intensifier
 absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally
