@@ -160,3 +160,13 @@ build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
+
+# make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
+# information only; `make check` never needs it.
+EXTERNAL_DATA ?= ../shared/text-eval-data
+build/rel/tools/eval_external: tools/eval_external.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+eval-external: build/rel/tools/eval_external
+	@if [ -d "$(EXTERNAL_DATA)" ]; then build/rel/tools/eval_external $(EXTERNAL_DATA); \
+	else echo "eval-external: $(EXTERNAL_DATA) not found (set EXTERNAL_DATA=DIR)"; fi
