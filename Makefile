@@ -88,6 +88,8 @@ check: deps
 	@$(MAKE) --no-print-directory redress
 	@$(MAKE) --no-print-directory unit e2e
 	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory fuzz-regress
+	@$(MAKE) --no-print-directory eval
 	@sh scripts/check-summary build/logs
 
 run: deps
@@ -136,3 +138,43 @@ build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(EVAL_DATA)
+
+# libFuzzer targets for triage and check (clang). fuzz-regress runs each over its seed corpus
+# once, as a test; `make fuzz` explores for FUZZ_SECONDS each, keeping new inputs in build/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 180
+FUZZ_LIB_SRC = $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.h src/util/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
+		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
+	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
+	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/triage tests/fuzz/corpus/triage
+	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/check tests/fuzz/corpus/check
+
+# make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
+build/rel/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -o $@ $<
+build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+bench: build/rel/bench/gen build/rel/bench/bench_analyze
+	sh bench/run.sh
+
+# make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
+# information only; `make check` never needs it.
+EXTERNAL_DATA ?= ../shared/text-eval-data
+build/rel/tools/eval_external: tools/eval_external.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+eval-external: build/rel/tools/eval_external
+	@if [ -d "$(EXTERNAL_DATA)" ]; then build/rel/tools/eval_external $(EXTERNAL_DATA); \
+	else echo "eval-external: $(EXTERNAL_DATA) not found (set EXTERNAL_DATA=DIR)"; fi

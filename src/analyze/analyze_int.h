@@ -41,9 +41,17 @@ typedef enum lex_label {
     L_NEGATOR,        /* word flag: "not", "never" */
     L_CONTRAST,       /* word flag: "but", "however" */
     L_ACRONYM,        /* word flag: capitals that are not shouting */
-    L_SELF,           /* word flag: "I", "we", "my" */
+    L_SELF,           /* word flag: "I", "we", "you": a person named as doing it */
+    L_BE,             /* word flag: "was", "were", "been" (passive voice) */
+    L_PARTICIPLE,     /* word flag: irregular past participles ("sent", "made") */
+    L_NOT_PARTICIPLE, /* word flag: "-ed" words that are adjectives ("supposed") */
+    L_ADVERB,         /* word flag: words allowed between "was" and the participle */
+    L_AGENT,          /* word flag: "by" (names who did it: not hiding) */
     L_COUNT
 } lex_label;
+
+/* Word flags are the labels from L_NEGATOR on, one bit each in lex_word.flags. */
+#define LEX_FLAG(l) (1u << ((l)-L_NEGATOR))
 
 enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 
@@ -59,16 +67,29 @@ typedef struct lex_phrase {
     uint32_t elem[LEX_MAX_ELEMS];
 } lex_phrase;
 
+/* What the scanner needs to know about a word, in one place (one cache line per lookup). */
+typedef struct lex_word {
+    uint32_t flags;    /* 1u << L_NEGATOR ... */
+    uint32_t first[2]; /* per mode (0 triage, 1 tone): where its phrases start in by_last */
+    uint16_t count[2]; /* how many phrases end in it */
+    uint16_t head[2];  /* of which the first head are exceptions or take any word before */
+} lex_word;
+
+typedef struct lex_slot {
+    uint64_t hash; /* of the stem */
+    uint32_t id;   /* 0: empty slot */
+} lex_slot;
+
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
-    const char *error;             /* NULL when the data parsed */
-    uint32_t nwords;               /* word ids are 1..nwords-1; 0 is "not in lexicon" */
-    uint32_t word_num, word_time;  /* ids of the "#num" and "#time" pseudo-words */
-    const uint32_t *flags;         /* per word id: 1u << L_NEGATOR ... */
-    const uint32_t *first, *count; /* per word id: phrases ending in it, in by_last */
-    const uint32_t *by_last;       /* phrase indexes grouped by last word */
+    const char *error;            /* NULL when the data parsed */
+    uint32_t nwords;              /* word ids are 1..nwords-1; 0 is "not in lexicon" */
+    uint32_t word_num, word_time; /* ids of the "#num" and "#time" pseudo-words */
+    const lex_word *words;        /* per word id */
+    const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
+    const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
     const lex_phrase *phrases;
-    const uint32_t *slot;         /* hash table of word ids, size hash_size */
+    const lex_slot *slot;         /* hash table of word ids, size hash_size */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
@@ -80,6 +101,8 @@ const lexicon *lex_get(void);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
+/* The same, when the caller already knows whether w contains an apostrophe. */
+size_t lex_stem_apos(char *w, size_t n, bool apostrophe);
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
 /* Rule texts from rules.txt. */
@@ -98,6 +121,8 @@ typedef struct scan_tok {
     uint32_t sent;   /* sentence number */
     uint32_t clause; /* clause number (commas, dashes and sentence ends split clauses) */
     uint8_t caps;    /* all capitals, two letters or more */
+    uint8_t ed;      /* the word as written ends in "ed" (a past participle, mostly) */
+    uint8_t ly;      /* the word as written ends in "ly" (an adverb, mostly) */
 } scan_tok;
 
 #define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */
@@ -143,6 +168,8 @@ static inline const scan_tok *scan_at(const scanner *sc, uint64_t ti)
     return &sc->ring[ti % SCAN_RING];
 }
 
+/* utf8_valid with a fast path over ASCII, eight bytes at a time. */
+bool scan_utf8_valid(const char *text, size_t len);
 /* Walks text[0..len) once (the text must be valid UTF-8), feeding the sink. */
 void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink);
 

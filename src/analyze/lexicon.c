@@ -11,6 +11,7 @@
  *                                end on the same word or later
  * Blank lines and lines starting with "#" (then a space) are comments. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -26,11 +27,12 @@ extern const rd_embedded analyze_data[];
 
 static struct {
     lexicon lx;
-    uint32_t flags[MAX_WORDS], first[MAX_WORDS], count[MAX_WORDS];
-    uint32_t by_last[MAX_PHRASES];
+    uint32_t first[2][MAX_WORDS], count[2][MAX_WORDS];
+    lex_word words[MAX_WORDS];
+    uint32_t by_last[2][MAX_PHRASES], prev_key[2][MAX_PHRASES];
     lex_phrase phrases[MAX_PHRASES];
     uint32_t nphrases;
-    uint32_t slot[HASH_SIZE];
+    lex_slot slot[HASH_SIZE];
     const char *word_text[MAX_WORDS];
     char pool[POOL_SIZE];
     size_t pool_used;
@@ -70,6 +72,11 @@ static const char *const label_names[L_COUNT] = {
     [L_CONTRAST] = "contrast",
     [L_ACRONYM] = "acronym",
     [L_SELF] = "self",
+    [L_BE] = "be",
+    [L_PARTICIPLE] = "participle",
+    [L_NOT_PARTICIPLE] = "not-participle",
+    [L_ADVERB] = "adverb",
+    [L_AGENT] = "agent",
 };
 
 static bool ends(const char *w, size_t n, const char *suf)
@@ -80,50 +87,62 @@ static bool ends(const char *w, size_t n, const char *suf)
 
 /* Strips a possessive, then one inflectional suffix, then evens out British and American
  * spellings (apologise/apologize, cancelled/canceled, colour/color). Crude, but applied
- * identically to the data and the text, so both meet at the same stem. */
+ * identically to the data and the text, so both meet at the same stem. Hot: runs once per word
+ * of every text, so it tests bytes directly. */
 size_t lex_stem(char *w, size_t n)
 {
-    if (n > 4 && ends(w, n, "'s"))
+    return lex_stem_apos(w, n, memchr(w, '\'', n) != NULL);
+}
+
+size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
+{
+    if (n < 4) return n;
+    char a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    if (n > 4 && b == '\'' && c == 's') {
         n -= 2;
-    else if (n > 3 && w[n - 1] == '\'')
+    } else if (c == '\'') {
         n -= 1;
-    if (memchr(w, '\'', n)) return n; /* contractions are words of their own */
-    if (n > 4 && (ends(w, n, "ies") || ends(w, n, "ied"))) {
+    }
+    if (apostrophe) return n; /* contractions are words of their own */
+    a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    if (n > 4 && a == 'i' && b == 'e' && (c == 's' || c == 'd')) {
         n -= 2;
         w[n - 1] = 'y';
-    } else if (n > 5 && ends(w, n, "ing")) {
+    } else if (n > 5 && a == 'i' && b == 'n' && c == 'g') {
         n -= 3;
-    } else if (n > 4 && ends(w, n, "ed")) {
+    } else if (n > 4 && b == 'e' && c == 'd') {
         n -= 2;
-    } else if (n > 3 && w[n - 1] == 's' && !strchr("siu", w[n - 2])) {
+    } else if (n > 3 && c == 's' && b != 's' && b != 'i' && b != 'u') {
         n -= 1;
     }
     if (n > 4 && w[n - 1] == 'e') n -= 1;
-    if (n > 5 && ends(w, n, "ll")) n -= 1;
-    if (n > 5 && (ends(w, n, "is") || ends(w, n, "ys"))) w[n - 1] = 'z';
-    if (n >= 5 && ends(w, n, "our")) {
+    if (n > 5 && w[n - 1] == 'l' && w[n - 2] == 'l') n -= 1;
+    if (n > 5 && w[n - 1] == 's' && (w[n - 2] == 'i' || w[n - 2] == 'y')) w[n - 1] = 'z';
+    if (n >= 5 && w[n - 3] == 'o' && w[n - 2] == 'u' && w[n - 1] == 'r') {
         w[n - 2] = 'r';
         n -= 1;
     }
     return n;
 }
 
-static uint32_t hash_word(const char *w, size_t n)
+/* 64-bit FNV-1a. With about 4,000 words in the table, two different words sharing a hash and a
+ * length is too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes and
+ * lengths only and never the bytes. */
+static uint64_t hash_word(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+        h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+    return h ^ (uint64_t)n << 56;
 }
 
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
 {
     uint32_t mask = lx->hash_size - 1;
-    for (uint32_t i = hash_word(w, n) & mask;; i = (i + 1) & mask) {
-        uint32_t id = lx->slot[i];
-        if (id == 0) return 0;
-        const char *t = lx->word_text[id];
-        if (strncmp(t, w, n) == 0 && t[n] == '\0') return id;
+    uint64_t h = hash_word(w, n);
+    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
+        const lex_slot *sl = &lx->slot[i];
+        if (sl->id == 0 || sl->hash == h) return sl->id;
     }
 }
 
@@ -170,10 +189,12 @@ static uint32_t intern(const char *w, size_t n)
     id = g.lx.nwords++;
     g.word_text[id] = text;
     uint32_t mask = HASH_SIZE - 1;
-    uint32_t i = hash_word(buf, n) & mask;
-    while (g.slot[i])
+    uint64_t h = hash_word(buf, n);
+    uint32_t i = (uint32_t)h & mask;
+    while (g.slot[i].id)
         i = (i + 1) & mask;
-    g.slot[i] = id;
+    g.slot[i].id = id;
+    g.slot[i].hash = h;
     return id;
 }
 
@@ -186,7 +207,7 @@ static lex_label label_parse(const char *s, size_t n)
 
 static bool is_flag_label(lex_label l)
 {
-    return l == L_NEGATOR || l == L_CONTRAST || l == L_ACRONYM || l == L_SELF;
+    return l >= L_NEGATOR;
 }
 
 typedef struct alts {
@@ -273,7 +294,7 @@ static void parse_phrase_line(const char *file, int lno, lex_label label, const 
             return;
         }
         for (int k = 0; k < el[0].n; k++)
-            g.flags[el[0].id[k]] |= 1u << label;
+            g.words[el[0].id[k]].flags |= LEX_FLAG(label);
         return;
     }
     if (!add_phrases(label, exception, el, nel)) fail(file, lno, "too many phrases");
@@ -357,25 +378,55 @@ static void parse_rules(const rd_embedded *f)
     if (target) *target = pool_copy(tmp, tlen);
 }
 
-/* Groups phrase indexes by last word, exceptions first so they are seen before the matches
- * they stop. */
-static void index_phrases(void)
+/* Where a phrase sorts among those ending in the same word: exceptions first (they must be
+ * seen before the matches they stop), then phrases that do not care about the word before
+ * the last (one word long, or "*" there), then the rest by that word, so the scanner finds
+ * them by binary search on the word it saw before. */
+static uint64_t phrase_key(uint32_t i)
+{
+    const lex_phrase *p = &g.phrases[i];
+    uint64_t group = p->exception ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
+    uint64_t prev = group == 2 ? p->elem[p->n - 2] : 0;
+    return group << 40 | prev << 20 | i;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = phrase_key(*(const uint32_t *)a), y = phrase_key(*(const uint32_t *)b);
+    return x < y ? -1 : x > y;
+}
+
+/* Groups phrase indexes by last word, one index per mode (triage, tone) so a scan only walks
+ * the phrases it cares about. */
+static void index_mode(int m, uint8_t mode)
 {
     for (uint32_t i = 0; i < g.nphrases; i++)
-        g.count[g.phrases[i].elem[g.phrases[i].n - 1]]++;
+        if (g.phrases[i].modes & mode) g.count[m][g.phrases[i].elem[g.phrases[i].n - 1]]++;
     uint32_t at = 0;
     for (uint32_t w = 0; w < g.lx.nwords; w++) {
-        g.first[w] = at;
-        at += g.count[w];
-        g.count[w] = 0;
+        g.first[m][w] = at;
+        at += g.count[m][w];
+        g.count[m][w] = 0;
     }
-    for (int pass = 1; pass >= 0; pass--)
-        for (uint32_t i = 0; i < g.nphrases; i++) {
-            const lex_phrase *p = &g.phrases[i];
-            if (p->exception != pass) continue;
-            uint32_t w = p->elem[p->n - 1];
-            g.by_last[g.first[w] + g.count[w]++] = i;
+    for (uint32_t i = 0; i < g.nphrases; i++) {
+        const lex_phrase *p = &g.phrases[i];
+        if (!(p->modes & mode)) continue;
+        uint32_t w = p->elem[p->n - 1];
+        g.by_last[m][g.first[m][w] + g.count[m][w]++] = i;
+    }
+    for (uint32_t w = 0; w < g.lx.nwords; w++) {
+        uint32_t *seg = g.by_last[m] + g.first[m][w];
+        qsort(seg, g.count[m][w], sizeof *seg, by_key);
+        lex_word *lw = &g.words[w];
+        lw->first[m] = g.first[m][w];
+        lw->count[m] = (uint16_t)g.count[m][w];
+        for (uint32_t k = 0; k < g.count[m][w]; k++) {
+            const lex_phrase *p = &g.phrases[seg[k]];
+            uint64_t group = phrase_key(seg[k]) >> 40;
+            lw->head[m] += group < 2;
+            g.prev_key[m][g.first[m][w] + k] = group == 2 ? p->elem[p->n - 2] : 0;
         }
+    }
 }
 
 static void init_modes(void)
@@ -390,6 +441,8 @@ static void init_modes(void)
     g.lx.negatable[L_COMMIT] = true;
     for (uint32_t i = 0; i < g.nphrases; i++)
         g.phrases[i].modes = g.lx.modes[g.phrases[i].label];
+    index_mode(0, MODE_TRIAGE);
+    index_mode(1, MODE_TONE);
 }
 
 static void init(void)
@@ -407,15 +460,15 @@ static void init(void)
         else if (strcmp(f->name, "rules.txt") == 0)
             parse_rules(f);
     }
-    index_phrases();
     init_modes();
-    g.lx.flags = g.flags;
-    g.lx.first = g.first;
-    g.lx.count = g.count;
-    g.lx.by_last = g.by_last;
+    g.lx.words = g.words;
+    for (int m = 0; m < 2; m++) {
+        g.lx.by_last[m] = g.by_last[m];
+        g.lx.prev_key[m] = g.prev_key[m];
+    }
     g.lx.phrases = g.phrases;
     g.lx.error = g.error[0] ? g.error : NULL;
-    if (g.lx.error) g.nphrases = 0, memset(g.count, 0, sizeof g.count);
+    if (g.lx.error) g.nphrases = 0, memset(g.words, 0, sizeof g.words);
 }
 
 const lexicon *lex_get(void)

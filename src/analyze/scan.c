@@ -81,14 +81,14 @@ static bool negated_before(const scanner *sc, uint64_t first)
     for (uint64_t k = 1; k <= NEG_WINDOW && k <= first; k++) {
         const scan_tok *t = scan_at(sc, first - k);
         if (t->clause != clause) return false;
-        if (t->flags & (1u << L_NEGATOR)) return true;
+        if (t->flags & LEX_FLAG(L_NEGATOR)) return true;
     }
     return false;
 }
 
 static bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, uint32_t sent)
 {
-    for (int e = 0; e + 1 < p->n; e++) {
+    for (int e = p->n - 2; e >= 0; e--) { /* nearest word first: it rules out most phrases */
         const scan_tok *t = scan_at(sc, first + (uint64_t)e);
         if (t->sent != sent) return false;
         if (p->elem[e] != LEX_WILD && p->elem[e] != t->word) return false;
@@ -96,47 +96,69 @@ static bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, 
     return true;
 }
 
-/* Checks every phrase ending in token ti's word and reports the matches. */
+static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok)
+{
+    if (p->n > ti + 1) return;
+    uint64_t first = ti + 1 - p->n;
+    if (!phrase_fits(sc, p, first, tok->sent)) return;
+    if (p->exception) {
+        sc->exc_first[p->label] = first;
+        sc->exc_last[p->label] = ti + 1;
+        return;
+    }
+    if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) return;
+    const scan_tok *ft = scan_at(sc, first);
+    scan_match m = {p,         first,     ti,
+                    ft->start, tok->end,  ft->line,
+                    ft->col,   tok->sent, sc->lx->negatable[p->label] && negated_before(sc, first)};
+    sc->sink->match(sc->sink->ctx, sc, &m);
+}
+
+/* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
+ * before all of them, the rest only where the word before matches (binary search). */
 static void match_phrases(scanner *sc, uint64_t ti)
 {
     const lexicon *lx = sc->lx;
     const scan_tok *tok = scan_at(sc, ti);
     uint32_t w = tok->word;
-    const uint32_t *idx = lx->by_last + lx->first[w];
-    for (uint32_t k = 0; k < lx->count[w]; k++) {
-        const lex_phrase *p = &lx->phrases[idx[k]];
-        if (!(p->modes & sc->sink->mode) || p->n > ti + 1) continue;
-        uint64_t first = ti + 1 - p->n;
-        if (!phrase_fits(sc, p, first, tok->sent)) continue;
-        if (p->exception) {
-            sc->exc_first[p->label] = first;
-            sc->exc_last[p->label] = ti + 1;
-            continue;
-        }
-        if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) continue;
-        const scan_tok *ft = scan_at(sc, first);
-        scan_match m = {p,         first,     ti,
-                        ft->start, tok->end,  ft->line,
-                        ft->col,   tok->sent, lx->negatable[p->label] && negated_before(sc, first)};
-        sc->sink->match(sc->sink->ctx, sc, &m);
+    int mi = sc->sink->mode == MODE_TONE;
+    const lex_word *lw = &lx->words[w];
+    const uint32_t *idx = lx->by_last[mi] + lw->first[mi];
+    const uint32_t *key = lx->prev_key[mi] + lw->first[mi];
+    uint32_t n = lw->count[mi], head = lw->head[mi];
+    for (uint32_t k = 0; k < head; k++)
+        try_phrase(sc, &lx->phrases[idx[k]], ti, tok);
+    if (head == n || ti == 0) return;
+    uint32_t prev = scan_at(sc, ti - 1)->word, lo = head, hi = n;
+    while (lo < hi) { /* first phrase whose word before the last is >= prev */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (key[mid] < prev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && key[lo] == prev; lo++) {
+        const lex_phrase *p = &lx->phrases[idx[lo]];
+        try_phrase(sc, p, ti, tok);
     }
 }
 
 /* Maps the collected word to a lexicon id: numbers become "#num" or "#time". */
-static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock)
+static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock,
+                        bool apos)
 {
     if (digit_first) {
         bool ampm = n >= 3 && (buf[n - 1] == 'm') && (buf[n - 2] == 'a' || buf[n - 2] == 'p');
         return clock || ampm ? lx->word_time : lx->word_num;
     }
-    n = lex_stem(buf, n);
+    n = lex_stem_apos(buf, n, apos);
     return lex_lookup(lx, buf, n);
 }
 
 typedef struct word_acc {
     char buf[LEX_WORD_MAX];
     size_t n;
-    bool over, clock;
+    bool over, clock, apos;
     int upper, lower;
 } word_acc;
 
@@ -148,27 +170,49 @@ static void acc_add(word_acc *a, char c)
         a->over = true;
 }
 
-/* Collects the word starting at byte i; returns the byte after it. */
+/* Collects the word starting at byte i; returns the byte after it. The first loop is the
+ * fast path for a run of ASCII letters (most of any text). */
 static size_t collect_word(const unsigned char *s, size_t len, size_t i, word_acc *a)
 {
     bool digit_first = is_digit(s[i]);
+    for (;;) {
+        size_t n = a->n;
+        while (i < len && ((s[i] | 32u) - 'a') < 26u && n < LEX_WORD_MAX - 1) {
+            a->upper += !(s[i] & 32u);
+            a->buf[n++] = (char)(s[i++] | 32u);
+        }
+        a->lower += (int)(n - a->n);
+        a->n = n;
+        if (i >= len || ((s[i] | 32u) - 'a') >= 26u) break;
+        a->over = true; /* too long for the lexicon: skip the rest of the letters */
+        while (i < len && ((s[i] | 32u) - 'a') < 26u)
+            i++;
+    }
     while (i < len) {
         unsigned char c = s[i];
-        if (c >= 'a' && c <= 'z') {
-            acc_add(a, (char)c), a->lower++, i++;
-        } else if (c >= 'A' && c <= 'Z') {
-            acc_add(a, (char)(c + 32)), a->upper++, i++;
-        } else if (is_digit(c)) {
+        unsigned lc = c | 32u;
+        if (lc - 'a' < 26u) {
+            if (a->n < LEX_WORD_MAX - 1)
+                a->buf[a->n++] = (char)lc;
+            else
+                a->over = true;
+            a->lower++;
+            a->upper += !(c & 32u);
+            i++;
+        } else if ((unsigned)(c - '0') < 10u) {
             acc_add(a, (char)c), i++;
+        } else if (c == '*' && a->n && !digit_first) { /* censored swearing: f***, sh*t */
+            acc_add(a, '*'), i++;
         } else if (c == '\'' && a->n && i + 1 < len && is_alpha(s[i + 1])) {
-            acc_add(a, '\''), i++;
-        } else if ((c == '.' || c == ':') && digit_first && i + 1 < len && is_digit(s[i + 1])) {
-            acc_add(a, (char)c), a->clock = true, i++;
+            acc_add(a, '\''), a->apos = true, i++;
+        } else if ((c == '.' || c == ':' || c == ',') && digit_first && i + 1 < len &&
+                   is_digit(s[i + 1])) {
+            acc_add(a, (char)c), a->clock |= c == ':', i++;
         } else if (c < 0x80) {
             break;
         } else if (curly_apostrophe(s + i, len - i)) {
             if (!a->n || i + 3 >= len || !is_alpha(s[i + 3])) break;
-            acc_add(a, '\''), i += 3;
+            acc_add(a, '\''), a->apos = true, i += 3;
         } else if (punct_kind(s + i, len - i) != P_LETTER) {
             break;
         } else {
@@ -185,22 +229,26 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
 {
     const unsigned char *s = (const unsigned char *)sc->text;
     word_acc a;
-    a.n = 0, a.over = a.clock = false, a.upper = a.lower = 0;
+    a.n = 0, a.over = a.clock = a.apos = false, a.upper = a.lower = 0;
     bool digit_first = is_digit(s[i]);
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;
     scan_tok *t = &sc->ring[ti % SCAN_RING];
-    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock);
-    t->flags = sc->lx->flags[t->word];
+    bool ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
+    bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
+    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos);
+    const lex_word *lw = &sc->lx->words[t->word];
+    t->flags = lw->flags;
     t->start = i, t->end = end;
     t->line = sc->line;
     t->col = sc->sink->want_cols ? column(sc, i) : 0;
     t->sent = sc->sent, t->clause = sc->clause;
-    t->caps = a.upper >= 2 && a.lower == 0;
+    t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
+    t->ed = ed, t->ly = ly;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
-    if (t->word) match_phrases(sc, ti);
-    if (t->flags & (1u << L_CONTRAST)) sc->clause++;
+    if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
+    if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
 
@@ -216,6 +264,25 @@ static size_t scan_bang(scanner *sc, size_t i)
     if (bangs >= 2 && sc->sink->bang)
         sc->sink->bang(sc->sink->ctx, i, j, sc->line, sc->sink->want_cols ? column(sc, i) : 0);
     return j;
+}
+
+bool scan_utf8_valid(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        uint64_t block;
+        if (len - i >= 8 && (memcpy(&block, s + i, 8), (block & 0x8080808080808080u) == 0)) {
+            i += 8;
+        } else if (s[i] < 0x80) {
+            i++;
+        } else {
+            size_t k = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+            if (k > len - i || !utf8_valid(text + i, k)) return false;
+            i += k;
+        }
+    }
+    return true;
 }
 
 void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink)

@@ -111,7 +111,10 @@ typedef struct tone_ctx {
     size_t commit_at;
     tone_diag vague[PENDING_VAGUE];
     int nvague;
-    int64_t shout_idx; /* index in diags of the shouting diagnostic that may grow, or -1 */
+    size_t passive_end_seen; /* end of the latest passive diagnostic (no overlaps) */
+    bool passive;            /* a passive verb waiting to see whether "by" follows */
+    tone_diag passive_diag;  /* its position */
+    int64_t shout_idx;       /* index in diags of the shouting diagnostic that may grow, or -1 */
     uint64_t shout_tok;
 } tone_ctx;
 
@@ -221,7 +224,7 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 
 static void shouting_word(tone_ctx *c, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
-    if (!t->caps || (t->flags & (1u << L_ACRONYM))) return;
+    if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;
     if (c->shout_idx >= 0 && c->shout_tok + 1 == ti) { /* one diagnostic per run of capitals */
@@ -236,12 +239,52 @@ static void shouting_word(tone_ctx *c, const scanner *sc, const scan_tok *t, uin
     c->shout_tok = ti;
 }
 
+static bool has(const scan_tok *t, lex_label l)
+{
+    return t->flags & LEX_FLAG(l);
+}
+
+static void flush_passive(tone_ctx *c)
+{
+    if (!c->passive) return;
+    c->passive = false;
+    const tone_diag *d = &c->passive_diag;
+    if (d->start < c->passive_end_seen) return;
+    c->passive_end_seen = d->end;
+    add_diag(c, TR_PASSIVE_RESPONSIBILITY, d->start, d->end, d->line, d->column);
+}
+
+/* Passive voice with no one named: "was|were|been [adverb] <participle>", where the word
+ * before "was" is not a person ("I was told" names who) and no "by" follows. */
+static void passive_word(tone_ctx *c, const scanner *sc, const scan_tok *t, uint64_t ti)
+{
+    if (c->passive) {
+        if (has(t, L_AGENT)) {
+            c->passive = false;
+            return;
+        }
+        flush_passive(c);
+    }
+    bool pp = (t->ed || has(t, L_PARTICIPLE)) && !has(t, L_NOT_PARTICIPLE);
+    if (!pp || ti == 0) return;
+    uint64_t k = ti - 1;
+    if ((scan_at(sc, k)->ly || has(scan_at(sc, k), L_ADVERB)) && k > 0 && ti - k < SCAN_RING - 2)
+        k--;
+    const scan_tok *be = scan_at(sc, k);
+    if (!has(be, L_BE) || be->sent != t->sent) return;
+    if (k > 0 && has(scan_at(sc, k - 1), L_SELF) && scan_at(sc, k - 1)->sent == t->sent) return;
+    c->passive = true;
+    c->passive_diag =
+        (tone_diag){TR_PASSIVE_RESPONSIBILITY, SEV_WARNING, be->line, be->col, be->start, t->end};
+}
+
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
     tone_ctx *c = ctx;
+    passive_word(c, sc, t, ti);
     if (c->ap.open && (ti > c->ap.last + APOLOGY_REACH || t->sent > c->ap.sent + 1))
         close_apology(c);
-    if (c->ap.open && (t->flags & (1u << L_CONTRAST)) && ti > c->ap.last) {
+    if (c->ap.open && (t->flags & LEX_FLAG(L_CONTRAST)) && ti > c->ap.last) {
         add_diag(c, TR_APOLOGY_BUT, c->ap.start, t->end, c->ap.line, c->ap.col);
         c->ap.open = false;
     }
@@ -259,6 +302,7 @@ static void on_sentence_end(void *ctx, uint32_t sent)
 {
     (void)sent;
     tone_ctx *c = ctx;
+    flush_passive(c);
     for (int i = 0; i < c->nvague && !c->has_time; i++) {
         tone_diag *d = &c->vague[i];
         add_diag(c, d->rule, d->start, d->end, d->line, d->column);
@@ -283,7 +327,7 @@ static void sort_diags(tone_result *r)
 rd_err *tone_check(const char *field, const char *text, size_t len, tone_result *out)
 {
     memset(out, 0, sizeof *out);
-    if (len && !utf8_valid(text, len))
+    if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();
     if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);
@@ -294,6 +338,7 @@ rd_err *tone_check(const char *field, const char *text, size_t len, tone_result 
     scan_sink sink = {&c, MODE_TONE, true, on_match, on_token, on_bang, on_sentence_end};
     scan_text(lx, text, len, &sink);
     close_apology(&c);
+    flush_passive(&c);
     sort_diags(out);
     return NULL;
 }

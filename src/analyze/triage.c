@@ -132,7 +132,7 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
     triage_ctx *c = ctx;
-    if (!t->caps || (t->flags & (1u << L_ACRONYM))) return;
+    if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;
     add_finding(c, TK_SHOUTING, t->start, t->end);
@@ -198,6 +198,12 @@ static void summarise(triage_result *r)
     for (int i = 0; i < COMPLAINT_KINDS; i++)
         if (n[TK_DEADLINE + i] > 0) r->complaints |= 1u << i;
     r->hostility = hostility_of(r);
+    /* Unhappy, but about nothing we recognised: the work itself is the usual reason. */
+    bool unhappy = r->abuse || r->refund_demand || r->payment_refusal || n[TK_HOSTILE] > 0;
+    if (!r->complaints && unhappy) {
+        r->complaints = COMPLAINT_QUALITY;
+        r->counts[TK_QUALITY] = r->counts[TK_QUALITY] ? r->counts[TK_QUALITY] : 1;
+    }
     r->root_cause = root_of(r);
 }
 
@@ -205,7 +211,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
 {
     memset(out, 0, sizeof *out);
     out->root_cause = ROOT_OTHER;
-    if (len && !utf8_valid(text, len))
+    if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();
     if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);

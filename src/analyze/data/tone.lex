@@ -54,7 +54,8 @@ sorry i|we
 that was my|our mistake|fault|error
 my|our mistake|fault|error
 i got|made it|this|that|a wrong
-that's|thats|that is on me|us
+that's|thats on me|us
+that is on me|us
 i dropped the ball
 i messed up
 i got this wrong
@@ -64,15 +65,18 @@ i got this wrong
 you should have
 you shouldn't have
 you should've
-you could have|you could've checked|read|told|asked|let|mentioned
+you could have checked|read|told|asked|let|mentioned
+you could've checked|read|told|asked|let|mentioned
 you were supposed to
 you were meant to
 you needed to
 you need to read|check|understand|remember
 you failed to
-you didn't|didnt|did not read|check|tell|provide|send|mention|give|specify|reply|respond|approve|follow|ask|pay|answer
+you didn't|didnt read|check|tell|provide|send|mention|give|specify|reply|respond|approve|follow|ask|pay|answer|update|confirm
+you did not read|check|tell|provide|send|mention|give|specify|reply|respond|approve|follow|ask|pay|answer|update|confirm
 you never told|said|asked|mentioned|sent|replied|specified|provided|gave
-you clearly|obviously didn't|did not|don't|do not|haven't|misread|misunderstood|ignored
+you clearly|obviously didn't|didnt|don't|haven't|misread|misunderstood|ignored|forgot|missed
+you clearly|obviously did|do not
 you must have missed|misread|misunderstood|forgotten
 you may have missed|misread|misunderstood|forgotten
 you might have missed|misread|misunderstood|forgotten
@@ -105,10 +109,11 @@ i've already told|explained|said
 i have already told|explained|said
 i did tell you
 i told you
-if you had read|checked|replied|told|followed|provided|sent|approved|listened
-if you'd read|checked|replied|told|followed|provided|sent|approved|listened
+if you had read|checked|replied|told|followed|provided|sent|approved|listened|given|agreed|confirmed|kept|updated|booked|ordered|asked|let|warned|paid
+if you'd read|checked|replied|told|followed|provided|sent|approved|listened|given|agreed|confirmed|kept|updated|booked|ordered|warned|paid
 had you read|checked|replied|told|followed|provided|sent|approved|listened
-it's|its|it is not my fault|problem|responsibility
+it's|its not my fault|problem|responsibility
+it is not my fault|problem|responsibility
 not my fault|problem|responsibility
 nothing to do with me|us
 it was your
@@ -138,8 +143,8 @@ no one else complained|has
 everyone else is|was happy|fine|delighted
 other clients are|were happy|fine
 just a small|minor|tiny|little|simple|quick|few|couple|bit|slight
-just a
-it's|its|it is just
+it's|its just
+it is just
 it was just
 only a small|minor|tiny|little|few|couple
 simply
@@ -154,7 +159,6 @@ hardly a disaster|crisis|problem
 hardly a big deal
 not the end of the world
 not the disaster
-clearly
 of course
 frankly
 honestly
@@ -167,6 +171,12 @@ you're fine
 ! just a moment|second|minute|reminder|note|heads|quick
 ! just a few days|hours|minutes
 ! just a couple of|days|hours
+
+it's|its only
+it is only
+else * has|had complained
+else * * has|had complained
+else * * * has|had complained
 
 @label passive-responsibility
 # Passive voice that hides who did it.
@@ -251,30 +261,48 @@ you have every right
 you've every right
 you're|youre|you are right to be
 you're|youre|you are entitled to be
-right to be frustrated|upset|annoyed|angry|disappointed|worried|concerned
-must be|have been frustrating|upsetting|stressful|disappointing|worrying|annoying|infuriating|awful|horrible|difficult|hard
+right to be frustrated|upset|annoyed|angry|disappointed|worried|concerned|cross|furious|unhappy|irritated
+i know that|this|it was|must|is
+a horrible|awful|stressful|difficult|upsetting|miserable moment|time|day|experience|evening|night
+must be|have been frustrating|upsetting|stressful|disappointing|worrying|annoying|infuriating|awful|horrible|difficult|hard|embarrassing|mortifying|distressing|exhausting|heartbreaking|scary|galling|maddening
 must have been frustrating|upsetting|stressful|disappointing|worrying|annoying|infuriating|awful|horrible|difficult|hard
 must feel|have felt
-that's|thats|that is frustrating|upsetting|stressful|disappointing|worrying|infuriating|awful|horrible
+that's|thats frustrating|upsetting|stressful|disappointing|worrying|infuriating|awful|horrible
+that is frustrating|upsetting|stressful|disappointing|worrying|infuriating|awful|horrible
 how frustrating|upsetting|stressful|disappointing|worrying|annoying|infuriating|awful
 your frustration|disappointment|annoyance|anger|concern|concerns|worry|worries|upset
 you're frustrated|upset|annoyed|angry|disappointed|worried|concerned
 you are frustrated|upset|annoyed|angry|disappointed|worried|concerned
-you were frustrated|upset|annoyed|angry|disappointed|worried|concerned
-you feel let down
-you felt let down
 you were let down
 let you down
 i hear you
 completely fair
 a fair point
 fair enough
-you're right
-you are right
+
+! if i understand
+! if i've understood
+! sorry you're|youre frustrated|upset|annoyed|angry|disappointed|worried|concerned
+! sorry you are frustrated|upset|annoyed|angry|disappointed|worried|concerned
+! sorry that you're|youre frustrated|upset|annoyed|angry|disappointed|worried|concerned
+! sorry that you are frustrated|upset|annoyed|angry|disappointed|worried|concerned
 
 @label restates-concern
 # Saying back what the client said, so they know they were heard.
-to make sure i've|ive|i have got|understood
+to make sure i've|ive got|understood
+to make sure i have got|understood
+make sure i understand|understood
+just to check i|i've|ive
+check i have|i've|ive|understood|got this|that|it right
+so the problem|issue|question|concern was|is
+so your question|concern|problem|issue is|was
+so you'd like|want|need
+so you would like|want|need
+you want|wanted a|an|the|us|to|your
+so the problem|issue * was|is
+so the problem|issue * * was|is
+so you want|need
+so what you need|want|want|mean
 to make sure i understand
 if i understand|understood correctly|you|your
 if i've|ive understood
@@ -283,27 +311,26 @@ so i understand
 you're saying|telling
 you are saying|telling
 you said|mentioned|explained|wrote|asked|pointed
-you told me|us
 you've said|told|mentioned|explained|asked|pointed
 you have said|told|mentioned|explained|asked|pointed
-you asked|expected|wanted|needed
+you asked for
+you needed
 you were expecting|promised
 you were expecting|promised|told
 you'd asked|expected|wanted
 you had asked|expected|wanted
 your concern|concerns|point|points|complaint|email|message is|are|was|about
 your message|email|letter|note about
-you're concerned|worried|unhappy|upset|disappointed|frustrated that|about
-you are concerned|worried|unhappy|upset|disappointed|frustrated that|about
 you're right that
 you are right that
 what you're|youre describing|asking|saying
 what you are describing|asking|saying
-what you asked|needed|wanted|expected
+what you asked for
+what you needed
 the problem is that
 the issue is that
-you received|got|found|noticed|saw
-you've|ive been|had
+you received|noticed
+you've been|had
 you have been|had
 you had to
 you ended up
@@ -316,9 +343,9 @@ i'll|ill|we'll|well
 i|we will
 i'm|im|we're going to
 i am|we are going to
-i can|we can have|send|get|deliver|call|be|fix|do|refund|redo
+i|we can have|send|get|deliver|call|be|fix|do|refund|redo
 i've|ive|we've booked|scheduled|arranged|set
-i have|we have booked|scheduled|arranged|set
+i|we have booked|scheduled|arranged|set
 you'll|you will have|receive|get|see
 expect it|them|the
 it'll|it will be with you|ready|done|fixed|there|live|delivered
@@ -328,7 +355,8 @@ i'd like to|propose|suggest
 i plan to
 i'm planning|aiming to
 i intend to
-i've|we've|i have|we have refunded|sent|issued|credited|processed
+i've|we've refunded|sent|issued|credited|processed
+i|we have refunded|sent|issued|credited|processed
 
 @label time
 monday|tuesday|wednesday|thursday|friday|saturday|sunday
@@ -342,7 +370,8 @@ may #num
 #num am|pm|o'clock|oclock
 at|by|before|until|from #num
 this morning|afternoon|evening|week
-end of day|today|the day|the week|play|business
+end of day|today|play|business
+end of the day|week
 close of business|play
 eod|cob|eow
 within #num|one|two|three|four|five|a|an|the next hour|hours|day|days|week|weeks|working|business

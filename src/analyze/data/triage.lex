@@ -3,6 +3,28 @@
 # A finding preceded by a negator in the same clause ("I'm not going to sue") does not count.
 
 @label abuse
+you're|youre|ur a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|ur a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|ur a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you are a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
+you're|youre|you are the worst
+you * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+you * * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+u * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
+are you thick|stupid|blind|dense|illiterate|deaf|incompetent
+are you an idiot
+you're|youre full of shit|sh*t|crap|it
+lying|useless|pathetic piece of
+f*** you
+f*ck you
+fuck off
+f*** off
+sod off
+stick your
+where the sun
+utter|complete incompetent
 # Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
 you idiot|idiots|moron|morons|clown|clowns|fool|fools|joke|amateur|amateurs|cowboy|cowboys
 you're|youre a|an idiot|moron|clown|fool|amateur|cowboy|incompetent|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
@@ -38,6 +60,7 @@ get your act together
 # Swearing about the situation rather than at someone: hostility, not abuse.
 damn|damned|bloody|fucking|fuck|fucked|shit|shitty|crap|crappy|hell|bullshit|piss|pissed|wtf|effing|frigging|freaking|sodding|bollocks|arse
 goddamn|goddamned
+f***|f***ing|f*cking|f**king|f*ck|f**k|sh*t|sh*tty|b*llocks|b*stard|bl**dy|effing
 
 @label hostile
 # Strong wording of an angry message.
@@ -207,7 +230,7 @@ report|reporting you to the police
 fraud report
 
 @label review_threat
-review|reviews|trustpilot|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
+review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
 one star
 one star
 1 star
@@ -220,6 +243,22 @@ post|posting|share|sharing about|this online|publicly
 tell|telling everyone|everybody|people|anyone|others
 on facebook|twitter|linkedin|instagram|tiktok|reddit|mumsnet|nextdoor|online
 social media
+the whole|full story
+for everyone|everybody|anyone to read|see
+for every * to see
+so people know
+so nobody|no one else
+everyone|everybody knows
+every * knows
+review site|sites
+going on google|facebook|instagram|youtube|tripadvisor|trustpilot|twitter|tiktok|linkedin
+going on my youtube|facebook|instagram|channel|blog|page
+getting told about
+make sure everyone|everybody|people
+wedding page|pages|forum|forums|group|groups
+facebook|shopify|local|community page|group|groups|forum|forums
+commenting on that|your post|posts
+post|posting|share|sharing|put|putting the whole|full story|comparison|photos|pictures|worst
 publicly
 public
 warn|warning other|others|people|everyone|anyone
@@ -238,8 +277,7 @@ journalist
 federation of small businesses
 ! code review
 ! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|and|of|before|again|process|stage|round|period|draft
-! reviewed
-! reviewing
+! i've|i|we|we've|have|had|has|i'll|we'll|will|please|can|could review
 ! peer review
 ! performance review
 ! for review
@@ -267,7 +305,28 @@ back my money|deposit|payment
 return my|our|the deposit|money|payment|fee
 discount|discounts|discounted
 credit note
-credit
+a credit
+account credit
+credit to|on my|our account|card
+want|like|expect|need|demand|get * back
+want|like|expect|need|demand|get * * back
+want|like|expect|need|demand|get * * * back
+want|like|expect|need|demand|get * * * * back
+penny|cent|pound|dollar|money|fee|deposit|payment|refund|#num back
+back in full
+returned|repaid|refunded in full
+come|comes|coming off the|my|our|next|your invoice|bill|total|price
+off the total|invoice|bill|price|fee
+knock * * off
+knock * * * off
+adjust|reissue|correct|amend the|this|that|our|my invoice|bill
+reissue|re-issue it
+corrected|revised|amended invoice|bill
+reverse it|that
+reverse the charge|fee|payment
+recover|recovering|recoup the|our|my losses|costs|money
+! had|have to refund
+! refund a|the sponsor|customer|client|customers|clients|guest|guests
 reduced price|fee|rate|invoice|bill
 reduce|reducing|knock|knocking the price|fee|bill|invoice|cost|total|amount
 knock|knocking off
@@ -282,7 +341,6 @@ waive the fee|invoice|charge|balance|cost
 waive|waived|waiving
 free of charge
 at no cost|charge
-for free
 pay me back
 owe me|us
 ! no discount
@@ -322,23 +380,12 @@ hell will freeze
 
 @label deadline
 late
-later
-lateness
 delay
 delays
 delayed
-overdue
 deadline
 deadlines
 behind schedule
-missed
-miss
-slipped
-slipping
-postponed
-waiting
-waited
-wait
 weeks late
 days late
 still waiting
@@ -351,7 +398,7 @@ not yet|ready|delivered|finished|done|arrived|received|here
 hasn't|has not arrived
 hasn't|has not been delivered|finished|sent|done|started
 haven't received|got|seen
-never arrived|came|delivered|showed|turned
+never came|showed|turned
 didn't turn|show up
 no show
 said|promised * friday|monday|tuesday|wednesday|thursday|saturday|sunday|weekend|week|month|today|yesterday|date|tomorrow
@@ -361,30 +408,68 @@ should have been ready|done|delivered|finished|live|here|completed
 due date
 launch date
 by now
-it's been
-weeks ago
-months ago
-days ago
-how much longer|long
-when will
-where is|are
 on time
 in time
 the date we agreed
 took forever
 taking forever
-ages
 no sign
 dragging on|out
 drag on
-schedule|timeline|timescale|turnaround
 ! wait to see
 ! can't|cant wait
+
+missed the|our|my|a|your deadline|date|deadlines|window|slot|launch|event|delivery|handover|start
+missed it
+it's|its been #num|two|three|four|five|six|seven|eight|nine|ten|several|many weeks|months|days
+been waiting
+still waiting
+kept waiting
+waiting for weeks|months|ages
+waited #num|two|three|four|five|six|weeks|months
+is|are|was|now overdue
+overdue by
+behind schedule
+off schedule
+slipped again|by|to
+pushed back
+keep slipping
+keeps slipping
+how much longer
+when will it|this|they|the|i|we
+
+it's|its monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it is monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it's|its now monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+it is now monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december
+now the end|middle
+it's|its the #num
+nearly done|finished|ready
+nothing for #num|two|three|four|five|six weeks|months|days
+pencilled|penciled in
+we're|we are now into|at
+#num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|wks for|and|since|later|overdue|behind
+took|taking|take nearly|almost|over|about|more * weeks|months|days
+took|taking #num|two|three|four|five|six|seven|eight|nine|ten weeks|months|days
+would|wud|will|should be ready|done|deployed|delivered|finished|live|with
+meant|supposed to be with|ready|done|at|live|delivered|up|finished
+didn't|didnt|wasn't|weren't|never arrive|arrived|ready|delivered|done|here|finished|land|landed in|on time
+did not arrive|land in|on time
+turned up late
+go live|go-live|launch|delivery|due|original date
+fortnight ago
+when we're|i'm getting
+when we|i are|am getting
+when will i|we get|see|receive
+after #num|two|three|four|five|six|seven|eight|nine|ten days|weeks|months
+have|i've|we've waited
+keep|keeps getting moved|pushed
+had slipped
+said would take
 
 @label quality
 broken
 broke
-breaks
 crash
 crashes
 crashed
@@ -469,42 +554,68 @@ grammatical
 garbled
 mistranslated
 mistranslation
-cold
 undercooked
 overcooked
 burnt
 stale
 raw
 inedible
-slow
 clunky
 ugly
 awful
 missing pages
 not up to
-standard
 substandard
 unprofessional
 plagiarised
 plagiarized
-copied
-generic
-template
-bland
-off
 not working
-doesn't|doesnt|didn't|didnt|won't|wont work|load|open|print|save|send|match|fit|play|submit|display|sync
+doesn't|doesnt|didn't|didnt|won't|wont work|load|open|print|save|send|fit|play|submit|display|sync
 not work|working|load|loading|open|opening|print|printing|fit|fitting
 isn't|wasn't|aren't|weren't right|working|usable|acceptable|good|finished|fit|correct|accurate
 isn't|wasn't up to
-not what we|i asked|expected|paid|ordered|wanted
+not what we|i expected|wanted
 nothing like
 looks nothing
 look nothing
-redo|redone|fix|fixed|fixes|fixing|rework|reshoot
-re do
-re shoot
 quality
+
+problem|problems|issue|issues|glitch|glitches
+not right
+isn't right
+far too|way too|much too|so loud|quiet|dark|bright|thin|heavy|small|big|salty|dry|sweet
+too dark|loud|quiet|bright|small|big|heavy|thin|salty|dry|sweet|long|short|generic|salesy
+out of sync|focus|date
+off key|off-key|off brand
+a different colour|color|font|size|shade|version|company|logo
+the wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
+wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
+lukewarm|soggy|mushy|greasy|curdled|mouldy|moldy
+distortion|distorted|clipping|muffled|echo|hiss|crackle|click|clicks
+hacked|wiped|corrupted|down|offline|404|outage|downtime|insecure|not secure
+collapsed|leaning|leaned|tear|torn|scratched|chipped|dented|faded|wobbly|uneven|crooked
+plagiarised|plagiarized|plagiarism|identical|recycled|gibberish|lorem
+copy paste
+ai generated
+typo|typos|misspelt|misspelled|spelling|grammar|mistranslated|literal|clunky|robotic
+usable|unusable|unreadable|illegible|blurry|grainy|shaky|wonky|pixelated|washed out
+fell apart|falls apart|falling apart|came apart
+doesn't|does not|didn't|won't look|sound|work|fit|match|load|print|open
+half-finished|half finished|half-baked|half baked|unfinished|incomplete|sloppy|careless|rushed
+garbage|rubbish|crap|shoddy|amateurish|substandard|botched|butchered|mess|messed up
+ruined|ruin|destroyed|damaged|broke|broken|broken down
+poisoning|allergy|allergic|undercooked|burnt
+
+worse|darker|lighter|brighter|louder|quieter|smaller|heavier|thinner|blurrier than
+worse
+aren't|isn't|not quite right|white|there|finished
+don't|doesn't|didn't match|tie|line up|work
+rejected
+still show|shows|has|have|contains
+kicked out
+out by
+needs a lot more work
+a lot more work
 
 @label communication
 ignored
@@ -516,8 +627,8 @@ ghosted
 ghosting
 silence
 no reply|replies|response|responses|answer|answers|update|updates|word|contact|callback|acknowledgement
-not replied|responded|answered|returned|called|heard|answering|responding|replying
-haven't|hasn't|didn't|never|hadn't replied|responded|answered|returned|heard|called|rang|bothered|updated|informed|warned|reply|respond|answer|return|call|update|inform|warn|acknowledged|acknowledge
+not replied|responded|answered|called|heard|answering|responding|replying
+haven't|hasn't|didn't|never|hadn't replied|responded|answered|heard|called|rang|bothered|updated|informed|reply|respond|answer|call|update|inform|acknowledged|acknowledge
 haven't|hasn't|didn't|never|not got|gotten|get|gets|come back
 haven't|hasn't|didn't|never|not picked|pick up
 haven't|hasn't|didn't|never kept|keep me|us posted|informed|updated
@@ -534,12 +645,7 @@ never called
 never got back
 unanswered
 unreturned
-chasing|chased|chase
-chase * up
-follow|followed|following up
 follow up
-follow ups
-emails|messages|voicemails|calls|texts
 keep me in the loop
 kept in the dark
 in the dark
@@ -550,14 +656,11 @@ not once
 no communication
 lack of communication
 poor communication
-communication
 out of the loop
-without telling|warning|asking|saying|checking|consulting|letting
 didn't|did not tell|warn|ask|check|consult|inform
 didn't|did not let me|us know
 nobody told
 no one told
-voicemail|voicemails
 answer the phone|your phone
 pick up the phone
 hard to reach
@@ -566,76 +669,156 @@ impossible to get hold
 get hold of you
 can't reach
 unreachable
-fobbed off
 leaving me on read
 left on read
 
-@label scope
-scope
-agreed
-contract
-brief
-spec
-specification
-quote
-quoted
-proposal
-statement of work
-sow
-not what we agreed|discussed|asked|ordered
-not what we paid for
-not what i agreed|discussed|asked|ordered
-not what i paid for
-what we agreed
-what was agreed
-we agreed
-you agreed
-was|were included
-supposed|meant to include|cover
-supposed|meant to be included
 
-included|include|includes|including
-part of the deal|package|quote|brief|contract|agreement
-extra
-extras
-additional
-add on
-add ons
-on top
-revision|revisions|round|rounds
-missing
-left out
-leave out
-forgot|forgotten
-only delivered|sent|got|received|did
-half of
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
+emailed|messaged|called|rang|texted|phoned|chased twice|again|repeatedly
+i've|i have emailed|called|messaged|rang|texted|chased|phoned
+left * messages|voicemails|message|voicemail
+not one|a single reply|response|word|call|answer
+nothing back|since
+nothing from you
+still nothing
+heard nothing
+stopped replying|responding|answering|returning
+no call|message|text|email|warning|heads
+haven't|hasn't|hadn't|not had|got|gotten|received a|any reply|response|call|answer|update|word
+to get a reply|response|answer|answers|hold
+get answers
+straight answer
+heads up
+disappeared|vanished|awol
+gone quiet|silent|missing|dark
+answered|answer|answering the phone
+call back
+every time i ask
+keep|keeps chasing
+the one chasing
+trying to reach|contact
+sent * msgs|messages|emails|texts
+blue ticks
+nobody * * has|have responded|replied|answered
+no one * * has|have responded|replied|answered
+nobody * * * has|have responded|replied|answered
+response time
+reply|respond|answer quicker|sooner|faster
+
+@label scope
+# Not what was agreed: work missing from, or different to, the contract, brief or quote.
+the|our|your contract|brief|proposal|spec|specification|package|agreement says|said|states|stated|specified|specifies|lists|listed|asked|clearly|was|included|includes|specifically
+in the|your|our contract|brief|proposal|quote|spec|specification|quotation|package|agreement|scope|sow
+it's|its|it was in the|your|our
+original spec|specification|brief|quote|proposal|scope
 out of scope
 scope creep
-never asked for
-didn't ask for
-did not ask for
-asked for
-promised
+the scope
+what we agreed|specified|discussed|ordered|wanted
+what was agreed|specified|promised|ordered|included
+not what we|i agreed|ordered|asked|wanted|paid
+not what's on|in
+the way we agreed
+we agreed on|at
+we'd agreed
+we had agreed
+we agreed in|last
+you agreed to
+agreed length|scope|brief|spec|number|deliverables
+the price we agreed
 we paid for
 i paid for
-deliverables|deliverable
-pages|page|sections|items|photos|images|edits|versions|concepts|options
+paid for it|them|that|this
+it is|it's|its the project
+separate project|file|invoice|phase
+phase two|2
+later phase
+change order|orders
+is|are|was|were extra
+part of the menu|package|deal|build|quote|contract|brief|job|service
+was|were included|itemised|itemized|specified|listed
+included in the
+supposed|meant to include|cover|have
+meant to be included
+would include
+specifically asked|said|requested|wanted|specified
+asked for * distinct|full|vertical|horizontal|specific
+the brief was|asked|said
+only received|delivered|sent|got|did|one|the
+you've|you only delivered|sent|done|did
+you have only delivered|sent|done
+delivered * and then
+never delivered|provided|supplied
+not provided|included|delivered|supplied
+weren't|wasn't provided|included|delivered|supplied|set
+where is|are the
+half the modules|pages|items|sections
+missing items|pages|modules|files|sections|photos
+are|is|both|still missing
+left out
+replaced * by|with
+instead we got
+didn't happen
+never had an order
+exclusive rights
+promised in writing
+promised the full|whole
+explicitly in
+i want the * work i paid for
+
+aren't|isn't|weren't built|done|finished yet
+are all placeholders|placeholder
+we were expecting
+we needed the full
+own proposal|contract|brief|spec|quote says|said|lists
+of the spec|brief|contract|proposal
+the entire|whole point
+haven't|hasn't been delivered|provided|built
 
 @label billing
-invoice|invoices|invoiced|invoicing|bill|billed|billing|charge|charged|charges|charging|overcharged|overcharge|overcharging|fee|fees|price|pricing|cost|costs|rate|hourly|hours|payment|payments|paid|pay|deposit|receipt|vat|surcharge|markup|estimate|estimated|budget|expensive|hidden|double|twice|amount|total|balance|£|$|€|quote
+# A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
+charged|overcharged|overcharge|overcharging|overcharges|surcharge|markup|duplicate
+billed|invoiced me|us|my|our|twice
+! in charge
+! free of charge
+! no charge
+charging us|me|my|our
 mark up
-billed twice
-charged twice
-double charged
-double charged
-more than the quote
-more than quoted
-over the quote
-over budget
-hidden fees
-hidden charges
-wasn't told about
-unexpected charge|charges|fee|fees|cost|costs
+invoice|invoices|bill says|shows|lists|includes|included|doesn't|adds|added|calculated|charges
+invoice|invoices|bill is|was for
+invoice|invoices|bill does not
+has us down
+corrected one|invoice
+invoice|invoices for|of #num
+admin|late|service|research|licence|license|closing|transfer|return|setup|booking|cancellation|extra|hidden|coordination|management|software fee|fees|charge|charges
+fee of
+vat added|on top
+added on top
+another|additional #num
+doesn't|didn't|does not|did not match|reflect the quote|quotation|estimate|price
+than the quote|quotation|estimate|quoted
+the quote|quotation|estimate said|was|says|stated
+day|hourly|half-day rate
+rate card
+charge|charges for|of
+paid twice
+pay twice
+paying twice
+never agreed to a|any|the|this|that fee|charge|price
+not authorise|authorize|authorised|authorized
+! in charge
+! charge of the
+
+you've|you invoiced|billed|charged
+you have invoiced|billed|charged
+extra #num for
+invoice has been calculated|charged|inflated|padded
+invoice for all
+refusing|refuse to return|refund
+fee on it|there
 
 @label intensifier
 absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally
