@@ -75,11 +75,6 @@ typedef struct lex_word {
     uint16_t head[2];  /* of which the first head are exceptions or take any word before */
 } lex_word;
 
-typedef struct lex_slot {
-    uint64_t hash; /* of the stem */
-    uint32_t id;   /* 0: empty slot */
-} lex_slot;
-
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
     const char *error;            /* NULL when the data parsed */
@@ -89,7 +84,7 @@ typedef struct lexicon {
     const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
     const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
     const lex_phrase *phrases;
-    const lex_slot *slot;         /* hash table of word ids, size hash_size */
+    const uint64_t *slot;         /* hash table: a stem's hash, its id in the low bits */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */

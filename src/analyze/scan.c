@@ -287,8 +287,10 @@ bool scan_utf8_valid(const char *text, size_t len)
 
 void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink)
 {
-    scanner sc;
-    memset(&sc, 0, sizeof sc);
+    scanner sc; /* the ring is written before it is read, so only the rest is cleared */
+    memset(sc.exc_last, 0, sizeof sc.exc_last);
+    memset(sc.exc_first, 0, sizeof sc.exc_first);
+    sc.ntok = 0, sc.sent = sc.clause = 0, sc.line_start = sc.col_pos = 0, sc.col_chars = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
     const unsigned char *s = (const unsigned char *)text;
     bool had_tok = false;

@@ -6,6 +6,7 @@
  * apology-but (an apology, then but/however/although soon after), vague-commitment (dropped when
  * its sentence names a time), specific-commitment (a commitment and a time in one sentence) and
  * shouting (capitals that are not acronyms, "!!"). */
+#include <stddef.h>
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -326,7 +327,7 @@ static void sort_diags(tone_result *r)
 
 rd_err *tone_check(const char *field, const char *text, size_t len, tone_result *out)
 {
-    memset(out, 0, sizeof *out);
+    memset(out, 0, offsetof(tone_result, diags)); /* the array is written before it is read */
     if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();

@@ -2,6 +2,7 @@
  * how hostile it is (0–3) and the most likely root cause. The scanner reports phrase matches;
  * this file counts them (dropping negated ones), keeps the first ANALYZE_MAX_FINDINGS with their
  * positions, and turns the counts into the flags, the hostility level and the root cause. */
+#include <stddef.h>
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -209,7 +210,7 @@ static void summarise(triage_result *r)
 
 rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
 {
-    memset(out, 0, sizeof *out);
+    memset(out, 0, offsetof(triage_result, findings)); /* the array is written before it is read */
     out->root_cause = ROOT_OTHER;
     if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
