@@ -248,3 +248,7 @@ informed
 
 @label agent
 by
+i'm
+i'll
+we're
+we'll

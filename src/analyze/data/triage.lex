@@ -228,6 +228,14 @@ buyer protection
 section 75
 report|reporting you to the police
 fraud report
+dispute|disputing|disputed * payment|payments|charge|charges|transaction|transactions
+dispute|disputing|disputed * * payment|payments|charge|charges|transaction|transactions
+dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|transactions
+! food|tennis|basketball|squash|netball|family court
+! family court hearing
+legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
+refer|referring the matter to
+! sue from|in|at
 
 @label review_threat
 review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
@@ -377,6 +385,15 @@ don't|dont expect * to be paid|pay
 do not expect payment
 expect me to pay
 hell will freeze
+holding back that|this|the|our|my|any payment|payments|balance|invoice
+not see|getting another|one|a penny|cent|dime|pound|dollar|more
+won't|will not see|get another|a|one penny|cent|dime|pound|dollar|more
+not see * more dollar|dollars|penny|pennies|money
+not getting the|another|any final|payment|penny|money
+put|putting a stop on the|my check|cheque|payment|card
+don't|dont|do not send me another|an|any invoice|invoices
+dont|don't you dare invoice|bill|charge
+not a chance
 
 @label deadline
 late
