@@ -67,6 +67,9 @@ const char *hostility_name(int level)
     return level >= 0 && level <= 3 ? names[level] : "unknown";
 }
 
+#define HOSTILITY_FURIOUS 14 /* points for level 3 */
+#define HOSTILITY_ANGRY   4  /* points for level 2 */
+
 typedef struct triage_ctx {
     triage_result *r;
     uint64_t last_tok[TK_COUNT]; /* last token + 1 of the latest finding of each kind */
@@ -145,21 +148,27 @@ static void on_bang(void *ctx, size_t start, size_t end, uint32_t line, uint32_t
     add_finding(ctx, TK_EXCLAMATION, start, end);
 }
 
-/* Hostility from the counts: abuse is furious; threats, strong words and shouting are angry,
- * and stacked together furious; complaints and displeasure alone are displeased. */
+/* Hostility from the counts, as points: threats and strong words 4 each, a refund demand 2,
+ * each run of "!!" 3, capitals 1 (two words), 3 (five), 8 (twelve: sustained shouting), an
+ * intensifier 1, displeasure 1 each (at most 2). Abuse is furious outright; otherwise 14 points
+ * are furious, 4 angry, 1 displeased. Calibrated on tests/data (see `make eval`). */
 static int hostility_of(const triage_result *r)
 {
     const int *n = r->counts;
+    if (n[TK_ABUSE] > 0) return 3;
     int threats =
         (n[TK_LEGAL_THREAT] > 0) + (n[TK_REVIEW_THREAT] > 0) + (n[TK_PAYMENT_REFUSAL] > 0);
-    int shout = n[TK_SHOUTING] + 2 * n[TK_EXCLAMATION];
-    int strong = n[TK_HOSTILE] + n[TK_PROFANITY];
-    if (n[TK_ABUSE] > 0) return 3;
-    int score = 2 * strong + 2 * threats + (shout >= 2) + (shout >= 5) + (n[TK_INTENSIFIER] > 0) +
-                n[TK_PROFANITY];
-    if (score >= 7) return 3;
-    if (score >= 2) return 2;
-    if (score >= 1 || n[TK_DISPLEASED] > 0 || n[TK_REFUND_DEMAND] > 0) return 1;
+    int caps = n[TK_SHOUTING];
+    int points = 4 * (n[TK_HOSTILE] + n[TK_PROFANITY]) + 4 * threats +
+                 2 * (n[TK_REFUND_DEMAND] > 0) + 3 * n[TK_EXCLAMATION] +
+                 (caps >= 12  ? 8
+                  : caps >= 5 ? 3
+                  : caps >= 2 ? 1
+                              : 0) +
+                 (n[TK_INTENSIFIER] > 0) + (n[TK_DISPLEASED] > 2 ? 2 : n[TK_DISPLEASED]);
+    if (points >= HOSTILITY_FURIOUS) return 3;
+    if (points >= HOSTILITY_ANGRY) return 2;
+    if (points >= 1) return 1;
     int complaints = 0;
     for (int k = TK_DEADLINE; k <= TK_BILLING; k++)
         complaints += n[k];

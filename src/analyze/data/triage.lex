@@ -77,7 +77,6 @@ incompetent
 incompetence
 shambles
 shambolic
-joke
 laughable
 absurd
 insulting
@@ -139,6 +138,8 @@ a disgrace
 zero respect
 no respect
 completely unprofessional
+a|what|total|complete|absolute|bad joke
+joke of
 
 @label displeased
 # Milder displeasure: a civil but unhappy message.
@@ -838,4 +839,4 @@ refusing|refuse to return|refund
 fee on it|there
 
 @label intensifier
-absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally
+absolutely|completely|totally|utterly|extremely|incredibly|ridiculously|seriously
