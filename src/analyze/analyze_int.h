@@ -47,6 +47,7 @@ typedef enum lex_label {
     L_NOT_PARTICIPLE, /* word flag: "-ed" words that are adjectives ("supposed") */
     L_ADVERB,         /* word flag: words allowed between "was" and the participle */
     L_AGENT,          /* word flag: "by" (names who did it: not hiding) */
+    L_SUBJECT,        /* word flag: "I", "we", "they": a new clause for negation */
     L_COUNT
 } lex_label;
 

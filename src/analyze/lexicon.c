@@ -79,6 +79,7 @@ static const char *const label_names[L_COUNT] = {
     [L_NOT_PARTICIPLE] = "not-participle",
     [L_ADVERB] = "adverb",
     [L_AGENT] = "agent",
+    [L_SUBJECT] = "subject",
 };
 
 static bool ends(const char *w, size_t n, const char *suf)

@@ -82,9 +82,8 @@ static bool negated_before(const scanner *sc, uint64_t first)
         const scan_tok *t = scan_at(sc, first - k);
         if (t->clause != clause) return false;
         if (t->flags & LEX_FLAG(L_NEGATOR)) return true;
-        if (t->flags & LEX_FLAG(L_SELF))
-            return false; /* a new subject: "if it's not returned
-                                                          I'm taking you to court" */
+        /* a new subject starts a new clause: "if it's not returned I'm taking you to court" */
+        if (t->flags & LEX_FLAG(L_SUBJECT)) return false;
     }
     return false;
 }
