@@ -133,6 +133,8 @@ typedef struct scan_match {
     bool negated; /* a negator shortly before it in the same clause */
 } scan_match;
 
+#define SCAN_PENDING 8
+
 typedef struct scanner scanner;
 typedef struct scan_sink {
     void *ctx;
@@ -155,6 +157,8 @@ struct scanner {
     uint32_t col_chars;
     uint64_t exc_last[L_COUNT]; /* last token + 1 of the latest exception per label */
     uint64_t exc_first[L_COUNT];
+    scan_match pend[SCAN_PENDING]; /* triage matches waiting one word for an exception */
+    int npend;
     const scan_sink *sink;
 };
 

@@ -53,8 +53,47 @@ static bool curly_apostrophe(const unsigned char *s, size_t avail)
     return avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99);
 }
 
+/* Hands the held matches that ended before token `before` to the sink, oldest first. */
+static void flush_pending(scanner *sc, uint64_t before)
+{
+    int keep = 0;
+    for (int i = 0; i < sc->npend; i++) {
+        if (sc->pend[i].last < before)
+            sc->sink->match(sc->sink->ctx, sc, &sc->pend[i]);
+        else
+            sc->pend[keep++] = sc->pend[i];
+    }
+    sc->npend = keep;
+}
+
+/* An exception of label over tokens first..last drops the held matches it overlaps. */
+static void drop_pending(scanner *sc, uint8_t label, uint64_t first, uint64_t last)
+{
+    int keep = 0;
+    for (int i = 0; i < sc->npend; i++) {
+        const scan_match *m = &sc->pend[i];
+        if (!(m->phrase->label == label && m->first <= last && first <= m->last))
+            sc->pend[keep++] = *m;
+    }
+    sc->npend = keep;
+}
+
+/* Triage holds each match for one more word, so an exception that ends a word later ("review
+ * meeting", "late fee") can still stop it; the tone sink reacts to word order and gets its
+ * matches at once. */
+static void emit(scanner *sc, const scan_match *m)
+{
+    if (sc->sink->mode != MODE_TRIAGE) {
+        sc->sink->match(sc->sink->ctx, sc, m);
+        return;
+    }
+    if (sc->npend == SCAN_PENDING) flush_pending(sc, UINT64_MAX);
+    sc->pend[sc->npend++] = *m;
+}
+
 static void sentence_end(scanner *sc, bool *had_tok)
 {
+    flush_pending(sc, UINT64_MAX);
     sc->clause++;
     if (!*had_tok) return;
     *had_tok = false;
@@ -106,6 +145,7 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
     if (p->exception) {
         sc->exc_first[p->label] = first;
         sc->exc_last[p->label] = ti + 1;
+        drop_pending(sc, p->label, first, ti);
         return;
     }
     if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) return;
@@ -113,7 +153,7 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
     scan_match m = {p,         first,     ti,
                     ft->start, tok->end,  ft->line,
                     ft->col,   tok->sent, sc->lx->negatable[p->label] && negated_before(sc, first)};
-    sc->sink->match(sc->sink->ctx, sc, &m);
+    emit(sc, &m);
 }
 
 /* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
@@ -250,6 +290,7 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
     if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
+    if (sc->npend) flush_pending(sc, ti);
     if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
@@ -293,6 +334,7 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
     memset(sc.exc_last, 0, sizeof sc.exc_last);
     memset(sc.exc_first, 0, sizeof sc.exc_first);
     sc.ntok = 0, sc.sent = sc.clause = 0, sc.line_start = sc.col_pos = 0, sc.col_chars = 0;
+    sc.npend = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
     const unsigned char *s = (const unsigned char *)text;
     bool had_tok = false;

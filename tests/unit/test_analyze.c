@@ -285,6 +285,16 @@ static void test_spellings(void **state)
     assert_true(strong(&r, TS_SPECIFIC_COMMITMENT));
 }
 
+static void test_exceptions_look_one_word_ahead(void **state)
+{
+    (void)state;
+    assert_false(tri("Can we move the review meeting to Thursday?").review_threat);
+    assert_true(tri("I will leave a review on Google.").review_threat);
+    assert_false(tri("Why is there a late fee on my invoice?").complaints & COMPLAINT_DEADLINE);
+    assert_true(tri("The photos are three weeks late.").complaints & COMPLAINT_DEADLINE);
+    assert_false(tri("We ate at the food court.").legal_threat);
+}
+
 static void test_negation_stops_at_new_subject(void **state)
 {
     (void)state;
@@ -379,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_nul),
         cmocka_unit_test(test_huge_inputs),
         cmocka_unit_test(test_spellings),
+        cmocka_unit_test(test_exceptions_look_one_word_ahead),
         cmocka_unit_test(test_negation_stops_at_new_subject),
         cmocka_unit_test(test_passive_names_nobody),
         cmocka_unit_test(test_threads),

@@ -282,10 +282,12 @@ watchdog
 ombudsman
 local paper|press|news|newspaper
 the press
-journalist
 federation of small businesses
 ! code review
-! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|and|of|before|again|process|stage|round|period|draft
+! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|before|again|process|stage|round|period|draft|notes|comments|cycle|request|copy|link|these|those|everything
+! the press release|releases|pack|kit|office|team
+! social media template|templates|pack|posts|graphics|kit|manager|campaign|strategy|calendar|content|icons|banners
+! messages|noticed|posting|posted|dm|dms|dmed|saw on instagram|facebook|linkedin|twitter
 ! i've|i|we|we've|have|had|has|i'll|we'll|will|please|can|could review
 ! peer review
 ! performance review
@@ -317,10 +319,10 @@ credit note
 a credit
 account credit
 credit to|on my|our account|card
-want|like|expect|need|demand|get * back
-want|like|expect|need|demand|get * * back
-want|like|expect|need|demand|get * * * back
-want|like|expect|need|demand|get * * * * back
+want|like|expect|need|demand * back
+want|like|expect|need|demand * * back
+want|like|expect|need|demand * * * back
+want|like|expect|need|demand * * * * back
 penny|cent|pound|dollar|money|fee|deposit|payment|refund|#num back
 back in full
 returned|repaid|refunded in full
@@ -333,7 +335,6 @@ reissue|re-issue it
 corrected|revised|amended invoice|bill
 reverse it|that
 reverse the charge|fee|payment
-recover|recovering|recoup the|our|my losses|costs|money
 ! had|have to refund
 ! refund a|the sponsor|customer|client|customers|clients|guest|guests
 reduced price|fee|rate|invoice|bill
@@ -354,6 +355,12 @@ pay me back
 owe me|us
 ! no discount
 ! store credit
+off the next invoice|bill
+back in my|our account
+half|some|part of it|them back
+credited|credit it|credit the|credited back
+for every penny|cent
+! feed back
 
 @label payment_refusal
 not paying|pay
@@ -375,7 +382,8 @@ another penny|cent|dime|pound|dollar
 not one penny|cent
 not paying a penny|cent|dime|thing
 no further payment|payments|money
-stop|stopped|stopping|cancel|cancelled|cancelling the|my payment|payments|debit|order|cheque
+stop|stopped|stopping|cancel|cancelled|cancelling the|my payment|payments|debit|cheque
+stop|stopped|stopping|cancel|cancelled|cancelling the|my standing order
 put|putting payment on hold
 not settling|settle
 won't be settling|paying
@@ -484,6 +492,7 @@ have|i've|we've waited
 keep|keeps getting moved|pushed
 had slipped
 said would take
+! late fee|fees|payment|payments|filing|night|nights|afternoon|evening|morning|notice|reminder|charge|charges|penalty
 
 @label quality
 broken
