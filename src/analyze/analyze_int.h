@@ -110,15 +110,15 @@ const lex_rule_text *lex_rule_texts(tone_rule r);
 /* ---------------------------------------------------------------- scanner */
 
 typedef struct scan_tok {
-    uint32_t word;     /* lexicon id or 0 */
-    uint32_t flags;    /* lexicon word flags */
-    size_t start, end; /* bytes */
-    uint32_t line, col;
-    uint32_t sent;   /* sentence number */
-    uint32_t clause; /* clause number (commas, dashes and sentence ends split clauses) */
-    uint8_t caps;    /* all capitals, two letters or more */
-    uint8_t ed;      /* the word as written ends in "ed" (a past participle, mostly) */
-    uint8_t ly;      /* the word as written ends in "ly" (an adverb, mostly) */
+    uint32_t word;      /* lexicon id or 0 */
+    uint32_t flags;     /* lexicon word flags */
+    size_t start, end;  /* bytes */
+    uint32_t line, col; /* col stays 0: tone_check counts columns for its diagnostics */
+    uint32_t sent;      /* sentence number */
+    uint32_t clause;    /* clause number (commas, dashes and sentence ends split clauses) */
+    uint8_t caps;       /* all capitals, two letters or more */
+    uint8_t ed;         /* the word as written ends in "ed" (a past participle, mostly) */
+    uint8_t ly;         /* the word as written ends in "ly" (an adverb, mostly) */
 } scan_tok;
 
 #define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */
@@ -139,7 +139,6 @@ typedef struct scanner scanner;
 typedef struct scan_sink {
     void *ctx;
     uint8_t mode; /* MODE_TRIAGE or MODE_TONE */
-    bool want_cols;
     void (*match)(void *ctx, const scanner *sc, const scan_match *m);
     void (*token)(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti);
     void (*bang)(void *ctx, size_t start, size_t end, uint32_t line, uint32_t col);
@@ -153,8 +152,6 @@ struct scanner {
     scan_tok ring[SCAN_RING];
     uint64_t ntok; /* tokens seen */
     uint32_t line, sent, clause;
-    size_t line_start, col_pos; /* column cache: col_chars characters up to col_pos */
-    uint32_t col_chars;
     uint64_t exc_last[L_COUNT]; /* last token + 1 of the latest exception per label */
     uint64_t exc_first[L_COUNT];
     scan_match pend[SCAN_PENDING]; /* triage matches waiting one word for an exception */

@@ -101,19 +101,6 @@ static void sentence_end(scanner *sc, bool *had_tok)
     sc->sent++;
 }
 
-/* Characters from the start of the line up to byte at, from a forward-only cache. */
-static uint32_t column(scanner *sc, size_t at)
-{
-    if (sc->col_pos < sc->line_start) {
-        sc->col_pos = sc->line_start;
-        sc->col_chars = 0;
-    }
-    const unsigned char *s = (const unsigned char *)sc->text;
-    for (; sc->col_pos < at; sc->col_pos++)
-        sc->col_chars += (s[sc->col_pos] & 0xC0) != 0x80;
-    return sc->col_chars + 1;
-}
-
 static bool negated_before(const scanner *sc, uint64_t first)
 {
     uint32_t clause = scan_at(sc, first)->clause;
@@ -283,7 +270,7 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     t->flags = lw->flags;
     t->start = i, t->end = end;
     t->line = sc->line;
-    t->col = sc->sink->want_cols ? column(sc, i) : 0;
+    t->col = 0; /* columns are counted later, for the few words that need one */
     t->sent = sc->sent, t->clause = sc->clause;
     t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
     t->ed = ed, t->ly = ly;
@@ -304,8 +291,7 @@ static size_t scan_bang(scanner *sc, size_t i)
     size_t bangs = 0;
     for (size_t k = i; k < j && bangs < 2; k++)
         bangs += sc->text[k] == '!';
-    if (bangs >= 2 && sc->sink->bang)
-        sc->sink->bang(sc->sink->ctx, i, j, sc->line, sc->sink->want_cols ? column(sc, i) : 0);
+    if (bangs >= 2 && sc->sink->bang) sc->sink->bang(sc->sink->ctx, i, j, sc->line, 0);
     return j;
 }
 
@@ -333,7 +319,7 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
     scanner sc; /* the ring is written before it is read, so only the rest is cleared */
     memset(sc.exc_last, 0, sizeof sc.exc_last);
     memset(sc.exc_first, 0, sizeof sc.exc_first);
-    sc.ntok = 0, sc.sent = sc.clause = 0, sc.line_start = sc.col_pos = 0, sc.col_chars = 0;
+    sc.ntok = 0, sc.sent = sc.clause = 0;
     sc.npend = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
     const unsigned char *s = (const unsigned char *)text;
@@ -362,7 +348,6 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
         } else {
             if (c == '\n') {
                 sc.line++;
-                sc.line_start = i + 1;
             }
             if (c == '\n' || c == '.') sentence_end(&sc, &had_tok);
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||

@@ -228,7 +228,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     triage_ctx c;
     memset(&c, 0, sizeof c);
     c.r = out;
-    scan_sink sink = {&c, MODE_TRIAGE, false, on_match, on_token, on_bang, NULL};
+    scan_sink sink = {&c, MODE_TRIAGE, on_match, on_token, on_bang, NULL};
     scan_text(lx, text, len, &sink);
     summarise(out);
     return NULL;
