@@ -233,6 +233,7 @@ dispute|disputing|disputed * payment|payments|charge|charges|transaction|transac
 dispute|disputing|disputed * * payment|payments|charge|charges|transaction|transactions
 dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|transactions
 ! food|tennis|basketball|squash|netball|family court
+! family|divorce|employment|property lawyer|solicitor
 ! family court hearing
 legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
 refer|referring the matter to
@@ -266,7 +267,9 @@ getting told about
 make sure everyone|everybody|people
 wedding page|pages|forum|forums|group|groups
 facebook|shopify|local|community page|group|groups|forum|forums
-commenting on that|your post|posts
+commenting on that|your|those|these post|posts
+on the facebook|nextdoor|google|instagram|tiktok|linkedin|twitter|reddit page|group|groups|forum
+! quarterly|annual|monthly|weekly|performance|code|peer|design|final|internal|legal|in review
 post|posting|share|sharing|put|putting the whole|full story|comparison|photos|pictures|worst
 publicly
 public
