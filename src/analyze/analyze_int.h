@@ -47,6 +47,7 @@ typedef enum lex_label {
     L_NOT_PARTICIPLE, /* word flag: "-ed" words that are adjectives ("supposed") */
     L_ADVERB,         /* word flag: words allowed between "was" and the participle */
     L_AGENT,          /* word flag: "by" (names who did it: not hiding) */
+    L_SUBJECT,        /* word flag: "I", "we", "they": a new clause for negation */
     L_COUNT
 } lex_label;
 
@@ -75,11 +76,6 @@ typedef struct lex_word {
     uint16_t head[2];  /* of which the first head are exceptions or take any word before */
 } lex_word;
 
-typedef struct lex_slot {
-    uint64_t hash; /* of the stem */
-    uint32_t id;   /* 0: empty slot */
-} lex_slot;
-
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
     const char *error;            /* NULL when the data parsed */
@@ -89,7 +85,7 @@ typedef struct lexicon {
     const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
     const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
     const lex_phrase *phrases;
-    const lex_slot *slot;         /* hash table of word ids, size hash_size */
+    const uint64_t *slot;         /* hash table: a stem's hash, its id in the low bits */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
@@ -114,15 +110,15 @@ const lex_rule_text *lex_rule_texts(tone_rule r);
 /* ---------------------------------------------------------------- scanner */
 
 typedef struct scan_tok {
-    uint32_t word;     /* lexicon id or 0 */
-    uint32_t flags;    /* lexicon word flags */
-    size_t start, end; /* bytes */
-    uint32_t line, col;
-    uint32_t sent;   /* sentence number */
-    uint32_t clause; /* clause number (commas, dashes and sentence ends split clauses) */
-    uint8_t caps;    /* all capitals, two letters or more */
-    uint8_t ed;      /* the word as written ends in "ed" (a past participle, mostly) */
-    uint8_t ly;      /* the word as written ends in "ly" (an adverb, mostly) */
+    uint32_t word;      /* lexicon id or 0 */
+    uint32_t flags;     /* lexicon word flags */
+    size_t start, end;  /* bytes */
+    uint32_t line, col; /* col stays 0: tone_check counts columns for its diagnostics */
+    uint32_t sent;      /* sentence number */
+    uint32_t clause;    /* clause number (commas, dashes and sentence ends split clauses) */
+    uint8_t caps;       /* all capitals, two letters or more */
+    uint8_t ed;         /* the word as written ends in "ed" (a past participle, mostly) */
+    uint8_t ly;         /* the word as written ends in "ly" (an adverb, mostly) */
 } scan_tok;
 
 #define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */
@@ -137,11 +133,12 @@ typedef struct scan_match {
     bool negated; /* a negator shortly before it in the same clause */
 } scan_match;
 
+#define SCAN_PENDING 8
+
 typedef struct scanner scanner;
 typedef struct scan_sink {
     void *ctx;
     uint8_t mode; /* MODE_TRIAGE or MODE_TONE */
-    bool want_cols;
     void (*match)(void *ctx, const scanner *sc, const scan_match *m);
     void (*token)(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti);
     void (*bang)(void *ctx, size_t start, size_t end, uint32_t line, uint32_t col);
@@ -155,10 +152,10 @@ struct scanner {
     scan_tok ring[SCAN_RING];
     uint64_t ntok; /* tokens seen */
     uint32_t line, sent, clause;
-    size_t line_start, col_pos; /* column cache: col_chars characters up to col_pos */
-    uint32_t col_chars;
     uint64_t exc_last[L_COUNT]; /* last token + 1 of the latest exception per label */
     uint64_t exc_first[L_COUNT];
+    scan_match pend[SCAN_PENDING]; /* triage matches waiting one word for an exception */
+    int npend;
     const scan_sink *sink;
 };
 

@@ -19,9 +19,11 @@
 
 extern const rd_embedded analyze_data[];
 
-#define MAX_WORDS   8192
+#define MAX_WORDS   3072 /* at most 3/4 of HASH_SIZE, and below 1 << ID_BITS */
 #define MAX_PHRASES 12288
-#define HASH_SIZE   16384
+#define HASH_SIZE   4096 /* 32 KB of slots: the table stays in the L1 cache */
+#define ID_BITS     13
+#define ID_MASK     ((UINT64_C(1) << ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
 #define MAX_ALTS    160
 
@@ -32,7 +34,7 @@ static struct {
     uint32_t by_last[2][MAX_PHRASES], prev_key[2][MAX_PHRASES];
     lex_phrase phrases[MAX_PHRASES];
     uint32_t nphrases;
-    lex_slot slot[HASH_SIZE];
+    uint64_t slot[HASH_SIZE]; /* the word's hash with its id in the low ID_BITS; 0 empty */
     const char *word_text[MAX_WORDS];
     char pool[POOL_SIZE];
     size_t pool_used;
@@ -77,6 +79,7 @@ static const char *const label_names[L_COUNT] = {
     [L_NOT_PARTICIPLE] = "not-participle",
     [L_ADVERB] = "adverb",
     [L_AGENT] = "agent",
+    [L_SUBJECT] = "subject",
 };
 
 static bool ends(const char *w, size_t n, const char *suf)
@@ -125,15 +128,16 @@ size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
     return n;
 }
 
-/* 64-bit FNV-1a. With about 4,000 words in the table, two different words sharing a hash and a
- * length is too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes and
- * lengths only and never the bytes. */
+/* 64-bit FNV-1a. With about 4,000 words in the table, two different words sharing a hash is
+ * too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes only and
+ * never the bytes. (Hashing eight bytes at a time was slower: the word was just written a byte
+ * at a time, and reading it back as words stalls store forwarding.) */
 static uint64_t hash_word(const char *w, size_t n)
 {
     uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-    return h ^ (uint64_t)n << 56;
+    return h;
 }
 
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
@@ -141,8 +145,8 @@ uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
     uint32_t mask = lx->hash_size - 1;
     uint64_t h = hash_word(w, n);
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        const lex_slot *sl = &lx->slot[i];
-        if (sl->id == 0 || sl->hash == h) return sl->id;
+        uint64_t sl = lx->slot[i];
+        if (sl == 0 || (sl & ~ID_MASK) == (h & ~ID_MASK)) return (uint32_t)(sl & ID_MASK);
     }
 }
 
@@ -176,7 +180,7 @@ static char *pool_copy(const char *s, size_t n)
 /* The id of a word, added when new; lowercases and stems a copy first. 0 when full. */
 static uint32_t intern(const char *w, size_t n)
 {
-    char buf[LEX_WORD_MAX];
+    char buf[LEX_WORD_MAX] = {0};
     if (n == 0 || n >= LEX_WORD_MAX) return 0;
     for (size_t i = 0; i < n; i++)
         buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
@@ -191,10 +195,9 @@ static uint32_t intern(const char *w, size_t n)
     uint32_t mask = HASH_SIZE - 1;
     uint64_t h = hash_word(buf, n);
     uint32_t i = (uint32_t)h & mask;
-    while (g.slot[i].id)
+    while (g.slot[i])
         i = (i + 1) & mask;
-    g.slot[i].id = id;
-    g.slot[i].hash = h;
+    g.slot[i] = (h & ~ID_MASK) | id;
     return id;
 }
 

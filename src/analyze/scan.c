@@ -53,26 +53,52 @@ static bool curly_apostrophe(const unsigned char *s, size_t avail)
     return avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99);
 }
 
+/* Hands the held matches that ended before token `before` to the sink, oldest first. */
+static void flush_pending(scanner *sc, uint64_t before)
+{
+    int keep = 0;
+    for (int i = 0; i < sc->npend; i++) {
+        if (sc->pend[i].last < before)
+            sc->sink->match(sc->sink->ctx, sc, &sc->pend[i]);
+        else
+            sc->pend[keep++] = sc->pend[i];
+    }
+    sc->npend = keep;
+}
+
+/* An exception of label over tokens first..last drops the held matches it overlaps. */
+static void drop_pending(scanner *sc, uint8_t label, uint64_t first, uint64_t last)
+{
+    int keep = 0;
+    for (int i = 0; i < sc->npend; i++) {
+        const scan_match *m = &sc->pend[i];
+        if (!(m->phrase->label == label && m->first <= last && first <= m->last))
+            sc->pend[keep++] = *m;
+    }
+    sc->npend = keep;
+}
+
+/* Triage holds each match for one more word, so an exception that ends a word later ("review
+ * meeting", "late fee") can still stop it; the tone sink reacts to word order and gets its
+ * matches at once. */
+static void emit(scanner *sc, const scan_match *m)
+{
+    if (sc->sink->mode != MODE_TRIAGE) {
+        sc->sink->match(sc->sink->ctx, sc, m);
+        return;
+    }
+    if (sc->npend == SCAN_PENDING) flush_pending(sc, UINT64_MAX);
+    sc->pend[sc->npend++] = *m;
+}
+
 static void sentence_end(scanner *sc, bool *had_tok)
 {
+    flush_pending(sc, UINT64_MAX);
     sc->clause++;
     if (!*had_tok) return;
     *had_tok = false;
     if (sc->sink->sentence_end) sc->sink->sentence_end(sc->sink->ctx, sc->sent);
     sc->sent++;
-}
-
-/* Characters from the start of the line up to byte at, from a forward-only cache. */
-static uint32_t column(scanner *sc, size_t at)
-{
-    if (sc->col_pos < sc->line_start) {
-        sc->col_pos = sc->line_start;
-        sc->col_chars = 0;
-    }
-    const unsigned char *s = (const unsigned char *)sc->text;
-    for (; sc->col_pos < at; sc->col_pos++)
-        sc->col_chars += (s[sc->col_pos] & 0xC0) != 0x80;
-    return sc->col_chars + 1;
 }
 
 static bool negated_before(const scanner *sc, uint64_t first)
@@ -82,6 +108,8 @@ static bool negated_before(const scanner *sc, uint64_t first)
         const scan_tok *t = scan_at(sc, first - k);
         if (t->clause != clause) return false;
         if (t->flags & LEX_FLAG(L_NEGATOR)) return true;
+        /* a new subject starts a new clause: "if it's not returned I'm taking you to court" */
+        if (t->flags & LEX_FLAG(L_SUBJECT)) return false;
     }
     return false;
 }
@@ -104,6 +132,7 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
     if (p->exception) {
         sc->exc_first[p->label] = first;
         sc->exc_last[p->label] = ti + 1;
+        drop_pending(sc, p->label, first, ti);
         return;
     }
     if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) return;
@@ -111,7 +140,7 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
     scan_match m = {p,         first,     ti,
                     ft->start, tok->end,  ft->line,
                     ft->col,   tok->sent, sc->lx->negatable[p->label] && negated_before(sc, first)};
-    sc->sink->match(sc->sink->ctx, sc, &m);
+    emit(sc, &m);
 }
 
 /* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
@@ -241,13 +270,14 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     t->flags = lw->flags;
     t->start = i, t->end = end;
     t->line = sc->line;
-    t->col = sc->sink->want_cols ? column(sc, i) : 0;
+    t->col = 0; /* columns are counted later, for the few words that need one */
     t->sent = sc->sent, t->clause = sc->clause;
     t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
     t->ed = ed, t->ly = ly;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
     if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
+    if (sc->npend) flush_pending(sc, ti);
     if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
@@ -261,8 +291,7 @@ static size_t scan_bang(scanner *sc, size_t i)
     size_t bangs = 0;
     for (size_t k = i; k < j && bangs < 2; k++)
         bangs += sc->text[k] == '!';
-    if (bangs >= 2 && sc->sink->bang)
-        sc->sink->bang(sc->sink->ctx, i, j, sc->line, sc->sink->want_cols ? column(sc, i) : 0);
+    if (bangs >= 2 && sc->sink->bang) sc->sink->bang(sc->sink->ctx, i, j, sc->line, 0);
     return j;
 }
 
@@ -287,8 +316,11 @@ bool scan_utf8_valid(const char *text, size_t len)
 
 void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink *sink)
 {
-    scanner sc;
-    memset(&sc, 0, sizeof sc);
+    scanner sc; /* the ring is written before it is read, so only the rest is cleared */
+    memset(sc.exc_last, 0, sizeof sc.exc_last);
+    memset(sc.exc_first, 0, sizeof sc.exc_first);
+    sc.ntok = 0, sc.sent = sc.clause = 0;
+    sc.npend = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
     const unsigned char *s = (const unsigned char *)text;
     bool had_tok = false;
@@ -316,7 +348,6 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
         } else {
             if (c == '\n') {
                 sc.line++;
-                sc.line_start = i + 1;
             }
             if (c == '\n' || c == '.') sentence_end(&sc, &had_tok);
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||

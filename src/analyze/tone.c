@@ -6,6 +6,7 @@
  * apology-but (an apology, then but/however/although soon after), vague-commitment (dropped when
  * its sentence names a time), specific-commitment (a commitment and a time in one sentence) and
  * shouting (capitals that are not acronyms, "!!"). */
+#include <stddef.h>
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -324,9 +325,27 @@ static void sort_diags(tone_result *r)
     }
 }
 
+/* Columns of the kept diagnostics (sorted by start), in one forward pass over the text: the
+ * scanner does not count characters per word, since only a handful of words ever need it. */
+static void fill_columns(tone_result *r, const char *text)
+{
+    size_t pos = 0;
+    uint32_t col = 1;
+    for (size_t k = 0; k < r->ndiags; k++) {
+        for (; pos < r->diags[k].start; pos++) {
+            unsigned char c = (unsigned char)text[pos];
+            if (c == '\n')
+                col = 1;
+            else if ((c & 0xC0) != 0x80)
+                col++;
+        }
+        r->diags[k].column = col;
+    }
+}
+
 rd_err *tone_check(const char *field, const char *text, size_t len, tone_result *out)
 {
-    memset(out, 0, sizeof *out);
+    memset(out, 0, offsetof(tone_result, diags)); /* the array is written before it is read */
     if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
     const lexicon *lx = lex_get();
@@ -335,10 +354,11 @@ rd_err *tone_check(const char *field, const char *text, size_t len, tone_result 
     memset(&c, 0, sizeof c);
     c.r = out;
     c.shout_idx = -1;
-    scan_sink sink = {&c, MODE_TONE, true, on_match, on_token, on_bang, on_sentence_end};
+    scan_sink sink = {&c, MODE_TONE, on_match, on_token, on_bang, on_sentence_end};
     scan_text(lx, text, len, &sink);
     close_apology(&c);
     flush_passive(&c);
     sort_diags(out);
+    fill_columns(out, text);
     return NULL;
 }

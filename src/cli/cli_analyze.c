@@ -175,7 +175,7 @@ const cli_cmd cmd_triage = {
     " (deadline, quality, communication, scope, billing), the most likely root cause, and the"
     " words that triggered each finding. Negated statements (\"I'm not going to sue\") do not"
     " count. --json prints one object (see docs/analyzer.md). Exit 1 when the input is not"
-    " UTF-8.",
+    " UTF-8, contains a NUL byte or is over 64 MiB.",
     triage_opts,
     triage_run};
 
@@ -192,6 +192,7 @@ const cli_cmd cmd_check = {
     " (errors); dismissive, passive-responsibility, vague-commitment, shouting (warnings)."
     " Strengths: unconditional-apology, acknowledges-feelings, restates-concern,"
     " specific-commitment. Exit 1 when there is an error (with --werror, also a warning), so"
-    " it works as a pre-send hook. --explain RULE says what a rule is for.",
+    " it works as a pre-send hook; exit 1 also for input that is not UTF-8, contains a NUL byte"
+    " or is over 64 MiB. --explain RULE says what a rule is for.",
     check_opts,
     check_run};

@@ -121,3 +121,25 @@ test_check_empty_and_curly() {
     rc_is 1
     out_has "[conditional-apology]"
 }
+
+test_analyze_big_and_odd_input() {
+    DB="$WORK/none.db"
+    head -c 1000000 /dev/zero | tr '\0' '!' >"$WORK/bangs.txt"
+    r check "$WORK/bangs.txt"
+    rc_is 0
+    out_has "[shouting]"
+    out_has "0 errors, 1 warning"
+    r triage --json "$WORK/bangs.txt"
+    rc_is 0
+    out_has '"kind": "exclamation"'
+    printf 'sorry if\000you should have' >"$WORK/nul.txt"
+    r check "$WORK/nul.txt"
+    rc_is 1
+    err_has "nul.txt"
+    err_has "NUL"
+    err_one_line
+    head -c 3000000 /dev/zero | tr '\0' 'a' >"$WORK/line.txt"
+    r triage "$WORK/line.txt"
+    rc_is 0
+    out_has "hostility  0"
+}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "analyze/analyze.h"
 
@@ -267,6 +268,79 @@ static void test_huge_inputs(void **state)
     free(big);
 }
 
+static void test_spellings(void **state)
+{
+    (void)state;
+    const char *plain[] = {"I apologise for the delay.", "I apologize for the delay.",
+                           "We apologised straight away.", "My apologies for the delay."};
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        tone_result r = tone(plain[i]);
+        assert_true(strong(&r, TS_UNCONDITIONAL_APOLOGY));
+    }
+    assert_true(tri("The colours are wrong and the order was cancelled.").complaints &
+                COMPLAINT_QUALITY);
+    assert_true(tri("The colors are wrong and the order was canceled.").complaints &
+                COMPLAINT_QUALITY);
+    tone_result r = tone("I\xE2\x80\x99ll have the prints to you by Thursday at noon.");
+    assert_true(strong(&r, TS_SPECIFIC_COMMITMENT));
+}
+
+static void test_exceptions_look_one_word_ahead(void **state)
+{
+    (void)state;
+    assert_false(tri("Can we move the review meeting to Thursday?").review_threat);
+    assert_true(tri("I will leave a review on Google.").review_threat);
+    assert_false(tri("Why is there a late fee on my invoice?").complaints & COMPLAINT_DEADLINE);
+    assert_true(tri("The photos are three weeks late.").complaints & COMPLAINT_DEADLINE);
+    assert_false(tri("We ate at the food court.").legal_threat);
+}
+
+static void test_negation_stops_at_new_subject(void **state)
+{
+    (void)state;
+    assert_true(tri("If it is not returned I'm taking you to small claims.").legal_threat);
+    assert_false(tri("I am not going to take you to small claims.").legal_threat);
+}
+
+static void test_passive_names_nobody(void **state)
+{
+    (void)state;
+    tone_result r = tone("The files were deleted during the migration.");
+    assert_true(fired(&r, TR_PASSIVE_RESPONSIBILITY));
+    r = tone("I was told the wrong date.");
+    assert_false(fired(&r, TR_PASSIVE_RESPONSIBILITY));
+    r = tone("The files were deleted by me during the migration.");
+    assert_false(fired(&r, TR_PASSIVE_RESPONSIBILITY));
+    r = tone("You were supposed to send them.");
+    assert_false(fired(&r, TR_PASSIVE_RESPONSIBILITY));
+}
+
+static void *triage_many(void *arg)
+{
+    const char *msg = arg;
+    for (int i = 0; i < 2000; i++) {
+        triage_result r;
+        tone_result t;
+        if (triage_message("t", msg, strlen(msg), &r) || !r.legal_threat) return (void *)1;
+        if (tone_check("t", msg, strlen(msg), &t) || t.errors != 1) return (void *)1;
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    const char *msg = "As I said, my lawyer will be in touch about the late files!!";
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, triage_many, (void *)msg), 0);
+    for (int i = 0; i < 4; i++) {
+        void *ret;
+        assert_int_equal(pthread_join(th[i], &ret), 0);
+        assert_null(ret);
+    }
+}
+
 static void test_json_shape(void **state)
 {
     (void)state;
@@ -314,6 +388,11 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_empty_and_nul),
         cmocka_unit_test(test_huge_inputs),
+        cmocka_unit_test(test_spellings),
+        cmocka_unit_test(test_exceptions_look_one_word_ahead),
+        cmocka_unit_test(test_negation_stops_at_new_subject),
+        cmocka_unit_test(test_passive_names_nobody),
+        cmocka_unit_test(test_threads),
         cmocka_unit_test(test_json_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

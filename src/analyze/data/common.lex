@@ -137,6 +137,21 @@ they
 i've
 we've
 
+# Subjects: a negator before one of these belongs to an earlier clause ("if it's not
+# returned I'm taking you to small claims").
+@label subject
+i
+i'm
+i'll
+i've
+we
+we're
+we'll
+we've
+they
+he
+she
+
 # Passive voice (tone check, passive-responsibility): a form of "be", then maybe one adverb,
 # then a past participle (a word ending in "-ed", or one of the irregular ones below).
 @label be

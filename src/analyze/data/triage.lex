@@ -77,7 +77,6 @@ incompetent
 incompetence
 shambles
 shambolic
-joke
 laughable
 absurd
 insulting
@@ -139,6 +138,8 @@ a disgrace
 zero respect
 no respect
 completely unprofessional
+a|what|total|complete|absolute|bad joke
+joke of
 
 @label displeased
 # Milder displeasure: a civil but unhappy message.
@@ -228,6 +229,15 @@ buyer protection
 section 75
 report|reporting you to the police
 fraud report
+dispute|disputing|disputed * payment|payments|charge|charges|transaction|transactions
+dispute|disputing|disputed * * payment|payments|charge|charges|transaction|transactions
+dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|transactions
+! food|tennis|basketball|squash|netball|family court
+! family|divorce|employment|property lawyer|solicitor
+! family court hearing
+legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
+refer|referring the matter to
+! sue from|in|at
 
 @label review_threat
 review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
@@ -257,7 +267,9 @@ getting told about
 make sure everyone|everybody|people
 wedding page|pages|forum|forums|group|groups
 facebook|shopify|local|community page|group|groups|forum|forums
-commenting on that|your post|posts
+commenting on that|your|those|these post|posts
+on the facebook|nextdoor|google|instagram|tiktok|linkedin|twitter|reddit page|group|groups|forum
+! quarterly|annual|monthly|weekly|performance|code|peer|design|final|internal|legal|in review
 post|posting|share|sharing|put|putting the whole|full story|comparison|photos|pictures|worst
 publicly
 public
@@ -273,10 +285,12 @@ watchdog
 ombudsman
 local paper|press|news|newspaper
 the press
-journalist
 federation of small businesses
 ! code review
-! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|and|of|before|again|process|stage|round|period|draft
+! review meeting|call|session|the|it|them|this|that|my|your|our|his|her|before|again|process|stage|round|period|draft|notes|comments|cycle|request|copy|link|these|those|everything
+! the press release|releases|pack|kit|office|team
+! social media template|templates|pack|posts|graphics|kit|manager|campaign|strategy|calendar|content|icons|banners
+! messages|noticed|posting|posted|dm|dms|dmed|saw on instagram|facebook|linkedin|twitter
 ! i've|i|we|we've|have|had|has|i'll|we'll|will|please|can|could review
 ! peer review
 ! performance review
@@ -308,10 +322,10 @@ credit note
 a credit
 account credit
 credit to|on my|our account|card
-want|like|expect|need|demand|get * back
-want|like|expect|need|demand|get * * back
-want|like|expect|need|demand|get * * * back
-want|like|expect|need|demand|get * * * * back
+want|like|expect|need|demand * back
+want|like|expect|need|demand * * back
+want|like|expect|need|demand * * * back
+want|like|expect|need|demand * * * * back
 penny|cent|pound|dollar|money|fee|deposit|payment|refund|#num back
 back in full
 returned|repaid|refunded in full
@@ -324,7 +338,6 @@ reissue|re-issue it
 corrected|revised|amended invoice|bill
 reverse it|that
 reverse the charge|fee|payment
-recover|recovering|recoup the|our|my losses|costs|money
 ! had|have to refund
 ! refund a|the sponsor|customer|client|customers|clients|guest|guests
 reduced price|fee|rate|invoice|bill
@@ -345,6 +358,12 @@ pay me back
 owe me|us
 ! no discount
 ! store credit
+off the next invoice|bill
+back in my|our account
+half|some|part of it|them back
+credited|credit it|credit the|credited back
+for every penny|cent
+! feed back
 
 @label payment_refusal
 not paying|pay
@@ -366,7 +385,8 @@ another penny|cent|dime|pound|dollar
 not one penny|cent
 not paying a penny|cent|dime|thing
 no further payment|payments|money
-stop|stopped|stopping|cancel|cancelled|cancelling the|my payment|payments|debit|order|cheque
+stop|stopped|stopping|cancel|cancelled|cancelling the|my payment|payments|debit|cheque
+stop|stopped|stopping|cancel|cancelled|cancelling the|my standing order
 put|putting payment on hold
 not settling|settle
 won't be settling|paying
@@ -377,6 +397,15 @@ don't|dont expect * to be paid|pay
 do not expect payment
 expect me to pay
 hell will freeze
+holding back that|this|the|our|my|any payment|payments|balance|invoice
+not see|getting another|one|a penny|cent|dime|pound|dollar|more
+won't|will not see|get another|a|one penny|cent|dime|pound|dollar|more
+not see * more dollar|dollars|penny|pennies|money
+not getting the|another|any final|payment|penny|money
+put|putting a stop on the|my check|cheque|payment|card
+don't|dont|do not send me another|an|any invoice|invoices
+dont|don't you dare invoice|bill|charge
+not a chance
 
 @label deadline
 late
@@ -466,6 +495,7 @@ have|i've|we've waited
 keep|keeps getting moved|pushed
 had slipped
 said would take
+! late fee|fees|payment|payments|filing|night|nights|afternoon|evening|morning|notice|reminder|charge|charges|penalty
 
 @label quality
 broken
@@ -821,4 +851,4 @@ refusing|refuse to return|refund
 fee on it|there
 
 @label intensifier
-absolutely|completely|totally|utterly|entirely|extremely|incredibly|seriously|ridiculously|massively|hugely|deeply|truly|thoroughly|so|very|really|beyond|literally
+absolutely|completely|totally|utterly|extremely|incredibly|ridiculously|seriously
