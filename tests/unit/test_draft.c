@@ -35,7 +35,7 @@ static int setup(void **state)
     desk_case_input in = {.client = "1",
                           .channel = "email",
                           .received = "2026-11-02T08:00Z",
-                          .words = "Where are the files? This is late."};
+                          .words = "You missed the deadline. The files are a week late."};
     if (desk_client_add(&f->d, &c, &id) || desk_case_open(&f->d, &in, &id)) return -1;
     *state = f;
     return 0;
