@@ -48,6 +48,12 @@ out_has() { printf '%s' "$OUT" | grep -qF -- "$1" || fail "stdout lacks '$1': $O
 out_lacks() { printf '%s' "$OUT" | grep -qF -- "$1" && fail "stdout has '$1'"; return 0; }
 err_has() { printf '%s' "$ERR" | grep -qF -- "$1" || fail "stderr lacks '$1': $ERR"; }
 err_one_line() { [ "$(printf '%s\n' "$ERR" | grep -cv '^try:')" = 1 ] || fail "stderr is not one line: $ERR"; }
+# out_is_json: stdout is one well-formed JSON value (checked by SQLite, which the tests need anyway).
+out_is_json() {
+    printf '%s' "$OUT" >"$WORK/out.json"
+    [ "$(sqlite3 :memory: "SELECT json_valid(CAST(readfile('$WORK/out.json') AS TEXT))")" = 1 ] ||
+        fail "stdout is not JSON: $(head -c 200 "$WORK/out.json")"
+}
 # snapshot / unchanged: the database is byte-for-byte the same logical dump as before.
 snapshot() { sqlite3 "$DB" .dump >"$WORK/before.sql"; }
 unchanged() {

@@ -318,7 +318,7 @@ test_read_commands_have_json() {
         # shellcheck disable=SC2086
         r $cmd --json
         rc_is 0
-        printf '%s' "$OUT" | python3 -m json.tool >/dev/null 2>&1 || fail "$cmd --json is not JSON"
+        out_is_json
     done
 }
 

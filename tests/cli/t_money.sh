@@ -257,7 +257,7 @@ test_money_commands_have_help_and_json() {
         # shellcheck disable=SC2086
         r $cmd --json
         rc_is 0
-        printf '%s' "$OUT" | python3 -m json.tool >/dev/null 2>&1 || fail "$cmd --json is not JSON"
+        out_is_json
     done
     money_done
 }
