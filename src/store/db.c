@@ -89,39 +89,49 @@ static json_t *row_object(sqlite3_stmt *stmt)
     return row;
 }
 
-/* Steps through every row, appending each to out (when not NULL). */
+/* Steps through the rows, appending each to out (when not NULL); stops after max rows when max
+ * is not 0 (a statement that writes is always run to completion with max 0). */
 static rd_err *step_rows(rd_store *st, sqlite3_stmt *stmt, json_t *out, int max)
 {
     int rc, n = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (out && (max == 0 || n < max)) json_array_append_new(out, row_object(stmt));
-        n++;
+        if (out) json_array_append_new(out, row_object(stmt));
+        if (max && ++n == max) {
+            rc = SQLITE_DONE;
+            break;
+        }
     }
     rd_err *e = rc == SQLITE_DONE ? NULL : db_error(st, "query");
     sqlite3_finalize(stmt);
     return e;
 }
 
-rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...)
+/* Prepares sql, binds ap by types, and steps through every row, appending the first max rows
+ * (all when max is 0) to rows when rows is not NULL. */
+static rd_err *query(rd_store *st, json_t *rows, int max, const char *sql, const char *types,
+                     va_list ap)
 {
     sqlite3_stmt *stmt;
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    return e ? e : step_rows(st, stmt, rows, max);
+}
+
+rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...)
+{
     va_list ap;
     va_start(ap, types);
-    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    rd_err *e = query(st, NULL, 0, sql, types, ap);
     va_end(ap);
-    return e ? e : step_rows(st, stmt, NULL, 0);
+    return e;
 }
 
 rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...)
 {
-    sqlite3_stmt *stmt;
+    json_t *rows = json_array();
     va_list ap;
     va_start(ap, types);
-    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    rd_err *e = query(st, rows, 0, sql, types, ap);
     va_end(ap);
-    if (e) return e;
-    json_t *rows = json_array();
-    e = step_rows(st, stmt, rows, 0);
     if (e) {
         json_decref(rows);
         return e;
@@ -132,14 +142,11 @@ rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, 
 
 rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, ...)
 {
-    sqlite3_stmt *stmt;
+    json_t *rows = json_array();
     va_list ap;
     va_start(ap, types);
-    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    rd_err *e = query(st, rows, 1, sql, types, ap);
     va_end(ap);
-    if (e) return e;
-    json_t *rows = json_array();
-    e = step_rows(st, stmt, rows, 1);
     *out = NULL;
     if (!e && json_array_size(rows) > 0) *out = json_incref(json_array_get(rows, 0));
     json_decref(rows);
