@@ -101,6 +101,12 @@ rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, json_t
     static const char *const statuses[] = {"open", "paused", "closed", NULL};
     if (status && !desk_one_of(status, statuses))
         return rd_error(RD_INVALID, "status: '%s' is not open, paused or closed", status);
+    if (stage && !desk_one_of(stage, desk_stages)) {
+        char *words = desk_list_words(desk_stages);
+        rd_err *e = rd_error(RD_INVALID, "stage: '%s' is not one of %s", stage, words);
+        free(words);
+        return e;
+    }
     return store_case_list(d->st, status, stage, 0, out);
 }
 

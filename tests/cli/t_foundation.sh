@@ -151,6 +151,16 @@ test_case_open_list_show() {
     out_has '"id": 1'
     r case list --status closed --json
     out_lacks '"id": 1'
+    r case list --stage intake --json
+    out_has '"id": 1'
+    r case list --stage listening --json
+    out_lacks '"id": 1'
+    r case list --stage bogus
+    rc_is 1
+    err_has "stage: 'bogus' is not one of intake"
+    r case list --status maybe
+    rc_is 1
+    err_has "status:"
     r log list --client 1
     out_has "Complaint"
 }
