@@ -20,7 +20,6 @@ extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
 extern const cli_cmd cmd_draft_new, cmd_draft_edit, cmd_draft_list, cmd_draft_show,
     cmd_draft_release;
 extern const cli_cmd cmd_triage, cmd_check;
-/* playbook commands (P2–P14) */
 extern const cli_cmd cmd_case_next, cmd_case_concern_add, cmd_case_acknowledge, cmd_case_cause;
 extern const cli_cmd cmd_case_want, cmd_case_confirm, cmd_case_flag, cmd_case_pause;
 extern const cli_cmd cmd_case_resume, cmd_case_close;
@@ -28,15 +27,20 @@ extern const cli_cmd cmd_offer_make, cmd_offer_choose, cmd_offer_reject, cmd_off
 extern const cli_cmd cmd_commitment_list, cmd_commitment_done, cmd_refund_list, cmd_refund_paid;
 extern const cli_cmd cmd_followup_list, cmd_followup_done, cmd_feedback_record;
 extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalation_outcome;
-/* money and walking-away commands (P15–P18, P21) */
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
 
-/* One line per command, in the order `redress --help` lists them. */
+/* One line per command, grouped as `redress --help` lists them. */
 /* clang-format off */
 const cli_cmd *const cli_commands[] = {
+    /* setting up */
     &cmd_init,
+    &cmd_config_list,
+    &cmd_config_get,
+    &cmd_config_set,
+    &cmd_demo,
+    /* clients and what was agreed (P20) */
     &cmd_client_add,
     &cmd_client_list,
     &cmd_client_show,
@@ -44,19 +48,10 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_add,
     &cmd_project_list,
     &cmd_project_show,
+    /* cases and the resolution path (P1-P11) */
     &cmd_case_open,
     &cmd_case_list,
     &cmd_case_show,
-    &cmd_log_add,
-    &cmd_log_list,
-    &cmd_triage,
-    &cmd_check,
-    &cmd_draft_new,
-    &cmd_draft_list,
-    &cmd_draft_show,
-    &cmd_draft_edit,
-    &cmd_draft_release,
-    /* playbook commands (P2–P14) */
     &cmd_case_next,
     &cmd_case_concern_add,
     &cmd_case_acknowledge,
@@ -67,6 +62,17 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_pause,
     &cmd_case_resume,
     &cmd_case_close,
+    /* what was said: the log, triage and replies (P2, P5, P17) */
+    &cmd_log_add,
+    &cmd_log_list,
+    &cmd_triage,
+    &cmd_check,
+    &cmd_draft_new,
+    &cmd_draft_list,
+    &cmd_draft_show,
+    &cmd_draft_edit,
+    &cmd_draft_release,
+    /* offers and following through (P8-P11) */
     &cmd_offer_make,
     &cmd_offer_choose,
     &cmd_offer_reject,
@@ -80,9 +86,9 @@ const cli_cmd *const cli_commands[] = {
     &cmd_feedback_record,
     &cmd_lesson_list,
     &cmd_lesson_done,
+    /* when it is not working (P12-P18) */
     &cmd_escalate,
     &cmd_escalation_outcome,
-    /* money and walking-away commands (P15–P18, P21) */
     &cmd_invoice_add,
     &cmd_invoice_pay,
     &cmd_invoice_list,
@@ -90,14 +96,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_invoice_remind,
     &cmd_letter_demand,
     &cmd_time_add,
-    &cmd_terminate,
     &cmd_revision_add,
     &cmd_revision_list,
-    &cmd_config_list,
-    &cmd_config_get,
-    &cmd_config_set,
+    &cmd_terminate,
+    /* integrity */
     &cmd_verify,
-    &cmd_demo,
     NULL,
 };
 /* clang-format on */
