@@ -152,7 +152,10 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out)
         add_trigger(list, "abuse", why, json_pack("{s:I}", "abusive_cases", (json_int_t)abusive));
         free(why);
     }
-    if (minutes > 0 && cost > revenue) {
+    /* revenue in another currency cannot be weighed against cost without an exchange rate, so
+     * the comparison is only made when every invoice of the client is in the user's currency */
+    bool comparable = desk_ji(facts, "other_currency_invoices") == 0;
+    if (minutes > 0 && comparable && cost > revenue) {
         char c[48], r[48];
         money_format(cost, cur, c, sizeof c);
         money_format(revenue, cur, r, sizeof r);

@@ -211,6 +211,22 @@ static void cost_trigger_at_boundary(void **state)
     assert_false(fires(f, "cost_exceeds_revenue")); /* 50.00 is not above 50.00 */
 }
 
+static void cost_not_weighed_across_currencies(void **state)
+{
+    fixture *f = *state;
+    client_and_project(f, "1000", "five pages");
+    int64_t id;
+    desk_project_input usd = {"1", "US site", NULL, NULL, NULL, "5000", "USD", "30", "2", NULL};
+    ok(desk_project_add(&f->d, &usd, &id));
+    desk_invoice_input in = {"2", "U-1", "5000", "2026-11-01", "2026-12-01"};
+    ok(desk_invoice_add(&f->d, &in, &id));
+    pay(f, id, "5000", "2026-11-02");
+    desk_time_input t = {"1", NULL, "600", "workshop"}; /* 500.00 EUR of time */
+    ok(desk_time_add(&f->d, &t, &id));
+    /* 5,000 USD paid and no EUR: without an exchange rate there is nothing to compare */
+    assert_false(fires(f, "cost_exceeds_revenue"));
+}
+
 static void abuse_trigger(void **state)
 {
     fixture *f = *state;
@@ -469,6 +485,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(payment_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(late_payment_trigger_at_two, setup, teardown),
         cmocka_unit_test_setup_teardown(cost_trigger_at_boundary, setup, teardown),
+        cmocka_unit_test_setup_teardown(cost_not_weighed_across_currencies, setup, teardown),
         cmocka_unit_test_setup_teardown(abuse_trigger, setup, teardown),
         cmocka_unit_test_setup_teardown(time_input_checked, setup, teardown),
         cmocka_unit_test_setup_teardown(revision_beyond_policy_at_included_plus_one, setup,
