@@ -176,47 +176,59 @@ rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows)
 /* Walks one chain in id order. A row whose stored hash differs from its recomputed hash was
  * edited; a row whose prev_hash differs from the row before's hash means rows were removed or
  * reordered; a head that differs from the newest row means rows were removed from the end. */
-static rd_err *verify_chain(rd_store *st, const char *chain, const char *label,
-                            const char *const *fields, const char *sql, int64_t *count,
+/* Where a walk along one chain has got to. */
+typedef struct chain_walk {
+    const char *chain;         /* "log" or "audit" */
+    const char *label;         /* "log entry", for messages */
+    const char *const *fields; /* its canonical fields */
+    char prev[65];             /* hash of the last row checked */
+    int64_t n;                 /* rows checked */
+} chain_walk;
+
+/* Checks one row: a stored hash that differs from the recomputed one means the row was edited;
+ * a prev_hash that differs from the row before's hash means rows were removed or reordered. */
+static rd_err *check_row(void *ctx, json_t *row)
+{
+    chain_walk *w = ctx;
+    long long id = (long long)json_integer_value(json_object_get(row, "id"));
+    const char *stored_prev = json_string_value(json_object_get(row, "prev_hash"));
+    const char *stored = json_string_value(json_object_get(row, "hash"));
+    char hash[65];
+    rd_buf content;
+    row_content(w->chain, w->fields, row, &content);
+    hash_hex(&content, stored_prev ? stored_prev : "", hash);
+    buf_reset(&content);
+    if (!stored || strcmp(hash, stored) != 0)
+        return rd_error(RD_TAMPERED, "%s %lld does not match its hash: it was changed", w->label,
+                        id);
+    if (!stored_prev || strcmp(stored_prev, w->prev) != 0)
+        return rd_error(RD_TAMPERED,
+                        "%s %lld does not follow the entry before it: entries were removed or"
+                        " reordered",
+                        w->label, id);
+    snprintf(w->prev, sizeof w->prev, "%s", stored);
+    w->n++;
+    return NULL;
+}
+
+/* Walks one chain in id order, row by row, then checks the head record, which catches rows
+ * removed from the end. */
+static rd_err *verify_chain(rd_store *st, chain_walk *w, const char *sql, int64_t *count,
                             char head[65])
 {
-    json_t *rows = NULL;
-    rd_err *e = db_rows(st, &rows, sql, NULL);
-    if (e) return e;
-    char prev[65] = GENESIS, hash[65];
-    size_t i;
-    json_t *row;
-    json_array_foreach(rows, i, row)
-    {
-        long long id = (long long)json_integer_value(json_object_get(row, "id"));
-        const char *stored_prev = json_string_value(json_object_get(row, "prev_hash"));
-        const char *stored = json_string_value(json_object_get(row, "hash"));
-        rd_buf content;
-        row_content(chain, fields, row, &content);
-        hash_hex(&content, stored_prev ? stored_prev : "", hash);
-        buf_reset(&content);
-        if (!stored || strcmp(hash, stored) != 0)
-            e = rd_error(RD_TAMPERED, "%s %lld does not match its hash: it was changed", label, id);
-        else if (!stored_prev || strcmp(stored_prev, prev) != 0)
-            e = rd_error(RD_TAMPERED,
-                         "%s %lld does not follow the entry before it: entries were removed or"
-                         " reordered",
-                         label, id);
-        if (e) break;
-        snprintf(prev, sizeof prev, "%s", stored);
-    }
-    int64_t n = (int64_t)json_array_size(rows);
-    json_decref(rows);
+    snprintf(w->prev, sizeof w->prev, "%s", GENESIS);
+    w->n = 0;
+    rd_err *e = db_each(st, check_row, w, sql, NULL);
     int64_t head_count;
     char head_hash[65];
-    if (!e) e = head_get(st, chain, &head_count, head_hash);
-    if (!e && (head_count != n || (n > 0 && strcmp(head_hash, prev) != 0)))
+    if (!e) e = head_get(st, w->chain, &head_count, head_hash);
+    if (!e && (head_count != w->n || (w->n > 0 && strcmp(head_hash, w->prev) != 0)))
         e = rd_error(RD_TAMPERED,
                      "%s chain: %lld entries found but %lld were written: entries were removed",
-                     chain, (long long)n, (long long)head_count);
+                     w->chain, (long long)w->n, (long long)head_count);
     if (!e) {
-        *count = n;
-        snprintf(head, 65, "%s", n > 0 ? prev : "");
+        *count = w->n;
+        snprintf(head, 65, "%s", w->n > 0 ? w->prev : "");
     }
     return e;
 }
@@ -224,11 +236,12 @@ static rd_err *verify_chain(rd_store *st, const char *chain, const char *label,
 rd_err *store_verify(rd_store *st, rd_verify_report *r)
 {
     memset(r, 0, sizeof *r);
-    rd_err *e = verify_chain(st, "log", "log entry", log_fields,
-                             "SELECT * FROM log_entries ORDER BY id", &r->log_entries, r->log_head);
+    chain_walk log = {"log", "log entry", log_fields, "", 0};
+    chain_walk audit = {"audit", "audit entry", audit_fields, "", 0};
+    rd_err *e = verify_chain(st, &log, "SELECT * FROM log_entries ORDER BY id", &r->log_entries,
+                             r->log_head);
     if (!e)
-        e = verify_chain(st, "audit", "audit entry", audit_fields,
-                         "SELECT * FROM audit_entries ORDER BY id", &r->audit_entries,
+        e = verify_chain(st, &audit, "SELECT * FROM audit_entries ORDER BY id", &r->audit_entries,
                          r->audit_head);
     return e;
 }

@@ -153,6 +153,25 @@ rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, .
     return e;
 }
 
+rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    if (e) return e;
+    int rc;
+    while (!e && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        json_t *row = row_object(stmt);
+        e = fn(ctx, row);
+        json_decref(row);
+    }
+    if (!e && rc != SQLITE_DONE) e = db_error(st, "query");
+    sqlite3_finalize(stmt);
+    return e;
+}
+
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...)
 {
     sqlite3_stmt *stmt;

@@ -21,6 +21,10 @@ rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
 rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...);
 /* Returns the first row as an object, or *out = NULL when there is none. */
 rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, ...);
+/* Runs a query and calls fn with each row in turn, one at a time, so that a long table is never
+ * held in memory whole. The row is borrowed for the call. Stops at the first error fn returns. */
+typedef rd_err *(*db_row_fn)(void *ctx, json_t *row);
+rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const char *types, ...);
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
 /* Wraps the connection's current error message. */
