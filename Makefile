@@ -25,7 +25,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench fuzz fuzz-regress
+.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -168,6 +168,14 @@ build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
+
+# make bench-store: cases, log entries and verify per second on a file database.
+build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+bench-store: build/rel/bench/bench_store
+	@mkdir -p bench/out
+	build/rel/bench/bench_store bench/out/bench-store.db 20000
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.
