@@ -9,6 +9,8 @@
  *                                "#num" for a number, "#time" for a clock time ("4pm", "10:30")
  *     ! sue you for nothing      an exception: stops overlapping matches of the same label that
  *                                end on the same word or later
+ *     ? can i get a refund       a question about it: an exception, but triage still counts it
+ *                                when the rest of the message is unhappy (see triage.c)
  *     @set insult idiot|moron    a named word set (more "@set insult ..." lines add to it);
  *     you $insult                "$insult" in a phrase stands for any word of the set
  * Blank lines and lines starting with "#" (then a space) are comments. */
@@ -305,7 +307,7 @@ static bool parse_elem(const char *s, size_t n, alts *a)
 }
 
 /* Adds every combination of the alternatives as its own phrase. */
-static bool add_phrases(lex_label label, bool exception, const alts *el, int nel)
+static bool add_phrases(lex_label label, uint8_t exception, const alts *el, int nel)
 {
     int pick[LEX_MAX_ELEMS] = {0};
     for (;;) {
@@ -325,9 +327,9 @@ static bool add_phrases(lex_label label, bool exception, const alts *el, int nel
 
 static void parse_phrase_line(const char *file, int lno, lex_label label, const char *s, size_t n)
 {
-    bool exception = false;
-    if (n && s[0] == '!') {
-        exception = true;
+    uint8_t exception = 0;
+    if (n && (s[0] == '!' || s[0] == '?')) {
+        exception = s[0] == '?' ? LEX_ASKS : 1;
         s++, n--;
     }
     alts el[LEX_MAX_ELEMS];

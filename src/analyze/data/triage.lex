@@ -433,6 +433,25 @@ half|some|part of it|them back
 credited|credit it|credit the|credited back
 for every penny|cent
 ! feed back
+# Questions about refunds rather than demands: about the policy or the process, or whether one
+# is possible ("what is your refund policy?", "can I get a refund?", "how do I claim a refund").
+# A "?" line stops the demand; triage counts it after all when the rest of the message
+# complains or is heated ("the photos are blurry, can I get a refund?").
+? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
+? money back policy|guarantee|guarantees
+? back policy|guarantee
+? can|could|may|do|would i|we get|have|receive|request|claim|obtain a|any refund|reimbursement|compensation
+? can|could|may|do|would i|we ask|apply for a|any refund|reimbursement|compensation
+? can|could|may|would i|we get|have my|our money back
+? how do|can|would|should|does i|we|one get|request|claim|receive|obtain a|my|any refund|reimbursement|compensation
+? how do|can|would|should i|we ask|apply for a|my|any refund|reimbursement|compensation
+? how do|can|would|should i|we get my|our money back
+? how long do|does|will refund|refunds|a|the|my
+? is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
+? is it possible to ask for a refund
+? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
+? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation
+? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 
 @label payment_refusal
 not paying|pay
@@ -491,6 +510,10 @@ still not
 still haven't
 still hasn't
 still no
+still have|has|got no|nothing
+# Asking where a deliverable is ("Where are the files?"): a "?" line. Triage counts it as
+# lateness, or as the missing part of a scope dispute when the message disputes the scope.
+? where is|are the|my|our
 still don't
 not yet|ready|delivered|finished|done|arrived|received|here
 hasn't|has not arrived
@@ -711,6 +734,7 @@ aren't|isn't|not quite right|white|there|finished
 don't|doesn't|didn't match|tie|line up|work
 rejected
 still show|shows|has|have|contains
+! still has|have|got no|nothing|not
 kicked out
 out by
 needs a lot more work
@@ -853,7 +877,7 @@ delivered * and then
 never delivered|provided|supplied
 not provided|included|delivered|supplied
 weren't|wasn't provided|included|delivered|supplied|set
-where is|are the
+where is|are the other|rest|remaining|missing|extra|additional|agreed|promised|second|third
 half the modules|pages|items|sections
 missing items|pages|modules|files|sections|photos
 are|is|both|still missing
