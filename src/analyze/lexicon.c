@@ -449,14 +449,18 @@ static void parse_rules(const rd_embedded *f)
     if (target) *target = pool_copy(tmp, tlen);
 }
 
-/* Where a phrase sorts among those ending in the same word: exceptions first (they must be
- * seen before the matches they stop), then phrases that do not care about the word before
- * the last (one word long, or "*" there), then the rest by that word, so the scanner finds
- * them by binary search on the word it saw before. */
+/* Where a phrase sorts among those ending in the same word: tone exceptions first (the tone
+ * sink gets its matches at once, so they must be seen before the matches they stop), then
+ * phrases that do not care about the word before the last (one word long, or "*" there), then
+ * the rest by that word, so the scanner finds them by binary search on the word it saw before.
+ * Triage exceptions sort like any phrase: triage holds its matches a word (scan.c), so an
+ * exception seen after a match on the same word still drops it, and one ending on a common
+ * word ("you fool us") costs a search, not a walk, on every "us". */
 static uint64_t phrase_key(uint32_t i)
 {
     const lex_phrase *p = &g.phrases[i];
-    uint64_t group = p->exception ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
+    bool first = p->exception && (p->modes & MODE_TONE);
+    uint64_t group = first ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
     uint64_t prev = group == 2 ? p->elem[p->n - 2] : 0;
     return group << 40 | prev << 20 | i;
 }

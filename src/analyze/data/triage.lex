@@ -35,9 +35,8 @@
 @label abuse
 # Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
 $insult
-you|u|ya|yu $insult|$person|$direct
-# ...but "you fooled us", "you hacked it", "you tool around" are verbs (the stem is the same).
-! you|u|ya|yu $direct me|us|them|him|her|everyone|everybody|people|the|my|our|your|it|this|that|a|into|out|off|up|over|around
+# Not "you $direct": "you fooled us", "you hacked it", "you tool around" are verbs (one stem).
+you|u|ya|yu $insult|$person|amateur|fraud|knob|hoe|dick|cow|ass|pussy
 you|u|ya * $insult|$person
 you|u|ya * * $insult|$person
 you're|youre|ur a|an|such|the $insult|$person|$direct|$thing
@@ -440,13 +439,14 @@ for every penny|cent
 ? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
 ? money back policy|guarantee|guarantees
 ? back policy|guarantee
-? can|could|may|do|would i|we get|have|receive|request|claim|obtain a|any refund|reimbursement|compensation
-? can|could|may|do|would i|we ask|apply for a|any refund|reimbursement|compensation
+? can|could|may|do i|we get|have|request|claim a|any refund|reimbursement|compensation
+? can|could|may|do i|we ask|apply for a|any refund|reimbursement|compensation
 ? can|could|may|would i|we get|have my|our money back
 ? how do|can|would|should|does i|we|one get|request|claim|receive|obtain a|my|any refund|reimbursement|compensation
 ? how do|can|would|should i|we ask|apply for a|my|any refund|reimbursement|compensation
 ? how do|can|would|should i|we get my|our money back
-? how long do|does|will refund|refunds|a|the|my
+? how long do|does|will refund|refunds take|takes
+? how long do|does|will a|the|my refund take|takes
 ? is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
 ? is it possible to ask for a refund
 ? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
