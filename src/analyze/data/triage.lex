@@ -39,6 +39,8 @@ $insult
 you|u|ya|yu $insult|$person|amateur|fraud|knob|hoe|dick|cow|ass|pussy
 you|u|ya * $insult|$person
 you|u|ya * * $insult|$person
+you|u|ya * fraud|fraudster
+you|u|ya * * fraud|fraudster
 you're|youre|ur a|an|such|the $insult|$person|$direct|$thing
 your a|an $insult|$person|$direct|$thing
 you're|youre|ur a|an|such * $insult|$person|$direct|$thing
