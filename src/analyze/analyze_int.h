@@ -56,6 +56,7 @@ typedef enum lex_label {
 
 enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 
+#define LEX_ASKS      2 /* lex_phrase.exception of a "?" line: a question, not a statement */
 #define LEX_MAX_ELEMS 8
 #define LEX_WILD      UINT32_MAX /* "*": any one word */
 #define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
@@ -63,7 +64,8 @@ enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
     uint8_t n;         /* elements */
-    uint8_t exception; /* "!" line: suppresses overlapping matches of its label */
+    uint8_t exception; /* "!" line (1): suppresses overlapping matches of its label; "?" line
+                          (LEX_ASKS): the same, but reported to the triage sink as well */
     uint8_t modes;     /* MODE_* that care about the label */
     uint32_t elem[LEX_MAX_ELEMS];
 } lex_phrase;

@@ -9,6 +9,10 @@
  *                                "#num" for a number, "#time" for a clock time ("4pm", "10:30")
  *     ! sue you for nothing      an exception: stops overlapping matches of the same label that
  *                                end on the same word or later
+ *     ? can i get a refund       a question about it: an exception, but triage still counts it
+ *                                when the rest of the message is unhappy (see triage.c)
+ *     @set insult idiot|moron    a named word set (more "@set insult ..." lines add to it);
+ *     you $insult                "$insult" in a phrase stands for any word of the set
  * Blank lines and lines starting with "#" (then a space) are comments. */
 #include <pthread.h>
 #include <stdlib.h>
@@ -20,12 +24,14 @@
 extern const rd_embedded analyze_data[];
 
 #define MAX_WORDS   3072 /* at most 3/4 of HASH_SIZE, and below 1 << ID_BITS */
-#define MAX_PHRASES 12288
+#define MAX_PHRASES 40960
 #define HASH_SIZE   4096 /* 32 KB of slots: the table stays in the L1 cache */
 #define ID_BITS     13
 #define ID_MASK     ((UINT64_C(1) << ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
-#define MAX_ALTS    160
+#define MAX_ALTS    512
+#define MAX_SETS    16
+#define SET_NAME    24
 
 static struct {
     lexicon lx;
@@ -39,6 +45,12 @@ static struct {
     char pool[POOL_SIZE];
     size_t pool_used;
     lex_rule_text rules[TR_COUNT];
+    struct {
+        char name[SET_NAME];
+        uint32_t id[MAX_ALTS];
+        int n;
+    } sets[MAX_SETS];
+    int nsets;
     char error[160];
 } g;
 
@@ -218,7 +230,53 @@ typedef struct alts {
     int n;
 } alts;
 
-/* Splits one element "a|b|c" into word ids. */
+/* The word set called s[0..n), or -1. */
+static int set_find(const char *s, size_t n)
+{
+    for (int i = 0; i < g.nsets; i++)
+        if (strlen(g.sets[i].name) == n && memcmp(g.sets[i].name, s, n) == 0) return i;
+    return -1;
+}
+
+/* "@set NAME a|b|c": adds the words to the set NAME, creating it on first use. */
+static void parse_set(const char *file, int lno, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] != ' ')
+        k++;
+    if (k == 0 || k >= SET_NAME) {
+        fail(file, lno, "bad set name");
+        return;
+    }
+    int si = set_find(s, k);
+    if (si < 0) {
+        if (g.nsets == MAX_SETS) {
+            fail(file, lno, "too many sets");
+            return;
+        }
+        si = g.nsets++;
+        memcpy(g.sets[si].name, s, k);
+        g.sets[si].name[k] = '\0';
+    }
+    size_t i = k;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '|'))
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '|')
+            j++;
+        if (j == i) break;
+        uint32_t id = s[i] == '$' ? 0 : intern(s + i, j - i);
+        if (!id || g.sets[si].n == MAX_ALTS) {
+            fail(file, lno, "bad word or set full");
+            return;
+        }
+        g.sets[si].id[g.sets[si].n++] = id;
+        i = j;
+    }
+}
+
+/* Splits one element "a|b|$set" into word ids. */
 static bool parse_elem(const char *s, size_t n, alts *a)
 {
     a->n = 0;
@@ -231,6 +289,14 @@ static bool parse_elem(const char *s, size_t n, alts *a)
         size_t j = i;
         while (j < n && s[j] != '|')
             j++;
+        if (j > i + 1 && s[i] == '$') {
+            int si = set_find(s + i + 1, j - i - 1);
+            if (si < 0 || a->n + g.sets[si].n > MAX_ALTS) return false;
+            memcpy(a->id + a->n, g.sets[si].id, (size_t)g.sets[si].n * sizeof a->id[0]);
+            a->n += g.sets[si].n;
+            i = j + 1;
+            continue;
+        }
         if (a->n == MAX_ALTS) return false;
         uint32_t id = intern(s + i, j - i);
         if (!id) return false;
@@ -241,7 +307,7 @@ static bool parse_elem(const char *s, size_t n, alts *a)
 }
 
 /* Adds every combination of the alternatives as its own phrase. */
-static bool add_phrases(lex_label label, bool exception, const alts *el, int nel)
+static bool add_phrases(lex_label label, uint8_t exception, const alts *el, int nel)
 {
     int pick[LEX_MAX_ELEMS] = {0};
     for (;;) {
@@ -261,9 +327,9 @@ static bool add_phrases(lex_label label, bool exception, const alts *el, int nel
 
 static void parse_phrase_line(const char *file, int lno, lex_label label, const char *s, size_t n)
 {
-    bool exception = false;
-    if (n && s[0] == '!') {
-        exception = true;
+    uint8_t exception = 0;
+    if (n && (s[0] == '!' || s[0] == '?')) {
+        exception = s[0] == '?' ? LEX_ASKS : 1;
         s++, n--;
     }
     alts el[LEX_MAX_ELEMS];
@@ -315,6 +381,8 @@ static void parse_lex(const rd_embedded *f)
         if (n >= 7 && memcmp(s, "@label ", 7) == 0) {
             label = label_parse(s + 7, n - 7);
             if (label == L_NONE) fail(f->name, lno, "unknown label");
+        } else if (n >= 5 && memcmp(s, "@set ", 5) == 0) {
+            parse_set(f->name, lno, s + 5, n - 5);
         } else if (n && !(s[0] == '#' && (n == 1 || s[1] == ' '))) {
             if (label == L_NONE)
                 fail(f->name, lno, "phrase before any @label");
@@ -381,14 +449,18 @@ static void parse_rules(const rd_embedded *f)
     if (target) *target = pool_copy(tmp, tlen);
 }
 
-/* Where a phrase sorts among those ending in the same word: exceptions first (they must be
- * seen before the matches they stop), then phrases that do not care about the word before
- * the last (one word long, or "*" there), then the rest by that word, so the scanner finds
- * them by binary search on the word it saw before. */
+/* Where a phrase sorts among those ending in the same word: tone exceptions first (the tone
+ * sink gets its matches at once, so they must be seen before the matches they stop), then
+ * phrases that do not care about the word before the last (one word long, or "*" there), then
+ * the rest by that word, so the scanner finds them by binary search on the word it saw before.
+ * Triage exceptions sort like any phrase: triage holds its matches a word (scan.c), so an
+ * exception seen after a match on the same word still drops it, and one ending on a common
+ * word ("you fool us") costs a search, not a walk, on every "us". */
 static uint64_t phrase_key(uint32_t i)
 {
     const lex_phrase *p = &g.phrases[i];
-    uint64_t group = p->exception ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
+    bool first = p->exception && (p->modes & MODE_TONE);
+    uint64_t group = first ? 0 : (p->n == 1 || p->elem[p->n - 2] == LEX_WILD) ? 1 : 2;
     uint64_t prev = group == 2 ? p->elem[p->n - 2] : 0;
     return group << 40 | prev << 20 | i;
 }

@@ -72,7 +72,8 @@ static void drop_pending(scanner *sc, uint8_t label, uint64_t first, uint64_t la
     int keep = 0;
     for (int i = 0; i < sc->npend; i++) {
         const scan_match *m = &sc->pend[i];
-        if (!(m->phrase->label == label && m->first <= last && first <= m->last))
+        if (m->phrase->exception ||
+            !(m->phrase->label == label && m->first <= last && first <= m->last))
             sc->pend[keep++] = *m;
     }
     sc->npend = keep;
@@ -133,6 +134,13 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
         sc->exc_first[p->label] = first;
         sc->exc_last[p->label] = ti + 1;
         drop_pending(sc, p->label, first, ti);
+        if (p->exception == LEX_ASKS && sc->sink->mode == MODE_TRIAGE) {
+            const scan_tok *qt = scan_at(sc, first);
+            scan_match q = {p,         first,     ti,
+                            qt->start, tok->end,  qt->line,
+                            qt->col,   tok->sent, negated_before(sc, first)};
+            emit(sc, &q);
+        }
         return;
     }
     if (sc->exc_last[p->label] > first && sc->exc_first[p->label] <= ti) return;

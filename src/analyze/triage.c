@@ -73,6 +73,10 @@ const char *hostility_name(int level)
 typedef struct triage_ctx {
     triage_result *r;
     uint64_t last_tok[TK_COUNT]; /* last token + 1 of the latest finding of each kind */
+    /* Questions about a kind ("?" lines: "can I get a refund?", "what is your refund policy"):
+     * how many, and where the first one is. They count only in an unhappy message. */
+    int asked[TK_COUNT];
+    size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
@@ -128,6 +132,10 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     triage_ctx *c = ctx;
     triage_kind k = kind_of((lex_label)m->phrase->label);
     if (k == TK_COUNT || m->negated) return;
+    if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
+        if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
+        return;
+    }
     if (m->first < c->last_tok[k]) return; /* overlaps the previous finding of its kind */
     c->last_tok[k] = m->last + 1;
     add_finding(c, k, m->start, m->end);
@@ -202,9 +210,33 @@ static root_cause root_of(const triage_result *r)
     return best;
 }
 
-static void summarise(triage_result *r)
+/* Whether the message shows unhappiness apart from questions: heat, threats or complaints. */
+static bool unhappy_elsewhere(const triage_result *r)
 {
     const int *n = r->counts;
+    for (int k = TK_ABUSE; k <= TK_BILLING; k++)
+        if (k != TK_REFUND_DEMAND && n[k] > 0) return true;
+    return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
+}
+
+static void summarise(triage_ctx *c)
+{
+    triage_result *r = c->r;
+    const int *n = r->counts;
+    /* A question about a refund ("can I get a refund?", "what is your refund policy?") asked
+     * in a calm message is a question; in a message that complains or is heated, it is the
+     * demand put politely. */
+    if (!n[TK_REFUND_DEMAND] && c->asked[TK_REFUND_DEMAND] && unhappy_elsewhere(r))
+        add_finding(c, TK_REFUND_DEMAND, c->asked_start[TK_REFUND_DEMAND],
+                    c->asked_end[TK_REFUND_DEMAND]);
+    /* "Where are the files?" asks for something that has not arrived: the missing part of a
+     * scope dispute when the message disputes the scope, else lateness. */
+    int where = c->asked[TK_DEADLINE];
+    if (where) {
+        triage_kind to = n[TK_SCOPE] ? TK_SCOPE : TK_DEADLINE;
+        add_finding(c, to, c->asked_start[TK_DEADLINE], c->asked_end[TK_DEADLINE]);
+        r->counts[to] += where - 1;
+    }
     r->abuse = n[TK_ABUSE] > 0;
     r->legal_threat = n[TK_LEGAL_THREAT] > 0;
     r->review_threat = n[TK_REVIEW_THREAT] > 0;
@@ -235,6 +267,6 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     c.r = out;
     scan_sink sink = {&c, MODE_TRIAGE, on_match, on_token, on_bang, NULL};
     scan_text(lx, text, len, &sink);
-    summarise(out);
+    summarise(&c);
     return NULL;
 }

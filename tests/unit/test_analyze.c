@@ -95,6 +95,89 @@ static void test_triage_swearing_is_not_abuse(void **state)
     assert_true(r.abuse);
 }
 
+/* Insults and profanity aimed at a person are abuse; the same words about a thing are not. */
+static void test_triage_insults_at_a_person(void **state)
+{
+    (void)state;
+    static const char *const at_person[] = {
+        "You're a clown.",
+        "you absolute muppet",
+        "What a loser.",
+        "A bunch of cowboys, the lot of you.",
+        "You are pathetic.",
+        "you're so useless",
+        "Are you stupid?",
+        "f*ck you",
+        "Go f*** yourself.",
+        "You useless hack.",
+        "Scammers like you should be locked up.",
+        "You're a piece of sh*t.",
+    };
+    for (size_t i = 0; i < sizeof at_person / sizeof at_person[0]; i++) {
+        triage_result r = tri(at_person[i]);
+        if (!r.abuse) fail_msg("not abuse: %s", at_person[i]);
+        assert_int_equal(r.hostility, 3);
+    }
+    static const char *const about_thing[] = {
+        "The app is useless.",
+        "What a joke this whole process is.",
+        "This is f***ing ridiculous.",
+        "The design is garbage.",
+        "This piece of sh*t printer jammed again.",
+        "The frame is crooked.",
+        "You let the scope creep.",
+        "It's a hack job.",
+        "You fooled us with that quote.",
+        "You're not an idiot, but this is late.",
+        "We use a tool for this.",
+    };
+    for (size_t i = 0; i < sizeof about_thing / sizeof about_thing[0]; i++)
+        if (tri(about_thing[i]).abuse) fail_msg("abuse: %s", about_thing[i]);
+    assert_true(tri("This is f***ing ridiculous.").counts[TK_PROFANITY] > 0);
+}
+
+/* A question about the refund policy or process is not a demand; the demand itself is, and so
+ * is the same question in a message that complains or is heated. */
+static void test_triage_refund_questions(void **state)
+{
+    (void)state;
+    static const char *const questions[] = {
+        "What is your refund policy?",
+        "Can I get a refund?",
+        "How do I request a refund?",
+        "Is it possible to get a refund?",
+        "Where can I check your money back policy?",
+        "Do you offer refunds on deposits?",
+    };
+    for (size_t i = 0; i < sizeof questions / sizeof questions[0]; i++) {
+        triage_result r = tri(questions[i]);
+        if (r.refund_demand) fail_msg("refund demand: %s", questions[i]);
+        assert_int_equal(r.hostility, 0);
+        assert_int_equal(r.complaints, 0);
+    }
+    assert_true(tri("I want my money back.").refund_demand);
+    assert_true(tri("Can I get a refund for this rubbish? I'm furious.").refund_demand);
+    assert_true(tri("The photos are blurry. Can I get a refund?").refund_demand);
+    assert_true(tri("Could you refund the 45 pound difference, please?").refund_demand);
+}
+
+/* False findings seen by hand: "still have no" is lateness, not a quality fault; asking where
+ * a deliverable is goes with the lateness unless the message disputes the scope. */
+static void test_triage_where_and_still(void **state)
+{
+    (void)state;
+    triage_result r = tri("we still have no album");
+    assert_false(r.complaints & COMPLAINT_QUALITY);
+    r = tri("Where are the files? They are two weeks late.");
+    assert_int_equal(r.root_cause, ROOT_MISSED_DEADLINE);
+    assert_false(r.complaints & COMPLAINT_SCOPE);
+    r = tri("The files are two weeks late.");
+    assert_int_equal(r.root_cause, ROOT_MISSED_DEADLINE);
+    r = tri("Where are the other three pages? The contract says five pages.");
+    assert_int_equal(r.root_cause, ROOT_SCOPE);
+    assert_true(tri("The PDF still has the old logo.").complaints & COMPLAINT_QUALITY);
+}
+
 static void test_triage_legal_variants(void **state)
 {
     (void)state;
@@ -375,6 +458,9 @@ int main(void)
         cmocka_unit_test(test_triage_flags),
         cmocka_unit_test(test_triage_negation),
         cmocka_unit_test(test_triage_swearing_is_not_abuse),
+        cmocka_unit_test(test_triage_insults_at_a_person),
+        cmocka_unit_test(test_triage_refund_questions),
+        cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),
         cmocka_unit_test(test_curly_apostrophes_and_inflections),

@@ -2,65 +2,135 @@
 # a word or phrase that signals it ("*" is any one word, "a|b" either word, "#num" a number).
 # A finding preceded by a negator in the same clause ("I'm not going to sue") does not count.
 
+# Word sets for the insults below, written once and used in several patterns ("$name").
+# Plurals and most inflections need no listing: words are normalised before lookup.
+# insult: names a person as contemptible wherever it occurs ("that idiot", "the bastard").
+@set insult idiot|moron|cretin|imbecile|halfwit|nitwit|dimwit|numbskull|dumbass|jackass|dipshit
+@set insult dickhead|knobhead|bellend|wanker|tosser|twat|prat|plonker|pillock|muppet|numpty
+@set insult bastard|b*stard|prick|pr*ck|arsehole|asshole|a**hole|a*shole|bitch|b*tch|biatch
+@set insult scumbag|lowlife|dirtbag|douchebag|douche|shithead|shitbag|fuckwit|fuckface|fucker
+@set insult f***er|f*cker|motherfucker|mf'er|mothafucka|muthafucka|cunt|c*nt|c**t|dumbfuck
+@set insult conman|fraudster|scammer|charlatan|swindler|liar|whore|slut|skank|thot
+# person: an insult when pointed at someone ("you clown", "what a loser", "bunch of crooks"),
+# safe to find a word or two after "you" ("you absolute clown").
+@set person clown|cowboy|loser|crook|thief|snake|weasel|pig|slob|leech|parasite|coward
+@set person hypocrite|thug|weirdo|freak|psycho|lunatic|nutter|nutcase|snob|goon|dork|dweeb
+@set person chancer|cretin|bozo|buffoon|jerk|idiot|moron|twat|muppet|numpty|prat
+# direct: an insult only right after "you", "you're a", "what a" or "bunch of": each also has
+# an innocent sense ("you fooled me", "a hack job", "scope creep", "the tool", "a total con").
+@set direct amateur|fool|cheat|con|hack|bully|rat|tool|knob|hoe|fraud|creep|dick|cow|ass|pussy
+# thing: contempt for a person only after "you're a" ("you're a joke"); about the work it is
+# hostility ("what a joke"), so these never stand alone here.
+@set thing joke|disgrace|embarrassment|waste|shambles|menace|excuse|piece|liability|failure
+# nastiest: adjectives that insult a person ("you're useless", "are you stupid?").
+@set nasty stupid|dumb|thick|dense|dim|brainless|clueless|incompetent|useless|pathetic
+@set nasty worthless|hopeless|lazy|dishonest|rude|ignorant|arrogant|retarded|moronic|idiotic
+@set nasty delusional|deluded|spineless|gutless|shameless|greedy|crooked|corrupt|disgusting
+@set nasty vile|ugly|fat|braindead|illiterate|unhinged|nasty|lying|thieving|sleazy|dodgy|shady
+@set nasty pathetic|clueless|unprofessional|bent|two-faced|slimy|gormless|daft|silly
+# degree words allowed between "you're" and the adjective.
+@set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
+@set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
+
 @label abuse
-you're|youre|ur a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you're|youre|ur a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you're|youre|ur a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you are a|an idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you are a|an * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you are a|an * * idiot|idiots|moron|morons|clown|clowns|fool|fools|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|con|joke|disgrace|parasite|hack|hacks|cheat|cheats|loser|embarrassment|snob|bully|incompetent|excuse|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|menace|shambles|waste|disgrace|piece|conman
-you're|youre|you are the worst
-you * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
-you * * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
-u * idiot|idiots|moron|morons|clown|clowns|fool|fools|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|muppet|muppets|numpty|charlatan|chancer|bastard|prick|pr*ck|twat|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hypocrite|coward|thug|conman|hack|hacks
-are you thick|stupid|blind|dense|illiterate|deaf|incompetent
-are you an idiot
-you're|youre full of shit|sh*t|crap|it
-lying|useless|pathetic piece of
-f*** you
-f*ck you
-fuck off
-f*** off
-sod off
-stick your
-where the sun
-utter|complete incompetent
 # Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
-you idiot|idiots|moron|morons|clown|clowns|fool|fools|joke|amateur|amateurs|cowboy|cowboys
-you're|youre a|an idiot|moron|clown|fool|amateur|cowboy|incompetent|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
-you're|youre * idiot|moron|clown|fool|amateur|cowboy|liar|fraud|crook|thief|scammer|disgrace|parasite|hack|cheat|loser|embarrassment
-you are a|an idiot|moron|clown|fool|amateur|cowboy|liar|fraud|crook|thief|scammer|con|joke|disgrace|parasite|hack|cheat|loser|embarrassment
-you're|youre incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|thick|rude
-you are incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|thick|rude
-you're|youre completely|totally|utterly|absolutely|clearly|just incompetent|useless|pathetic|clueless|hopeless|worthless|lazy|dishonest|stupid|unprofessional
-you incompetent|useless|pathetic|lying|stupid|dishonest|lazy|clueless
-incompetent|useless|pathetic|lying|stupid|dishonest|lazy|clueless|bloody|fucking|damn|complete|total|absolute idiot|idiots|moron|morons|clown|clowns|fool|amateur|amateurs|cowboy|cowboys|liar|liars|fraud|fraudster|crook|crooks|thief|thieves|scammer|scammers|conman|charlatan|charlatans|muppet|muppets|numpty|prat|twat|wanker|prick|bastard|bastards|arsehole|asshole|bitch|dickhead|cretin|imbecile|halfwit|hack|hacks|parasite
+$insult
+# Not "you $direct": "you fooled us", "you hacked it", "you tool around" are verbs (one stem).
+you|u|ya|yu $insult|$person|amateur|fraud|knob|hoe|dick|cow|ass|pussy
+you|u|ya * $insult|$person
+you|u|ya * * $insult|$person
+you|u|ya * fraud|fraudster
+you|u|ya * * fraud|fraudster
+you're|youre|ur a|an|such|the $insult|$person|$direct|$thing
+your a|an $insult|$person|$direct|$thing
+you're|youre|ur a|an|such * $insult|$person|$direct|$thing
+you're|youre|ur a|an * * $insult|$person|$direct|$thing
+you|u are|r a|an|such $insult|$person|$direct|$thing
+you|u are|r a|an|such * $insult|$person|$direct|$thing
+you are a|an * * $insult|$person|$direct|$thing
+you're|youre|ur|ure $nasty
+you're|youre|ur|ure $very $nasty
+you|u are|r $nasty
+you|u are|r $very $nasty
+! you're|youre|ure|ur not|never|hardly|no
+! you|u are|r not|never|hardly|no
+are|r you|u $nasty|blind|deaf|mad|insane|crazy|high|drunk
+are|r you|u a|an $insult|$person|$direct
+are|r you|u * $nasty|blind|deaf|mad|insane|crazy|high|drunk
+you|u|ya incompetent|useless|pathetic|lying|stupid|dishonest|lazy|clueless|worthless|thieving|brainless|dumb
+you|u|ya $nasty|absolute|complete|total|utter|bloody|fucking|f***ing|f*cking|effing $direct
+what a|an $insult|$person|$direct
+what a|an * $insult|$person|$direct
+bunch|pack|band|gang|load|herd of $insult|$person|$direct
+bunch|pack|band|gang|load|herd of * $insult|$person|$direct
+$insult|$person|$direct like you|u|yourself|yourselves
+$nasty|absolute|complete|total|utter|bloody|fucking|f***ing|f*cking|effing|damn|silly $person|amateur|fool|creep|dick|ass|cow|pussy|hoe
+# Older phrasings, kept as they were.
+you're|youre|you are the worst
+you're|youre full of shit|sh*t|crap|it
+you are full of shit|sh*t|crap|it
+you're|youre|you are * full of shit|sh*t|crap
+lying|useless|pathetic|worthless piece of
+you|you're|youre|you are|ur a|an piece of shit|sh*t|crap|garbage|trash|work
+waste of space|oxygen|skin|air
+utter|complete incompetent
 con artist|artists
-ripoff merchant|merchants|artist|artists
+ripoff|scam|rip-off merchant|merchants|artist|artists
 rip off merchant|merchants|artist|artists
-scam artist|artists
-crook|crooks|conman|scammer|scammers|fraudster|fraudsters|charlatan|charlatans|idiot|idiots|moron|morons|cretin|imbecile|muppet|numpty|twat|wanker|prick|bastard|arsehole|asshole|dickhead
 con man
-liar|liars
-fuck you
-screw you
-go to hell
-shut up
-f off
-piss off
 clown show
 how dare you
 you people are
 learn to do your job
-do your bloody|damn|fucking job
+do your bloody|damn|fucking|f***ing job
 pull your finger out
 get your act together
+# Profanity aimed at someone: "f*** you", "go to hell", "shut up".
+fuck|f***|f*ck|f**k|fck|fuk|fuq|fu*k|eff|sod|bugger|damn you|u|ya|yourself|yourselves|off|your|ur
+fuck|f***|f*ck|f**k|fck|fuk|fuq|fu*k him|her|them|y'all
+screw you|u|ya|yourself|off
+f you|u|off
+go fuck|f***|f*ck|f**k|fck|screw yourself|off
+get fucked|f***ed|f*cked|stuffed|lost
+shut the fuck|f***|f*ck|hell up
+shut up
+shut your mouth|face|trap|gob
+stfu
+gtfo
+kys
+kill yourself
+drop dead
+go die
+eat shit|sh*t|dirt|a dick
+suck my|a dick|cock|balls
+kiss my ass|arse|butt
+bite me
+up yours
+go to hell
+rot in hell
+piss|p*ss|naff|sod off
+stick your|it
+where the sun
+your|ur|yo ass|arse
+you|u suck|stink
+you|u * suck|stink
+# Slurs: flagged as abuse wherever they occur. The list is deliberately short (the most common
+# English slurs for race, sexuality, disability and origin), for recognition only. "nigga" is
+# left out on purpose: much of its use is in-group and not aimed at anyone.
+nigger|n*gger|n**ger|faggot|f*ggot|retard|tranny|spic|kike|wetback|raghead|towelhead|gook|paki
+you|u|ya fag|chink
+bunch|pack of fag|chink
 
 @label profanity
-# Swearing about the situation rather than at someone: hostility, not abuse.
+# Swearing about the situation rather than at someone: hostility, not abuse. Common spellings,
+# masked forms ("f***", "sh*t") and inflections ("fucked", "fucking" are one word here).
 damn|damned|bloody|fucking|fuck|fucked|shit|shitty|crap|crappy|hell|bullshit|piss|pissed|wtf|effing|frigging|freaking|sodding|bollocks|arse
-goddamn|goddamned
+goddamn|goddamned|goddamnit|dammit|damnit|damm
 f***|f***ing|f*cking|f**king|f*ck|f**k|sh*t|sh*tty|b*llocks|b*stard|bl**dy|effing
+fuckin|fucken|fkn|fking|fck|fcking|fuk|fukin|fuking|fuq|fu*k|f*cked|f***ed|phuck|feck|fecking
+motherfucking|muthafucking|mothafucking|fuckery|clusterfuck|shitshow|shite|shitting|shithole
+shitload|horseshit|bullsh*t|sh**|ass|asshat|arsed|bugger|buggered|ffs|omfg|fml|jfc|frickin|friggin|freakin
+cock up|cockup|balls up|ballsed
 
 @label hostile
 # Strong wording of an angry message.
@@ -364,6 +434,26 @@ half|some|part of it|them back
 credited|credit it|credit the|credited back
 for every penny|cent
 ! feed back
+# Questions about refunds rather than demands: about the policy or the process, or whether one
+# is possible ("what is your refund policy?", "can I get a refund?", "how do I claim a refund").
+# A "?" line stops the demand; triage counts it after all when the rest of the message
+# complains or is heated ("the photos are blurry, can I get a refund?").
+? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
+? money back policy|guarantee|guarantees
+? back policy|guarantee
+? can|could|may|do i|we get|have|request|claim a|any refund|reimbursement|compensation
+? can|could|may|do i|we ask|apply for a|any refund|reimbursement|compensation
+? can|could|may|would i|we get|have my|our money back
+? how do|can|would|should|does i|we|one get|request|claim|receive|obtain a|my|any refund|reimbursement|compensation
+? how do|can|would|should i|we ask|apply for a|my|any refund|reimbursement|compensation
+? how do|can|would|should i|we get my|our money back
+? how long do|does|will refund|refunds take|takes
+? how long do|does|will a|the|my refund take|takes
+? is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
+? is it possible to ask for a refund
+? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
+? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation
+? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 
 @label payment_refusal
 not paying|pay
@@ -422,6 +512,10 @@ still not
 still haven't
 still hasn't
 still no
+still have|has|got no|nothing
+# Asking where a deliverable is ("Where are the files?"): a "?" line. Triage counts it as
+# lateness, or as the missing part of a scope dispute when the message disputes the scope.
+? where is|are the|my|our
 still don't
 not yet|ready|delivered|finished|done|arrived|received|here
 hasn't|has not arrived
@@ -642,6 +736,7 @@ aren't|isn't|not quite right|white|there|finished
 don't|doesn't|didn't match|tie|line up|work
 rejected
 still show|shows|has|have|contains
+! still has|have|got no|nothing|not
 kicked out
 out by
 needs a lot more work
@@ -784,7 +879,7 @@ delivered * and then
 never delivered|provided|supplied
 not provided|included|delivered|supplied
 weren't|wasn't provided|included|delivered|supplied|set
-where is|are the
+where is|are the other|rest|remaining|missing|extra|additional|agreed|promised|second|third
 half the modules|pages|items|sections
 missing items|pages|modules|files|sections|photos
 are|is|both|still missing
