@@ -56,6 +56,27 @@ static rd_err *case_list(cli_ctx *c)
     return NULL;
 }
 
+/* One line under an incoming message: what triage read in it. */
+static void print_triage(cli_ctx *c, json_t *t)
+{
+    static const char *const flags[] = {"abuse",         "legal_threat",    "review_threat",
+                                        "refund_demand", "payment_refusal", NULL};
+    static const char *const hostility[] = {"calm", "displeased", "angry", "furious"};
+    if (!json_is_object(t)) return;
+    int64_t h = ji(t, "hostility");
+    printf("%s  triage: %s (%lld/3)", cli_dim(c), hostility[h >= 0 && h <= 3 ? h : 0],
+           (long long)h);
+    for (int i = 0; flags[i]; i++)
+        if (ji(t, flags[i])) {
+            printf(", ");
+            for (const char *p = flags[i]; *p; p++)
+                putchar(*p == '_' ? ' ' : *p);
+        }
+    if (js(t, "complaints") && *js(t, "complaints"))
+        printf("; complaints: %s", js(t, "complaints"));
+    printf("; root cause: %s%s\n", js(t, "root_cause"), cli_reset(c));
+}
+
 static void print_log(cli_ctx *c, json_t *log)
 {
     size_t i;
@@ -71,6 +92,7 @@ static void print_log(cli_ctx *c, json_t *log)
                js(entry, "subject") ? ": " : "", js(entry, "subject") ? js(entry, "subject") : "",
                cli_reset(c));
         if (js(entry, "body")) printf("%s\n", js(entry, "body"));
+        print_triage(c, json_object_get(entry, "triage"));
         printf("\n");
     }
 }

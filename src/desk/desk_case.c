@@ -82,6 +82,25 @@ rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id)
     return store_end(d->st, e);
 }
 
+/* Adds to each incoming entry what triage found in it, as "triage" (null when none). */
+static void attach_triage(rd_desk *d, json_t *log)
+{
+    size_t i;
+    json_t *entry;
+    json_array_foreach(log, i, entry)
+    {
+        json_t *t = NULL;
+        rd_err *e = store_log_triage_get(d->st, desk_ji(entry, "id"), &t);
+        rd_err_free(e);
+        if (t) {
+            const char *f = desk_js(t, "findings");
+            json_object_set_new(t, "findings", f ? json_loads(f, 0, NULL) : json_array());
+            json_object_del(t, "log_id");
+        }
+        json_object_set_new(entry, "triage", t ? t : json_null());
+    }
+}
+
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
 {
     json_t *c = NULL, *log = NULL;
@@ -91,6 +110,7 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
         json_decref(c);
         return e;
     }
+    attach_triage(d, log);
     json_object_set_new(c, "log", log);
     *out = c;
     return NULL;

@@ -23,6 +23,11 @@ test_case_open_triages_the_words() {
     out_has '"refund_demand": 1'
     out_has '"triage_root": "missed_deadline"'
     printf '%s' "$OUT" | grep -q '"hostility": [123]' || fail "hostility not raised: $OUT"
+    out_has '"findings": ['
+    out_has '"text": "lawyer"'
+    r case show 1
+    out_has "  triage: "
+    out_has "legal threat, refund demand"
 }
 
 test_incoming_log_entry_raises_flags() {
