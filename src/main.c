@@ -13,7 +13,7 @@
 
 extern const cli_cmd cmd_init, cmd_verify, cmd_demo;
 extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;
-extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show;
+extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show, cmd_project_edit;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
 extern const cli_cmd cmd_log_add, cmd_log_list;
 extern const cli_cmd cmd_config_list, cmd_config_get, cmd_config_set;
@@ -48,6 +48,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_add,
     &cmd_project_list,
     &cmd_project_show,
+    &cmd_project_edit,
     /* cases and the resolution path (P1-P11) */
     &cmd_case_open,
     &cmd_case_list,

@@ -205,6 +205,26 @@ static const cli_opt project_add_opts[] = {
     {"extra-revision-price", "AMOUNT", 0, "price of each revision beyond those"},
     {NULL, NULL, 0, NULL}};
 
+static rd_err *project_edit(cli_ctx *c)
+{
+    int64_t id;
+    rd_err *e = cli_pos_id(c, 0, "project", &id);
+    rd_project_change ch = {cli_get(c, "title"), cli_get(c, "scope"), cli_get(c, "deliverables"),
+                            cli_get(c, "deadline"), cli_get(c, "status")};
+    if (!e) e = desk_project_edit(&c->desk, id, &ch);
+    if (!e && c->json) cli_print_id(c, id);
+    if (!e && !c->json) printf("project %lld updated\n", (long long)id);
+    return e;
+}
+
+static const cli_opt project_edit_opts[] = {
+    {"title", "TITLE", 0, "new title"},
+    {"scope", "TEXT", 0, "new scope (\"\" clears it)"},
+    {"deliverables", "TEXT", 0, "new deliverables (\"\" clears them)"},
+    {"deadline", "YYYY-MM-DD", 0, "new deadline (\"\" clears it)"},
+    {"status", "STATUS", 0, "active, delivered or cancelled"},
+    {NULL, NULL, 0, NULL}};
+
 static const cli_opt project_list_opts[] = {{"client", "ID", 0, "only this client's projects"},
                                             {NULL, NULL, 0, NULL}};
 
@@ -221,6 +241,17 @@ const cli_cmd cmd_project_add = {"project add",
                                  project_add};
 const cli_cmd cmd_project_list = {
     "project list", NULL, 0, 0, CMD_JSON, "List projects.", NULL, project_list_opts, project_list};
+const cli_cmd cmd_project_edit = {
+    "project edit",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "Change a project's description, deadline or status.",
+    "Mark work delivered with --status delivered. The price, currency and revision policy stay\n"
+    "as agreed: invoices and offers were measured against them.",
+    project_edit_opts,
+    project_edit};
 const cli_cmd cmd_project_show = {"project show",
                                   "ID",
                                   1,

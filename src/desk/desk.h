@@ -47,6 +47,10 @@ typedef struct desk_project_input {
 
 rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
+/* Changes a project's title, scope, deliverables, deadline ("" clears the last three) or status
+ * (active, delivered, cancelled). The price, currency and revision policy stay as agreed: they
+ * are what invoices and offers were measured against. */
+rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in);
 rd_err *desk_project_list(rd_desk *d, int64_t client_id, json_t **out);
 
 /* ---------------------------------------------------------------- cases */

@@ -151,6 +151,41 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
     return store_end(d->st, e);
 }
 
+rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in)
+{
+    static const char *const statuses[] = {"active", "delivered", "cancelled", NULL};
+    int y, m, day;
+    rd_err *e = NULL;
+    if (in->title && text_blank(in->title)) e = rd_error(RD_INVALID, "title: cannot be empty");
+    if (!e) e = text_check("title", in->title, DESK_MAX_NAME, false);
+    if (!e) e = text_check("scope", in->scope, DESK_MAX_NOTES, true);
+    if (!e) e = text_check("deliverables", in->deliverables, DESK_MAX_NOTES, true);
+    if (!e && in->deadline && *in->deadline) e = date_parse("deadline", in->deadline, &y, &m, &day);
+    if (!e && in->status && !desk_one_of(in->status, statuses))
+        e = rd_error(RD_INVALID, "status: '%s' is not active, delivered or cancelled", in->status);
+    if (!e && !in->title && !in->scope && !in->deliverables && !in->deadline && !in->status)
+        e = rd_error(RD_USAGE, "project edit: give at least one field to change");
+    if (e) return e;
+    rd_timestr now;
+    desk_now(now);
+    json_t *p = NULL;
+    if ((e = store_begin(d->st))) return e;
+    e = store_project_get(d->st, id, &p);
+    if (!e && desk_js(p, "status") && strcmp(desk_js(p, "status"), "handed_over") == 0)
+        e = rd_error(RD_CONFLICT, "project: project %lld was handed over on termination",
+                     (long long)id);
+    json_decref(p);
+    if (!e) e = store_project_update(d->st, id, in, now);
+    if (!e) {
+        json_t *detail = json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}", "title", in->title, "scope",
+                                   in->scope, "deliverables", in->deliverables, "deadline",
+                                   in->deadline, "status", in->status);
+        e = desk_audit(d, "project.edit", "projects", id, detail);
+        json_decref(detail);
+    }
+    return store_end(d->st, e);
+}
+
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out)
 {
     return store_project_get(d->st, id, out);

@@ -60,6 +60,12 @@ typedef struct rd_project_fields {
 rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const char *now,
                              int64_t *id);
 rd_err *store_project_get(rd_store *st, int64_t id, json_t **row);
+/* Changes the text fields and status that are not NULL; "" clears scope, deliverables or
+ * deadline. Money and revision terms stay as agreed. */
+typedef struct rd_project_change {
+    const char *title, *scope, *deliverables, *deadline, *status;
+} rd_project_change;
+rd_err *store_project_update(rd_store *st, int64_t id, const rd_project_change *c, const char *now);
 /* client_id 0 lists every project. */
 rd_err *store_project_list(rd_store *st, int64_t client_id, json_t **rows);
 

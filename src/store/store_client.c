@@ -61,6 +61,21 @@ rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const cha
     return e;
 }
 
+rd_err *store_project_update(rd_store *st, int64_t id, const rd_project_change *c, const char *now)
+{
+    return db_exec(st,
+                   "UPDATE projects SET"
+                   " title = coalesce(?2, title),"
+                   " scope = CASE WHEN ?3 IS NULL THEN scope WHEN ?3 = '' THEN NULL ELSE ?3 END,"
+                   " deliverables = CASE WHEN ?4 IS NULL THEN deliverables WHEN ?4 = '' THEN NULL"
+                   "   ELSE ?4 END,"
+                   " deadline = CASE WHEN ?5 IS NULL THEN deadline WHEN ?5 = '' THEN NULL"
+                   "   ELSE ?5 END,"
+                   " status = coalesce(?6, status), updated_at = ?7"
+                   " WHERE id = ?1",
+                   "itttttt", id, c->title, c->scope, c->deliverables, c->deadline, c->status, now);
+}
+
 rd_err *store_project_get(rd_store *st, int64_t id, json_t **row)
 {
     rd_err *e = db_row(st, row,

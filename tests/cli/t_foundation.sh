@@ -308,7 +308,7 @@ test_usage_errors_exit_2() {
 
 test_every_command_has_help() {
     "$BIN" --help >"$WORK/help" || fail "--help failed"
-    for cmd in "init" "client add" "client list" "client show" "client edit" "project add" \
+    for cmd in "init" "client add" "client list" "client show" "client edit" "project add" "project edit" \
         "project list" "project show" "case open" "case list" "case show" "log add" \
         "log list" "verify" "demo"; do
         # shellcheck disable=SC2086
@@ -367,4 +367,34 @@ test_demo_loads_once() {
     rc_is 1
     err_has "already has clients"
     unchanged
+}
+
+test_project_edit_marks_delivered() {
+    fresh
+    r client add --name A
+    r project add --client 1 --title Site --scope "five pages" --deadline 2026-12-01 --price 1000
+    r project edit 1 --status delivered --deadline ""
+    rc_is 0
+    r project show 1 --json
+    out_has '"status": "delivered"'
+    out_has '"deadline": null'
+    out_has '"scope": "five pages"'
+    out_has '"price": 100000'
+    snapshot
+    r project edit 1 --status finished
+    rc_is 1
+    err_has "status: 'finished' is not active, delivered or cancelled"
+    r project edit 1 --deadline 2026-02-30
+    rc_is 1
+    err_has "deadline:"
+    r project edit 1 --title " "
+    rc_is 1
+    err_has "title:"
+    r project edit 1
+    rc_is 2
+    r project edit 9 --status delivered
+    rc_is 3
+    unchanged
+    r terminate 1
+    out_lacks "undelivered project"
 }
