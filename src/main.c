@@ -31,16 +31,14 @@ extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_inv
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
 
-/* One line per command, grouped as `redress --help` lists them. */
+/* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
 const cli_cmd *const cli_commands[] = {
-    /* setting up */
     &cmd_init,
     &cmd_config_list,
     &cmd_config_get,
     &cmd_config_set,
     &cmd_demo,
-    /* clients and what was agreed (P20) */
     &cmd_client_add,
     &cmd_client_list,
     &cmd_client_show,
@@ -49,7 +47,6 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_list,
     &cmd_project_show,
     &cmd_project_edit,
-    /* cases and the resolution path (P1-P11) */
     &cmd_case_open,
     &cmd_case_list,
     &cmd_case_show,
@@ -63,7 +60,6 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_pause,
     &cmd_case_resume,
     &cmd_case_close,
-    /* what was said: the log, triage and replies (P2, P5, P17) */
     &cmd_log_add,
     &cmd_log_list,
     &cmd_triage,
@@ -73,7 +69,6 @@ const cli_cmd *const cli_commands[] = {
     &cmd_draft_show,
     &cmd_draft_edit,
     &cmd_draft_release,
-    /* offers and following through (P8-P11) */
     &cmd_offer_make,
     &cmd_offer_choose,
     &cmd_offer_reject,
@@ -87,7 +82,6 @@ const cli_cmd *const cli_commands[] = {
     &cmd_feedback_record,
     &cmd_lesson_list,
     &cmd_lesson_done,
-    /* when it is not working (P12-P18) */
     &cmd_escalate,
     &cmd_escalation_outcome,
     &cmd_invoice_add,
@@ -100,20 +94,36 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_add,
     &cmd_revision_list,
     &cmd_terminate,
-    /* integrity */
     &cmd_verify,
     NULL,
 };
 /* clang-format on */
+
+/* The headings `redress --help` prints before the first command of each group. */
+static const struct {
+    const cli_cmd *first;
+    const char *title;
+} sections[] = {
+    {&cmd_init, "setting up"},
+    {&cmd_client_add, "clients and what was agreed (P20)"},
+    {&cmd_case_open, "cases and the resolution path (P1-P11)"},
+    {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
+    {&cmd_offer_make, "offers and following through (P8-P11)"},
+    {&cmd_escalate, "when it is not working (P12-P18)"},
+    {&cmd_verify, "integrity"},
+};
 
 static void usage(FILE *out)
 {
     fprintf(out, "usage: redress [--db PATH] COMMAND [ARGS] [--help]\n\n"
                  "redress guides you through an unhappy client: every complaint becomes a case\n"
                  "that walks a de-escalation playbook, and every exchange lands in a\n"
-                 "tamper-evident log.\n\ncommands:\n");
-    for (int i = 0; cli_commands[i]; i++)
+                 "tamper-evident log.\n");
+    for (int i = 0; cli_commands[i]; i++) {
+        for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++)
+            if (sections[k].first == cli_commands[i]) fprintf(out, "\n%s:\n", sections[k].title);
         fprintf(out, "  %-20s %s\n", cli_commands[i]->words, cli_commands[i]->summary);
+    }
     fprintf(out, "\nexit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 not found, 4 internal\n"
                  "error. `redress COMMAND --help` explains each command.\n");
 }
