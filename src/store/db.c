@@ -55,13 +55,61 @@ static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_
     return rc == SQLITE_OK ? NULL : db_error(st, "bind");
 }
 
+static size_t sql_slot(const char *sql)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *sql; sql++)
+        h = (h ^ (unsigned char)*sql) * 1099511628211u;
+    return (size_t)(h % DB_STMT_CACHE);
+}
+
+/* Finds or prepares the statement for sql. A statement already being stepped (a query run from
+ * inside db_each's callback) is never handed out twice: the second user gets a fresh one. */
+static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
+{
+    db_cached *c = &st->cache[sql_slot(sql)];
+    if (c->sql && !c->busy && strcmp(c->sql, sql) == 0) {
+        c->busy = 1;
+        *stmt = c->stmt;
+        return NULL;
+    }
+    if (c->busy) {
+        if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+            return db_error(st, "prepare");
+        return NULL;
+    }
+    sqlite3_stmt *fresh;
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &fresh, NULL) != SQLITE_OK)
+        return db_error(st, "prepare");
+    sqlite3_finalize(c->stmt);
+    free(c->sql);
+    c->sql = xstrdup(sql);
+    c->stmt = fresh;
+    c->busy = 1;
+    *stmt = fresh;
+    return NULL;
+}
+
+/* Hands a statement back: a cached one is reset for its next use, any other is finalized. */
+static void stmt_put(rd_store *st, sqlite3_stmt *stmt)
+{
+    db_cached *c = &st->cache[sql_slot(sqlite3_sql(stmt))];
+    if (c->stmt == stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        c->busy = 0;
+        return;
+    }
+    sqlite3_finalize(stmt);
+}
+
 static rd_err *prepare(rd_store *st, sqlite3_stmt **stmt, const char *sql, const char *types,
                        va_list ap)
 {
-    if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
-        return db_error(st, "prepare");
-    rd_err *e = bind_all(st, *stmt, types, ap);
-    if (e) sqlite3_finalize(*stmt);
+    rd_err *e = stmt_get(st, sql, stmt);
+    if (e) return e;
+    e = bind_all(st, *stmt, types, ap);
+    if (e) stmt_put(st, *stmt);
     return e;
 }
 
@@ -102,7 +150,7 @@ static rd_err *step_rows(rd_store *st, sqlite3_stmt *stmt, json_t *out, int max)
         }
     }
     rd_err *e = rc == SQLITE_DONE ? NULL : db_error(st, "query");
-    sqlite3_finalize(stmt);
+    stmt_put(st, stmt);
     return e;
 }
 
@@ -168,7 +216,7 @@ rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const ch
         json_decref(row);
     }
     if (!e && rc != SQLITE_DONE) e = db_error(st, "query");
-    sqlite3_finalize(stmt);
+    stmt_put(st, stmt);
     return e;
 }
 
@@ -183,7 +231,7 @@ rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, .
     int rc = sqlite3_step(stmt);
     *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
     e = rc == SQLITE_ROW || rc == SQLITE_DONE ? NULL : db_error(st, "query");
-    sqlite3_finalize(stmt);
+    stmt_put(st, stmt);
     return e;
 }
 
@@ -267,6 +315,10 @@ rd_err *store_open(const char *path, rd_store **out)
 void store_close(rd_store *st)
 {
     if (!st) return;
+    for (size_t i = 0; i < DB_STMT_CACHE; i++) {
+        sqlite3_finalize(st->cache[i].stmt);
+        free(st->cache[i].sql);
+    }
     sqlite3_close_v2(st->db);
     free(st);
 }

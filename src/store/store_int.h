@@ -7,9 +7,19 @@
 
 #include "store/store.h"
 
+/* Prepared statements kept between calls, keyed by their SQL text. */
+#define DB_STMT_CACHE 128
+
+typedef struct db_cached {
+    char *sql;          /* owned copy of the SQL; NULL for an empty slot */
+    sqlite3_stmt *stmt; /* prepared once, reset after each use */
+    int busy;           /* 1 while a caller is stepping it */
+} db_cached;
+
 struct rd_store {
-    sqlite3 *db; /* the connection */
-    int in_tx;   /* 1 inside store_begin()/store_end() */
+    sqlite3 *db;                    /* the connection */
+    int in_tx;                      /* 1 inside store_begin()/store_end() */
+    db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
 };
 
 /* Bind types, one letter per ?N in order:

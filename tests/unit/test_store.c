@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "store/store.h"
+#include "store/store_int.h"
 
 static int setup(void **state)
 {
@@ -179,6 +179,44 @@ static void test_file_database_persists(void **state)
     unlink(side);
 }
 
+/* A query run from inside db_each's callback with the very same SQL must get its own statement:
+ * the cached one is still being stepped. */
+typedef struct nested {
+    rd_store *st;
+    int rows, inner;
+} nested;
+
+static rd_err *inner_query(void *ctx, json_t *row)
+{
+    nested *n = ctx;
+    json_t *again = NULL;
+    rd_err *e = db_row(n->st, &again, "SELECT id, name FROM clients WHERE id >= ?1 ORDER BY id",
+                       "i", (int64_t)json_integer_value(json_object_get(row, "id")));
+    if (!e && again) n->inner++;
+    json_decref(again);
+    n->rows++;
+    return e;
+}
+
+static void test_statement_cache_nested_use(void **state)
+{
+    rd_store *st = *state;
+    rd_client_fields c = {.name = "A"};
+    int64_t id;
+    assert_null(store_begin(st));
+    for (int i = 0; i < 3; i++)
+        assert_null(store_client_insert(st, &c, "2026-01-01T00:00:00Z", &id));
+    assert_null(store_end(st, NULL));
+    for (int round = 0; round < 2; round++) { /* the second round reuses the cached statement */
+        nested n = {st, 0, 0};
+        assert_null(db_each(st, inner_query, &n,
+                            "SELECT id, name FROM clients WHERE id >= ?1 ORDER BY id", "i",
+                            (int64_t)1));
+        assert_int_equal(n.rows, 3);
+        assert_int_equal(n.inner, 3);
+    }
+}
+
 static void test_not_found(void **state)
 {
     rd_store *st = *state;
@@ -203,6 +241,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_settings_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_database_persists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_statement_cache_nested_use, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
