@@ -27,6 +27,7 @@ typedef enum lex_label {
     L_SCOPE,
     L_BILLING,
     L_INTENSIFIER,
+    L_RETORT, /* triage: a retort that is its own question ("Seriously?") */
     L_COND_APOLOGY,
     L_BLAME,
     L_DISMISSIVE,
@@ -145,6 +146,8 @@ typedef struct scan_sink {
     void (*token)(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti);
     void (*bang)(void *ctx, size_t start, size_t end, uint32_t line, uint32_t col);
     void (*sentence_end)(void *ctx, uint32_t sent);
+    /* a run of "?" and "!" with at least one "?": its bytes and how many of each */
+    void (*question)(void *ctx, size_t start, size_t end, int qmarks, int bangs);
 } scan_sink;
 
 struct scanner {

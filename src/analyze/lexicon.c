@@ -71,6 +71,7 @@ static const char *const label_names[L_COUNT] = {
     [L_SCOPE] = "scope",
     [L_BILLING] = "billing",
     [L_INTENSIFIER] = "intensifier",
+    [L_RETORT] = "retort",
     [L_COND_APOLOGY] = "conditional-apology",
     [L_BLAME] = "blame-shifting",
     [L_DISMISSIVE] = "dismissive",
@@ -506,7 +507,7 @@ static void index_mode(int m, uint8_t mode)
 
 static void init_modes(void)
 {
-    for (int l = L_ABUSE; l <= L_INTENSIFIER; l++)
+    for (int l = L_ABUSE; l <= L_RETORT; l++)
         g.lx.modes[l] = MODE_TRIAGE;
     for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
         g.lx.modes[l] = MODE_TONE;

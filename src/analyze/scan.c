@@ -290,16 +290,19 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     return end;
 }
 
-/* Handles a run of "!" starting at i; returns the byte after it. */
+/* Handles a run of "!" and "?" starting at i; returns the byte after it. */
 static size_t scan_bang(scanner *sc, size_t i)
 {
     size_t j = i;
     while (j < sc->len && (sc->text[j] == '!' || sc->text[j] == '?'))
         j++;
-    size_t bangs = 0;
-    for (size_t k = i; k < j && bangs < 2; k++)
+    int bangs = 0, qmarks = 0;
+    for (size_t k = i; k < j && (bangs < 2 || qmarks < 2); k++) {
         bangs += sc->text[k] == '!';
+        qmarks += sc->text[k] == '?';
+    }
     if (bangs >= 2 && sc->sink->bang) sc->sink->bang(sc->sink->ctx, i, j, sc->line, 0);
+    if (qmarks && sc->sink->question) sc->sink->question(sc->sink->ctx, i, j, qmarks, bangs);
     return j;
 }
 

@@ -354,7 +354,7 @@ rd_err *tone_check(const char *field, const char *text, size_t len, tone_result 
     memset(&c, 0, sizeof c);
     c.r = out;
     c.shout_idx = -1;
-    scan_sink sink = {&c, MODE_TONE, on_match, on_token, on_bang, on_sentence_end};
+    scan_sink sink = {&c, MODE_TONE, on_match, on_token, on_bang, on_sentence_end, NULL};
     scan_text(lx, text, len, &sink);
     close_apology(&c);
     flush_passive(&c);

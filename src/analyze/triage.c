@@ -77,6 +77,7 @@ typedef struct triage_ctx {
      * how many, and where the first one is. They count only in an unhappy message. */
     int asked[TK_COUNT];
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
+    size_t question_at; /* byte after the latest run of "?" began, 0 before any */
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
@@ -128,8 +129,12 @@ static triage_kind kind_of(lex_label l)
 
 static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 {
-    (void)sc;
     triage_ctx *c = ctx;
+    if (m->phrase->label == L_RETORT) { /* "Seriously?" "Excuse me?": a sentence on its own */
+        bool first = m->first == 0 || scan_at(sc, m->first - 1)->sent != m->sent;
+        if (first && c->question_at == m->end + 1) add_finding(c, TK_HOSTILE, m->start, m->end);
+        return;
+    }
     triage_kind k = kind_of((lex_label)m->phrase->label);
     if (k == TK_COUNT || m->negated) return;
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
@@ -154,6 +159,15 @@ static void on_bang(void *ctx, size_t start, size_t end, uint32_t line, uint32_t
 {
     (void)line, (void)col;
     add_finding(ctx, TK_EXCLAMATION, start, end);
+}
+
+/* A run of question marks: "??" is as heated as "!!" (unless the run has "!!" already); a
+ * retort just before it is matched later, when the scanner hands over its held matches. */
+static void on_question(void *ctx, size_t start, size_t end, int qmarks, int bangs)
+{
+    triage_ctx *c = ctx;
+    c->question_at = start + 1;
+    if (qmarks >= 2 && bangs < 2) add_finding(c, TK_EXCLAMATION, start, end);
 }
 
 /* Hostility from the counts, as points: threats and strong words 4 each, a refund demand 2,
@@ -265,7 +279,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     triage_ctx c;
     memset(&c, 0, sizeof c);
     c.r = out;
-    scan_sink sink = {&c, MODE_TRIAGE, on_match, on_token, on_bang, NULL};
+    scan_sink sink = {&c, MODE_TRIAGE, on_match, on_token, on_bang, NULL, on_question};
     scan_text(lx, text, len, &sink);
     summarise(&c);
     return NULL;

@@ -199,6 +199,28 @@ static void test_triage_intensity(void **state)
     assert_int_equal(r.counts[TK_SHOUTING], 0);
 }
 
+static void test_triage_rudeness(void **state)
+{
+    (void)state;
+    assert_true(tri("Seriously? The files are still not here.").hostility >= 2);
+    assert_true(tri("Are you kidding me? For the last time, do your job.").hostility >= 2);
+    assert_true(tri("Thanks for nothing.").hostility >= 2);
+    assert_true(tri("How hard can it be to send a PDF?").hostility >= 2);
+    assert_true(tri("Is it too much to ask for a reply?").hostility >= 2);
+    assert_true(tri("I shouldn't have to chase you for this.").hostility >= 2);
+    assert_true(tri("What is wrong with you people?").hostility >= 2);
+    assert_true(tri("Fix it now.").hostility >= 1);
+    assert_true(tri("Where are the files??").hostility >= 1);
+    /* "seriously" in its calm sense, and a polite request with "now", stay calm */
+    assert_int_equal(tri("We take your feedback seriously, thank you.").hostility, 0);
+    assert_int_equal(tri("We are seriously considering a second project with you.").hostility, 0);
+    assert_int_equal(tri("Please send it now if you can, thanks.").hostility, 0);
+    assert_int_equal(tri("Could you send the invoice now? Thanks.").hostility, 0);
+    /* a retort counts only as a sentence of its own, right before its question mark */
+    assert_int_equal(tri("Are we seriously going with blue? Lovely, thanks.").counts[TK_HOSTILE],
+                     0);
+}
+
 static void test_curly_apostrophes_and_inflections(void **state)
 {
     (void)state;
@@ -463,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),
+        cmocka_unit_test(test_triage_rudeness),
         cmocka_unit_test(test_curly_apostrophes_and_inflections),
         cmocka_unit_test(test_conditional_apology),
         cmocka_unit_test(test_blame_is_not_self_directed),

@@ -210,6 +210,53 @@ no respect
 completely unprofessional
 a|what|total|complete|absolute|bad joke
 joke of
+# Rudeness: incredulity, sarcasm and exasperation aimed at the reader.
+unbelievable
+unreal
+are|r you kidding|joking|serious
+you've got to be kidding|joking
+you have got to be kidding|joking
+you must be kidding|joking
+what is wrong with you
+what's wrong with you
+what is the matter with you
+what's the matter with you
+what is your problem
+what's your problem
+thanks for nothing
+thank you for nothing
+cheers for nothing
+how hard can it be
+how hard is it to
+how difficult can it be
+how difficult is it to
+is it too much to ask
+is that too much to ask
+too much to ask
+i|we shouldn't have to
+i|we should not have to
+for the last time
+how many times do|must|have
+how many more times
+do your job
+do your job properly
+learn to read
+can you even read
+can't you read
+do you even
+are you even
+who do you think you are
+give me a break
+get a grip
+grow up
+shut up
+don't waste my time
+stop wasting my time
+wasting my time
+i'm not asking again
+i am not asking again
+i won't ask again
+i will not ask again
 
 @label displeased
 # Milder displeasure: a civil but unhappy message.
@@ -265,6 +312,15 @@ starting to feel
 losing patience
 running out of patience
 patience is
+# Curt orders: an imperative that ends in "now" or "immediately".
+fix|sort|send|do|finish|deliver|return|refund|answer|reply|respond|pay|call|email|update|explain|correct|cancel|remove|delete it|this|that|them|me|us now|immediately
+fix|sort|send|do|finish|deliver|return|refund|answer|reply|respond|pay|call|email|update|explain|correct|cancel|remove|delete it|this|that|them|me|us right now
+reply|respond|answer|call|pay now|immediately
+i|we want|need it|this|them|one now|immediately
+i|we want|need an answer|answers|reply|response now|immediately
+! please * * now|immediately
+! please * * right now
+! could|can|would you * * now|immediately
 
 @label legal_threat
 lawyer|lawyers|solicitor|solicitors|attorney|attorneys|barrister|lawsuit|litigation|sue|sued|suing|sues|chargeback|chargebacks|tribunal
@@ -947,3 +1003,17 @@ fee on it|there
 
 @label intensifier
 absolutely|completely|totally|utterly|extremely|incredibly|ridiculously|seriously
+! take|taking|taken|took it|this|that|them|us|me|you|feedback|complaints seriously
+! take|taking|taken|took * * seriously
+! seriously consider|considering|considered|thinking|think
+
+@label retort
+# A sentence that is only a retort and a question mark ("Seriously?", "Excuse me?!", "Hello??"):
+# counted as strong wording only when it starts the sentence and the "?" follows at once.
+seriously
+excuse me
+hello
+come on
+you serious
+anyone
+anybody
