@@ -5,7 +5,7 @@
 set -u
 BIN=${REDRESS_BIN:-$(pwd)/redress}
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/redress-e2e.XXXXXX")
+WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 export TZ=UTC NO_COLOR=1 REDRESS_USER=tester
 unset REDRESS_DB REDRESS_NOW

@@ -153,10 +153,9 @@ static void test_settings_roundtrip(void **state)
 static void test_file_database_persists(void **state)
 {
     (void)state;
-    char path[] = "/tmp/redress-store-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/redress-store-%ld.db", (long)getpid());
+    unlink(path);
     rd_store *st;
     assert_null(store_open(path, &st));
     rd_client_fields c = {.name = "Persisted"};
