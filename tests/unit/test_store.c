@@ -170,7 +170,7 @@ static void test_file_database_persists(void **state)
     assert_string_equal(json_string_value(json_object_get(row, "name")), "Persisted");
     json_decref(row);
     store_close(st);
-    char side[64];
+    char side[96];
     unlink(path);
     snprintf(side, sizeof side, "%s-wal", path);
     unlink(side);
