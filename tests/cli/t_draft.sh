@@ -163,6 +163,11 @@ test_acknowledgement_is_tone_checked() {
     err_has "text: the acknowledgement has"
     err_has "conditional-apology at 1:"
     unchanged
+    ri "I'm sorry if you feel let down, but the brief changed." case acknowledge 1 --text - \
+        --override "the client asked for the reason in writing"
+    rc_is 0
+    sqlite3 "$DB" "SELECT detail FROM audit_entries WHERE action = 'case.acknowledge'" |
+        grep -q "asked for the reason" || fail "override reason not in the audit trail"
     ri "I am sorry I missed the deadline; that was my mistake." case acknowledge 1 --text -
     rc_is 0
     r case next 1 --json
