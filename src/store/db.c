@@ -18,7 +18,7 @@ rd_err *db_error(rd_store *st, const char *what)
     return rd_error(RD_DB, "%s: %s", what, msg);
 }
 
-int64_t db_last_id(rd_store *st)
+static int64_t db_last_id(rd_store *st)
 {
     return (int64_t)sqlite3_last_insert_rowid(st->db);
 }
@@ -170,6 +170,16 @@ rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...)
     va_start(ap, types);
     rd_err *e = query(st, NULL, 0, sql, types, ap);
     va_end(ap);
+    return e;
+}
+
+rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    rd_err *e = query(st, NULL, 0, sql, types, ap);
+    va_end(ap);
+    if (!e) *id = db_last_id(st);
     return e;
 }
 

@@ -4,13 +4,11 @@
 
 rd_err *store_case_insert(rd_store *st, const rd_case_fields *f, const char *now, int64_t *id)
 {
-    rd_err *e =
-        db_exec(st,
-                "INSERT INTO cases(client_id, project_id, channel, received_at, words,"
-                " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                "iztttt", f->client_id, f->project_id, f->channel, f->received_at, f->words, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO cases(client_id, project_id, channel, received_at, words,"
+                     " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                     "iztttt", f->client_id, f->project_id, f->channel, f->received_at, f->words,
+                     now);
 }
 
 #define CASE_SELECT                                                                                \

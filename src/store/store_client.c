@@ -4,12 +4,10 @@
 
 rd_err *store_client_insert(rd_store *st, const rd_client_fields *f, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO clients(name, email, phone, company, notes, created_at,"
-                        " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                        "tttttt", f->name, f->email, f->phone, f->company, f->notes, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO clients(name, email, phone, company, notes, created_at,"
+                     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                     "tttttt", f->name, f->email, f->phone, f->company, f->notes, now);
 }
 
 /* NULL keeps a field, "" clears it (name cannot be cleared: the desk refuses that). */
@@ -49,16 +47,14 @@ rd_err *store_client_list(rd_store *st, json_t **rows)
 
 rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO projects(client_id, title, scope, deliverables, deadline,"
-                        " price, currency, payment_terms, revisions, extra_revision_price,"
-                        " created_at, updated_at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-                        "ittttItiiIt", f->client_id, f->title, f->scope, f->deliverables,
-                        f->deadline, f->price, f->currency, f->payment_terms, f->revisions,
-                        f->extra_revision_price, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO projects(client_id, title, scope, deliverables, deadline,"
+                     " price, currency, payment_terms, revisions, extra_revision_price,"
+                     " created_at, updated_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                     "ittttItiiIt", f->client_id, f->title, f->scope, f->deliverables, f->deadline,
+                     f->price, f->currency, f->payment_terms, f->revisions, f->extra_revision_price,
+                     now);
 }
 
 rd_err *store_project_update(rd_store *st, int64_t id, const rd_project_change *c, const char *now)

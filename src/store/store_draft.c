@@ -35,15 +35,12 @@ rd_err *store_log_triage_get(rd_store *st, int64_t log_id, json_t **row)
 
 rd_err *store_draft_insert(rd_store *st, const rd_draft_fields *f, const char *now, int64_t *id)
 {
-    rd_err *e =
-        db_exec(st,
-                "INSERT INTO drafts(case_id, channel, subject, body, errors, warnings,"
-                " hints, tone, hold_until, created_at, updated_at)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                "itttiiittt", f->case_id, f->channel, f->subject, f->body, (int64_t)f->errors,
-                (int64_t)f->warnings, (int64_t)f->hints, f->tone, f->hold_until, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO drafts(case_id, channel, subject, body, errors, warnings,"
+                     " hints, tone, hold_until, created_at, updated_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                     "itttiiittt", f->case_id, f->channel, f->subject, f->body, (int64_t)f->errors,
+                     (int64_t)f->warnings, (int64_t)f->hints, f->tone, f->hold_until, now);
 }
 
 rd_err *store_draft_update_text(rd_store *st, int64_t id, const rd_draft_fields *f, const char *now)

@@ -27,6 +27,8 @@ struct rd_store {
  *   t  const char *       (NULL binds NULL)
  *   z  int64_t where 0 binds NULL (optional foreign keys) */
 rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
+/* Runs an INSERT and sets *id to the new row's id (left alone on error). */
+rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...);
 /* Runs a query and returns all rows as a JSON array of objects; *out is the caller's. */
 rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...);
 /* Returns the first row as an object, or *out = NULL when there is none. */
@@ -39,6 +41,5 @@ rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const ch
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
 /* Wraps the connection's current error message. */
 rd_err *db_error(rd_store *st, const char *what);
-int64_t db_last_id(rd_store *st);
 
 #endif

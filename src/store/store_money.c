@@ -9,13 +9,11 @@
 
 rd_err *store_invoice_insert(rd_store *st, const rd_invoice_fields *f, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO invoices(project_id, number, amount, currency, issued_on,"
-                        " due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        "ititttt", f->project_id, f->number, f->amount, f->currency, f->issued_on,
-                        f->due_on, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO invoices(project_id, number, amount, currency, issued_on,"
+                     " due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     "ititttt", f->project_id, f->number, f->amount, f->currency, f->issued_on,
+                     f->due_on, now);
 }
 
 /* Every invoice column plus the paid sum, the balance, the last payment date, the number of
@@ -46,12 +44,10 @@ rd_err *store_invoice_list(rd_store *st, int64_t client_id, json_t **rows)
 rd_err *store_payment_insert(rd_store *st, int64_t invoice_id, int64_t amount, const char *paid_on,
                              const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO payments(invoice_id, amount, paid_on, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4)",
-                        "iitt", invoice_id, amount, paid_on, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO payments(invoice_id, amount, paid_on, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+                     "iitt", invoice_id, amount, paid_on, now);
 }
 
 rd_err *store_payment_list(rd_store *st, int64_t invoice_id, json_t **rows)
@@ -63,12 +59,10 @@ rd_err *store_payment_list(rd_store *st, int64_t invoice_id, json_t **rows)
 rd_err *store_reminder_insert(rd_store *st, int64_t invoice_id, int64_t log_id, const char *now,
                               int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO invoice_reminders(invoice_id, log_id, created_at)"
-                        " VALUES (?1, ?2, ?3)",
-                        "iit", invoice_id, log_id, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO invoice_reminders(invoice_id, log_id, created_at)"
+                     " VALUES (?1, ?2, ?3)",
+                     "iit", invoice_id, log_id, now);
 }
 
 rd_err *store_client_mediations(rd_store *st, int64_t client_id, int64_t *count)
@@ -84,12 +78,10 @@ rd_err *store_client_mediations(rd_store *st, int64_t client_id, int64_t *count)
 rd_err *store_time_insert(rd_store *st, int64_t client_id, int64_t case_id, int64_t minutes,
                           const char *note, const char *at, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO time_entries(client_id, case_id, minutes, note, at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        "izitt", client_id, case_id, minutes, note, at);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO time_entries(client_id, case_id, minutes, note, at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "izitt", client_id, case_id, minutes, note, at);
 }
 
 /* ---------------------------------------------------------------- walking away */
@@ -153,12 +145,11 @@ rd_err *store_obligation_client(rd_store *st, const char *item, int64_t item_id,
 rd_err *store_handover_insert(rd_store *st, int64_t client_id, const char *item, int64_t item_id,
                               const char *note, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO handovers(client_id, item, item_id, note, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        "ititt", client_id, item, item_id, note, now);
+    rd_err *e = db_insert(st, id,
+                          "INSERT INTO handovers(client_id, item, item_id, note, created_at)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5)",
+                          "ititt", client_id, item, item_id, note, now);
     if (e) return e;
-    *id = db_last_id(st);
     if (strcmp(item, "commitment") == 0)
         e = db_exec(st, "UPDATE commitments SET handed_over = ?2 WHERE id = ?1", "it", item_id,
                     note);
@@ -179,12 +170,10 @@ rd_err *store_handover_list(rd_store *st, int64_t client_id, json_t **rows)
 rd_err *store_termination_insert(rd_store *st, int64_t client_id, const char *reason,
                                  int64_t log_id, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO terminations(client_id, reason, log_id, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4)",
-                        "itzt", client_id, reason, log_id, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO terminations(client_id, reason, log_id, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+                     "itzt", client_id, reason, log_id, now);
 }
 
 rd_err *store_cases_terminate(rd_store *st, int64_t client_id, const char *now)
@@ -230,12 +219,10 @@ rd_err *store_client_history(rd_store *st, int64_t client_id, const char *today,
 rd_err *store_revision_insert(rd_store *st, int64_t project_id, const char *note, int beyond,
                               const char *charge, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO revisions(project_id, note, beyond_policy, charge, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        "ititt", project_id, note, (int64_t)beyond, charge, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO revisions(project_id, note, beyond_policy, charge, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "ititt", project_id, note, (int64_t)beyond, charge, now);
 }
 
 rd_err *store_revision_list(rd_store *st, int64_t project_id, json_t **rows)

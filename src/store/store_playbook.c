@@ -68,12 +68,10 @@ rd_err *store_case_set_status(rd_store *st, int64_t id, const char *status,
 rd_err *store_concern_insert(rd_store *st, int64_t case_id, const char *text, const char *specifics,
                              const char *example, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO concerns(case_id, text, specifics, example, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        "itttt", case_id, text, specifics, example, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO concerns(case_id, text, specifics, example, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "itttt", case_id, text, specifics, example, now);
 }
 
 rd_err *store_concern_list(rd_store *st, int64_t case_id, json_t **rows)
@@ -149,22 +147,19 @@ rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out)
 rd_err *store_offer_insert(rd_store *st, int64_t case_id, const char *currency, const char *now,
                            int64_t *id)
 {
-    rd_err *e = db_exec(st, "INSERT INTO offers(case_id, currency, created_at) VALUES (?1, ?2, ?3)",
-                        "itt", case_id, currency, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO offers(case_id, currency, created_at) VALUES (?1, ?2, ?3)", "itt",
+                     case_id, currency, now);
 }
 
 rd_err *store_option_insert(rd_store *st, const rd_option_fields *f, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO offer_options(offer_id, position, kind, detail, due_on,"
-                        " amount, percent_bp, revision_charge) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                        " ?7, ?8)",
-                        "iitttIIt", f->offer_id, f->position, f->kind, f->detail, f->due_on,
-                        f->amount, f->percent_bp, f->revision_charge);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO offer_options(offer_id, position, kind, detail, due_on,"
+                     " amount, percent_bp, revision_charge) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                     " ?7, ?8)",
+                     "iitttIIt", f->offer_id, f->position, f->kind, f->detail, f->due_on, f->amount,
+                     f->percent_bp, f->revision_charge);
 }
 
 static rd_err *attach_options(rd_store *st, json_t *offer)
@@ -230,12 +225,10 @@ rd_err *store_offer_last_rejected(rd_store *st, int64_t case_id, json_t **row)
 rd_err *store_commitment_insert(rd_store *st, int64_t case_id, int64_t option_id, const char *text,
                                 const char *due_on, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO commitments(case_id, option_id, text, due_on, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        "izttt", case_id, option_id, text, due_on, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO commitments(case_id, option_id, text, due_on, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "izttt", case_id, option_id, text, due_on, now);
 }
 
 #define COMMITMENT_SELECT                                                                          \
@@ -269,12 +262,10 @@ rd_err *store_commitment_done(rd_store *st, int64_t id, const char *now)
 rd_err *store_refund_insert(rd_store *st, int64_t case_id, int64_t project_id, const char *kind,
                             int64_t amount, const char *currency, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO refunds(case_id, project_id, kind, amount, currency,"
-                        " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        "iztitt", case_id, project_id, kind, amount, currency, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO refunds(case_id, project_id, kind, amount, currency,"
+                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "iztitt", case_id, project_id, kind, amount, currency, now);
 }
 
 #define REFUND_SELECT                                                                              \
@@ -304,12 +295,10 @@ rd_err *store_refund_paid(rd_store *st, int64_t id, const char *paid_at)
 rd_err *store_followup_insert(rd_store *st, int64_t case_id, const char *kind, const char *due_on,
                               const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO followups(case_id, kind, due_on, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4)",
-                        "ittt", case_id, kind, due_on, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO followups(case_id, kind, due_on, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+                     "ittt", case_id, kind, due_on, now);
 }
 
 #define FOLLOWUP_SELECT                                                                            \
@@ -340,12 +329,10 @@ rd_err *store_followup_done(rd_store *st, int64_t id, const char *outcome, const
 rd_err *store_feedback_insert(rd_store *st, int64_t case_id, int64_t score, const char *text,
                               const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO feedback(case_id, score, text, created_at)"
-                        " VALUES (?1, ?2, ?3, ?4)",
-                        "iitt", case_id, score, text, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO feedback(case_id, score, text, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+                     "iitt", case_id, score, text, now);
 }
 
 /* ---------------------------------------------------------------- lessons */
@@ -353,12 +340,10 @@ rd_err *store_feedback_insert(rd_store *st, int64_t case_id, int64_t score, cons
 rd_err *store_lesson_insert(rd_store *st, int64_t case_id, const char *what, const char *change,
                             int64_t made, const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO lessons(case_id, what_went_wrong, change, change_made,"
-                        " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                        "ittit", case_id, what, change, made, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO lessons(case_id, what_went_wrong, change, change_made,"
+                     " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                     "ittit", case_id, what, change, made, now);
 }
 
 #define LESSON_SELECT                                                                              \
@@ -390,12 +375,10 @@ rd_err *store_escalation_insert(rd_store *st, int64_t case_id, const char *level
                                 const char *reason, const char *mediator, const char *date,
                                 const char *now, int64_t *id)
 {
-    rd_err *e = db_exec(st,
-                        "INSERT INTO escalations(case_id, level, reason, mediator, date,"
-                        " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        "ittttt", case_id, level, reason, mediator, date, now);
-    if (!e) *id = db_last_id(st);
-    return e;
+    return db_insert(st, id,
+                     "INSERT INTO escalations(case_id, level, reason, mediator, date,"
+                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "ittttt", case_id, level, reason, mediator, date, now);
 }
 
 rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row)
