@@ -31,15 +31,18 @@ bool desk_one_of(const char *s, const char *const *list)
     return false;
 }
 
-char *desk_list_words(const char *const *list)
+rd_err *desk_check_word(const char *field, const char *value, const char *const *list)
 {
+    if (!value || desk_one_of(value, list)) return NULL;
     rd_buf b;
     buf_init(&b, 0);
     for (int i = 0; list[i]; i++) {
         rd_err_free(buf_adds(&b, i ? ", " : ""));
         rd_err_free(buf_adds(&b, list[i]));
     }
-    return buf_detach(&b);
+    rd_err *e = rd_error(RD_INVALID, "%s: '%s' is not one of %s", field, value, buf_str(&b));
+    buf_reset(&b);
+    return e;
 }
 
 void desk_now(rd_timestr out)

@@ -367,8 +367,8 @@ rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t ro
                    json_t *detail);
 /* True when s is one of the NULL-terminated list. */
 bool desk_one_of(const char *s, const char *const *list);
-/* "email, phone, meeting" for error messages; caller frees. */
-char *desk_list_words(const char *const *list);
+/* NULL when value is NULL or one of list; else RD_INVALID "field: 'x' is not one of a, b, c". */
+rd_err *desk_check_word(const char *field, const char *value, const char *const *list);
 /* Integer member of a JSON object, 0 when absent. */
 int64_t desk_ji(json_t *obj, const char *key);
 /* String member of a JSON object, NULL when absent; borrowed. */

@@ -14,11 +14,7 @@ static const char *const directions[] = {"in", "out", NULL};
 static rd_err *check_channel(const char *channel)
 {
     if (text_blank(channel)) return rd_error(RD_INVALID, "channel: is required");
-    if (desk_one_of(channel, desk_channels)) return NULL;
-    char *words = desk_list_words(desk_channels);
-    rd_err *e = rd_error(RD_INVALID, "channel: '%s' is not one of %s", channel, words);
-    free(words);
-    return e;
+    return desk_check_word("channel", channel, desk_channels);
 }
 
 /* Parses an optional time (default now), refusing the future; out is ISO text. */
@@ -121,13 +117,8 @@ rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, json_t
     static const char *const statuses[] = {"open", "paused", "closed", NULL};
     if (status && !desk_one_of(status, statuses))
         return rd_error(RD_INVALID, "status: '%s' is not open, paused or closed", status);
-    if (stage && !desk_one_of(stage, desk_stages)) {
-        char *words = desk_list_words(desk_stages);
-        rd_err *e = rd_error(RD_INVALID, "stage: '%s' is not one of %s", stage, words);
-        free(words);
-        return e;
-    }
-    return store_case_list(d->st, status, stage, 0, out);
+    rd_err *e = desk_check_word("stage", stage, desk_stages);
+    return e ? e : store_case_list(d->st, status, stage, 0, out);
 }
 
 rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id)

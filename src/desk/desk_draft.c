@@ -82,8 +82,7 @@ static rd_err *check_draft_input(const desk_draft_input *in)
     if (text_blank(in->body)) return rd_error(RD_INVALID, "text: the draft is empty");
     rd_err *e = text_check("text", in->body, DESK_MAX_TEXT, true);
     if (!e) e = text_check("subject", in->subject, DESK_MAX_FIELD, false);
-    if (!e && in->channel && !desk_one_of(in->channel, desk_channels))
-        e = rd_error(RD_INVALID, "channel: '%s' is not a channel", in->channel);
+    if (!e) e = desk_check_word("channel", in->channel, desk_channels);
     return e;
 }
 

@@ -162,13 +162,8 @@ static rd_err *parse_option(const char *text, int pos, const money_ctx *mc, cons
     o->kind = xstrndup(text, (size_t)(c1 - text));
     o->detail = xstrndup(c1 + 1, (size_t)(c2 - c1 - 1));
     o->due = xstrdup(c2 + 1);
-    if (!desk_one_of(o->kind, desk_offer_kinds)) {
-        char *w = desk_list_words(desk_offer_kinds);
-        rd_err *e = rd_error(RD_INVALID, "%s: '%s' is not one of %s", field, o->kind, w);
-        free(w);
-        return e;
-    }
-    rd_err *e = text_check(field, o->detail, DESK_MAX_FIELD, false);
+    rd_err *e = desk_check_word(field, o->kind, desk_offer_kinds);
+    if (!e) e = text_check(field, o->detail, DESK_MAX_FIELD, false);
     if (!e) e = desk_due_check(field, o->due);
     if (e) return e;
     bool money = is_money_kind(o->kind), revision = strcmp(o->kind, "revision") == 0;

@@ -231,20 +231,11 @@ rd_err *desk_concern_add(rd_desk *d, int64_t case_id, const desk_concern_input *
     return store_end(d->st, e);
 }
 
-static rd_err *check_log_channel(const char *channel)
-{
-    if (!channel || desk_one_of(channel, desk_channels)) return NULL;
-    char *words = desk_list_words(desk_channels);
-    rd_err *e = rd_error(RD_INVALID, "channel: '%s' is not one of %s", channel, words);
-    free(words);
-    return e;
-}
-
 rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
                               const char *override, int64_t *log_id)
 {
     rd_err *e = text_check("text", text, DESK_MAX_TEXT, true);
-    if (!e) e = check_log_channel(channel);
+    if (!e) e = desk_check_word("channel", channel, desk_channels);
     if (!e && !override) e = desk_tone_gate("text", text, "the acknowledgement"); /* P5 */
     if (e) return e;
     rd_timestr now;
@@ -300,11 +291,7 @@ rd_err *desk_case_cause(rd_desk *d, int64_t case_id, const char *root, const cha
 {
     rd_err *e = NULL;
     if (text_blank(root)) e = rd_error(RD_INVALID, "root: is required");
-    if (!e && !desk_one_of(root, desk_root_causes)) {
-        char *w = desk_list_words(desk_root_causes);
-        e = rd_error(RD_INVALID, "root: '%s' is not one of %s", root, w);
-        free(w);
-    }
+    if (!e) e = desk_check_word("root", root, desk_root_causes);
     if (!e) e = text_check("notes", notes, DESK_MAX_NOTES, true);
     if (e) return e;
     rd_timestr now;
