@@ -147,6 +147,13 @@ void cli_print_json(json_t *v)
     fputc('\n', stdout);
 }
 
+rd_err *cli_list_out(cli_ctx *c, rd_err *e, json_t *rows, const cli_col *cols)
+{
+    if (!e) c->json ? cli_print_json(rows) : cli_table(c, rows, cols);
+    json_decref(rows);
+    return e;
+}
+
 void cli_print_id(cli_ctx *c, int64_t id)
 {
     if (c->json)

@@ -84,7 +84,10 @@ typedef struct cli_col {
     int max_width; /* 0: no limit; longer text is cut with "…" */
 } cli_col;
 
-void cli_print_json(json_t *v);                                /* borrowed */
+void cli_print_json(json_t *v); /* borrowed */
+/* The usual end of a list command: returns e if set, else prints rows as JSON (--json) or a
+ * table, releases them, and returns NULL. Takes rows (NULL when e is set). */
+rd_err *cli_list_out(cli_ctx *c, rd_err *e, json_t *rows, const cli_col *cols);
 void cli_table(cli_ctx *c, json_t *rows, const cli_col *cols); /* cols end with {NULL} */
 /* Prints "label  value" lines for the listed keys of obj; NULL values are skipped. */
 void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols);

@@ -73,17 +73,14 @@ const cli_cmd cmd_demo = {
 
 static rd_err *config_list(cli_ctx *c)
 {
-    json_t *rows;
-    rd_err *e = desk_config_list(&c->desk, &rows);
-    if (e) return e;
     static const cli_col cols[] = {{"KEY", "key", COL_TEXT, 0},
                                    {"VALUE", "value", COL_TEXT, 0},
                                    {"DEFAULT", "default", COL_TEXT, 0},
                                    {"MEANING", "help", COL_TEXT, 0},
                                    {NULL, NULL, 0, 0}};
-    c->json ? cli_print_json(rows) : cli_table(c, rows, cols);
-    json_decref(rows);
-    return NULL;
+    json_t *rows = NULL;
+    rd_err *e = desk_config_list(&c->desk, &rows);
+    return cli_list_out(c, e, rows, cols);
 }
 
 static rd_err *config_get(cli_ctx *c)

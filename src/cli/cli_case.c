@@ -48,12 +48,9 @@ static rd_err *case_open(cli_ctx *c)
 
 static rd_err *case_list(cli_ctx *c)
 {
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e = desk_case_list(&c->desk, cli_get(c, "status"), cli_get(c, "stage"), &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, case_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, case_cols);
 }
 
 /* One line under an incoming message: what triage read in it. */
@@ -141,13 +138,10 @@ static rd_err *log_add(cli_ctx *c)
 static rd_err *log_list(cli_ctx *c)
 {
     int64_t client;
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e = desk_parse_id("client", cli_get(c, "client"), &client);
     if (!e) e = desk_log_list(&c->desk, client, &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, log_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, log_cols);
 }
 
 static const cli_opt case_open_opts[] = {

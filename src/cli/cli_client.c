@@ -78,12 +78,9 @@ static rd_err *client_edit(cli_ctx *c)
 
 static rd_err *client_list(cli_ctx *c)
 {
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e = desk_client_list(&c->desk, &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, client_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, client_cols);
 }
 
 static rd_err *client_show(cli_ctx *c)
@@ -170,14 +167,11 @@ static rd_err *project_add(cli_ctx *c)
 static rd_err *project_list(cli_ctx *c)
 {
     int64_t client = 0;
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e =
         cli_get(c, "client") ? desk_parse_id("client", cli_get(c, "client"), &client) : NULL;
     if (!e) e = desk_project_list(&c->desk, client, &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, project_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, project_cols);
 }
 
 static rd_err *project_show(cli_ctx *c)

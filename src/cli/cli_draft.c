@@ -89,13 +89,10 @@ static rd_err *draft_edit(cli_ctx *c)
 static rd_err *draft_list(cli_ctx *c)
 {
     int64_t case_id = 0;
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e = cli_get(c, "case") ? desk_parse_id("case", cli_get(c, "case"), &case_id) : NULL;
     if (!e) e = desk_draft_list(&c->desk, case_id, &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, draft_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, draft_cols);
 }
 
 static rd_err *draft_show(cli_ctx *c)

@@ -49,12 +49,9 @@ static rd_err *invoice_pay(cli_ctx *c)
 
 static rd_err *invoice_list(cli_ctx *c)
 {
-    json_t *rows;
+    json_t *rows = NULL;
     rd_err *e = desk_invoice_list(&c->desk, cli_get(c, "client"), cli_flag(c, "overdue"), &rows);
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, invoice_cols);
-    json_decref(rows);
-    return NULL;
+    return cli_list_out(c, e, rows, invoice_cols);
 }
 
 static rd_err *invoice_show(cli_ctx *c)

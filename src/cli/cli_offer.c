@@ -165,21 +165,13 @@ static const cli_col commitment_cols[] = {{"ID", "id", COL_INT, 0},
                                           {"WHAT", "text", COL_TEXT, 50},
                                           {NULL, NULL, 0, 0}};
 
-static rd_err *list_out(cli_ctx *c, rd_err *e, json_t *rows, const cli_col *cols)
-{
-    if (e) return e;
-    c->json ? cli_print_json(rows) : cli_table(c, rows, cols);
-    json_decref(rows);
-    return NULL;
-}
-
 static rd_err *commitment_list(cli_ctx *c)
 {
     int64_t case_id = 0;
     json_t *rows = NULL;
     rd_err *e = cli_get(c, "case") ? desk_parse_id("case", cli_get(c, "case"), &case_id) : NULL;
     if (!e) e = desk_commitment_list(&c->desk, case_id, cli_flag(c, "overdue"), &rows);
-    return list_out(c, e, rows, commitment_cols);
+    return cli_list_out(c, e, rows, commitment_cols);
 }
 
 static rd_err *commitment_done(cli_ctx *c)
@@ -210,7 +202,7 @@ static rd_err *refund_list(cli_ctx *c)
 {
     json_t *rows = NULL;
     rd_err *e = desk_refund_list(&c->desk, cli_flag(c, "pending"), &rows);
-    return list_out(c, e, rows, refund_cols);
+    return cli_list_out(c, e, rows, refund_cols);
 }
 
 static rd_err *refund_paid(cli_ctx *c)
@@ -235,7 +227,7 @@ static rd_err *followup_list(cli_ctx *c)
 {
     json_t *rows = NULL;
     rd_err *e = desk_followup_list(&c->desk, cli_flag(c, "due"), &rows);
-    return list_out(c, e, rows, followup_cols);
+    return cli_list_out(c, e, rows, followup_cols);
 }
 
 static rd_err *followup_done(cli_ctx *c)
@@ -270,7 +262,7 @@ static rd_err *lesson_list(cli_ctx *c)
 {
     json_t *rows = NULL;
     rd_err *e = desk_lesson_list(&c->desk, cli_flag(c, "open"), &rows);
-    return list_out(c, e, rows, lesson_cols);
+    return cli_list_out(c, e, rows, lesson_cols);
 }
 
 static rd_err *lesson_done(cli_ctx *c)
