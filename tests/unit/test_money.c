@@ -235,7 +235,8 @@ static void abuse_trigger(void **state)
     desk_case_input c = {"1", NULL, "email", NULL, "words"};
     ok(desk_case_open(&f->d, &c, &case_id));
     assert_false(fires(f, "abuse"));
-    ok(db_exec(f->st, "UPDATE cases SET abuse = 1 WHERE id = ?1", "i", case_id));
+    desk_flag_input flag = {.abuse = "yes"};
+    ok(desk_case_flag(&f->d, case_id, &flag));
     assert_true(fires(f, "abuse"));
 }
 
@@ -309,11 +310,9 @@ static void letter_setup(fixture *f, bool terms, bool reminder, bool mediation)
         int64_t case_id;
         desk_case_input c = {"1", NULL, "email", NULL, NULL};
         ok(desk_case_open(&f->d, &c, &case_id));
-        /* `redress escalate` comes from the playbook branch; until then, write the row */
-        ok(db_exec(f->st,
-                   "INSERT INTO escalations(case_id, level, reason, created_at)"
-                   " VALUES (?1, 'mediation', 'offered', ?2)",
-                   "it", case_id, NOW));
+        desk_escalate_input esc = {"mediation", "offered", NULL, NULL};
+        int64_t esc_id;
+        ok(desk_escalate(&f->d, case_id, &esc, NULL, &esc_id));
     }
 }
 
