@@ -62,8 +62,8 @@ static rd_err *import(cli_ctx *c)
                (long long)ji(sum, "imported"), (long long)ji(sum, "duplicates"),
                (long long)ji(sum, "skipped"));
         if (ji(sum, "clients_created") || ji(sum, "attachments"))
-            printf("%lld new clients, %lld attachments kept\n", (long long)ji(sum, "clients_created"),
-                   (long long)ji(sum, "attachments"));
+            printf("%lld new clients, %lld attachments kept\n",
+                   (long long)ji(sum, "clients_created"), (long long)ji(sum, "attachments"));
         const char *reason;
         json_t *n;
         json_object_foreach(json_object_get(sum, "skipped_by_reason"), reason, n)

@@ -88,8 +88,8 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
         return NULL;
     case SET_SMTP_URL:
         if (*value && strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0)
-            return rd_error(RD_INVALID, "%s: '%s' does not start with smtp:// or smtps://",
-                            s->key, value);
+            return rd_error(RD_INVALID, "%s: '%s' does not start with smtp:// or smtps://", s->key,
+                            value);
         return NULL;
     case SET_MONEY: {
         char *cur = NULL;
@@ -133,9 +133,11 @@ rd_err *desk_config_set(rd_desk *d, const char *key, const char *value)
 {
     const struct setting *s = find(key);
     if (!s) return unknown(key);
-    rd_err *e = s->kind == SET_TEXT ? text_check(key, value, DESK_MAX_FIELD, true)
-                : text_check(key, value, s->kind == SET_LINE || s->kind == SET_ADDRESSES ? 1000 : 64,
-                             false);
+    rd_err *e =
+        s->kind == SET_TEXT
+            ? text_check(key, value, DESK_MAX_FIELD, true)
+            : text_check(key, value, s->kind == SET_LINE || s->kind == SET_ADDRESSES ? 1000 : 64,
+                         false);
     if (!e) e = check_value(d, s, value);
     if (e) return e;
     if ((e = store_begin(d->st))) return e;

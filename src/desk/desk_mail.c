@@ -93,6 +93,17 @@ static const char *first_other(importer *im, const char *list, char **hold)
     return NULL;
 }
 
+/* text cut to at most max bytes on a character boundary. */
+static char *cut_utf8(const char *text, size_t max, const char *note)
+{
+    size_t n = strlen(text);
+    if (n <= max) return xstrdup(text);
+    size_t keep = max - strlen(note);
+    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+        keep--;
+    return xasprintf("%.*s%s", (int)keep, text, note);
+}
+
 /* The client a message belongs to: forced, else found by address, else created when allowed.
  * *client_id 0 with no error means skip, and *why says why (caller frees). */
 static rd_err *find_client(importer *im, const mail_msg *m, bool out, const char *now,
@@ -112,13 +123,13 @@ static rd_err *find_client(importer *im, const mail_msg *m, bool out, const char
         *why = xasprintf("no client has the address %s (use --client or --create-clients)", addr);
     } else {
         const char *name = !out && m->from_name && *m->from_name ? m->from_name : addr;
-        char *cut = xstrndup(name, DESK_MAX_NAME);
+        char *cut = cut_utf8(name, DESK_MAX_NAME, "");
         bool valid_email = strlen(addr) <= 254 && !strchr(addr, ' ') && strchr(addr, '@');
         rd_client_fields f = {cut, valid_email ? addr : NULL, NULL, NULL, NULL, NULL};
         e = store_client_insert(im->d->st, &f, now, client_id);
         if (!e) {
-            json_t *detail = json_pack("{s:s, s:s?, s:s}", "name", cut, "email", f.email, "via",
-                                       "mail.import");
+            json_t *detail =
+                json_pack("{s:s, s:s?, s:s}", "name", cut, "email", f.email, "via", "mail.import");
             e = desk_audit(im->d, "client.add", "clients", *client_id, detail);
             json_decref(detail);
             im->clients_created++;
@@ -161,19 +172,8 @@ static rd_err *find_case(importer *im, const mail_msg *m, int64_t client_id, int
     return e;
 }
 
-/* text cut to at most max bytes on a character boundary. */
-static char *cut_utf8(const char *text, size_t max, const char *note)
-{
-    size_t n = strlen(text);
-    if (n <= max) return xstrdup(text);
-    size_t keep = max - strlen(note);
-    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
-        keep--;
-    return xasprintf("%.*s%s", (int)keep, text, note);
-}
-
-static rd_err *keep_attachments(importer *im, const mail_msg *m, int64_t client_id,
-                                int64_t case_id, int64_t log_id, const char *now)
+static rd_err *keep_attachments(importer *im, const mail_msg *m, int64_t client_id, int64_t case_id,
+                                int64_t log_id, const char *now)
 {
     rd_err *e = NULL;
     for (size_t i = 0; i < m->natt && !e; i++) {
@@ -221,21 +221,21 @@ static rd_err *import_one(importer *im, const mail_msg *m, const char *pos)
     /* a message dated in the future (a wrong clock) is recorded as arriving now */
     int64_t t = m->date && m->date <= time_now() ? m->date : time_now();
     time_iso(t, at);
-    char *subject = cut_utf8(m->subject && *m->subject ? m->subject : "(no subject)",
-                             DESK_MAX_FIELD, "…");
+    char *subject =
+        cut_utf8(m->subject && *m->subject ? m->subject : "(no subject)", DESK_MAX_FIELD, "…");
     char *body = cut_utf8(m->body, DESK_MAX_TEXT, "\n[cut: the message is longer than 1 MiB]");
     rd_log_fields lf = {client_id, case_id, out ? "out" : "in", "email", at, subject, body};
     e = store_log_append(im->d->st, &lf, now, &log_id);
-    rd_mail_fields mf = {log_id,      key,     m->from_addr, m->from_name, m->to_addrs,
-                         m->cc_addrs, m->in_reply_to, m->refs, pos};
+    rd_mail_fields mf = {log_id,         key,         m->from_addr,
+                         m->from_name,   m->to_addrs, m->cc_addrs,
+                         m->in_reply_to, m->refs,     pos};
     if (!e) e = store_mail_insert(im->d->st, &mf, now, &mail_id);
     if (!e && !out && !text_blank(body)) e = desk_triage_record(im->d, log_id, case_id, body);
     if (!e) e = keep_attachments(im, m, client_id, case_id, log_id, now);
     if (!e) {
         json_t *detail =
-            json_pack("{s:s, s:I, s:I, s:s}", "message_id", key, "client_id",
-                      (json_int_t)client_id, "case_id", (json_int_t)case_id, "direction",
-                      out ? "out" : "in");
+            json_pack("{s:s, s:I, s:I, s:s}", "message_id", key, "client_id", (json_int_t)client_id,
+                      "case_id", (json_int_t)case_id, "direction", out ? "out" : "in");
         e = desk_audit(im->d, "mail.import", "log_entries", log_id, detail);
         json_decref(detail);
     }

@@ -10,9 +10,9 @@
 #include <strings.h>
 
 static const char *const block_tags[] = {
-    "p",  "div", "br",    "tr", "li", "h1",         "h2",  "h3",  "h4",    "h5",
-    "h6", "ul",  "ol",    "table", "blockquote", "pre", "hr",  "title", "section", "article",
-    "header", "footer", "dd", "dt", NULL};
+    "p",       "div",     "br",     "tr",     "li",    "h1",         "h2",  "h3", "h4",
+    "h5",      "h6",      "ul",     "ol",     "table", "blockquote", "pre", "hr", "title",
+    "section", "article", "header", "footer", "dd",    "dt",         NULL};
 
 static bool is_block(const char *name)
 {
@@ -24,12 +24,12 @@ static bool is_block(const char *name)
 static const struct {
     const char *name;
     unsigned cp;
-} entities[] = {{"amp", '&'},     {"lt", '<'},      {"gt", '>'},      {"quot", '"'},
-                {"apos", '\''},   {"nbsp", ' '},    {"copy", 0xA9},   {"reg", 0xAE},
-                {"euro", 0x20AC}, {"pound", 0xA3},  {"hellip", 0x2026}, {"mdash", 0x2014},
-                {"ndash", 0x2013}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
-                {"rdquo", 0x201D}, {"eacute", 0xE9}, {"egrave", 0xE8}, {"uuml", 0xFC},
-                {"ouml", 0xF6},   {"auml", 0xE4},   {"szlig", 0xDF},  {"ccedil", 0xE7}};
+} entities[] = {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},
+                {"apos", '\''},    {"nbsp", ' '},     {"copy", 0xA9},     {"reg", 0xAE},
+                {"euro", 0x20AC},  {"pound", 0xA3},   {"hellip", 0x2026}, {"mdash", 0x2014},
+                {"ndash", 0x2013}, {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
+                {"rdquo", 0x201D}, {"eacute", 0xE9},  {"egrave", 0xE8},   {"uuml", 0xFC},
+                {"ouml", 0xF6},    {"auml", 0xE4},    {"szlig", 0xDF},    {"ccedil", 0xE7}};
 
 void mail_put_utf8(rd_buf *b, unsigned cp)
 {

@@ -29,9 +29,11 @@ static const unsigned short cp1252[32] = {
 /* Length of the valid UTF-8 sequence at s (at most n bytes), 0 when it is not one. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
-    size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-                                                         : (s[0] & 0xF8) == 0xF0   ? 4
-                                                                                   : 0;
+    size_t k = s[0] < 0x80             ? 1
+               : (s[0] & 0xE0) == 0xC0 ? 2
+               : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4
+                                       : 0;
     if (k == 0 || k > n) return 0;
     return utf8_valid((const char *)s, k) ? k : 0;
 }
@@ -175,8 +177,8 @@ static void walk_leaf(walk *w, GMimePart *part)
         add_attachment(w, filename, type ? type : "application/octet-stream", bytes->data,
                        bytes->len);
     } else if (bytes) {
-        const char *charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part),
-                                                                       "charset");
+        const char *charset =
+            g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
         bool plain = g_mime_content_type_is_type(ct, "text", "plain");
         char **slot = plain ? &w->plain : &w->html;
         if (!*slot) *slot = mail_to_utf8((const char *)bytes->data, bytes->len, charset);
@@ -315,8 +317,8 @@ rd_err *mail_parse(const char *data, size_t len, mail_msg **out)
 void mail_msg_free(mail_msg *m)
 {
     if (!m) return;
-    char *fields[] = {m->message_id, m->from_addr, m->from_name,   m->to_addrs, m->cc_addrs,
-                      m->in_reply_to, m->refs,     m->subject,     m->body};
+    char *fields[] = {m->message_id,  m->from_addr, m->from_name, m->to_addrs, m->cc_addrs,
+                      m->in_reply_to, m->refs,      m->subject,   m->body};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     for (size_t i = 0; i < m->natt; i++) {

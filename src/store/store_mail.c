@@ -34,8 +34,7 @@ rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_
                   "ti", message_id, client_id);
 }
 
-rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id,
-                                    json_t **row)
+rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row)
 {
     return db_row(st, row,
                   "SELECT m.message_id, m.refs, l.subject FROM mail_messages m"
@@ -104,8 +103,8 @@ rd_err *store_attachment_insert(rd_store *st, const rd_attachment_fields *f, con
     return db_insert(st, id,
                      "INSERT INTO attachments(client_id, case_id, log_id, hash, name, type, size,"
                      " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                     "izztttit", f->client_id, f->case_id, f->log_id, f->hash, f->name,
-                     f->type, (int64_t)f->size, now);
+                     "izztttit", f->client_id, f->case_id, f->log_id, f->hash, f->name, f->type,
+                     (int64_t)f->size, now);
 }
 
 rd_err *store_attachment_get(rd_store *st, int64_t id, json_t **row)
@@ -127,16 +126,15 @@ rd_err *store_attachment_list(rd_store *st, int64_t case_id, json_t **rows)
 
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
 {
-    rd_err *e = db_rows(
-        st, rows,
-        "SELECT kind, ref, client_id, case_id, at, subject,"
-        " snippet(search_fts, 6, char(2), char(3), '…', 16) AS snippet,"
-        " highlight(search_fts, 5, char(2), char(3)) AS title, rank"
-        " FROM search_fts WHERE search_fts MATCH ?1"
-        " AND (?2 = 0 OR client_id = ?2) AND (?3 = 0 OR case_id = ?3)"
-        " AND (?4 IS NULL OR at >= ?4)"
-        " ORDER BY rank LIMIT ?5",
-        "tiiti", q->match, q->client_id, q->case_id, q->since, q->limit);
+    rd_err *e = db_rows(st, rows,
+                        "SELECT kind, ref, client_id, case_id, at, subject,"
+                        " snippet(search_fts, 6, char(2), char(3), '…', 16) AS snippet,"
+                        " highlight(search_fts, 5, char(2), char(3)) AS title, rank"
+                        " FROM search_fts WHERE search_fts MATCH ?1"
+                        " AND (?2 = 0 OR client_id = ?2) AND (?3 = 0 OR case_id = ?3)"
+                        " AND (?4 IS NULL OR at >= ?4)"
+                        " ORDER BY rank LIMIT ?5",
+                        "tiiti", q->match, q->client_id, q->case_id, q->since, q->limit);
     if (e && e->code == RD_DB && sqlite3_errcode(st->db) == SQLITE_ERROR) {
         /* FTS5 reports a malformed query as a plain SQL error; its wording is not the user's */
         rd_err_free(e);
@@ -150,9 +148,8 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
 
 /* ---------------------------------------------------------------- outbox */
 
-rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id,
-                            const char *message_id, const char *rcpt, const char *now,
-                            int64_t *id)
+rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
+                            const char *rcpt, const char *now, int64_t *id)
 {
     return db_insert(st, id,
                      "INSERT INTO mail_outbox(draft_id, log_id, message_id, rcpt, created_at,"
