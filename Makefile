@@ -22,8 +22,10 @@ CFLAGS ?=
 CPPFLAGS ?=
 LDFLAGS ?=
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c))
-GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c \
+                           src/http/*.c))
+GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c) \
+           build/gen/web_assets.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
@@ -58,11 +60,15 @@ build/gen/analyze_data.c: build/tools/embed $(sort $(wildcard src/analyze/data/*
 	@mkdir -p $(dir $@)
 	build/tools/embed analyze_data $@ $(sort $(wildcard src/analyze/data/*))
 
+build/gen/web_assets.c: build/tools/embed $(sort $(wildcard web/*))
+	@mkdir -p $(dir $@)
+	build/tools/embed web_assets $@ $(sort $(wildcard web/*))
+
 # ---------------------------------------------------------------- one build per variant
 # $(1) variant name, $(2) extra compiler flags
 define variant
 $(1)_LIB_OBJ := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRC) $$(GEN_SRC))
-build/$(1)/%.o: %.c | build/gen/version.h build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+build/$(1)/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/web_assets.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(BASE_CFLAGS) $(2) $$(PKG_CFLAGS) $$(CPPFLAGS) $$(CFLAGS) -c -o $$@ $$<
 build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
