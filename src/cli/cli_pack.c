@@ -334,8 +334,9 @@ static void complete_ids(FILE *out, const char *db, const char *kind, const char
     if (store_open(db, &st)) return;
     rd_desk d = {.st = st, .actor = "completion"};
     json_t *rows = NULL;
-    rd_err *e = strcmp(kind, "case") == 0 ? desk_case_list(&d, "open", NULL, &rows)
-                                          : desk_client_list(&d, &rows);
+    rd_page pg = {.limit = 200}; /* a screenful of candidates is plenty for Tab */
+    rd_err *e = strcmp(kind, "case") == 0 ? desk_case_list(&d, "open", NULL, &pg, &rows)
+                                          : desk_client_list(&d, &pg, &rows);
     if (!e) complete_rows(out, rows, strcmp(kind, "case") == 0 ? "client_name" : "name", prefix);
     rd_err_free(e);
     json_decref(rows);
