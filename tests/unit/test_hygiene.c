@@ -161,6 +161,67 @@ static void test_newer_desk_refused(void **state)
     rd_err_free(e);
 }
 
+static char *visible(const char *s, size_t n, bool json)
+{
+    rd_buf b;
+    buf_init(&b, 0);
+    assert_null(text_visible(&b, s, n, json));
+    return buf_detach(&b);
+}
+
+static void test_text_visible_escapes_what_a_terminal_obeys(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *text, *json;
+    } cases[] = {
+        {"plain é ü 日本", "plain é ü 日本", "plain é ü 日本"},
+        {"a\x1b[2Jb", "a\\x1b[2Jb", "a\\u001b[2Jb"},
+        {"refund\rAll good", "refund\\x0dAll good", "refund\\u000dAll good"},
+        {"keep\ttab\nnewline", "keep\ttab\nnewline", "keep\ttab\nnewline"},
+        {"c1 \xc2\x9b here", "c1 \\u009b here", "c1 \\u009b here"},
+        {"del\x7f", "del\\x7f", "del\\u007f"},
+        {"bidi \xe2\x80\xae \xe2\x81\xa6", "bidi \\u202e \\u2066", "bidi \\u202e \\u2066"},
+        {"bad \xff\xc3 byte", "bad \\xff\\xc3 byte", "bad \\ufffd\\ufffd byte"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *t = visible(cases[i].in, strlen(cases[i].in), false);
+        char *j = visible(cases[i].in, strlen(cases[i].in), true);
+        assert_string_equal(t, cases[i].text);
+        assert_string_equal(j, cases[i].json);
+        free(t);
+        free(j);
+    }
+    char *nul = visible("a\0b", 3, false);
+    assert_string_equal(nul, "a\\x00b");
+    free(nul);
+}
+
+static void test_text_check_refuses_hidden_characters(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *says;
+    } bad[] = {
+        {"a\rb", "carriage return"}, {"a\r\nb", "carriage return"},
+        {"a\xc2\x9b", "U+009B"},     {"a\xe2\x80\xae", "bidirectional override (U+202E)"},
+        {"a\xe2\x81\xa9", "U+2069"}, {"a\x1b", "U+001B"},
+        {"a\x7f", "U+007F"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        rd_err *e = text_check("body", bad[i].in, 100, true);
+        assert_non_null(e);
+        assert_non_null(strstr(e->msg, "body: "));
+        assert_non_null(strstr(e->msg, bad[i].says));
+        rd_err_free(e);
+    }
+    rd_err *e = text_check("name", "two\nlines", 100, false);
+    assert_non_null(e);
+    assert_non_null(strstr(e->msg, "line break"));
+    rd_err_free(e);
+    assert_null(text_check("body", "two\nlines\tand a tab, é \xe2\x80\x8f", 100, true));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +230,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gap_below_applied_number_is_filled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_desk_refused, setup, teardown),
+        cmocka_unit_test(test_text_visible_escapes_what_a_terminal_obeys),
+        cmocka_unit_test(test_text_check_refuses_hidden_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
