@@ -596,10 +596,13 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
     rd_err *e = desk_case_get(d, case_id, &k);
     if (!e) e = desk_case_next(d, case_id, &next);
     if (!e) e = desk_concern_list(d, case_id, &concerns);
-    if (!e) e = desk_offer_list(d, case_id, &offers);
-    if (!e) e = desk_commitment_list(d, case_id, 0, &commitments);
-    if (!e) e = desk_followup_list(d, 0, &followups);
-    if (!e) e = desk_draft_list(d, case_id, &drafts);
+    /* one case's offers, commitments and drafts are few: read whole */
+    if (!e) e = desk_offer_list(d, case_id, NULL, &offers);
+    if (!e) e = desk_commitment_list(d, case_id, 0, NULL, &commitments);
+    /* follow-ups are listed desk-wide, earliest due first: the case's are among the first */
+    rd_page fp = {.limit = 500};
+    if (!e) e = desk_followup_list(d, 0, &fp, &followups);
+    if (!e) e = desk_draft_list(d, case_id, NULL, &drafts);
     if (e) goto out;
 
     char title[160], act[48];

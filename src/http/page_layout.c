@@ -304,3 +304,34 @@ void hw_case_link(hw *w, int64_t case_id)
     snprintf(label, sizeof label, "Case %lld", (long long)case_id);
     hw_link_id(w, "/cases/", case_id, label);
 }
+
+/* ---------------------------------------------------------------- paging */
+
+#define PAGE_ROWS 50
+
+rd_err *page_paging(const page_view *v, rd_page *pg)
+{
+    *pg = (rd_page){.limit = PAGE_ROWS};
+    const char *after = json_string_value(json_object_get(v->query, "after"));
+    return after ? desk_parse_id("after", after, &pg->after) : NULL;
+}
+
+void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg)
+{
+    (void)v;
+    if (!pg->after && !pg->next) return;
+    HW_RAW(w, "<nav class=\"pager\" aria-label=\"Pages\">");
+    if (pg->after) {
+        HW_RAW(w, "<a");
+        hw_attr(w, "href", path);
+        HW_RAW(w, ">First page</a>");
+    } else {
+        HW_RAW(w, "<span></span>");
+    }
+    if (pg->next) {
+        HW_RAW(w, "<a rel=\"next\"");
+        hw_attrf(w, "href", "%s?after=%lld", path, (long long)pg->next);
+        HW_RAW(w, ">Next page</a>");
+    }
+    HW_RAW(w, "</nav>");
+}

@@ -57,12 +57,15 @@ static void case_rows(hw *w, json_t *cases)
 rd_err *page_cases_body(rd_desk *d, const page_view *v, hw *w)
 {
     json_t *cases = NULL;
-    rd_err *e = desk_case_list(d, NULL, NULL, &cases);
+    rd_page pg;
+    rd_err *e = page_paging(v, &pg);
+    if (!e) e = desk_case_list(d, NULL, NULL, &pg, &cases);
     if (e) return e;
     page_open(w, v, "Cases", "cases");
     HW_RAW(w, "<h1>Cases</h1><section class=\"card\">");
     table_open(w, "Newest complaint first");
     case_rows(w, cases);
+    hw_pager(w, v, "/cases", &pg);
     HW_RAW(w, "</section>");
     page_close(w);
     json_decref(cases);
@@ -72,7 +75,9 @@ rd_err *page_cases_body(rd_desk *d, const page_view *v, hw *w)
 rd_err *page_clients_body(rd_desk *d, const page_view *v, hw *w)
 {
     json_t *clients = NULL;
-    rd_err *e = desk_client_list(d, &clients);
+    rd_page pg;
+    rd_err *e = page_paging(v, &pg);
+    if (!e) e = desk_client_list(d, &pg, &clients);
     if (e) return e;
     page_open(w, v, "Clients", "clients");
     HW_RAW(w, "<h1>Clients</h1><section class=\"card\">");
@@ -99,7 +104,9 @@ rd_err *page_clients_body(rd_desk *d, const page_view *v, hw *w)
         HW_RAW(w, "</td></tr>");
     }
     if (!json_array_size(clients)) empty_row(w, 4, "No client yet.");
-    HW_RAW(w, "</tbody></table></section>");
+    HW_RAW(w, "</tbody></table>");
+    hw_pager(w, v, "/clients", &pg);
+    HW_RAW(w, "</section>");
     page_close(w);
     json_decref(clients);
     return NULL;
@@ -194,7 +201,9 @@ out:
 rd_err *page_projects_body(rd_desk *d, const page_view *v, hw *w)
 {
     json_t *projects = NULL;
-    rd_err *e = desk_project_list(d, 0, &projects);
+    rd_page pg;
+    rd_err *e = page_paging(v, &pg);
+    if (!e) e = desk_project_list(d, 0, &pg, &projects);
     if (e) return e;
     page_open(w, v, "Projects", "projects");
     HW_RAW(w, "<h1>Projects</h1><section class=\"card\">");
@@ -231,7 +240,9 @@ rd_err *page_projects_body(rd_desk *d, const page_view *v, hw *w)
         HW_RAW(w, " included</td></tr>");
     }
     if (!json_array_size(projects)) empty_row(w, 6, "No project yet.");
-    HW_RAW(w, "</tbody></table></section>");
+    HW_RAW(w, "</tbody></table>");
+    hw_pager(w, v, "/projects", &pg);
+    HW_RAW(w, "</section>");
     page_close(w);
     json_decref(projects);
     return NULL;
@@ -271,20 +282,30 @@ static void invoice_rows(hw *w, json_t *invoices, int overdue)
 
 rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w)
 {
-    json_t *invoices = NULL;
-    rd_err *e = desk_invoice_list(d, NULL, false, &invoices);
-    if (e) return e;
+    /* overdue first: the overdue ones on their own, then every invoice page by page */
+    json_t *overdue = NULL, *invoices = NULL;
+    rd_page pg, po = {.limit = 100};
+    rd_err *e = page_paging(v, &pg);
+    if (!e && !pg.after) e = desk_invoice_list(d, NULL, true, &po, &overdue);
+    if (!e) e = desk_invoice_list(d, NULL, false, &pg, &invoices);
+    if (e) {
+        json_decref(overdue);
+        return e;
+    }
     page_open(w, v, "Invoices", "invoices");
     HW_RAW(w, "<h1>Invoices</h1><section class=\"card\">");
     table_open(w, "Overdue first, then the rest");
     HW_RAW(w, "<thead><tr><th>Invoice</th><th>Client</th><th>Due</th><th class=\"num\">Amount"
               "</th><th class=\"num\">Open</th><th class=\"num\">Reminders</th></tr></thead>"
               "<tbody>");
-    invoice_rows(w, invoices, 1);
+    invoice_rows(w, overdue, 1);
     invoice_rows(w, invoices, 0);
     if (!json_array_size(invoices)) empty_row(w, 6, "No invoice yet.");
-    HW_RAW(w, "</tbody></table></section>");
+    HW_RAW(w, "</tbody></table>");
+    hw_pager(w, v, "/invoices", &pg);
+    HW_RAW(w, "</section>");
     page_close(w);
+    json_decref(overdue);
     json_decref(invoices);
     return NULL;
 }
@@ -316,18 +337,28 @@ static void lesson_rows(hw *w, json_t *lessons, int open)
 
 rd_err *page_lessons_body(rd_desk *d, const page_view *v, hw *w)
 {
-    json_t *lessons = NULL;
-    rd_err *e = desk_lesson_list(d, 0, &lessons);
-    if (e) return e;
+    /* open changes first: the open ones on their own, then every lesson page by page */
+    json_t *open = NULL, *lessons = NULL;
+    rd_page pg, po = {.limit = 100};
+    rd_err *e = page_paging(v, &pg);
+    if (!e && !pg.after) e = desk_lesson_list(d, 1, &po, &open);
+    if (!e) e = desk_lesson_list(d, 0, &pg, &lessons);
+    if (e) {
+        json_decref(open);
+        return e;
+    }
     page_open(w, v, "Lessons", "lessons");
     HW_RAW(w, "<h1>Lessons</h1><section class=\"card\"><p class=\"muted\">Changes still to make "
               "come first.</p><ul class=\"plain\">");
-    lesson_rows(w, lessons, 1);
+    lesson_rows(w, open, 1);
     lesson_rows(w, lessons, 0);
     if (!json_array_size(lessons))
         HW_RAW(w, "<li class=\"muted\">No lesson yet: closing a case records one.</li>");
-    HW_RAW(w, "</ul></section>");
+    HW_RAW(w, "</ul>");
+    hw_pager(w, v, "/lessons", &pg);
+    HW_RAW(w, "</section>");
     page_close(w);
+    json_decref(open);
     json_decref(lessons);
     return NULL;
 }

@@ -163,11 +163,13 @@ rd_err *page_today_body(rd_desk *d, const page_view *v, hw *w)
 {
     json_t *commitments = NULL, *followups = NULL, *invoices = NULL, *drafts = NULL;
     json_t *cases = NULL;
-    rd_err *e = desk_commitment_list(d, 0, 1, &commitments);
-    if (!e) e = desk_followup_list(d, 1, &followups);
-    if (!e) e = desk_invoice_list(d, NULL, true, &invoices);
-    if (!e) e = desk_draft_list(d, 0, &drafts);
-    if (!e) e = desk_case_list(d, "open", NULL, &cases);
+    /* the first page of each, most urgent first: today is for what to do next */
+    rd_page p1 = {.limit = 50}, p2 = p1, p3 = p1, p4 = p1, p5 = {.limit = 100};
+    rd_err *e = desk_commitment_list(d, 0, 1, &p1, &commitments);
+    if (!e) e = desk_followup_list(d, 1, &p2, &followups);
+    if (!e) e = desk_invoice_list(d, NULL, true, &p3, &invoices);
+    if (!e) e = desk_draft_list(d, 0, &p4, &drafts);
+    if (!e) e = desk_case_list(d, "open", NULL, &p5, &cases);
     if (e) goto out;
     rd_timestr today;
     desk_today(today);

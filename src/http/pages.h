@@ -77,6 +77,10 @@ void form_select(hw *w, const page_view *v, const char *form, const char *name, 
 void form_button(hw *w, const page_view *v, const char *action, const char *name,
                  const char *button, const char *cls);
 
+/* The page of a list the request asks for: 50 rows after the query's "after" cursor. */
+rd_err *page_paging(const page_view *v, rd_page *pg);
+/* "Next page" (and "First page" when not on it) links under a list at path. */
+void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg);
 /* The field an error concerns ("deadline"), or NULL. */
 const char *page_err_field(const rd_err *e, char *buf, size_t n);
 /* Money in minor units as "1,250.00 EUR". */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,6 +224,39 @@ static void test_draft_shows_tone_findings_and_hold(void **state)
     rd_err_free(e);
 }
 
+static void test_lists_page_with_a_cursor(void **state)
+{
+    fx *f = *state;
+    for (int i = 0; i < 60; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Client %02d", i);
+        rd_client_fields c = {name, NULL, NULL, NULL, NULL, NULL};
+        int64_t id;
+        assert_null(desk_client_add(&f->d, &c, &id));
+    }
+    page_view v = {0};
+    const char *p = render(f, page_clients_body, &v);
+    const char *next = strstr(p, "<a rel=\"next\" href=\"/clients?after=");
+    assert_non_null(next);
+    assert_null(strstr(p, "First page"));
+    char after[32] = {0};
+    sscanf(next, "<a rel=\"next\" href=\"/clients?after=%31[0-9]", after);
+    json_t *q = json_pack("{s:s}", "after", after);
+    page_view second = {.query = q};
+    p = render(f, page_clients_body, &second);
+    has(p, ">First page</a>");
+    assert_null(strstr(p, "rel=\"next\"")); /* 63 clients: the second page is the last */
+    json_object_set_new(q, "after", json_string("x"));
+    hw w;
+    hw_begin(&w, &f->b);
+    rd_err *e = page_clients_body(&f->d, &second, &w);
+    assert_non_null(e);
+    assert_non_null(strstr(e->msg, "after:"));
+    rd_err_free(e);
+    rd_err_free(hw_end(&w));
+    json_decref(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +267,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refused_form_shows_the_error_beside_its_field, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_draft_shows_tone_findings_and_hold, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lists_page_with_a_cursor, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
