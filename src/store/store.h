@@ -418,4 +418,12 @@ rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row); /* NULL 
 rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
                             const char *now);
 
+/* ---------------------------------------------------------------- backup */
+/* Copies the open database, as one consistent snapshot, into a new file at path (mode 0600;
+ * RD_IO when it exists). Writers in other processes are not held up. On error nothing is left
+ * at path. */
+rd_err *store_backup(rd_store *st, const char *path);
+/* The SQLite library version the store runs with ("3.40.1"); static storage. */
+const char *store_lib_version(void);
+
 #endif
