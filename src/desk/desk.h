@@ -116,6 +116,10 @@ rd_err *desk_config_list(rd_desk *d, json_t **out);
 /* Walk-away triggers (P16) that fire for a client: an array of {trigger, why, facts}, where
  * trigger is abuse, cost_exceeds_revenue or late_payments. Nothing happens by itself. */
 rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
+/* What serving a client cost against what they paid (P16): {minutes (time logged), cost (at
+ * hourly_cost), revenue (paid less refunded), currency (the user's), comparable (false when some
+ * invoice is in another currency, so the two cannot be weighed)}. *out is the caller's. */
+rd_err *desk_client_economics(rd_desk *d, int64_t client_id, json_t **out);
 
 /* ---------------------------------------------------------------- playbook (P2–P14)
  * stages and guards, next step, concerns, restatement, offers, follow-through, lessons,

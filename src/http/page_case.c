@@ -557,30 +557,32 @@ static void section_replies(hw *w, const page_view *v, rd_desk *d, const char *a
     HW_RAW(w, "</section>");
 }
 
-static void section_close(hw *w, const page_view *v, const char *act, json_t *k)
+static void section_close(hw *w, const page_view *v, const char *act, json_t *k, const char *cur)
 {
     static const char *const fields[] = {"lesson", "change", "change_made", "override", NULL};
     static const char *const yesno[] = {"no", "yes", NULL};
     static const char *const pause_fields[] = {"reason", NULL};
-    section_open(w, "close", "Pause, close and learn");
+    section_open(w, "closing", "Pause, close and learn");
     if (desk_js(k, "pause_reason")) {
         HW_RAW(w, "<p><span class=\"badge warn\">paused</span> ");
         hw_text(w, desk_js(k, "pause_reason"));
         HW_RAW(w, "</p>");
         form_button(w, v, act, "resume", "Resume contact", "secondary");
     } else {
+        step_open(w, v, "pause", "Pause contact (abuse, or a break both sides need)", cur);
         form_open(w, v, act, "pause", pause_fields);
         form_field(w, v, "pause", "reason", "Pause contact because", NULL, "text", NULL);
         form_close(w, "Pause");
+        HW_RAW(w, "</details>");
     }
-    HW_RAW(w, "<h3>Close with a lesson</h3>");
+    step_open(w, v, "close", "Close with a lesson", cur);
     form_open(w, v, act, "close", fields);
     form_field(w, v, "close", "lesson", "Lesson", NULL, "text", NULL);
     form_field(w, v, "close", "change", "What changes", NULL, "text", NULL);
     form_select(w, v, "close", "change_made", "Change already made", yesno, "no");
     override_field(w, v, "close");
     form_close(w, "Close case");
-    HW_RAW(w, "</section>");
+    HW_RAW(w, "</details></section>");
 }
 
 static void section_timeline(hw *w, json_t *log)
@@ -674,7 +676,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_offers(w, v, act, offers, cur);
         section_follow_through(w, v, commitments, followups, case_id);
         section_replies(w, v, d, act, drafts, case_id);
-        section_close(w, v, act, k);
+        section_close(w, v, act, k, cur);
     } else {
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id);
@@ -745,8 +747,8 @@ static const struct {
     {"draft", "Draft saved: it is held before it can be sent.", "#replies"},
     {"draft_edit", "Draft saved and checked again.", "#replies"},
     {"release", "Reply released and logged as sent.", "#timeline"},
-    {"pause", "Contact paused.", "#close"},
-    {"resume", "Contact resumed.", "#close"},
+    {"pause", "Contact paused.", "#closing"},
+    {"resume", "Contact resumed.", "#closing"},
     {"commitment_done", "Commitment done.", "#commitments"},
     {"followup_done", "Follow-up recorded.", "#followups"},
     {"close", "Case closed; the lesson is kept.", ""},
@@ -759,7 +761,7 @@ const char *page_case_notice(const char *form)
     return NULL;
 }
 
-rd_err *page_case_post(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
+rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
                        char **location)
 {
     const char *form = arg(ctx, "form"), *ov = field(arg, ctx, "override");

@@ -44,12 +44,12 @@ typedef const char *(*page_arg_fn)(const void *ctx, const char *name);
  * followup_done, close): one desk call with the form's fields (blank ones count as absent).
  * On success *location (the caller's) is where to send the browser (the case page with
  * done=FORM); on refusal the desk's error, and nothing was written. */
-rd_err *page_case_post(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
+rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
                        char **location);
 /* The line that says what form FORM did ("Concern recorded."), or NULL; a string literal. */
 const char *page_case_notice(const char *form);
 /* A posted settings form (key, value); *location as above. */
-rd_err *page_settings_post(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
+rd_err *page_settings_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 
 /* ---------------------------------------------------------------- shared by the page files */
 

@@ -113,6 +113,13 @@ static void test_every_page_renders_on_the_demo_desk(void **state)
     const char *client = render_client(f, 1, &v);
     has(client, "href=\"mailto:orders@harbourlane.example\"");
     has(client, "href=\"tel:+44 20 7946 0321\"");
+    desk_time_input t = {"1", NULL, "90", "call about the boards"};
+    int64_t tid;
+    assert_null(desk_time_add(&f->d, &t, &tid));
+    client = render_client(f, 1, &v);
+    has(client, "Cost of serving against revenue");
+    has(client, "75.00 EUR of time (90 min at your hourly cost)");
+    has(client, "some invoices are in another currency");
 }
 
 static void test_case_page_marks_triage_and_offers_the_next_step(void **state)
@@ -177,22 +184,23 @@ static void test_refused_form_shows_the_error_beside_its_field(void **state)
     fx *f = *state;
     const char *posted[] = {"form", "concern", "text", "", "specifics", "board <3>", NULL};
     char *loc = NULL;
-    rd_err *e = page_case_post(&f->d, 2, pairs_arg, posted, &loc);
+    rd_err *e = page_case_form(&f->d, 2, pairs_arg, posted, &loc);
     assert_non_null(e);
     assert_null(loc);
     json_t *form =
         json_pack("{s:s, s:s, s:s}", "form", "concern", "text", "", "specifics", "board <3>");
     page_view v = {.failed = "concern", .err = e, .form = form};
     const char *p = render_case(f, 2, &v);
-    has(p, "id=\"concern-text\" name=\"text\" aria-invalid=\"true\" "
+    has(p, "id=\"concern-text\" name=\"text\" autofocus aria-invalid=\"true\" "
            "aria-describedby=\"concern-text-error\"");
-    has(p, "<p class=\"field-error\" role=\"alert\" id=\"concern-text-error\">text:");
+    has(p, "<p class=\"field-error\" id=\"concern-text-error\">text:");
+    has(p, "<p class=\"form-error\" role=\"alert\">Not done: text:");
     has(p, "value=\"board &lt;3&gt;\""); /* what was typed is kept, escaped */
     json_decref(form);
     rd_err_free(e);
 
     const char *ok[] = {"form", "concern", "text", "The album is six weeks late", NULL};
-    assert_null(page_case_post(&f->d, 2, pairs_arg, ok, &loc));
+    assert_null(page_case_form(&f->d, 2, pairs_arg, ok, &loc));
     assert_string_equal(loc, "/cases/2?done=concern#concerns");
     free(loc);
     assert_string_equal(page_case_notice("concern"), "Concern recorded.");
@@ -208,19 +216,19 @@ static void test_draft_shows_tone_findings_and_hold(void **state)
     fx *f = *state;
     const char *posted[] = {"form", "draft", "text", "I'm sorry if you felt ignored.", NULL};
     char *loc = NULL;
-    assert_null(page_case_post(&f->d, 2, pairs_arg, posted, &loc));
+    assert_null(page_case_form(&f->d, 2, pairs_arg, posted, &loc));
     free(loc);
     page_view v = {0};
     const char *p = render_case(f, 2, &v);
     has(p, "data-rule=\"conditional-apology\" tabindex=\"0\">sorry if<span class=\"tip\"");
     has(p, "data-countdown data-seconds=\"");
     const char *release[] = {"form", "release", "draft", "1", NULL};
-    rd_err *e = page_case_post(&f->d, 2, pairs_arg, release, &loc);
+    rd_err *e = page_case_form(&f->d, 2, pairs_arg, release, &loc);
     assert_non_null(e);
     assert_int_equal(e->code, RD_CONFLICT);
     page_view refused = {.failed = "release", .err = e};
     p = render_case(f, 2, &refused);
-    has(p, "<p class=\"form-error\" role=\"alert\">");
+    has(p, "<p class=\"form-error\" id=\"failed\">draft 1: on hold");
     rd_err_free(e);
 }
 
