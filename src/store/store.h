@@ -41,6 +41,13 @@ typedef struct rd_page {
 
 #define RD_PAGE_MAX 10000 /* the largest page one call returns */
 
+/* Groups many operations into one transaction (bulk generation, imports): between the two, each
+ * store_begin()/store_end() pair becomes a savepoint, so an operation that fails still writes
+ * nothing while the rest of the batch stands. store_batch_end commits when e is NULL, else rolls
+ * the whole batch back; it returns e or the commit error. */
+rd_err *store_batch_begin(rd_store *st);
+rd_err *store_batch_end(rd_store *st, rd_err *e);
+
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {
     const char *name;  /* required on insert; NULL on update leaves the field as it is */
