@@ -147,6 +147,8 @@ typedef struct desk_concern_input {
 } desk_concern_input;
 rd_err *desk_concern_add(rd_desk *d, int64_t case_id, const desk_concern_input *in,
                          const char *override, int64_t *id);
+/* The concerns recorded on a case, oldest first: {id, text, specifics, example, …}. */
+rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out);
 /* Acknowledgement and apology sent (P5): logged out on channel (default the case's channel)
  * with text (may be NULL); moves listening to acknowledged. *log_id is the log entry. */
 rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
