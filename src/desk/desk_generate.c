@@ -257,7 +257,7 @@ static rd_err *one_case(gen *g, int64_t t)
     return e;
 }
 
-rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_progress_fn progress,
+rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_fn progress,
                       void *ctx)
 {
     if (ncases < 1 || ncases > 10000000)
