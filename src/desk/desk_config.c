@@ -5,7 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { SET_MINUTES, SET_DAYS, SET_MONEY, SET_CURRENCY } setting_kind;
+typedef enum {
+    SET_MINUTES,
+    SET_DAYS,
+    SET_WEEKS,
+    SET_MONEY,
+    SET_CURRENCY,
+    SET_TEXT,
+    SET_VOICE
+} setting_kind;
 
 static const struct setting {
     const char *key;
@@ -19,6 +27,13 @@ static const struct setting {
     {"followup_days", "3", SET_DAYS, "days after the last commitment to check in"},
     {"risk_threshold", "1000", SET_MONEY, "money at risk above which escalation is suggested"},
     {"hourly_cost", "50", SET_MONEY, "what an hour of your time costs you"},
+    {"watch_weeks", "4", SET_WEEKS, "weeks of extra care for a client after the fix"},
+    {"me.name", "", SET_TEXT, "your name, to sign letters, notices and reminders"},
+    {"me.business", "", SET_TEXT, "your business name, under your name"},
+    {"me.address", "", SET_TEXT, "your postal address, for letters"},
+    {"me.email", "", SET_TEXT, "your direct email, given to clients"},
+    {"me.phone", "", SET_TEXT, "your direct phone number, given to clients"},
+    {"me.voice", "I", SET_VOICE, "I or we: how letters and notices speak for you"},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -43,8 +58,16 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
         return parse_int(s->key, value, 0, 7 * 24 * 60, &v);
     case SET_DAYS:
         return parse_int(s->key, value, 0, 365, &v);
+    case SET_WEEKS:
+        return parse_int(s->key, value, 0, 52, &v);
     case SET_CURRENCY:
         return money_check_currency(s->key, value);
+    case SET_TEXT:
+        return NULL;
+    case SET_VOICE:
+        return strcmp(value, "I") == 0 || strcmp(value, "we") == 0
+                   ? NULL
+                   : rd_error(RD_INVALID, "%s: '%s' is not I or we", s->key, value);
     case SET_MONEY: {
         char *cur = NULL;
         rd_err *e = desk_config_get(d, "currency", &cur);
@@ -87,7 +110,7 @@ rd_err *desk_config_set(rd_desk *d, const char *key, const char *value)
 {
     const struct setting *s = find(key);
     if (!s) return unknown(key);
-    rd_err *e = text_check(key, value, 64, false);
+    rd_err *e = text_check(key, value, s->kind == SET_TEXT ? DESK_MAX_NAME : 64, false);
     if (!e) e = check_value(d, s, value);
     if (e) return e;
     if ((e = store_begin(d->st))) return e;
@@ -116,6 +139,46 @@ rd_err *desk_config_list(rd_desk *d, json_t **out)
         free(v);
     }
     *out = list;
+    return NULL;
+}
+
+rd_err *desk_voice_we(rd_desk *d, bool *we)
+{
+    char *v = NULL;
+    rd_err *e = desk_config_get(d, "me.voice", &v);
+    if (!e) *we = strcmp(v, "we") == 0;
+    free(v);
+    return e;
+}
+
+const char *desk_say(bool we, const char *i_form, const char *we_form)
+{
+    return we ? we_form : i_form;
+}
+
+rd_err *desk_signature(rd_desk *d, const char *closing, char **out)
+{
+    static const char *const keys[] = {"me.name",  "me.business", "me.address",
+                                       "me.email", "me.phone",    NULL};
+    rd_buf b;
+    buf_init(&b, 0);
+    rd_err *e = NULL;
+    int first = 1;
+    rd_err_free(buf_addf(&b, "%s\n", closing));
+    for (int i = 0; !e && keys[i]; i++) {
+        char *v = NULL;
+        e = desk_config_get(d, keys[i], &v);
+        if (!e && v && *v) {
+            rd_err_free(buf_addf(&b, "%s%s\n", first ? "\n" : "", v));
+            first = 0;
+        }
+        free(v);
+    }
+    if (e) {
+        buf_reset(&b);
+        return e;
+    }
+    *out = buf_detach(&b);
     return NULL;
 }
 
@@ -164,6 +227,17 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out)
         add_trigger(list, "cost_exceeds_revenue", why,
                     json_pack("{s:I, s:I, s:I, s:s}", "minutes", (json_int_t)minutes, "cost",
                               (json_int_t)cost, "revenue", (json_int_t)revenue, "currency", cur));
+        free(why);
+    } else if (minutes > 0 && !comparable) {
+        char c[48];
+        money_format(cost, cur, c, sizeof c);
+        char *why = xasprintf("serving this client cost %s (%lld min), but their invoices are in "
+                              "another currency and redress does not convert: compare it with "
+                              "what they paid yourself",
+                              c, (long long)minutes);
+        add_trigger(list, "cost_not_compared", why,
+                    json_pack("{s:I, s:I, s:s}", "minutes", (json_int_t)minutes, "cost",
+                              (json_int_t)cost, "currency", cur));
         free(why);
     }
     if (late >= 2) {

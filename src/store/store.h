@@ -260,7 +260,7 @@ rd_err *store_concern_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const char *currency,
                          json_t **out);
 /* Money of one project: price, currency, paid, refunded, discounted, revisions (included),
- * revisions_used, extra_revision_price, minutes (time logged for its client),
+ * revisions_used, extra_revision_price, minutes (time logged on the complaints about it),
  * other_currency_paid (payments on its invoices in another currency). */
 rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out);
 
@@ -317,5 +317,36 @@ rd_err *store_escalation_insert(rd_store *st, int64_t case_id, const char *level
 rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
+
+/* ---------------------------------------------------------------- next step and today */
+/* Public reviews about a case: 1 when it arrived on the review channel, plus later incoming log
+ * entries on that channel. */
+rd_err *store_case_reviews(rd_store *st, int64_t case_id, int64_t *n);
+/* Records that the user re-read the client's earlier messages (P7). */
+rd_err *store_case_set_reread(rd_store *st, int64_t id, const char *now);
+/* Sets the date until which the client gets extra care after the fix (P9). */
+rd_err *store_case_set_watch(rd_store *st, int64_t id, const char *until, const char *now);
+/* Changes a follow-up's kind and due date; NULL leaves one as it is. */
+rd_err *store_followup_update(rd_store *st, int64_t id, const char *kind, const char *due_on);
+/* The ids of the invoices with this number (unique per project, so possibly several). */
+rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **rows);
+/* How many of the client's cases are not closed. */
+rd_err *store_client_open_cases(rd_store *st, int64_t client_id, int64_t *n);
+/* Sets (or with until NULL clears) the date a pause is meant to end. */
+rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, const char *now);
+/* The open items of a case by id: {offer (newest open offer), commitment (earliest due open
+ * one), followup (earliest due open one), escalation (oldest without an outcome), last_offer},
+ * each null when there is none. *out is the caller's. */
+rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
+/* The agenda of `redress today`, each read through an index of 009_playbook_day.sql:
+ * commitments open and due before today; follow-ups open and due by today; drafts not yet
+ * released (with case_status); invoices past due with a balance (after write-offs and credit
+ * notes) that was not handed over; cases open or paused, plus closed ones still watched
+ * (watch_until on or after today). Rows carry client_id and client_name. */
+rd_err *store_agenda_commitments(rd_store *st, const char *today, json_t **rows);
+rd_err *store_agenda_followups(rd_store *st, const char *today, json_t **rows);
+rd_err *store_agenda_drafts(rd_store *st, json_t **rows);
+rd_err *store_agenda_invoices(rd_store *st, const char *today, json_t **rows);
+rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows);
 
 #endif

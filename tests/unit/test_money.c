@@ -308,7 +308,8 @@ static void letter_setup(fixture *f, bool terms, bool reminder, bool mediation)
     }
     if (mediation) {
         int64_t case_id;
-        desk_case_input c = {"1", NULL, "email", NULL, NULL};
+        /* a day before today, so the case's cool-off (P2) has passed */
+        desk_case_input c = {"1", NULL, "email", "2026-11-24T09:00:00Z", NULL};
         ok(desk_case_open(&f->d, &c, &case_id));
         desk_escalate_input esc = {"mediation", "offered", NULL, NULL};
         int64_t esc_id;
