@@ -269,7 +269,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
         e = pb_client_hold(d, desk_ji(inv, "client_id"), "the demand letter", in->override, &held,
                            0);
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
-    if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, &log);
+    if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, NULL, &log);
     if (!e) {
         bool we = false;
         char *signature = NULL;

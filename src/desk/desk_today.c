@@ -120,10 +120,11 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
     json_t *items = json_array(), *rows = NULL;
     size_t i;
     json_t *r;
-    rd_err *e = store_agenda_commitments(d->st, today, &rows);
+    rd_err *e = store_today_commitments(d->st, today, NULL, &rows);
     json_array_foreach(rows, i, r)
     {
         int64_t late = desk_days_between(desk_js(r, "due_on"), today);
+        if (late <= 0 || desk_js(r, "handed_over")) continue; /* due today is not overdue yet */
         item(items, U_OVERDUE, late, "commitment_overdue", r, desk_ji(r, "case_id"),
              xasprintf("commitment %lld is %lld day%s overdue: %s", (long long)desk_ji(r, "id"),
                        (long long)late, late == 1 ? "" : "s", desk_js(r, "text")),
@@ -133,7 +134,7 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
     }
     json_decref(rows);
     rows = NULL;
-    if (!e) e = store_agenda_followups(d->st, today, &rows);
+    if (!e) e = store_today_followups(d->st, today, NULL, &rows);
     json_array_foreach(rows, i, r)
     {
         int64_t late = desk_days_between(desk_js(r, "due_on"), today);
@@ -146,7 +147,7 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
     }
     json_decref(rows);
     rows = NULL;
-    if (!e) e = store_agenda_invoices(d->st, today, &rows);
+    if (!e) e = store_today_invoices(d->st, today, NULL, &rows);
     json_array_foreach(rows, i, r)
     {
         int64_t late = desk_days_between(desk_js(r, "due_on"), today);
@@ -162,11 +163,19 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
     }
     json_decref(rows);
     rows = NULL;
-    if (!e) e = store_agenda_drafts(d->st, &rows);
+    /* drafts whose hold ends before tomorrow: ready ones, and holds ending today */
+    rd_timestr tomorrow, horizon;
+    desk_date_plus(today, 1, tomorrow);
+    snprintf(horizon, sizeof horizon, "%.10sT00:00:00Z", tomorrow);
+    if (!e) e = store_today_holds(d->st, horizon, NULL, &rows);
     json_array_foreach(rows, i, r)
     {
         const char *until = desk_js(r, "hold_until");
-        if (strcmp(desk_js(r, "case_status"), "open") != 0) continue;
+        json_t *k = NULL; /* nothing is released on a paused case */
+        e = store_case_get(d->st, desk_ji(r, "case_id"), &k);
+        int open = !e && strcmp(desk_js(k, "status"), "open") == 0;
+        json_decref(k);
+        if (!open) continue;
         int ready = strcmp(until, now) <= 0;
         json_t *act = json_pack("{s:s, s:I, s:{s:I}, s:[]}", "action", "draft.release", "case",
                                 (json_int_t)desk_ji(r, "case_id"), "params", "draft",
@@ -270,7 +279,7 @@ rd_err *desk_case_reread(rd_desk *d, int64_t case_id, json_t **out)
     rd_err *e = store_begin(d->st);
     if (e) return e;
     e = store_case_get(d->st, case_id, &k);
-    if (!e) e = store_log_list(d->st, desk_ji(k, "client_id"), 0, &log);
+    if (!e) e = store_log_list(d->st, desk_ji(k, "client_id"), 0, NULL, &log);
     json_t *msgs = json_array();
     size_t i;
     json_t *r;

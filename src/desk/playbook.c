@@ -206,7 +206,7 @@ rd_err *pb_client_hold(rd_desk *d, int64_t client_id, const char *what, const ch
                        char **overrode, int allow_paused)
 {
     json_t *cases = NULL;
-    rd_err *e = store_case_list(d->st, NULL, NULL, client_id, &cases);
+    rd_err *e = store_case_list(d->st, NULL, NULL, client_id, NULL, &cases);
     size_t i;
     json_t *c;
     json_array_foreach(cases, i, c)
@@ -977,7 +977,7 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     int s = e ? -1 : stage_index(pb_stage(k));
     int open = s >= 0 && s != S_CLOSED && s != S_TERMINATED;
     if (!e && open) e = desk_case_triggers(d, case_id, &trig);
-    if (!e) e = store_commitment_list(d->st, case_id, today, &overdue);
+    if (!e) e = store_commitment_list(d->st, case_id, today, NULL, &overdue);
     if (e) goto out;
     if (!trig) trig = json_array();
 

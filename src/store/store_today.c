@@ -1,7 +1,60 @@
-/* store_today.c — the reads behind `case next` and `redress today`: the open items of one case
- * by id (so the next step names real ids), and what needs attention across the desk on a given
- * day, each query served by an index (see 009_playbook_day.sql). */
+/* store_today.c — what a user asks each morning: what is overdue or due today, the cases to
+ * look at, and the reads behind `case next` (the open items of a case by id). Each query reads
+ * a partial index that holds only what is still open (commitments_open_due, followups_open_due,
+ * drafts_held, cases_flagged) or a range of invoices_due, so its cost follows what is due, not
+ * how many cases the desk has seen. Each returns one page (see rd_page), most urgent first. */
 #include "store/store_int.h"
+
+rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows)
+{
+    return db_page(st, rows, page, "commitments",
+                   "SELECT m.*, k.client_id, c.name AS client_name FROM commitments m"
+                   " JOIN cases k ON k.id = m.case_id JOIN clients c ON c.id = k.client_id"
+                   " WHERE m.done_at IS NULL AND m.due_on <= ?2 AND " DB_KEYSET_ASC(
+                       "m", "due_on", "commitments") " ORDER BY m.due_on, m.id LIMIT ?3",
+                   "it", page ? page->after : 0, today);
+}
+
+rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows)
+{
+    return db_page(st, rows, page, "followups",
+                   "SELECT f.*, k.client_id, c.name AS client_name FROM followups f"
+                   " JOIN cases k ON k.id = f.case_id JOIN clients c ON c.id = k.client_id"
+                   " WHERE f.done_at IS NULL AND f.due_on <= ?2 AND " DB_KEYSET_ASC(
+                       "f", "due_on", "followups") " ORDER BY f.due_on, f.id LIMIT ?3",
+                   "it", page ? page->after : 0, today);
+}
+
+rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows)
+{
+    return store_invoice_list(st, 0, today, page, rows);
+}
+
+rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows)
+{
+    return db_page(st, rows, page, "drafts",
+                   "SELECT d.id, d.case_id, d.channel, d.subject, d.errors, d.warnings,"
+                   " d.hold_until, k.client_id, c.name AS client_name FROM drafts d"
+                   " JOIN cases k ON k.id = d.case_id JOIN clients c ON c.id = k.client_id"
+                   " WHERE d.status = 'draft' AND d.hold_until <= ?2 AND " DB_KEYSET_ASC(
+                       "d", "hold_until", "drafts") " ORDER BY d.hold_until, d.id LIMIT ?3",
+                   "it", page ? page->after : 0, until);
+}
+
+rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows)
+{
+    return db_page(st, rows, page, "cases",
+                   "SELECT k.id, k.client_id, c.name AS client_name, k.stage, k.status,"
+                   " k.received_at, k.hostility, k.abuse, k.legal_threat, k.review_threat"
+                   " FROM cases k JOIN clients c ON c.id = k.client_id"
+                   " WHERE k.status <> 'closed' AND (k.abuse = 1 OR k.legal_threat = 1"
+                   " OR k.review_threat = 1) AND " DB_KEYSET_DESC(
+                       "k", "received_at", "cases") " ORDER BY k.received_at DESC, k.id DESC"
+                                                    " LIMIT ?2",
+                   "i", page ? page->after : 0);
+}
+
+/* ---------------------------------------------------------------- case next and the playbook */
 
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out)
 {
@@ -54,55 +107,7 @@ rd_err *store_followup_update(rd_store *st, int64_t id, const char *kind, const 
                    "itt", id, kind, due_on);
 }
 
-/* ---------------------------------------------------------------- the agenda of `today` */
-
-rd_err *store_agenda_commitments(rd_store *st, const char *today, json_t **rows)
-{
-    return db_rows(st, rows,
-                   "SELECT m.id, m.case_id, m.text, m.due_on, k.client_id, c.name AS client_name"
-                   " FROM commitments m JOIN cases k ON k.id = m.case_id"
-                   " JOIN clients c ON c.id = k.client_id"
-                   " WHERE m.done_at IS NULL AND m.due_on < ?1 AND m.handed_over IS NULL"
-                   " ORDER BY m.due_on, m.id",
-                   "t", today);
-}
-
-rd_err *store_agenda_followups(rd_store *st, const char *today, json_t **rows)
-{
-    return db_rows(st, rows,
-                   "SELECT f.id, f.case_id, f.kind, f.due_on, k.client_id, c.name AS client_name"
-                   " FROM followups f JOIN cases k ON k.id = f.case_id"
-                   " JOIN clients c ON c.id = k.client_id"
-                   " WHERE f.done_at IS NULL AND f.due_on <= ?1 ORDER BY f.due_on, f.id",
-                   "t", today);
-}
-
-rd_err *store_agenda_drafts(rd_store *st, json_t **rows)
-{
-    return db_rows(st, rows,
-                   "SELECT d.id, d.case_id, d.subject, d.hold_until, d.errors, k.client_id,"
-                   " c.name AS client_name, k.status AS case_status"
-                   " FROM drafts d JOIN cases k ON k.id = d.case_id"
-                   " JOIN clients c ON c.id = k.client_id"
-                   " WHERE d.status = 'draft' ORDER BY d.hold_until, d.id",
-                   NULL);
-}
-
-rd_err *store_agenda_invoices(rd_store *st, const char *today, json_t **rows)
-{
-    return db_rows(
-        st, rows,
-        "SELECT * FROM (SELECT i.id, i.number, i.currency, i.due_on, p.client_id,"
-        " c.name AS client_name, i.amount - (SELECT coalesce(sum(amount), 0) FROM payments"
-        "   WHERE invoice_id = i.id) - (SELECT coalesce(sum(amount), 0) FROM"
-        "   invoice_adjustments WHERE invoice_id = i.id) AS balance,"
-        " (SELECT count(*) FROM invoice_reminders WHERE invoice_id = i.id) AS reminders"
-        " FROM invoices i JOIN projects p ON p.id = i.project_id"
-        " JOIN clients c ON c.id = p.client_id WHERE i.due_on < ?1"
-        " AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.item = 'invoice'"
-        "   AND h.item_id = i.id)) WHERE balance > 0 ORDER BY due_on, id",
-        "t", today);
-}
+/* ---------------------------------------------------------------- the cases of `today` */
 
 rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows)
 {
@@ -117,8 +122,7 @@ rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows)
                    " SELECT k.id, k.client_id, c.name, k.stage, k.status, k.received_at,"
                    " k.pause_until, k.watch_until, k.want, k.want_confirmed_at, 0"
                    " FROM cases k JOIN clients c ON c.id = k.client_id"
-                   " WHERE k.watch_until >= ?1 AND k.status = 'closed'"
-                   " ORDER BY 1",
+                   " WHERE k.watch_until >= ?1 AND +k.status = 'closed'",
                    "t", today);
 }
 

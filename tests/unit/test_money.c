@@ -160,7 +160,7 @@ static void overdue_days(void **state)
     json_decref(inv);
     pay(f, late, "500", "2026-11-20"); /* paid: no longer overdue */
     json_t *list = NULL;
-    ok(desk_invoice_list(&f->d, NULL, true, &list));
+    ok(desk_invoice_list(&f->d, NULL, true, NULL, &list));
     assert_int_equal(json_array_size(list), 0);
     json_decref(list);
 }
@@ -433,7 +433,7 @@ static void terminate_refuses_while_open(void **state)
     client_and_project(f, "1000", "five pages");
     invoice(f, "A-1", "500", "2026-10-01", NULL);
     const char *reasons[] = {"late payment"};
-    desk_terminate_input in = {"1", reasons, 1, NULL};
+    desk_terminate_input in = {"1", reasons, 1, NULL, NULL};
     json_t *out = NULL;
     refused(desk_terminate_confirm(&f->d, &in, &out), RD_CONFLICT, "2 items are still open");
     int64_t id;

@@ -56,9 +56,8 @@ CREATE TABLE log_corrections (
 );
 CREATE INDEX log_corrections_corrects ON log_corrections(corrects_id);
 
--- What `redress today` reads: open follow-ups and commitments by date.
-CREATE INDEX IF NOT EXISTS pb_followups_open_due ON followups(done_at, due_on);
-CREATE INDEX IF NOT EXISTS pb_commitments_open_due ON commitments(done_at, due_on);
-CREATE INDEX IF NOT EXISTS pb_drafts_open ON drafts(status, hold_until);
-CREATE INDEX IF NOT EXISTS pb_invoices_due ON invoices(due_on);
-CREATE INDEX IF NOT EXISTS pb_cases_watch ON cases(watch_until);
+-- `redress today`: clients under extra care (the rest of today reads 006's indexes).
+CREATE INDEX pb_cases_watch ON cases(watch_until) WHERE watch_until IS NOT NULL;
+-- The margin of one project (P8): the time logged on the complaints about it.
+CREATE INDEX pb_cases_project ON cases(project_id);
+CREATE INDEX pb_time_case ON time_entries(case_id);
