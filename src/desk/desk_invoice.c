@@ -282,12 +282,12 @@ rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input
                      desk_js(inv, "number"));
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
     char *text = NULL, *subject = NULL, *overrode = NULL, *signature = NULL;
-    int64_t log_id = 0, reminder_id = 0, disputes = 0;
+    int64_t log_id = 0, reminder_id = 0, disputes = 0, newest_case = 0;
     /* a preview sends nothing, so only a real reminder waits for a pause or cool-off */
     if (!e && !in->preview)
         e = pb_client_hold(d, desk_ji(inv, "client_id"), "a payment reminder", in->override,
                            &overrode, 0);
-    if (!e) e = store_client_open_cases(d->st, desk_ji(inv, "client_id"), &disputes);
+    if (!e) e = store_client_open_cases(d->st, desk_ji(inv, "client_id"), &disputes, &newest_case);
     if (!e) e = desk_signature(d, "Kind regards", &signature);
     if (!e) {
         add_overdue(inv, today);

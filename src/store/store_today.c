@@ -126,14 +126,6 @@ rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows)
                    "t", today);
 }
 
-rd_err *store_client_open_cases(rd_store *st, int64_t client_id, int64_t *n)
-{
-    return db_int(st, n,
-                  "SELECT count(*) FROM cases WHERE client_id = ?1 AND status <> 'closed'"
-                  " AND stage <> 'terminated'",
-                  "i", client_id);
-}
-
 rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **rows)
 {
     return db_rows(st, rows, "SELECT id FROM invoices WHERE number = ?1 ORDER BY id", "t", number);
