@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson
+PKGS := sqlite3 libsodium jansson libmicrohttpd
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -20,8 +20,10 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 CFLAGS ?=
 LDFLAGS ?=
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c))
-GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/http/*.c \
+                              src/cli/*.c))
+GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c) \
+           build/gen/web_data.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
@@ -44,21 +46,26 @@ build/gen/analyze_data.c: build/tools/embed $(sort $(wildcard src/analyze/data/*
 	@mkdir -p $(dir $@)
 	build/tools/embed analyze_data $@ $(sort $(wildcard src/analyze/data/*))
 
+build/gen/web_data.c: build/tools/embed $(sort $(wildcard web/*))
+	@mkdir -p $(dir $@)
+	build/tools/embed web_files $@ $(sort $(wildcard web/*))
+
 # ---------------------------------------------------------------- one build per variant
 # $(1) variant name, $(2) extra compiler flags
 define variant
 $(1)_LIB_OBJ := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRC) $$(GEN_SRC))
-build/$(1)/%.o: %.c | build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+build/$(1)/%.o: %.c | build/gen/schema_sql.c build/gen/web_data.c \
+                           $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(BASE_CFLAGS) $(2) $$(PKG_CFLAGS) $$(CFLAGS) -c -o $$@ $$<
 build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
 	@rm -f $$@
 	ar rcs $$@ $$^
 build/$(1)/redress: build/$(1)/src/main.o build/$(1)/libredress.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm -pthread
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
 	@mkdir -p $$(dir $$@)
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm -pthread
 $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
 	@mkdir -p build/logs
 	@set -e; for t in $$^; do echo "== $$$$t"; \
@@ -114,6 +121,8 @@ lint:
 		echo "lint: banned function (see CONVENTIONS.md)"; exit 1; fi
 	@if grep -ln 'sqlite3\.h' $(LINT_FILES) | grep -v '^src/store/'; then \
 		echo "lint: sqlite3.h outside src/store"; exit 1; fi
+	@if grep -ln '#include <microhttpd\.h>' $(LINT_FILES) | grep -v '^src/http/server\.c$$'; then \
+		echo "lint: microhttpd.h outside src/http/server.c"; exit 1; fi
 	@echo "lint: ok"
 
 fmt:
@@ -135,7 +144,7 @@ clean:
 EVAL_DATA = $(sort $(wildcard tests/data/messages-*.txt)) tests/data/drafts.txt
 build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(EVAL_DATA)
 
@@ -148,7 +157,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
-		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
+		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm -pthread
 fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
 	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
 	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
@@ -165,14 +174,14 @@ build/rel/bench/gen: bench/gen.c
 	$(CC) -std=c17 -O2 -o $@ $<
 build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
 
 # make bench-store: cases, log entries and verify per second on a file database.
 build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
 	build/rel/bench/bench_store bench/out/bench-store.db 20000
@@ -182,7 +191,7 @@ bench-store: build/rel/bench/bench_store
 EXTERNAL_DATA ?= ../shared/text-eval-data
 build/rel/tools/eval_external: tools/eval_external.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval-external: build/rel/tools/eval_external
 	@if [ -d "$(EXTERNAL_DATA)" ]; then build/rel/tools/eval_external $(EXTERNAL_DATA); \
 	else echo "eval-external: $(EXTERNAL_DATA) not found (set EXTERNAL_DATA=DIR)"; fi

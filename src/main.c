@@ -30,6 +30,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -95,6 +96,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_list,
     &cmd_terminate,
     &cmd_verify,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -111,6 +117,7 @@ static const struct {
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_verify, "integrity"},
+    {&cmd_serve, "the web desk and the JSON API"},
 };
 
 static void usage(FILE *out)

@@ -2,6 +2,7 @@
  * PRAGMA user_version, transactions, and the bind/step helpers every store file uses. */
 #include "store/store_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -335,7 +336,14 @@ void store_close(rd_store *st)
 
 rd_err *store_begin(rd_store *st)
 {
-    if (st->in_tx) return rd_error(RD_DB, "transaction already open");
+    assert(st->in_tx >= 0);
+    if (st->in_tx > 0) {
+        /* nested: a savepoint, so the inner operation can fail alone */
+        if (sqlite3_exec(st->db, "SAVEPOINT rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "begin");
+        st->in_tx++;
+        return NULL;
+    }
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_error(st, "begin");
     st->in_tx = 1;
@@ -344,7 +352,18 @@ rd_err *store_begin(rd_store *st)
 
 rd_err *store_end(rd_store *st, rd_err *e)
 {
-    if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx <= 0) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx > 1) {
+        st->in_tx--;
+        if (e) {
+            sqlite3_exec(st->db, "ROLLBACK TO rd_nested", NULL, NULL, NULL);
+            sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL);
+            return e;
+        }
+        if (sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "commit");
+        return NULL;
+    }
     st->in_tx = 0;
     if (e) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
