@@ -6,7 +6,8 @@
  * Adding a page or an API call:
  *   1. Write the handler in the file of its group (src/http/page_*.c for HTML, api_*.c for
  *      JSON): rd_err *page_thing(http_req *rq, http_resp *rs). Read arguments with http_arg()
- *      and http_arg_id(); act through rq->desk; fill rs (html_* helpers or http_json()).
+ *      and http_arg_id(); act through rq->desk; fill rs (the hw_* writer of html.h, or
+ *      http_json()).
  *      Return an rd_err to let the server answer with the error's status: JSON
  *      {"error":{code,message,field}} under /api/, the error page elsewhere.
  *   2. Add one line to http_routes[] in src/http/routes.c: method, path pattern ("{name}"
@@ -22,6 +23,7 @@
 #include <stdint.h>
 
 #include "desk/desk.h"
+#include "http/html.h"
 #include "util/util.h"
 
 #define HTTP_MAX_PARAMS  4  /* "{name}" segments in one route pattern */
@@ -112,14 +114,6 @@ const char *http_code_name(rd_code code);
 
 /* Renders an error for a page (not /api/): src/http/page_error.c. */
 void page_error(http_req *rq, http_resp *rs, const rd_err *e);
-
-/* ---------------------------------------------------------------- HTML, escaped by default */
-/* Dynamic text reaches HTML only through these two. html_text escapes & < > " '; html_attr
- * does the same for a value inside a double-quoted attribute. NULL adds nothing. */
-rd_err *html_text(rd_buf *b, const char *s);
-rd_err *html_attr(rd_buf *b, const char *s);
-/* Raw markup: only string literals (the macro refuses anything else at compile time). */
-#define html_raw(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
 
 /* ---------------------------------------------------------------- the server */
 typedef struct http_options {

@@ -26,7 +26,6 @@ rd_err *page_signin_post(http_req *rq, http_resp *rs);
 rd_err *page_signin_once(http_req *rq, http_resp *rs);
 rd_err *page_signout(http_req *rq, http_resp *rs);
 rd_err *page_static(http_req *rq, http_resp *rs);
-rd_err *page_robots(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);

@@ -1,6 +1,6 @@
 /* router.c — matching a request to its row of the route table, reading arguments from the path,
- * the body and the query string, and the small response helpers (JSON, redirects, errors,
- * escaped HTML) every handler uses. */
+ * the body and the query string, and the small response helpers (JSON, redirects, errors)
+ * every handler uses. */
 #include "http/http_int.h"
 
 #include <stdlib.h>
@@ -156,52 +156,6 @@ void http_json_error(http_resp *rs, const rd_err *e)
                         rd_code_summary(e->code), "field");
     rd_err_free(http_json(rs, rd_err_http_status(e), json_pack("{s:o}", "error", err)));
     rs->status = rd_err_http_status(e);
-}
-
-/* ---------------------------------------------------------------- HTML escaping */
-
-static rd_err *escape(rd_buf *b, const char *s)
-{
-    if (!s) return NULL;
-    rd_err *e = NULL;
-    const char *run = s;
-    for (const char *p = s; *p && !e; p++) {
-        const char *rep = NULL;
-        switch (*p) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = "&lt;";
-            break;
-        case '>':
-            rep = "&gt;";
-            break;
-        case '"':
-            rep = "&quot;";
-            break;
-        case '\'':
-            rep = "&#39;";
-            break;
-        default:
-            continue;
-        }
-        e = buf_add(b, run, (size_t)(p - run));
-        if (!e) e = buf_adds(b, rep);
-        run = p + 1;
-    }
-    if (!e) e = buf_adds(b, run);
-    return e;
-}
-
-rd_err *html_text(rd_buf *b, const char *s)
-{
-    return escape(b, s);
-}
-
-rd_err *html_attr(rd_buf *b, const char *s)
-{
-    return escape(b, s);
 }
 
 /* ---------------------------------------------------------------- bodies */

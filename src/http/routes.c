@@ -11,7 +11,6 @@ const http_route http_routes[] = {
     {"GET",    "/signin/once/{token}",    page_signin_once, HTTP_PUBLIC, "Sign in with the one-time link the server printed."},
     {"POST",   "/signout",                page_signout,     HTTP_USER,   "Sign out: ends the session."},
     {"GET",    "/static/{name}",          page_static,      HTTP_PUBLIC, "A stylesheet, script or icon from web/."},
-    {"GET",    "/robots.txt",             page_robots,      HTTP_PUBLIC, "Tells crawlers to stay away."},
     /* ------------------------------------------------------------ JSON API (docs/api.yaml) */
     {"GET",    "/api/v1/health",          api_health,       HTTP_PUBLIC, "Whether the server is up."},
     {"GET",    "/api/v1/me",              api_me,           HTTP_USER,   "Who is signed in, and the session's CSRF token."},

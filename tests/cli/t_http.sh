@@ -216,11 +216,11 @@ test_http_body_over_limit_413() {
 test_http_static_files_no_traversal() {
     web_desk
     serve_up || return
-    h "$URL/static/robots.txt"
+    h "$URL/static/redress.css"
     status_is 200
-    body_has "Disallow: /"
+    head_has "Content-Type: text/css"
     for p in '/static/../redress.db' '/static/..%2f..%2fetc%2fpasswd' '/static/%2e%2e' \
-        '/static/..' '/static/robots.txt/..' '/static//etc/passwd' '/static/.%2e/Makefile'; do
+        '/static/..' '/static/redress.css/..' '/static/..%2fredress.css' '/static//etc/passwd' '/static/.%2e/Makefile'; do
         h --path-as-is "$URL$p"
         status_is 404
     done
