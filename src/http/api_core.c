@@ -3,6 +3,7 @@
  * operation and returns its result as JSON. */
 #include "http/http_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define ARG(name) http_arg(rq, name)
@@ -21,6 +22,34 @@ static rd_err *reply(http_resp *rs, rd_err *e, json_t *v)
         return e;
     }
     return http_json(rs, 200, v);
+}
+
+/* The page a list request asks for: ?limit=N (default 50, at most RD_PAGE_MAX) and ?after=CURSOR
+ * (the "next" of the previous page). */
+static rd_err *page_of(http_req *rq, rd_page *pg)
+{
+    int64_t limit = 50, after = 0;
+    const char *l = ARG("limit"), *a = ARG("after");
+    rd_err *e = l ? parse_int("limit", l, 1, RD_PAGE_MAX, &limit) : NULL;
+    if (!e && a) e = parse_int("after", a, 1, INT64_MAX, &after);
+    pg->limit = limit;
+    pg->after = after;
+    pg->next = 0;
+    return e;
+}
+
+/* One page of a list: {"items": [...], "next": CURSOR or null}. Takes rows. */
+static rd_err *page_reply(http_resp *rs, rd_err *e, json_t *rows, const rd_page *pg)
+{
+    if (e) {
+        json_decref(rows);
+        return e;
+    }
+    char next[32];
+    snprintf(next, sizeof next, "%lld", (long long)pg->next);
+    return http_json(rs, 200,
+                     json_pack("{s:o, s:o}", "items", rows ? rows : json_array(), "next",
+                               pg->next ? json_string(next) : json_null()));
 }
 
 /* The usual read of one thing: the path's {id}, one desk call, its result as JSON. */
@@ -58,8 +87,10 @@ static rd_client_fields client_input(http_req *rq)
 rd_err *api_client_list(http_req *rq, http_resp *rs)
 {
     json_t *rows = NULL;
-    rd_err *e = desk_client_list(rq->desk, &rows);
-    return reply(rs, e, rows);
+    rd_page pg;
+    rd_err *e = page_of(rq, &pg);
+    if (!e) e = desk_client_list(rq->desk, &pg, &rows);
+    return page_reply(rs, e, rows, &pg);
 }
 
 rd_err *api_client_add(http_req *rq, http_resp *rs)
@@ -89,8 +120,10 @@ rd_err *api_client_edit(http_req *rq, http_resp *rs)
 rd_err *api_case_list(http_req *rq, http_resp *rs)
 {
     json_t *rows = NULL;
-    rd_err *e = desk_case_list(rq->desk, ARG("status"), ARG("stage"), &rows);
-    return reply(rs, e, rows);
+    rd_page pg;
+    rd_err *e = page_of(rq, &pg);
+    if (!e) e = desk_case_list(rq->desk, ARG("status"), ARG("stage"), &pg, &rows);
+    return page_reply(rs, e, rows, &pg);
 }
 
 rd_err *api_case_open(http_req *rq, http_resp *rs)

@@ -278,3 +278,23 @@ test_http_hostile_text_verbatim_and_inert() {
     body_has "&lt;script&gt;alert(1)&lt;/script&gt;"
     serve_down
 }
+
+test_http_lists_page_with_a_cursor() {
+    web_desk
+    serve_up || return
+    h -H "$(auth)" "$URL/api/v1/clients?limit=2"
+    status_is 200
+    body_has '"items":[{'
+    next=$(printf '%s' "$BODY" | sed -n 's/.*"next":"\([0-9]*\)".*/\1/p')
+    [ -n "$next" ] || fail "no next cursor on a full page: $BODY"
+    first=$BODY
+    h -H "$(auth)" "$URL/api/v1/clients?limit=2&after=$next"
+    status_is 200
+    [ "$BODY" != "$first" ] || fail "the second page repeats the first"
+    h -H "$(auth)" "$URL/api/v1/clients?limit=10000"
+    body_has '"next":null'
+    h -H "$(auth)" "$URL/api/v1/clients?limit=0"
+    status_is 422
+    body_has '"field":"limit"'
+    serve_down
+}
