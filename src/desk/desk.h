@@ -408,6 +408,9 @@ rd_err *desk_demo_load(rd_desk *d);
 /* Opens (creating if needed) the desk at path, schema brought up to date; actor (borrowed) is
  * who acts. Close with desk_close(), which leaves *d empty. */
 rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
+/* Another connection to the desk at path, which this process has open already with desk_open
+ * (a connection per thread): the file is not examined again. */
+rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
 void desk_close(rd_desk *d);
 
 /* ---------------------------------------------------------------- accounts and API tokens

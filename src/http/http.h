@@ -117,7 +117,7 @@ void page_error(http_req *rq, http_resp *rs, const rd_err *e);
 
 /* ---------------------------------------------------------------- the server */
 typedef struct http_options {
-    const char *db_path;      /* the desk each worker opens */
+    const char *db_path;      /* the desk each worker opens; the caller has it open already */
     const char *listen;       /* "ADDR:PORT"; default 127.0.0.1:8080 */
     const char *const *hosts; /* extra Host names accepted (behind a proxy); NULL-terminated */
     int threads;              /* worker threads; 0: 4 */

@@ -35,7 +35,7 @@ typedef struct conn_slot {
 
 /* One worker thread's desk connection, kept to close them all at shutdown. */
 typedef struct store_slot {
-    rd_store *st;
+    rd_desk desk;
     struct store_slot *next;
 } store_slot;
 
@@ -61,7 +61,7 @@ static struct server {
     int inflight; /* requests being handled */
 } srv = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-static _Thread_local rd_store *tl_store;
+static _Thread_local store_slot *tl_desk;
 
 static int64_t now_ms(void)
 {
@@ -72,21 +72,24 @@ static int64_t now_ms(void)
 
 /* ---------------------------------------------------------------- per-thread desk */
 
-/* This worker's store, opened on first use (SQLite connections are not shared between threads:
- * the statement cache is unsynchronised). */
-static rd_err *thread_store(rd_store **out)
+/* This worker's desk, opened on first use (SQLite connections are not shared between threads:
+ * the statement cache is unsynchronised). The caller of http_serve has the desk open already. */
+static rd_err *thread_desk(rd_desk *out)
 {
-    if (!tl_store) {
-        rd_err *e = store_open(srv.o.db_path, &tl_store);
-        if (e) return e;
-        store_slot *s = xmalloc(sizeof *s);
-        s->st = tl_store;
+    if (!tl_desk) {
+        store_slot *s = xcalloc(1, sizeof *s);
+        rd_err *e = desk_open_again(&s->desk, srv.o.db_path, "web");
+        if (e) {
+            free(s);
+            return e;
+        }
         pthread_mutex_lock(&srv.lock);
         s->next = srv.stores;
         srv.stores = s;
         pthread_mutex_unlock(&srv.lock);
+        tl_desk = s;
     }
-    *out = tl_store;
+    *out = tl_desk->desk;
     return NULL;
 }
 
@@ -373,7 +376,6 @@ static void resp_reset(http_resp *rs)
 /* Runs the checks and the route's handler; fills rs, never fails (errors become responses). */
 static void handle(http_req *rq, http_resp *rs, req_state *st, desk_principal *who)
 {
-    rd_store *store = NULL;
     rd_err *e = NULL;
     rd_desk desk = {NULL, "web"};
     rq->desk = &desk;
@@ -399,9 +401,8 @@ static void handle(http_req *rq, http_resp *rs, req_state *st, desk_principal *w
     }
     e = http_parse_body(rq, http_header(rq, "Content-Type"), st->body.data ? st->body.data : "",
                         st->body.len);
-    if (!e) e = thread_store(&store);
+    if (!e) e = thread_desk(&desk);
     if (e) goto out;
-    desk.st = store;
     e = authenticate(rq, who);
     if (!e && rq->route->auth == HTTP_USER && !rq->user) {
         if (!is_api(rq->path) && safe_method(rq->method)) {
@@ -547,12 +548,11 @@ static void free_hosts(void)
 
 static rd_err *signin_banner(void)
 {
-    rd_store *st = NULL;
-    rd_err *e = store_open(srv.o.db_path, &st);
-    rd_desk d = {st, "serve"};
+    rd_desk d;
+    rd_err *e = desk_open_again(&d, srv.o.db_path, "serve");
     int64_t users = 0;
     if (!e) e = desk_user_count(&d, &users);
-    store_close(st);
+    desk_close(&d);
     if (e) return e;
     printf("redress serves %s on http://%s:%d/\n", srv.o.db_path, srv.listen_host, srv.port);
     if (users == 0 || srv.o.signin_link) {
@@ -628,7 +628,7 @@ rd_err *http_serve(const http_options *opts)
     while (srv.stores) {
         store_slot *s = srv.stores;
         srv.stores = s->next;
-        store_close(s->st);
+        desk_close(&s->desk);
         free(s);
     }
     pthread_mutex_unlock(&srv.lock);
