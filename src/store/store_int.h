@@ -7,8 +7,11 @@
 
 #include "store/store.h"
 
-/* Prepared statements kept between calls, keyed by their SQL text. */
-#define DB_STMT_CACHE 128
+/* Prepared statements kept between calls, keyed by their SQL text: a statement lives in one of
+ * DB_STMT_PROBE slots from its hash's, so the few hundred statements of the store stay prepared
+ * instead of evicting each other (a re-prepare costs more than most queries it runs). */
+#define DB_STMT_CACHE 512
+#define DB_STMT_PROBE 8
 /* Migration numbers are below this (three digits in the file name). */
 #define DB_MAX_MIGRATION 1000
 
@@ -53,7 +56,8 @@ rd_err *file_check_legacy(rd_store *st, const char *path);
 /* Bind types, one letter per ?N in order:
  *   i  int64_t            I  const int64_t * (NULL binds NULL)
  *   t  const char *       (NULL binds NULL)
- *   z  int64_t where 0 binds NULL (optional foreign keys) */
+ *   z  int64_t where 0 binds NULL (optional foreign keys)
+ *   b  const void * then size_t: a blob, borrowed until the statement has run */
 rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
 /* Runs an INSERT and sets *id to the new row's id (left alone on error). */
 rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...);
