@@ -34,6 +34,7 @@ extern const cli_cmd cmd_revision_add, cmd_revision_list;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -109,6 +110,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_terminate,
     &cmd_verify,
     &cmd_backup,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -121,6 +127,7 @@ const cli_section cli_sections[] = {
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_verify, "integrity and backups"},
+    {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},
 };
 
