@@ -165,7 +165,11 @@ rd_err *api_terminate_confirm(http_req *rq, http_resp *rs)
 {
     const char *reasons[MAX_LIST];
     int n = http_arg_all(rq, "reason", reasons, MAX_LIST);
-    desk_terminate_input in = {ARG("id"), reasons, n, ARG("referral")};
+    desk_terminate_input in = {.client = ARG("id"),
+                               .reasons = reasons,
+                               .nreasons = n,
+                               .referral = ARG("referral"),
+                               .override = ARG("override")};
     json_t *out = NULL;
     rd_err *e = desk_terminate_confirm(rq->desk, &in, &out);
     return api_reply(rs, e, out);
@@ -293,10 +297,14 @@ rd_err *api_case_flag(http_req *rq, http_resp *rs)
 
 rd_err *api_case_pause(http_req *rq, http_resp *rs)
 {
-    int64_t case_id;
+    int64_t case_id, log_id = 0;
+    desk_pause_input in = {.reason = ARG("reason"),
+                           .until = ARG("until"),
+                           .message = ARG("message"),
+                           .override = ARG("override")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
-    if (!e) e = desk_case_pause(rq->desk, case_id, ARG("reason"));
-    return done(rs, e);
+    if (!e) e = desk_case_pause_with(rq->desk, case_id, &in, &log_id);
+    return with_id(rs, e, "log_id", log_id);
 }
 
 rd_err *api_case_resume(http_req *rq, http_resp *rs)
@@ -475,7 +483,13 @@ rd_err *api_invoice_pay(http_req *rq, http_resp *rs)
 
 rd_err *api_invoice_remind(http_req *rq, http_resp *rs)
 {
-    return api_get_by_id(rq, rs, desk_invoice_remind);
+    int64_t id;
+    desk_remind_input in = {
+        .preview = arg_yes(rq, "preview"), .channel = ARG("channel"), .override = ARG("override")};
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_invoice_remind_with(rq->desk, id, &in, &out);
+    return api_reply(rs, e, out);
 }
 
 rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs)
