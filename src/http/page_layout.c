@@ -75,32 +75,23 @@ void page_close(hw *w)
 
 /* ---------------------------------------------------------------- forms */
 
-const char *page_err_field(const rd_err *e, char *buf, size_t n)
+const char *page_err_field(const rd_err *e)
 {
-    if (!e || !e->msg) return NULL;
-    size_t i = 0;
-    while (e->msg[i] && (strchr("abcdefghijklmnopqrstuvwxyz0123456789_.", e->msg[i])))
-        i++;
-    if (i == 0 || i >= n || e->msg[i] != ':') return NULL;
-    memcpy(buf, e->msg, i);
-    buf[i] = '\0';
-    return buf;
+    return e ? e->field : NULL;
 }
 
 /* The error of form `form` when it concerns field (NULL: the form as a whole). */
 static const rd_err *error_for(const page_view *v, const char *form, const char *field)
 {
     if (!v->err || !v->failed || strcmp(v->failed, form) != 0) return NULL;
-    char buf[64];
-    const char *f = page_err_field(v->err, buf, sizeof buf);
+    const char *f = page_err_field(v->err);
     if (!field) return v->err;
     return f && !strcmp(f, field) ? v->err : NULL;
 }
 
 static bool names_one_of(const page_view *v, const char *const *fields)
 {
-    char buf[64];
-    const char *f = page_err_field(v->err, buf, sizeof buf);
+    const char *f = page_err_field(v->err);
     for (int i = 0; f && fields && fields[i]; i++)
         if (!strcmp(fields[i], f)) return true;
     return false;

@@ -81,8 +81,8 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
 rd_err *page_paging(const page_view *v, rd_page *pg);
 /* "Next page" (and "First page" when not on it) links under a list at path. */
 void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg);
-/* The field an error concerns ("deadline"), or NULL. */
-const char *page_err_field(const rd_err *e, char *buf, size_t n);
+/* The field an error concerns ("deadline"), or NULL; borrowed from e. */
+const char *page_err_field(const rd_err *e);
 /* Money in minor units as "1,250.00 EUR". */
 void hw_money(hw *w, int64_t minor, const char *currency);
 /* An ISO 8601 UTC time as the local "2026-11-25 09:00". */
