@@ -82,9 +82,13 @@ typedef struct desk_case_input {
 } desk_case_input;
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
-/* The case with its client's contact details, concerns and log entries. */
+/* The whole case: the case row with its client's contact details, the log entries (with what
+ * triage read), attachments, and under their own keys concerns, offers (with options and
+ * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
+ * lessons and drafts. */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
-/* status, stage NULL: any; newest received first. */
+/* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
+ * follow-ups of the case open past their date. */
 rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, rd_page *page,
                        json_t **out);
 
