@@ -39,9 +39,8 @@ static void print_offers(cli_ctx *c, json_t *offers)
             char amount[48] = "";
             if (json_is_integer(json_object_get(opt, "amount")))
                 money_format(ji(opt, "amount"), cur, amount, sizeof amount);
-            printf("    %lld. %s: %s%s%s, by %s\n", (long long)ji(opt, "position"),
-                   js(opt, "kind"), js(opt, "detail"), amount[0] ? " — " : "", amount,
-                   js(opt, "due_on"));
+            printf("    %lld. %s: %s%s%s, by %s\n", (long long)ji(opt, "position"), js(opt, "kind"),
+                   js(opt, "detail"), amount[0] ? " — " : "", amount, js(opt, "due_on"));
         }
     }
 }
@@ -83,8 +82,7 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
                    js(k, "want_confirmed_at"));
         else
             printf("  not confirmed yet\n");
-        if (js(k, "reread_at"))
-            printf("  earlier messages re-read on %.10s\n", js(k, "reread_at"));
+        if (js(k, "reread_at")) printf("  earlier messages re-read on %.10s\n", js(k, "reread_at"));
     }
     print_offers(c, json_object_get(k, "offers"));
     json_t *commitments = json_object_get(k, "commitments");
@@ -121,8 +119,9 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
     }
     json_t *fb = json_object_get(k, "feedback");
     if (json_array_size(fb)) heading(c, "Feedback (P10)");
-    json_array_foreach(fb, i, v) printf("  %lld/5%s%s\n", (long long)ji(v, "score"),
-                                        js(v, "text") ? ": " : "", js(v, "text") ? js(v, "text") : "");
+    json_array_foreach(fb, i, v)
+        printf("  %lld/5%s%s\n", (long long)ji(v, "score"), js(v, "text") ? ": " : "",
+               js(v, "text") ? js(v, "text") : "");
     json_t *lessons = json_object_get(k, "lessons");
     if (json_array_size(lessons)) heading(c, "Lesson (P11)");
     json_array_foreach(lessons, i, v)

@@ -141,8 +141,7 @@ rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows)
 
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows)
 {
-    return db_rows(st, rows, "SELECT * FROM feedback WHERE case_id = ?1 ORDER BY id", "i",
-                   case_id);
+    return db_rows(st, rows, "SELECT * FROM feedback WHERE case_id = ?1 ORDER BY id", "i", case_id);
 }
 
 rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows)

@@ -188,3 +188,28 @@ test_day_case_list_shows_overdue() {
     out_has "OVERDUE"
     unset REDRESS_NOW
 }
+
+test_day_acknowledgement_contact_details() {
+    day_demo
+    r case concern add 1 --text "Old prices"
+    r config set me.phone "+44 161 555 0101"
+    ri "I am sorry: the old prices were my mistake." case acknowledge 1 --text -
+    rc_is 0
+    err_has "give the client your direct contact details"
+    err_has "+44 161 555 0101"
+    ri "I am sorry: the old prices were my mistake. You can reach me directly on +44 161 555 0101." case acknowledge 1 --text -
+    rc_is 0
+    [ -z "$ERR" ] || fail "a hint although contact details were given: $ERR"
+    unset REDRESS_NOW
+}
+
+test_day_third_party_blame_is_blame() {
+    fresh
+    ri "I am sorry. The hosting company caused the outage." check -
+    rc_is 1
+    out_has "blame-shifting"
+    ri "I am sorry. My developer messed up the contact form." check -
+    rc_is 1
+    ri "I will send the corrected files to the printer on Friday 28 November." check -
+    rc_is 0
+}
