@@ -1,7 +1,7 @@
 /* desk_generate.c — a large, realistic desk for measuring (`redress demo --cases N`, make
  * bench-desk). Everything goes through the ordinary desk operations — validation, playbook
  * guards, triage of incoming words, audit entries and both hash chains — so what it builds is what
- * years of use would leave behind. Only the clock is simulated: REDRESS_NOW walks from three years
+ * years of use would leave behind. Only the clock is simulated (time_set_now): it walks from three years
  * ago to forty days ago, case by case, and the operations are grouped into one transaction per
  * twenty clients (savepoints keep each operation all-or-nothing).
  *
@@ -42,13 +42,12 @@ static unsigned pick(gen *g, unsigned n)
     return (unsigned)(next_rand(g) % n);
 }
 
-/* Moves the simulated clock to t (REDRESS_NOW, which desk_now and desk_today read). */
+/* Moves the simulated clock to t (time_set_now, which desk_now and desk_today read; setenv
+ * would keep every value it was ever given, a kilobyte a case). */
 static void set_clock(gen *g, int64_t t)
 {
-    rd_timestr s;
     g->clock = t;
-    time_iso(t, s);
-    setenv("REDRESS_NOW", s, 1);
+    time_set_now(t);
 }
 
 static void date_at(int64_t t, rd_timestr out)
@@ -262,8 +261,6 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
 {
     if (ncases < 1 || ncases > 10000000)
         return rd_error(RD_INVALID, "cases: %lld is not between 1 and 10000000", (long long)ncases);
-    const char *fixed = getenv("REDRESS_NOW");
-    char *saved = fixed ? xstrdup(fixed) : NULL;
     gen g = {d, seed ? seed : 0x9E3779B97F4A7C15u, 0, "", ""};
     int64_t end = time_now() - 40 * DAY, span = 3 * 365 * DAY;
     int64_t start = end - span;
@@ -279,10 +276,6 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
         if (e || done % CASES_PER_BATCH == 0 || done == ncases) e = store_batch_end(d->st, e);
         if (!e && progress) progress(ctx, done);
     }
-    if (saved)
-        setenv("REDRESS_NOW", saved, 1);
-    else
-        unsetenv("REDRESS_NOW");
-    free(saved);
+    time_set_now(0);
     return e;
 }
