@@ -7,8 +7,9 @@
  *
  * Per client, ten cases, one project and five invoices (four paid, one overdue). Of the cases,
  * about 85% reach an agreed restatement, 70% an offer, 63% agreed commitments, 50% a follow-up
- * and 30% are closed with a lesson; the rest stop along the way, leaving open commitments that
- * are now overdue. Each case has about eleven log entries. A fixed seed gives the same desk. */
+ * (40% held) and 30% are closed with a lesson; the rest stop along the way, leaving open
+ * commitments and follow-ups that are now overdue; 5% have a reply drafted and never sent. Each
+ * case has about eleven log entries. A fixed seed gives the same desk. */
 #include "desk/desk.h"
 
 #include <stdio.h>
@@ -179,7 +180,7 @@ static rd_err *follow_through(gen *g, int64_t case_id, json_t *made, unsigned fa
     {
         if (!e) e = desk_commitment_done(g->d, desk_ji(m, "id"), NULL, &followup);
     }
-    if (e || fate >= 50 || !followup) return e;
+    if (e || fate >= 40 || !followup) return e; /* 40-49: the follow-up is still to be held */
     set_clock(g, g->clock + 4 * DAY);
     e = desk_followup_done(g->d, followup, "The client is happy with the fix.", NULL);
     char case_text[24];
@@ -251,6 +252,10 @@ static rd_err *one_case(gen *g, int64_t t)
         e = log_message(g, case_text, i % 2 == 0);
     }
     if (!e && made && fate < 50) e = follow_through(g, case_id, made, fate);
+    if (!e && fate >= 95) { /* a reply drafted and never sent */
+        desk_draft_input draft = {case_text, any(g, outgoing), "Re: your message", "email"};
+        e = desk_draft_new(g->d, &draft, &id);
+    }
     json_decref(made);
     json_decref(report);
     return e;
