@@ -39,5 +39,7 @@ rd_err *api_case_get(http_req *rq, http_resp *rs);
 rd_err *api_case_next(http_req *rq, http_resp *rs);
 rd_err *api_triage(http_req *rq, http_resp *rs);
 rd_err *api_check(http_req *rq, http_resp *rs);
+/* API: api_mail.c */
+rd_err *api_search(http_req *rq, http_resp *rs);
 
 #endif

@@ -24,6 +24,7 @@ const http_route http_routes[] = {
     {"GET",    "/api/v1/cases/{id}/next", api_case_next,    HTTP_USER,   "The recommended next step for a case, and why."},
     {"POST",   "/api/v1/triage",          api_triage,       HTTP_USER,   "Triages text: hostility, threats, demands, root cause."},
     {"POST",   "/api/v1/check",           api_check,        HTTP_USER,   "Checks the tone of a reply."},
+    {"GET",    "/api/v1/search",          api_search,       HTTP_USER,   "Searches mail, the log, concerns and attachment names."},
     {NULL, NULL, NULL, HTTP_PUBLIC, NULL},
 };
 /* clang-format on */
