@@ -33,6 +33,8 @@ extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_te
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
 extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
+    cmd_calendar_revoke, cmd_report;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -98,6 +100,12 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_add,
     &cmd_revision_list,
     &cmd_terminate,
+    &cmd_report,
+    &cmd_export_csv,
+    &cmd_calendar_export,
+    &cmd_calendar_link,
+    &cmd_calendar_links,
+    &cmd_calendar_revoke,
     &cmd_verify,
     &cmd_backup,
     NULL,
@@ -111,6 +119,7 @@ const cli_section cli_sections[] = {
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
+    {&cmd_report, "taking stock: reports, exports, calendar"},
     {&cmd_verify, "integrity and backups"},
     {NULL, NULL},
 };
