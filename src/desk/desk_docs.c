@@ -45,7 +45,9 @@ rd_err *desk_calendar(rd_desk *d, char **ics)
     json_t *ev;
     json_array_foreach(rows, i, ev)
     {
-        json_object_set_new(ev, "summary", json_string_nocheck(summary(ev)));
+        char *text = summary(ev);
+        json_object_set_new(ev, "summary", json_string(text));
+        free(text);
         if (json_integer_value(json_object_get(ev, "case_id"))) {
             char *desc = xasprintf("Case %lld in redress", (long long)desk_ji(ev, "case_id"));
             json_object_set_new(ev, "description", json_string(desc));
