@@ -35,6 +35,7 @@ extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
     cmd_calendar_revoke, cmd_report;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -112,6 +113,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_calendar_revoke,
     &cmd_verify,
     &cmd_backup,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -125,6 +131,7 @@ const cli_section cli_sections[] = {
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_report, "taking stock: reports, exports, calendar"},
     {&cmd_verify, "integrity and backups"},
+    {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},
 };
 
