@@ -479,7 +479,7 @@ void desk_close(rd_desk *d);
 /* ---------------------------------------------------------------- accounts and API tokens
  * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
  * and API tokens are 256-bit random values the client holds, stored only as BLAKE2b hashes. */
-#define DESK_SECRET_MAX   64 /* room for a session id, CSRF token or API token as text */
+#define DESK_SECRET_MAX   RD_SECRET_MAX /* a session id, CSRF token or API token as text */
 #define DESK_PASSWORD_MIN 10
 
 /* Who a session or token belongs to. */

@@ -45,3 +45,26 @@ test_calendar_and_report_on_the_demo_desk() {
     r calendar links --json
     out_has '"revoked_at": "20'
 }
+
+test_calendar_subscription_served_until_revoked() {
+    web_desk
+    r calendar link --name phone
+    token=${OUT##*/}
+    serve_up || return
+    h "$URL/calendar/$token"
+    status_is 200
+    head_has "Content-Type: text/calendar"
+    body_has "UID:invoice-3@redress"
+    h -H "$(auth)" "$URL/api/v1/report?from=2026-11-01&to=2026-11-30"
+    status_is 200
+    body_has '"root_causes"'
+    h -H "$(auth)" "$URL/api/v1/report?from=2026-11-31"
+    status_is 422
+    body_has '"field":"from"'
+    r calendar revoke 1
+    h "$URL/calendar/$token"
+    status_is 404
+    h "$URL/calendar/c_forged.ics"
+    status_is 404
+    serve_down
+}
