@@ -73,9 +73,9 @@ rd_err *desk_calendar_link(rd_desk *d, const char *name, char **token, int64_t *
     desk_now(now);
     if ((e = store_begin(d->st))) return e;
     e = store_calendar_token_insert(d->st, name, hash, now, id);
-    if (!e)
-        e = desk_audit(d, "calendar.link", "calendar_tokens", *id,
-                       json_pack("{s:s}", "name", name));
+    json_t *detail = json_pack("{s:s}", "name", name); /* desk_audit borrows it */
+    if (!e) e = desk_audit(d, "calendar.link", "calendar_tokens", *id, detail);
+    json_decref(detail);
     e = store_end(d->st, e);
     if (!e) *token = xstrdup(secret);
     return e;
