@@ -92,6 +92,14 @@ void hw_link_id(hw *w, const char *prefix, int64_t id, const char *label);
 /* A contact one click away: <a href="SCHEME:VALUE">LEAD VALUE</a> (scheme mailto or tel); a
  * NULL value writes nothing. */
 void hw_contact(hw *w, const char *scheme, const char *value, const char *lead);
+/* An action the desk suggests ({action, case, params, inputs}, see desk_case_next) as a
+ * button: one that posts when the action needs nothing more, else a link to the form on the
+ * case page that asks for the rest (a fragment when here is that case). id (may be NULL) names
+ * the element; primary makes it the page's main button. */
+void hw_action(hw *w, const page_view *v, json_t *action, int64_t here, const char *id,
+               int primary);
+/* The form or section of the case page an action leads to ("concern"), or NULL. */
+const char *page_action_form(json_t *action);
 /* "Case N" linking to the case page. */
 void hw_case_link(hw *w, int64_t case_id);
 

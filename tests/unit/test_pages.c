@@ -105,9 +105,11 @@ static void test_every_page_renders_on_the_demo_desk(void **state)
         assert_null(strstr(p, "<script>")); /* the only script is the external file */
     }
     const char *today = render(f, page_today_body, &v);
-    has(today, "invoice 2026-031 of Northwind Analytics is 10 days overdue");
+    has(today, "invoice overdue</span> <a href=\"/clients/3\">Northwind Analytics</a>: invoice "
+               "2026-031: 2,600.00 USD open, 10 days past due");
+    has(today, "<a class=\"button secondary\" href=\"/invoices\">See the invoices</a>");
     has(today, "<h3>intake</h3>");
-    has(today, "review_threat");
+    has(today, "review_threat on case 2");
     const char *inv = render(f, page_invoices_body, &v);
     assert_true(strstr(inv, "2026-031") < strstr(inv, "2026-024")); /* overdue first */
     const char *client = render_client(f, 1, &v);
@@ -130,7 +132,8 @@ static void test_case_page_marks_triage_and_offers_the_next_step(void **state)
     has(p,
         "<mark class=\"threat\" data-rule=\"review_threat\" title=\"review_threat\">review</mark>");
     has(p, "<li aria-current=\"step\">intake</li>");
-    has(p, "id=\"next-action\" href=\"#concern\"");
+    has(p, "<a class=\"button\" id=\"next-action\" href=\"#concern\">Record a concern</a>");
+    has(p, "<details class=\"step\" id=\"concern\" open>");
     has(p, "<input type=\"hidden\" name=\"csrf\" value=\"tok\">");
     has(p, "href=\"tel:+39 02 1234 5678\"");
     has(p, "data-tone-check");
@@ -232,6 +235,31 @@ static void test_draft_shows_tone_findings_and_hold(void **state)
     rd_err_free(e);
 }
 
+static void test_follow_up_and_feedback_forms(void **state)
+{
+    fx *f = *state;
+    char *loc = NULL;
+    const char *bad[] = {"form", "followup_add", "kind", "call", "due", "2026-13-01", NULL};
+    rd_err *e = page_case_form(&f->d, 1, pairs_arg, bad, &loc);
+    assert_non_null(e);
+    assert_string_equal(page_err_field(e), "due");
+    json_t *form =
+        json_pack("{s:s, s:s, s:s}", "form", "followup_add", "kind", "call", "due", "2026-13-01");
+    page_view v = {.failed = "followup_add", .err = e, .form = form};
+    const char *p = render_case(f, 1, &v);
+    has(p, "<details class=\"step\" id=\"followup_add\" open>");
+    has(p, "id=\"followup_add-due-error\">due:");
+    json_decref(form);
+    rd_err_free(e);
+    const char *ok[] = {"form", "followup_add", "kind", "call", "due", "2026-12-01", NULL};
+    assert_null(page_case_form(&f->d, 1, pairs_arg, ok, &loc));
+    assert_string_equal(loc, "/cases/1?done=followup_add#followups");
+    free(loc);
+    page_view plain = {0};
+    p = render_case(f, 1, &plain);
+    has(p, "<p>Due 2026-12-01 </p>");
+}
+
 static void test_lists_page_with_a_cursor(void **state)
 {
     fx *f = *state;
@@ -276,6 +304,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_draft_shows_tone_findings_and_hold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lists_page_with_a_cursor, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follow_up_and_feedback_forms, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
