@@ -20,8 +20,10 @@
 #define DESK_MAX_TEXT  ((size_t)1 << 20) /* 1 MiB: the client's words, a message body */
 
 typedef struct rd_desk {
-    rd_store *st;      /* borrowed: the caller opens and closes the store */
-    const char *actor; /* who is acting, for the audit trail; borrowed */
+    rd_store *st;                      /* borrowed: the caller opens and closes the store */
+    const char *actor;                 /* who is acting, for the audit trail; borrowed */
+    bool has_key;                      /* a signing key was loaded (desk_key_load) */
+    unsigned char pk[STORE_KEY_BYTES]; /* its public key */
 } rd_desk;
 
 /* ---------------------------------------------------------------- clients */
@@ -352,7 +354,24 @@ rd_err *desk_tone_gate(const char *field, const char *text, const char *what);
 rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t *log_id);
 
 /* ---------------------------------------------------------------- integrity */
+/* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
+/* The same with options (a kept line, every signature, progress); o->pk is set from the desk. */
+rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r);
+/* The signing key's file: $XDG_CONFIG_HOME/redress/signing.key, else
+ * ~/.config/redress/signing.key. *out is the caller's. */
+rd_err *desk_key_path(char **out);
+/* Makes a new Ed25519 key in that file (mode 0600, folders 0700); refuses to replace one.
+ * *path (the caller's, set even on error when known) names the file; pk_hex gets the public
+ * key. */
+rd_err *desk_key_init(char **path, char pk_hex[2 * STORE_KEY_BYTES + 1]);
+/* Loads the key when the file exists, so every audit entry from now on is signed; no file is
+ * not an error (the desk works unsigned). A file readable by others or not a key is. */
+rd_err *desk_key_load(rd_desk *d);
+/* Erases a client's personal data on request (store_client_erase), recording the reason in
+ * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
+ * audit_entries}}. RD_CONFLICT when the client was already erased. */
+rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
 
 /* ---------------------------------------------------------------- demo data */
 /* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses

@@ -2,6 +2,7 @@
  * PRAGMA user_version, transactions, and the bind/step helpers every store file uses. */
 #include "store/store_int.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,13 @@ static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_
         case 't': {
             const char *s = va_arg(ap, const char *);
             rc = s ? sqlite3_bind_text(stmt, pos, s, -1, SQLITE_TRANSIENT)
+                   : sqlite3_bind_null(stmt, pos);
+            break;
+        }
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            size_t n = va_arg(ap, size_t);
+            rc = p ? sqlite3_bind_blob(stmt, pos, p, (int)n, SQLITE_TRANSIENT)
                    : sqlite3_bind_null(stmt, pos);
             break;
         }
@@ -262,6 +270,15 @@ int store_schema_version(rd_store *st)
     return (int)v;
 }
 
+static rd_err *has_table(rd_store *st, const char *name, bool *yes)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(
+        st, &n, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", "t", name);
+    *yes = n > 0;
+    return e;
+}
+
 static rd_err *migrate(rd_store *st)
 {
     int latest = 0;
@@ -273,6 +290,12 @@ static rd_err *migrate(rd_store *st)
     int have = store_schema_version(st); /* re-read under the write lock */
     if (have > latest)
         e = rd_error(RD_DB, "database schema %d is newer than this redress (%d)", have, latest);
+    bool was_sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &was_sealed);
+    if (!e && was_sealed) {
+        e = seal_state(st, st->state_before);
+        st->has_before = !e;
+    }
     for (const rd_embedded *m = store_schema; !e && m->name; m++) {
         int n = migration_number(m->name);
         if (n <= have) continue;
@@ -287,6 +310,12 @@ static rd_err *migrate(rd_store *st)
         if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
             e = db_error(st, "migration");
     }
+    /* the seal follows the schema: triggers for every table's current columns, sums
+     * recomputed, and the change recorded in the audit trail */
+    bool sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &sealed);
+    if (!e && sealed) e = seal_install(st);
+    if (!e && sealed) e = chain_audit_migration(st, have, latest);
     return store_end(st, e);
 }
 
@@ -306,6 +335,7 @@ static rd_err *configure(rd_store *st, bool in_memory)
 
 rd_err *store_open(const char *path, rd_store **out)
 {
+    if (sodium_init() < 0) return rd_error(RD_IO, "database %s: libsodium could not start", path);
     rd_store *st = xcalloc(1, sizeof *st);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     rd_err *e = NULL;
@@ -313,7 +343,11 @@ rd_err *store_open(const char *path, rd_store **out)
         e = rd_error(RD_IO, "database %s: %s", path,
                      st->db ? sqlite3_errmsg(st->db) : "cannot open");
     if (!e) e = configure(st, strcmp(path, ":memory:") == 0);
+    if (!e) e = seal_register(st);
     if (!e) e = migrate(st);
+    bool sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &sealed);
+    st->sealed = sealed;
     if (e) {
         store_close(st);
         return e;
@@ -339,6 +373,14 @@ rd_err *store_begin(rd_store *st)
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_error(st, "begin");
     st->in_tx = 1;
+    st->has_before = 0;
+    if (st->sealed) {
+        /* the state this write begins on, which its audit entry records: verify then knows
+         * whether anything changed between two writes */
+        rd_err *e = seal_state(st, st->state_before);
+        if (e) return store_end(st, e);
+        st->has_before = 1;
+    }
     return NULL;
 }
 
@@ -346,6 +388,7 @@ rd_err *store_end(rd_store *st, rd_err *e)
 {
     if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
     st->in_tx = 0;
+    st->has_before = 0;
     if (e) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return e;

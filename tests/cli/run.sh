@@ -8,6 +8,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 export TZ=UTC NO_COLOR=1 REDRESS_USER=tester
+# the signing key of the tests, never the user's own (each test that wants one runs key init)
+export XDG_CONFIG_HOME="$WORK/config"
 unset REDRESS_DB REDRESS_NOW
 passed=0
 failed=0
