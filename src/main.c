@@ -229,6 +229,7 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     char *path = NULL;
     rd_store *st = NULL;
     rd_err *e = cli_parse(&c, cmd, argc, argv);
+    term_json(c.json);
     c.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     if (!e && !(cmd->flags & CMD_NO_DB)) e = db_path(db_opt, cmd->flags & CMD_CREATE, &path);
     if (!e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&
@@ -248,9 +249,26 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     return e;
 }
 
+/* Reports a failure to write standard output (a full disk, a closed pipe) as the command's
+ * error when it had none, so `redress … > /dev/full` does not exit 0. */
+static int finish(int code)
+{
+    rd_err *e = term_finish();
+    int failed = rd_err_exit_code(e);
+    if (e) fprintf(stderr, "redress: %s\n", e->msg);
+    rd_err_free(e);
+    return code ? code : failed;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "");
+    rd_err *guard = term_guard_stdio();
+    if (guard) {
+        fprintf(stderr, "redress: %s\n", guard->msg);
+        rd_err_free(guard);
+        return 4;
+    }
     const char *db = NULL;
     int a = 1;
     for (; a < argc && strncmp(argv[a], "--", 2) == 0; a++) {
@@ -260,10 +278,10 @@ int main(int argc, char **argv)
             db = argv[a] + 5;
         } else if (strcmp(argv[a], "--help") == 0) {
             usage(stdout);
-            return 0;
+            return finish(0);
         } else if (strcmp(argv[a], "--version") == 0) {
             printf("redress %s\n", REDRESS_VERSION);
-            return 0;
+            return finish(0);
         } else {
             fprintf(stderr, "redress: unknown option %s\n", argv[a]);
             return 2;
@@ -284,7 +302,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < nrest; i++) {
         if (strcmp(rest[i], "--help") == 0) {
             cli_usage(stdout, cmd);
-            return 0;
+            return finish(0);
         }
         /* --db may also follow the command */
         if (strcmp(rest[i], "--db") == 0 && i + 1 < nrest) {
@@ -301,5 +319,5 @@ int main(int argc, char **argv)
         if (e->code == RD_USAGE) fprintf(stderr, "try: redress %s --help\n", cmd->words);
     }
     rd_err_free(e);
-    return code;
+    return finish(code);
 }

@@ -1,9 +1,13 @@
 /* eval.c — measures the analyzer against the labelled corpus in tests/data/ (format in
  * tests/data/FORMAT.md): precision, recall and F1 for every triage flag, complaint kind, tone
- * rule and strength, hostility accuracy (exact and within one) and root-cause accuracy. Exits 1
- * when any per-label F1 is below the bar (--min-f1, default 0.85), so `make check` fails when a
- * change makes the analyzer worse. `eval -v LABEL FILES...` also lists the records it got wrong
- * for LABEL. Files whose names start with "drafts" hold draft replies; others client messages. */
+ * rule and strength, hostility accuracy (exact and within one) and root-cause accuracy, for two
+ * sets: the tuning set (every file but locked-*) and the locked test set (locked-*), with the gap
+ * between them. Exits 1 when any tuning-set F1 is below --min-f1 (default 0.85), or when the
+ * locked set falls below its floors (--locked-flag-f1, --locked-host-near, --locked-host-exact,
+ * --locked-root: regression guards set just under the figures measured when they were written,
+ * never targets to tune to). `eval -v LABEL FILES...` lists the tuning-set records it got wrong
+ * for LABEL (never the locked set's: nobody tunes to those). Files whose names start with
+ * "drafts" hold draft replies; others client messages. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +28,9 @@ typedef struct eval {
     int host_confusion[4][4];
     const char *verbose; /* label whose errors to list, or NULL */
 } eval;
+
+enum { SET_TUNING, SET_LOCKED, SETS };
+static const char *const set_names[SETS] = {"tuning", "locked"};
 
 static const char *const flag_names[F_FLAGS] = {"abuse", "legal_threat", "review_threat",
                                                 "refund_demand", "payment_refusal"};
@@ -143,7 +150,7 @@ static void eval_draft(eval *ev, const char *id, const char *labels, const char 
 }
 
 /* Walks the records of one corpus file: "=== id", label lines, "---", text. */
-static void eval_file(eval *ev, const char *path)
+static void eval_file(eval *sets, const char *path)
 {
     char *data;
     size_t len;
@@ -155,6 +162,7 @@ static void eval_file(eval *ev, const char *path)
     }
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     bool drafts = strncmp(base, "drafts", 6) == 0;
+    eval *ev = &sets[strncmp(base, "locked", 6) == 0 ? SET_LOCKED : SET_TUNING];
     char *p = strstr(data, "=== ");
     while (p) {
         char *next = strstr(p + 4, "\n=== ");
@@ -185,50 +193,129 @@ static double ratio(int a, int b)
     return b ? (double)a / b : 1.0;
 }
 
-/* Prints the table; returns how many labels fall below min_f1. */
-static int report(const eval *ev, double min_f1)
+static double f1_of(const score *s)
+{
+    double p = ratio(s->tp, s->tp + s->fp), r = ratio(s->tp, s->tp + s->fn);
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* Prints one set's table; returns how many labels fall below min_f1 (0 when min_f1 is 0). */
+static int report(const eval *ev, const char *name, double min_f1)
 {
     int below = 0;
+    printf("== %s set: %d messages, %d drafts\n", name, ev->messages, ev->drafts);
     printf("%-36s %5s %5s %5s %7s %7s %7s\n", "label", "tp", "fp", "fn", "prec", "recall", "f1");
     for (int i = 0; i < NLABELS; i++) {
         const score *s = &ev->s[i];
+        if (s->tp + s->fp + s->fn == 0) continue; /* a label this set does not hold */
         double p = ratio(s->tp, s->tp + s->fp), r = ratio(s->tp, s->tp + s->fn);
-        double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+        double f = f1_of(s);
         bool low = f < min_f1;
         below += low;
         printf("%-36s %5d %5d %5d %7.3f %7.3f %7.3f%s\n", ev->names[i], s->tp, s->fp, s->fn, p, r,
                f, low ? "  < bar" : "");
     }
-    printf("\nhostility: exact %.3f, within one %.3f (%d messages)\n",
-           ratio(ev->host_exact, ev->messages), ratio(ev->host_near, ev->messages), ev->messages);
+    printf("hostility: exact %.3f, within one %.3f\n", ratio(ev->host_exact, ev->messages),
+           ratio(ev->host_near, ev->messages));
     printf("hostility confusion (rows labelled 0-3, columns predicted 0-3):\n");
     for (int i = 0; i < 4; i++)
         printf("  %d: %4d %4d %4d %4d\n", i, ev->host_confusion[i][0], ev->host_confusion[i][1],
                ev->host_confusion[i][2], ev->host_confusion[i][3]);
-    printf("root cause: accuracy %.3f\n", ratio(ev->root_ok, ev->messages));
-    printf("drafts: %d\n", ev->drafts);
+    printf("root cause: accuracy %.3f\n\n", ratio(ev->root_ok, ev->messages));
     return below;
+}
+
+/* The headline figures of a set: micro F1 over the five flags, the lowest flag F1, hostility
+ * exact and within one, root-cause accuracy. */
+typedef struct headline {
+    double flag_f1, flag_min, host_exact, host_near, root;
+} headline;
+
+static headline headline_of(const eval *ev)
+{
+    headline h = {0, 1, ratio(ev->host_exact, ev->messages), ratio(ev->host_near, ev->messages),
+                  ratio(ev->root_ok, ev->messages)};
+    score all = {0, 0, 0};
+    for (int i = 0; i < F_FLAGS; i++) {
+        all.tp += ev->s[i].tp, all.fp += ev->s[i].fp, all.fn += ev->s[i].fn;
+        double f = f1_of(&ev->s[i]);
+        if (f < h.flag_min) h.flag_min = f;
+    }
+    h.flag_f1 = f1_of(&all);
+    return h;
+}
+
+/* The two sets side by side, the gap, and the targets (met or not: information). */
+static void report_gap(const eval *sets)
+{
+    headline t = headline_of(&sets[SET_TUNING]), l = headline_of(&sets[SET_LOCKED]);
+    printf("== generalisation: tuning set vs locked test set\n");
+    printf("%-28s %7s %7s %7s %8s\n", "figure", "tuning", "locked", "gap", "target");
+    for (int i = 0; i < F_FLAGS; i++) {
+        double a = f1_of(&sets[SET_TUNING].s[i]), b = f1_of(&sets[SET_LOCKED].s[i]);
+        printf("%-28s %7.3f %7.3f %+7.3f %8s%s\n", sets[0].names[i], a, b, b - a, ">= 0.85",
+               b >= 0.85 ? "" : "  (missed)");
+    }
+    const struct {
+        const char *name;
+        double a, b, target;
+    } rows[] = {{"flags micro F1", t.flag_f1, l.flag_f1, 0.92},
+                {"hostility within one", t.host_near, l.host_near, 0.95},
+                {"hostility exact", t.host_exact, l.host_exact, 0.75},
+                {"root cause", t.root, l.root, 0.80}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        printf("%-28s %7.3f %7.3f %+7.3f  >= %.2f%s\n", rows[i].name, rows[i].a, rows[i].b,
+               rows[i].b - rows[i].a, rows[i].target,
+               rows[i].b >= rows[i].target ? "" : "  (missed)");
 }
 
 int main(int argc, char **argv)
 {
-    static eval ev;
-    double min_f1 = 0.85;
+    static eval sets[SETS];
+    double min_f1 = 0.85, floor_flag = 0, floor_near = 0, floor_exact = 0, floor_root = 0;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
+        double *opt = strcmp(argv[a], "--min-f1") == 0              ? &min_f1
+                      : strcmp(argv[a], "--locked-flag-f1") == 0    ? &floor_flag
+                      : strcmp(argv[a], "--locked-host-near") == 0  ? &floor_near
+                      : strcmp(argv[a], "--locked-host-exact") == 0 ? &floor_exact
+                      : strcmp(argv[a], "--locked-root") == 0       ? &floor_root
+                                                                    : NULL;
         if (strcmp(argv[a], "-v") == 0 && a + 1 < argc)
-            ev.verbose = argv[++a];
-        else if (strcmp(argv[a], "--min-f1") == 0 && a + 1 < argc)
-            min_f1 = strtod(argv[++a], NULL);
+            sets[SET_TUNING].verbose = argv[++a];
+        else if (opt && a + 1 < argc)
+            *opt = strtod(argv[++a], NULL);
         else {
-            fprintf(stderr, "usage: eval [-v LABEL] [--min-f1 X] FILE...\n");
+            fprintf(stderr, "usage: eval [-v LABEL] [--min-f1 X] [--locked-flag-f1 X] "
+                            "[--locked-host-near X] [--locked-host-exact X] [--locked-root X] "
+                            "FILE...\n");
             return 2;
         }
     }
-    init_names(&ev);
+    for (int i = 0; i < SETS; i++)
+        init_names(&sets[i]);
     for (; a < argc; a++)
-        eval_file(&ev, argv[a]);
-    int below = report(&ev, min_f1);
-    if (below) printf("\neval: %d label(s) below F1 %.2f\n", below, min_f1);
-    return below ? 1 : 0;
+        eval_file(sets, argv[a]);
+    int below = report(&sets[SET_TUNING], set_names[SET_TUNING], min_f1);
+    if (below) printf("eval: %d tuning-set label(s) below F1 %.2f\n\n", below, min_f1);
+    int fails = below;
+    if (sets[SET_LOCKED].messages) {
+        report(&sets[SET_LOCKED], set_names[SET_LOCKED], 0);
+        report_gap(sets);
+        headline l = headline_of(&sets[SET_LOCKED]);
+        const struct {
+            const char *name;
+            double got, floor;
+        } floors[] = {{"flags micro F1", l.flag_f1, floor_flag},
+                      {"hostility within one", l.host_near, floor_near},
+                      {"hostility exact", l.host_exact, floor_exact},
+                      {"root cause", l.root, floor_root}};
+        for (size_t i = 0; i < sizeof floors / sizeof floors[0]; i++)
+            if (floors[i].got < floors[i].floor) {
+                printf("eval: locked-set %s %.3f below its floor %.3f\n", floors[i].name,
+                       floors[i].got, floors[i].floor);
+                fails++;
+            }
+    }
+    return fails ? 1 : 0;
 }

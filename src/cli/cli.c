@@ -162,30 +162,31 @@ void cli_print_id(cli_ctx *c, int64_t id)
         printf("%lld\n", (long long)id);
 }
 
-#define ESC(code) (c->color ? "\033[" code "m" : "")
+/* Markers the terminal guard (src/util/term.c) turns into colour; raw escapes would be shown. */
+#define ESC(marker) (c->color ? marker : "")
 const char *cli_bold(cli_ctx *c)
 {
-    return ESC("1");
+    return ESC(TERM_BOLD);
 }
 const char *cli_dim(cli_ctx *c)
 {
-    return ESC("2");
+    return ESC(TERM_DIM);
 }
 const char *cli_red(cli_ctx *c)
 {
-    return ESC("31");
+    return ESC(TERM_RED);
 }
 const char *cli_yellow(cli_ctx *c)
 {
-    return ESC("33");
+    return ESC(TERM_YELLOW);
 }
 const char *cli_green(cli_ctx *c)
 {
-    return ESC("32");
+    return ESC(TERM_GREEN);
 }
 const char *cli_reset(cli_ctx *c)
 {
-    return ESC("0");
+    return ESC(TERM_RESET);
 }
 
 void cli_value(json_t *obj, const cli_col *col, char *out, size_t n)

@@ -1,8 +1,10 @@
-/* db.c — opening the SQLite database, applying the embedded migrations keyed on
- * PRAGMA user_version, transactions, and the bind/step helpers every store file uses. */
+/* db.c — opening the SQLite database, applying the embedded migrations (each one recorded in
+ * schema_migrations, so files may be added in any order), transactions, and the bind/step helpers every store file uses. */
 #include "store/store_int.h"
 
+#include <assert.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,7 +259,7 @@ rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, .
 static int migration_number(const char *name)
 {
     int n = 0;
-    for (; *name >= '0' && *name <= '9'; name++)
+    for (; *name >= '0' && *name <= '9' && n < DB_MAX_MIGRATION; name++)
         n = n * 10 + (*name - '0');
     return n;
 }
@@ -270,6 +272,101 @@ int store_schema_version(rd_store *st)
     return (int)v;
 }
 
+/* The runner's own record of which migrations a desk has, one row per applied file. It is
+ * created by the runner, not by a migration, because the runner needs it before any file runs. */
+static const char migrations_table[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (\n"
+    "    number     INTEGER PRIMARY KEY, -- the file's leading digits (001_x.sql is 1)\n"
+    "    name       TEXT NOT NULL,       -- the file's name when it was applied\n"
+    "    applied_at TEXT NOT NULL        -- ISO time it was applied; 'before-record' for the\n"
+    "                                    -- files a desk had when this table was added\n"
+    ")";
+
+/* The files the earlier runner knew, which recorded only the highest number applied in
+ * PRAGMA user_version: a desk at user_version V has exactly the ones numbered V or less. Files
+ * added since are recorded in schema_migrations alone, so they are never in this list. */
+static const int legacy_migrations[] = {1, 2, 5};
+
+/* Marks in applied[] (DB_MAX_MIGRATION entries) every migration the desk has; *known is false
+ * when schema_migrations does not exist yet. */
+static rd_err *applied_read(rd_store *st, bool *applied, bool *known)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(st, &n,
+                       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                       "name = 'schema_migrations'",
+                       NULL);
+    memset(applied, 0, DB_MAX_MIGRATION * sizeof *applied);
+    *known = n > 0;
+    if (e || !*known) return e;
+    json_t *rows = NULL;
+    e = db_rows(st, &rows, "SELECT number FROM schema_migrations", NULL);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        json_int_t num = json_integer_value(json_object_get(row, "number"));
+        if (num <= 0 || num >= DB_MAX_MIGRATION) {
+            if (!e)
+                e = rd_error(RD_DB,
+                             "database has migration %lld, which this redress does not "
+                             "know: it was written by a newer redress",
+                             (long long)num);
+            continue;
+        }
+        applied[num] = true;
+    }
+    json_decref(rows);
+    return e;
+}
+
+static const char *embedded_name(int number)
+{
+    for (const rd_embedded *m = store_schema; m->name; m++)
+        if (migration_number(m->name) == number) return m->name;
+    return NULL;
+}
+
+/* Creates schema_migrations and fills it from user_version for a desk made before it existed.
+ * Runs inside the write transaction. */
+static rd_err *applied_bootstrap(rd_store *st)
+{
+    int have = store_schema_version(st);
+    if (sqlite3_exec(st->db, migrations_table, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, "migration");
+    rd_err *e = NULL;
+    for (size_t i = 0; !e && i < sizeof legacy_migrations / sizeof legacy_migrations[0]; i++) {
+        int n = legacy_migrations[i];
+        const char *name = embedded_name(n);
+        if (n > have || !name) continue;
+        e = db_exec(st,
+                    "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?1, ?2, "
+                    "'before-record')",
+                    "it", (int64_t)n, name);
+    }
+    return e;
+}
+
+/* Checks every applied migration is one this binary carries (else the desk is newer than it). */
+static rd_err *applied_known(const bool *applied)
+{
+    for (int n = 1; n < DB_MAX_MIGRATION; n++)
+        if (applied[n] && !embedded_name(n))
+            return rd_error(RD_DB,
+                            "database has migration %d, which this redress does not know: "
+                            "it was written by a newer redress",
+                            n);
+    return NULL;
+}
+
+/* True when every embedded migration is in applied[]. */
+static bool applied_all(const bool *applied)
+{
+    for (const rd_embedded *m = store_schema; m->name; m++)
+        if (!applied[migration_number(m->name)]) return false;
+    return true;
+}
+
 static rd_err *has_table(rd_store *st, const char *name, bool *yes)
 {
     int64_t n = 0;
@@ -279,34 +376,50 @@ static rd_err *has_table(rd_store *st, const char *name, bool *yes)
     return e;
 }
 
+/* Applies, in number order, every embedded migration the desk has not had, whatever order the
+ * files were added in, recording each in schema_migrations; user_version follows the highest
+ * number applied. All in one write transaction, so a failure leaves the desk as it was. */
 static rd_err *migrate(rd_store *st)
 {
-    int latest = 0;
-    for (const rd_embedded *m = store_schema; m->name; m++)
-        latest = migration_number(m->name);
-    if (store_schema_version(st) == latest) return NULL;
-    rd_err *e = store_begin(st);
+    bool applied[DB_MAX_MIGRATION], known;
+    rd_err *e = applied_read(st, applied, &known);
     if (e) return e;
-    int have = store_schema_version(st); /* re-read under the write lock */
-    if (have > latest)
-        e = rd_error(RD_DB, "database schema %d is newer than this redress (%d)", have, latest);
+    if (known && applied_all(applied)) return applied_known(applied);
+    e = store_begin(st);
+    if (e) return e;
+    e = applied_read(st, applied, &known); /* re-read under the write lock */
+    if (!e && !known) e = applied_bootstrap(st);
+    if (!e && !known) e = applied_read(st, applied, &known);
+    if (!e) e = applied_known(applied);
+    int from = store_schema_version(st);
     bool was_sealed = false;
     if (!e) e = has_table(st, "seal_sums", &was_sealed);
     if (!e && was_sealed) {
         e = seal_state(st, st->state_before);
         st->has_before = !e;
     }
+    rd_timestr now;
+    time_iso(time_now(), now);
+    int top = 0;
     for (const rd_embedded *m = store_schema; !e && m->name; m++) {
         int n = migration_number(m->name);
-        if (n <= have) continue;
+        assert(n > top && "embedded migrations are sorted by number");
+        top = n;
+        if (applied[n]) continue;
         char *err = NULL;
         if (sqlite3_exec(st->db, m->data, NULL, NULL, &err) != SQLITE_OK) {
             e = rd_error(RD_DB, "migration %s: %s", m->name, err ? err : "failed");
             sqlite3_free(err);
             break;
         }
+        e = db_exec(st,
+                    "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?1, ?2, "
+                    "?3)",
+                    "itt", (int64_t)n, m->name, now);
+    }
+    if (!e && top > store_schema_version(st)) {
         char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", top);
         if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
             e = db_error(st, "migration");
     }
@@ -315,7 +428,7 @@ static rd_err *migrate(rd_store *st)
     bool sealed = false;
     if (!e) e = has_table(st, "seal_sums", &sealed);
     if (!e && sealed) e = seal_install(st);
-    if (!e && sealed) e = chain_audit_migration(st, have, latest);
+    if (!e && sealed) e = chain_audit_migration(st, from, top);
     return store_end(st, e);
 }
 

@@ -12,6 +12,8 @@
 
 /* Prepared statements kept between calls, keyed by their SQL text. */
 #define DB_STMT_CACHE 128
+/* Migration numbers are below this (three digits in the file name). */
+#define DB_MAX_MIGRATION 1000
 
 typedef struct db_cached {
     char *sql;          /* owned copy of the SQL; NULL for an empty slot */

@@ -2,41 +2,59 @@
  * characters, and reading a bounded amount from a file or standard input. */
 #include "util.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-bool utf8_valid(const char *str, size_t n)
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
+    if (n == 0) return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t min, v;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2, min = 0x80, v = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, min = 0x800, v = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, min = 0x10000, v = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[k] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return len;
+}
+
+bool utf8_valid(const char *s, size_t n)
+{
     size_t i = 0;
+    uint32_t cp;
     while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t len;
-        unsigned min, cp;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80, cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800, cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000, cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (n - i < len) return false;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (!len) return false;
         i += len;
     }
     return true;
+}
+
+bool text_hidden(uint32_t cp)
+{
+    if (cp == '\n' || cp == '\t') return false;
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 rd_err *text_check(const char *field, const char *s, size_t max, bool multiline)
@@ -45,13 +63,41 @@ rd_err *text_check(const char *field, const char *s, size_t max, bool multiline)
     size_t n = strlen(s);
     if (n > max) return rd_error(RD_TOO_LARGE, "%s: longer than the %zu byte limit", field, max);
     if (!utf8_valid(s, n)) return rd_error(RD_INVALID, "%s: is not valid UTF-8", field);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\t' || ((c == '\n' || c == '\r') && multiline)) continue;
-        if (c < 0x20 || c == 0x7F)
-            return rd_error(RD_INVALID, "%s: contains a control character at byte %zu", field, i);
+    uint32_t cp;
+    for (size_t i = 0, len; i < n; i += len) {
+        len = utf8_decode(s + i, n - i, &cp);
+        assert(len > 0 && "checked as UTF-8 above");
+        if (cp == '\n' && !multiline)
+            return rd_error(RD_INVALID,
+                            "%s: contains a control character (a line break) at "
+                            "byte %zu; this field is one line",
+                            field, i);
+        if (cp == '\r')
+            return rd_error(RD_INVALID,
+                            "%s: contains a control character (carriage return, "
+                            "U+000D) at byte %zu",
+                            field, i);
+        if (!text_hidden(cp)) continue;
+        if (cp >= 0x202A)
+            return rd_error(RD_INVALID,
+                            "%s: contains a bidirectional override (U+%04X) at byte "
+                            "%zu",
+                            field, (unsigned)cp, i);
+        return rd_error(RD_INVALID, "%s: contains a control character (U+%04X) at byte %zu", field,
+                        (unsigned)cp, i);
     }
     return NULL;
+}
+
+/* Turns each CR LF into LF in place (text pasted from mail or written on Windows), so that the
+ * carriage returns text_check refuses never come from an ordinary file. Returns the new length. */
+static size_t crlf_to_lf(char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++)
+        if (!(s[r] == '\r' && r + 1 < n && s[r + 1] == '\n')) s[w++] = s[r];
+    s[w] = '\0';
+    return w;
 }
 
 rd_err *text_read(const char *field, const char *path, size_t max, char **out, size_t *len)
@@ -84,6 +130,7 @@ rd_err *text_read(const char *field, const char *path, size_t max, char **out, s
         buf_reset(&b);
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field);
     }
+    if (b.data) b.len = crlf_to_lf(b.data, b.len);
     if (len) *len = b.len;
     *out = buf_detach(&b);
     return NULL;

@@ -82,16 +82,53 @@ void buf_reset(rd_buf *b);            /* frees the storage, keeps the cap */
 
 /* Checks that s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 bool utf8_valid(const char *s, size_t n);
-/* Validates a user-supplied string for field: at most max bytes, valid UTF-8, no control
- * characters except tab and newline when multiline. NULL is accepted (optional field). */
+/* Decodes the character at s (n bytes available) into *cp and returns its length in bytes, or 0
+ * when s does not start with a complete, well-formed UTF-8 sequence. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* True for a character that changes what a terminal shows instead of showing itself: C0
+ * controls other than tab and newline, DEL, C1 controls (U+0080-U+009F) and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). */
+bool text_hidden(uint32_t cp);
+/* Validates a user-supplied string for field: at most max bytes, valid UTF-8, none of the
+ * text_hidden() characters, no carriage return, and newlines only when multiline. The error
+ * names the field, the character and its byte offset. NULL is accepted (optional field). */
 rd_err *text_check(const char *field, const char *s, size_t max, bool multiline);
 /* Reads text from path ("-" is standard input), refusing more than max bytes, and checks it
- * is UTF-8. *out is the caller's, NUL-terminated. */
+ * is UTF-8; each CR LF becomes LF. *out is the caller's, NUL-terminated. */
 rd_err *text_read(const char *field, const char *path, size_t max, char **out, size_t *len);
 /* True when s is NULL or only whitespace. */
 bool text_blank(const char *s);
 /* Parses a whole decimal number in [min, max]; field names it in errors. */
 rd_err *parse_int(const char *field, const char *text, int64_t min, int64_t max, int64_t *out);
+
+/* ---------------------------------------------------------------- terminals */
+
+/* Appends s[0..n) to out with every text_hidden() character written visibly instead of raw:
+ * "\x1b" for C0 controls and DEL, "\u009b" for C1 controls, "\u202e" for bidirectional
+ * controls, and "\xff" for a byte that is not UTF-8; newline and tab are kept. With json, C0
+ * and DEL are written "\u001b" and a stray byte U+FFFD, so the result inside a JSON string is
+ * still JSON meaning the same text. Returns RD_TOO_LARGE past out's cap. */
+rd_err *text_visible(rd_buf *out, const char *s, size_t n, bool json);
+
+/* Colour for terminal output. Printed text reaches the terminal only through the guard below,
+ * which turns these markers (0xFF, never part of UTF-8, then a letter) into the ANSI sequences;
+ * any other escape is shown visibly. */
+#define TERM_RESET  "\3770" /* octal: 0xFF then '0' */
+#define TERM_BOLD   "\3771"
+#define TERM_DIM    "\3772"
+#define TERM_RED    "\377r"
+#define TERM_GREEN  "\377g"
+#define TERM_YELLOW "\377y"
+
+/* Puts the guard in front of standard output and standard error: from then on everything
+ * printed through stdout and stderr passes text_visible(), and the TERM_* markers become colour.
+ * Call once, first thing in main. Returns RD_IO when a stream cannot be made. */
+rd_err *term_guard_stdio(void);
+/* Switches standard output's escapes to their JSON form (for --json output). */
+void term_json(bool on);
+/* Flushes standard output and reports whether everything printed was written (a full disk or
+ * closed pipe gives RD_IO naming standard output). */
+rd_err *term_finish(void);
 
 /* ---------------------------------------------------------------- money */
 
