@@ -209,14 +209,31 @@ void store_set_signer(rd_store *st, const unsigned char *sk)
         sodium_memzero(st->sk, sizeof st->sk);
 }
 
-rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, json_t **rows)
+/* A log row as readers see it: the salt and the commitment stay inside the store. */
+#define LOG_COLS                                                                                   \
+    "g.id, g.client_id, g.case_id, g.direction, g.channel, g.at, g.subject, g.body,"               \
+    " g.recorded_at, g.prev_hash, g.hash, g.erased IS NOT NULL AS erased"
+
+rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
+                       json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT id, client_id, case_id, direction, channel, at, subject, body,"
-                   " recorded_at, prev_hash, hash, erased IS NOT NULL AS erased FROM log_entries"
-                   " WHERE (?1 = 0 OR client_id = ?1) AND (?2 = 0 OR case_id = ?2)"
-                   " ORDER BY at, id",
-                   "ii", client_id, case_id);
+    int64_t after = page ? page->after : 0;
+    if (case_id)
+        return db_page(st, rows, page, "log_entries",
+                       "SELECT " LOG_COLS " FROM log_entries g WHERE g.case_id = ?3"
+                       " AND (?2 = 0 OR g.client_id = ?2) AND " DB_KEYSET_ASC(
+                           "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?4",
+                       "iii", after, client_id, case_id);
+    if (client_id)
+        return db_page(st, rows, page, "log_entries",
+                       "SELECT " LOG_COLS
+                       " FROM log_entries g WHERE g.client_id = ?2 AND " DB_KEYSET_ASC(
+                           "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?3",
+                       "ii", after, client_id);
+    return db_page(st, rows, page, "log_entries",
+                   "SELECT " LOG_COLS " FROM log_entries g WHERE " DB_KEYSET_ASC(
+                       "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?2",
+                   "i", after);
 }
 
 rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows)
