@@ -149,6 +149,8 @@ typedef struct desk_concern_input {
 } desk_concern_input;
 rd_err *desk_concern_add(rd_desk *d, int64_t case_id, const desk_concern_input *in,
                          const char *override, int64_t *id);
+/* The concerns recorded on a case, oldest first: {id, text, specifics, example, …}. */
+rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out);
 /* Acknowledgement and apology sent (P5): logged out on channel (default the case's channel)
  * with text (may be NULL); moves listening to acknowledged. *log_id is the log entry. */
 rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
@@ -394,6 +396,21 @@ rd_err *desk_key_load(rd_desk *d);
  * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
  * audit_entries}}. RD_CONFLICT when the client was already erased. */
 rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
+
+/* ---------------------------------------------------------------- backup */
+typedef struct desk_backup_report {
+    char *path;          /* the new copy; the caller frees it with desk_backup_report_reset() */
+    int64_t log_entries; /* what verifying the copy checked */
+    int64_t audit_entries;
+    int removed; /* older copies removed to keep `keep` */
+} desk_backup_report;
+
+/* Takes an online copy of the desk into dir (created 0700 when missing) named
+ * redress-YYYYMMDDTHHMMSSZ.db, opens the copy and verifies it, then removes the oldest copies
+ * in dir beyond keep (keep >= 1). A copy that does not verify is removed and the error
+ * returned. Writes nothing to the desk itself. */
+rd_err *desk_backup(rd_desk *d, const char *dir, int64_t keep, desk_backup_report *r);
+void desk_backup_report_reset(desk_backup_report *r);
 
 /* ---------------------------------------------------------------- demo data */
 /* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses

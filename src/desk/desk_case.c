@@ -170,3 +170,11 @@ rd_err *desk_log_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out
     json_decref(c);
     return e ? e : store_log_list(d->st, client_id, 0, page, out);
 }
+
+rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out)
+{
+    json_t *k = NULL;
+    rd_err *e = store_case_get(d->st, case_id, &k);
+    json_decref(k);
+    return e ? e : store_concern_list(d->st, case_id, out);
+}
