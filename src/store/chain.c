@@ -733,6 +733,10 @@ static rd_err *verify_walk(vctx *v)
                         " %lld and %lld: entries were removed since",
                         (long long)v->against->log_n, (long long)v->against->audit_n,
                         (long long)r->log_entries, (long long)r->audit_entries);
+    if (r->audit_entries == 0)
+        return rd_error(RD_TAMPERED,
+                        "the audit trail is empty, but a sealed desk begins with the entry of its"
+                        " creation: every entry was removed");
     if (pending) e = check_newest_signature(v, AUDIT_COLS " WHERE id = ?1");
     if (e) return e;
     unsigned char state[SEAL_BYTES];
