@@ -63,6 +63,12 @@ unchanged() {
     cmp -s "$WORK/before.sql" "$WORK/after.sql" || fail "database changed"
 }
 
+# readme_tour_lines FILE: the lines of the README's code blocks after the "tour" marker.
+readme_tour_lines() {
+    awk '/<!-- tour/ { on = 1 } on && /^```sh/ { inb = 1; next } on && /^```/ { inb = 0; next }
+         inb { print }' "$HERE/../../README.md" >"$1"
+}
+
 run_case() {
     current=$1
     case_ok=1

@@ -302,6 +302,48 @@ static void test_a_dropped_guard_is_seen(void **state)
     tampered(f, "log_no_delete was dropped");
 }
 
+static void test_schema_changes_outside_redress_are_seen(void **state)
+{
+    fixture *f = *state;
+    small_desk(f);
+    outside(f, "ALTER TABLE clients ADD COLUMN secret TEXT");
+    tampered(f, "clients: its columns changed outside redress");
+    teardown(state);
+    assert_int_equal(setup(state), 0);
+    f = *state;
+    small_desk(f);
+    outside(f, "CREATE TABLE side_notes (x TEXT)");
+    tampered(f, "side_notes: the table has no seal");
+    teardown(state);
+    assert_int_equal(setup(state), 0);
+    f = *state;
+    small_desk(f);
+    outside(f, "DROP TABLE revisions");
+    tampered(f, "a sealed table was dropped");
+}
+
+static void test_unsigned_entries_after_signed_ones_are_flagged(void **state)
+{
+    fixture *f = *state;
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(pk, sk);
+    store_set_signer(f->st, sk);
+    memcpy(f->d.pk, pk, sizeof pk);
+    f->d.has_key = true;
+    small_desk(f);
+    /* the key is gone: the next writes are unsigned, and verify says so */
+    store_set_signer(f->st, NULL);
+    rd_client_fields c = {.name = "Cy"};
+    int64_t id;
+    assert_null(desk_client_add(&f->d, &c, &id));
+    assert_null(desk_client_add(&f->d, &c, &id));
+    rd_verify_report r;
+    verifies(f, &r);
+    assert_int_equal(r.unsigned_after, 2);
+    assert_int_equal(r.newest_signed, r.audit_entries - 2);
+    assert_int_equal(r.signed_by, SIGNED_THIS_KEY);
+}
+
 /* ---------------------------------------------------------------- every table */
 
 /* Changes the storage class of a text value of the table's first row (the same bytes as a
@@ -588,6 +630,8 @@ int main(void)
         T(test_removing_every_row_is_seen),
         T(test_rewriting_a_table_and_its_sum_is_seen),
         T(test_a_dropped_guard_is_seen),
+        T(test_schema_changes_outside_redress_are_seen),
+        T(test_unsigned_entries_after_signed_ones_are_flagged),
         cmocka_unit_test(test_every_table_is_sealed),
         T(test_signed_heads),
         T(test_kept_line),
