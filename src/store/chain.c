@@ -178,7 +178,7 @@ rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, con
                 "INSERT INTO audit_entries(id, at, actor, action, tbl, row_id, detail, prev_hash,"
                 " hash, salt, log_count, log_head, state_before, state, signer, sig)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                "ittttztttbitbbbb", id, now, actor, action, table, row_id, detail, prev, hash, salt,
+                "ittttztttbitBbBB", id, now, actor, action, table, row_id, detail, prev, hash, salt,
                 sizeof salt, x.log_count, x.log_head, x.state_before, (size_t)SEAL_BYTES, x.state,
                 sizeof x.state, x.signer, (size_t)STORE_KEY_BYTES, st->has_key ? sig : NULL,
                 sizeof sig);
@@ -769,6 +769,8 @@ rd_err *store_verify(rd_store *st, const rd_verify_opts *o, rd_verify_report *r)
         rd_err *e = parse_line(o->against, &k);
         if (e) return e;
         v.against = &k;
+        /* an empty log is met before the walk starts */
+        v.against_log = k.log_n == 0 && strncmp(k.log_h, GENESIS, LINE_HEX) == 0;
     }
     /* one read transaction: every query below sees the same snapshot */
     bool own = !st->in_tx;

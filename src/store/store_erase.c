@@ -30,6 +30,8 @@ rd_err *store_client_erase(rd_store *st, int64_t client_id, const char *now, jso
                     "UPDATE log_triage SET findings = '[]' WHERE log_id IN"
                     " (SELECT id FROM log_entries WHERE client_id = ?1)",
                     "i", client_id);
+    /* the search index copies the words of log entries and concerns */
+    if (!e) e = db_exec(st, "DELETE FROM search_fts WHERE client_id = ?1", "i", client_id);
     if (!e) e = store_erase_client_chains(st, client_id, &log_n, &audit_n);
     if (!e)
         *counts = json_pack("{s:I, s:I}", "log_entries", (json_int_t)log_n, "audit_entries",

@@ -121,7 +121,8 @@ test_seal_one_tamper_per_table() {
         sqlite3 "$WORK/t.db" "PRAGMA foreign_keys = OFF; DROP TRIGGER seal_${t}_delete;
             DELETE FROM $t WHERE rowid = (SELECT max(rowid) FROM $t)"
         "$BIN" --db "$WORK/t.db" verify >/dev/null 2>"$WORK/err" && fail "$t: a deleted row passed"
-        grep -q "^redress: $t: " "$WORK/err" || fail "$t: $(cat "$WORK/err")"
+        # a migration's record removed makes redress refuse to open the desk at all
+        grep -q "^redress: $t: \|^redress: migration " "$WORK/err" || fail "$t: $(cat "$WORK/err")"
         rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
     done
 }
