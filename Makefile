@@ -212,11 +212,14 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
 		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_canon
 	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
 	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
+	build/fuzz/fuzz_canon tests/fuzz/corpus/canon/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_canon
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/canon
+	build/fuzz/fuzz_canon -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/canon tests/fuzz/corpus/canon
 	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/triage tests/fuzz/corpus/triage
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
