@@ -106,11 +106,7 @@ rd_err *desk_key_load(rd_desk *d)
              memcmp(pk, sk + 32, sizeof pk) != 0)
         e = rd_error(RD_INVALID, "key: %s is not a redress signing key", path);
     sodium_memzero(buf, sizeof buf);
-    if (!e) {
-        store_set_signer(d->st, sk);
-        memcpy(d->pk, pk, sizeof pk);
-        d->has_key = true;
-    }
+    if (!e) store_set_signer(d->st, sk);
     sodium_memzero(sk, sizeof sk);
     free(path);
     return e;
@@ -118,13 +114,13 @@ rd_err *desk_key_load(rd_desk *d)
 
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r)
 {
-    rd_verify_opts o = {.pk = d->has_key ? d->pk : NULL};
+    rd_verify_opts o = {.pk = store_signer(d->st)};
     return store_verify(d->st, &o, r);
 }
 
 rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r)
 {
-    o->pk = d->has_key ? d->pk : NULL;
+    o->pk = store_signer(d->st);
     return store_verify(d->st, o, r);
 }
 

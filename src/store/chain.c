@@ -214,6 +214,11 @@ void store_set_signer(rd_store *st, const unsigned char *sk)
     "g.id, g.client_id, g.case_id, g.direction, g.channel, g.at, g.subject, g.body,"               \
     " g.recorded_at, g.prev_hash, g.hash, g.erased IS NOT NULL AS erased"
 
+const unsigned char *store_signer(rd_store *st)
+{
+    return st->has_key ? st->sk + 32 : NULL; /* libsodium keeps the public key there */
+}
+
 rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
                        json_t **rows)
 {

@@ -8,10 +8,14 @@
 #include "store/store.h"
 #include "util/canon.h"
 
-#define SEAL_BYTES 32 /* a row hash, a table's sum, a state digest */
+#define SEAL_BYTES     32 /* a row hash, a table's sum, a state digest */
+#define STORE_NEST_MAX 8  /* store_begin() nesting the seal keeps track of */
 
-/* Prepared statements kept between calls, keyed by their SQL text. */
-#define DB_STMT_CACHE 128
+/* Prepared statements kept between calls, keyed by their SQL text: a statement lives in one of
+ * DB_STMT_PROBE slots from its hash's, so the few hundred statements of the store stay prepared
+ * instead of evicting each other (a re-prepare costs more than most queries it runs). */
+#define DB_STMT_CACHE 512
+#define DB_STMT_PROBE 8
 /* Migration numbers are below this (three digits in the file name). */
 #define DB_MAX_MIGRATION 1000
 
@@ -23,13 +27,16 @@ typedef struct db_cached {
 
 struct rd_store {
     sqlite3 *db;    /* the connection */
-    int in_tx;      /* 1 inside store_begin()/store_end() */
+    int in_tx;      /* depth of store_begin()/store_end() nesting */
     int batch;      /* 1 inside store_batch_begin()/store_batch_end() */
     bool read_only; /* opened read-only: the file or its folder is not writable */
     int sealed;     /* 1 once the schema has the seal (migration 007) */
     int has_before; /* 1 when state_before holds the state the write began on */
     unsigned char state_before[SEAL_BYTES]; /* digest of the sealed tables at store_begin */
-    int has_key;                            /* 1 when audit heads are signed */
+    /* state_before as each nested store_begin() found it, restored when that level fails */
+    int nest_has[STORE_NEST_MAX];
+    unsigned char nest_before[STORE_NEST_MAX][SEAL_BYTES];
+    int has_key;                    /* 1 when audit heads are signed */
     unsigned char sk[64];           /* Ed25519 secret key (libsodium layout), when has_key */
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
     bool record;                    /* store_record_statements() is on */
