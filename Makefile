@@ -237,13 +237,14 @@ build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
 
-# make bench-store: cases, log entries and verify per second on a file database.
+# make bench-store: cases, log entries and verify per second on a file database; BENCH_CASES=N
+# also generates a desk of N cases and verifies it.
 build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
-	build/rel/bench/bench_store bench/out/bench-store.db 20000
+	build/rel/bench/bench_store bench/out/bench-store.db 20000 $(BENCH_CASES)
 
 # make bench-desk: desks of 1k, 10k and 100k cases, the daily commands against the sqlite3
 # floor with peak memory, into bench/RESULTS.md (bench/desk.sh; DESK_SIZES to choose sizes).

@@ -419,7 +419,7 @@ static rd_err *check_link(const char *label, int64_t id, const char *mine, sqlit
                         "%s %lld does not follow the entry before it: entries were removed or"
                         " reordered",
                         label, (long long)id);
-    snprintf(prev, 65, "%s", stored);
+    memcpy(prev, stored, 65); /* 64 hex digits and the NUL, as the comparison showed */
     return NULL;
 }
 

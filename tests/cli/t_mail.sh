@@ -292,6 +292,8 @@ Studio Example"
     r draft send 1
     rc_is 1
     err_has "was already sent"
+    r verify # queueing and each attempt are audited, so the seal holds
+    rc_is 0
     unset REDRESS_NOW
     smtp_stop
     [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
