@@ -126,3 +126,21 @@ test_seal_one_tamper_per_table() {
         rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
     done
 }
+
+test_seal_a_desk_from_before_the_seal_migrates_and_verifies() {
+    DB="$WORK/legacy-$(date +%s%N).db"
+    sqlite3 "$DB" <"$HERE/../data/legacy-desk-005.sql" || fail "fixture did not load"
+    chmod 600 "$DB"
+    r verify
+    rc_is 0
+    out_has "older: 4 log and 17 audit entries predate the seal"
+    r client add --name "After the upgrade"
+    r verify
+    rc_is 0
+    out_has "ok: 4 log entries, 19 audit entries"
+    # a row from before the seal is still checked with the encoding it was hashed with
+    sqlite3 "$DB" "DROP TRIGGER log_no_update; UPDATE log_entries SET body = body || 'x' WHERE id = 2"
+    r verify
+    rc_is 1
+    err_has "log entry 2 does not match its hash"
+}
