@@ -145,7 +145,7 @@ size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
  * too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes only and
  * never the bytes. (Hashing eight bytes at a time was slower: the word was just written a byte
  * at a time, and reading it back as words stalls store forwarding.) */
-static uint64_t hash_word(const char *w, size_t n)
+uint64_t lex_hash(const char *w, size_t n)
 {
     uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < n; i++)
@@ -155,8 +155,12 @@ static uint64_t hash_word(const char *w, size_t n)
 
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n)
 {
+    return lex_lookup_hash(lx, lex_hash(w, n));
+}
+
+uint32_t lex_lookup_hash(const lexicon *lx, uint64_t h)
+{
     uint32_t mask = lx->hash_size - 1;
-    uint64_t h = hash_word(w, n);
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
         uint64_t sl = lx->slot[i];
         if (sl == 0 || (sl & ~ID_MASK) == (h & ~ID_MASK)) return (uint32_t)(sl & ID_MASK);
@@ -206,7 +210,7 @@ static uint32_t intern(const char *w, size_t n)
     id = g.lx.nwords++;
     g.word_text[id] = text;
     uint32_t mask = HASH_SIZE - 1;
-    uint64_t h = hash_word(buf, n);
+    uint64_t h = lex_hash(buf, n);
     uint32_t i = (uint32_t)h & mask;
     while (g.slot[i])
         i = (i + 1) & mask;
@@ -529,6 +533,8 @@ static void init(void)
     g.lx.word_text = g.word_text;
     g.lx.word_num = intern("#num", 4);
     g.lx.word_time = intern("#time", 5);
+    g.lx.hash_num = (uint32_t)lex_hash("#num", 4) | 1u;
+    g.lx.hash_time = (uint32_t)lex_hash("#time", 5) | 1u;
     for (const rd_embedded *f = analyze_data; f->name; f++) {
         size_t n = strlen(f->name);
         if (ends(f->name, n, ".lex"))
