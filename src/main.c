@@ -227,7 +227,7 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     char *path = NULL;
     rd_store *st = NULL;
     rd_err *e = cli_parse(&c, cmd, argc, argv);
-    term_json(c.json);
+    term_json(c.json || c.jsonl);
     c.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     if (!e && !(cmd->flags & CMD_NO_DB)) e = db_path(db_opt, cmd->flags & CMD_CREATE, &path);
     if (!e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static int opt_index(const cli_cmd *cmd, const char *name, size_t len)
 {
@@ -24,6 +26,32 @@ static rd_err *set_opt(cli_ctx *c, int i, const char *value)
     return NULL;
 }
 
+/* Returned by list_opt for an option it took. */
+static rd_err list_opt_taken;
+
+/* The options every list command shares. Returns &list_opt_taken when name was one of them, NULL
+ * when it was not, or a usage error. */
+static rd_err *list_opt(cli_ctx *c, const char *name, size_t len, const char *eq, int argc,
+                        char **argv, int *a)
+{
+    static const char *const flags[] = {"all", "jsonl", NULL}, *const valued[] = {"limit", "after",
+                                                                                  NULL};
+    for (int i = 0; flags[i]; i++)
+        if (strlen(flags[i]) == len && strncmp(name, flags[i], len) == 0) {
+            if (eq) return rd_error(RD_USAGE, "--%s: takes no value", flags[i]);
+            *(i == 0 ? &c->all : &c->jsonl) = true;
+            return &list_opt_taken;
+        }
+    for (int i = 0; valued[i]; i++)
+        if (strlen(valued[i]) == len && strncmp(name, valued[i], len) == 0) {
+            const char *v = eq ? eq + 1 : *a + 1 < argc ? argv[++*a] : NULL;
+            if (!v) return rd_error(RD_USAGE, "--%s: needs a value", valued[i]);
+            *(i == 0 ? &c->limit : &c->after) = v;
+            return &list_opt_taken;
+        }
+    return NULL;
+}
+
 rd_err *cli_parse(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv)
 {
     c->cmd = cmd;
@@ -40,6 +68,11 @@ rd_err *cli_parse(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv)
         if ((cmd->flags & CMD_JSON) && len == 4 && strncmp(name, "json", 4) == 0 && !eq) {
             c->json = true;
             continue;
+        }
+        if (cmd->flags & CMD_LIST) {
+            rd_err *e = list_opt(c, name, len, eq, argc, argv, &a);
+            if (e == &list_opt_taken) continue;
+            if (e) return e;
         }
         int i = opt_index(cmd, name, len);
         if (i < 0)
@@ -84,6 +117,7 @@ void cli_usage(FILE *out, const cli_cmd *cmd)
         fprintf(out, " %s--%s%s%s%s%s", req ? "" : "[", o->name, o->arg ? " " : "",
                 o->arg ? o->arg : "", req ? "" : "]", o->flags & CLI_MULTI ? "…" : "");
     }
+    if (cmd->flags & CMD_LIST) fprintf(out, " [--limit N] [--after CURSOR] [--all] [--jsonl]");
     if (cmd->flags & CMD_JSON) fprintf(out, " [--json]");
     fprintf(out, "\n\n%s\n", cmd->summary);
     if (cmd->help) fprintf(out, "\n%s\n", cmd->help);
@@ -93,6 +127,14 @@ void cli_usage(FILE *out, const cli_cmd *cmd)
         snprintf(left, sizeof left, "--%s%s%s", cmd->opts[i].name, cmd->opts[i].arg ? " " : "",
                  cmd->opts[i].arg ? cmd->opts[i].arg : "");
         fprintf(out, "  %-30s %s\n", left, cmd->opts[i].help);
+    }
+    if (cmd->flags & CMD_LIST) {
+        fprintf(out, "  %-30s %s\n", "--limit N",
+                "at most N rows (default: a screenful on a terminal)");
+        fprintf(out, "  %-30s %s\n", "--after CURSOR",
+                "start after that row (the id printed as more)");
+        fprintf(out, "  %-30s %s\n", "--all", "every row, also on a terminal");
+        fprintf(out, "  %-30s %s\n", "--jsonl", "one JSON object per line");
     }
     if (cmd->flags & CMD_JSON) fprintf(out, "  %-30s %s\n", "--json", "print the result as JSON");
     fprintf(out, "  %-30s %s\n", "--db PATH", "database file (else $REDRESS_DB, else the default)");
@@ -239,39 +281,128 @@ static void clip(char *s, size_t size, int max)
     if ((size_t)(p - s) + 4 <= size) memcpy(p, "…", 4);
 }
 
+/* Rows of a table being printed, perhaps a page at a time: the widths come from the first page
+ * (a later, wider cell pushes only its own line). */
+typedef struct table_out {
+    const cli_col *cols;
+    size_t ncols;
+    size_t *w;   /* column widths; NULL until the header is printed */
+    size_t rows; /* printed so far */
+} table_out;
+
+/* Formats and clips every cell of rows once; the caller frees each cell and the array. */
+static char **table_cells(const table_out *t, json_t *rows)
+{
+    size_t nrows = json_array_size(rows);
+    char **cells = xcalloc(nrows * t->ncols + 1, sizeof *cells), cell[512];
+    for (size_t i = 0; i < nrows; i++)
+        for (size_t j = 0; j < t->ncols; j++) {
+            cli_value(json_array_get(rows, i), &t->cols[j], cell, sizeof cell);
+            clip(cell, sizeof cell, t->cols[j].max_width);
+            cells[i * t->ncols + j] = xstrdup(cell);
+        }
+    return cells;
+}
+
+static void table_rows(cli_ctx *c, table_out *t, json_t *rows)
+{
+    size_t nrows = json_array_size(rows), n = nrows * t->ncols;
+    char **cells = table_cells(t, rows);
+    if (!t->w) {
+        t->w = xcalloc(t->ncols, sizeof *t->w);
+        for (size_t j = 0; j < t->ncols; j++)
+            t->w[j] = width(t->cols[j].header);
+        for (size_t k = 0; k < n; k++)
+            if (width(cells[k]) > t->w[k % t->ncols]) t->w[k % t->ncols] = width(cells[k]);
+        printf("%s", cli_bold(c));
+        for (size_t j = 0; j < t->ncols; j++)
+            printf("%-*s%s", j + 1 < t->ncols ? (int)t->w[j] : 0, t->cols[j].header,
+                   j + 1 < t->ncols ? "  " : "");
+        printf("%s\n", cli_reset(c));
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t j = k % t->ncols, cw = width(cells[k]);
+        if (j + 1 < t->ncols)
+            printf("%s%*s  ", cells[k], (int)(t->w[j] > cw ? t->w[j] - cw : 0), "");
+        else
+            printf("%s\n", cells[k]);
+        free(cells[k]);
+    }
+    free(cells);
+    t->rows += nrows;
+}
+
+static void table_end(cli_ctx *c, table_out *t)
+{
+    if (t->rows == 0) printf("%s(none)%s\n", cli_dim(c), cli_reset(c));
+    free(t->w);
+}
+
 void cli_table(cli_ctx *c, json_t *rows, const cli_col *cols)
 {
-    size_t ncols = 0, nrows = json_array_size(rows);
-    while (cols[ncols].header)
-        ncols++;
-    size_t *w = xcalloc(ncols, sizeof *w);
-    char cell[512];
-    for (size_t j = 0; j < ncols; j++)
-        w[j] = width(cols[j].header);
-    for (size_t i = 0; i < nrows; i++)
-        for (size_t j = 0; j < ncols; j++) {
-            cli_value(json_array_get(rows, i), &cols[j], cell, sizeof cell);
-            clip(cell, sizeof cell, cols[j].max_width);
-            if (width(cell) > w[j]) w[j] = width(cell);
+    table_out t = {cols, 0, NULL, 0};
+    while (cols[t.ncols].header)
+        t.ncols++;
+    table_rows(c, &t, rows);
+    table_end(c, &t);
+}
+
+/* Rows a list prints by default on a terminal: its height less the header, the line saying
+ * how to go on, and the prompt. */
+static int64_t screenful(void)
+{
+    struct winsize ws;
+    int rows = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 ? ws.ws_row : 24;
+    return rows > 8 ? rows - 4 : 4;
+}
+
+/* Rows fetched per desk call while streaming a long list. */
+#define CLI_PAGE_ROWS 256
+
+rd_err *cli_list_pages(cli_ctx *c, cli_page_fn fn, const cli_col *cols)
+{
+    int64_t want = 0, shown = 0;
+    rd_page pg = {0, 0, 0};
+    rd_err *e = c->limit ? desk_parse_id("limit", c->limit, &want) : NULL;
+    if (!e && c->after) e = desk_parse_id("after", c->after, &pg.after);
+    if (e) return e;
+    if (!c->limit && !c->all && isatty(STDOUT_FILENO)) want = screenful();
+    table_out t = {cols, 0, NULL, 0};
+    while (cols[t.ncols].header)
+        t.ncols++;
+    for (;;) {
+        json_t *rows = NULL;
+        pg.limit = want && want - shown < CLI_PAGE_ROWS ? want - shown : CLI_PAGE_ROWS;
+        if ((e = fn(c, &pg, &rows))) break;
+        size_t i;
+        json_t *row;
+        json_array_foreach(rows, i, row)
+        {
+            if (c->jsonl) {
+                json_dumpf(row, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                fputc('\n', stdout);
+            } else if (c->json) {
+                fputs(shown + (int64_t)i ? ",\n" : "[\n", stdout);
+                json_dumpf(row, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            }
         }
-    printf("%s", cli_bold(c));
-    for (size_t j = 0; j < ncols; j++)
-        printf("%-*s%s", j + 1 < ncols ? (int)w[j] : 0, cols[j].header, j + 1 < ncols ? "  " : "");
-    printf("%s\n", cli_reset(c));
-    for (size_t i = 0; i < nrows; i++) {
-        for (size_t j = 0; j < ncols; j++) {
-            cli_value(json_array_get(rows, i), &cols[j], cell, sizeof cell);
-            clip(cell, sizeof cell, cols[j].max_width);
-            size_t pad = w[j] - width(cell);
-            if (j + 1 < ncols)
-                printf("%s%*s  ", cell, (int)pad, "");
-            else
-                printf("%s", cell);
-        }
-        printf("\n");
+        if (!c->json && !c->jsonl) table_rows(c, &t, rows);
+        shown += (int64_t)json_array_size(rows);
+        json_decref(rows);
+        if (!pg.next || (want && shown >= want)) break;
+        pg.after = pg.next;
     }
-    if (nrows == 0) printf("%s(none)%s\n", cli_dim(c), cli_reset(c));
-    free(w);
+    if (e && shown == 0) {
+        free(t.w);
+        return e;
+    }
+    if (c->json && !c->jsonl) fputs(shown ? "\n]\n" : "[]\n", stdout);
+    if (!c->json && !c->jsonl) table_end(c, &t);
+    fflush(stdout);
+    if (!e && pg.next)
+        fprintf(stderr, "%s%lld shown; more with --after %lld%s\n", cli_dim(c), (long long)shown,
+                (long long)pg.next, cli_reset(c));
+    return e;
 }
 
 void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols)

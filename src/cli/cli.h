@@ -32,6 +32,7 @@ enum {
     CMD_NO_DB = 1,  /* runs without opening the database */
     CMD_JSON = 2,   /* accepts --json */
     CMD_CREATE = 4, /* may create the database (init) */
+    CMD_LIST = 8,   /* a list: accepts --limit, --after, --all and --jsonl (see cli_list_pages) */
 };
 
 typedef struct cli_cmd {
@@ -53,6 +54,10 @@ struct cli_ctx {
     const char *pos[CLI_MAX_POS]; /* positional arguments */
     int npos;
     bool json;           /* --json given */
+    bool jsonl;          /* --jsonl given (CMD_LIST): one JSON object per line */
+    bool all;            /* --all given (CMD_LIST) */
+    const char *limit;   /* --limit N (CMD_LIST), or NULL */
+    const char *after;   /* --after CURSOR (CMD_LIST), or NULL */
     bool color;          /* stdout is a terminal and NO_COLOR is unset */
     const char *db_path; /* resolved database path */
     rd_desk desk;        /* the desk to act on (store opened by main) */
@@ -89,6 +94,16 @@ void cli_print_json(json_t *v); /* borrowed */
  * table, releases them, and returns NULL. Takes rows (NULL when e is set). */
 rd_err *cli_list_out(cli_ctx *c, rd_err *e, json_t *rows, const cli_col *cols);
 void cli_table(cli_ctx *c, json_t *rows, const cli_col *cols); /* cols end with {NULL} */
+/* Reads one page of a list command's desk list into *rows (the caller's), with the command's
+ * own options read from c. */
+typedef rd_err *(*cli_page_fn)(cli_ctx *c, rd_page *page, json_t **rows);
+/* The whole of a list command (CMD_LIST): pages through fn and prints each page as it comes, so
+ * memory stays flat however long the list. --limit N rows, else a screenful on a terminal and
+ * every row when stdout is not one or with --all; --after CURSOR starts after that row. Output
+ * is a table (column widths from the first page), a JSON array (--json) or JSON Lines
+ * (--jsonl). When rows remain unshown, a line on standard error gives the --after to go on
+ * with. Returns the first page's error with nothing printed. */
+rd_err *cli_list_pages(cli_ctx *c, cli_page_fn fn, const cli_col *cols);
 /* Prints "label  value" lines for the listed keys of obj; NULL values are skipped. */
 void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols);
 /* Formats one value of obj per its column kind into out. */

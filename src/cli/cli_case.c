@@ -46,11 +46,14 @@ static rd_err *case_open(cli_ctx *c)
     return e;
 }
 
+static rd_err *case_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_case_list(&c->desk, cli_get(c, "status"), cli_get(c, "stage"), page, rows);
+}
+
 static rd_err *case_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_case_list(&c->desk, cli_get(c, "status"), cli_get(c, "stage"), &rows);
-    return cli_list_out(c, e, rows, case_cols);
+    return cli_list_pages(c, case_page, case_cols);
 }
 
 /* One line under an incoming message: what triage read in it. */
@@ -135,13 +138,16 @@ static rd_err *log_add(cli_ctx *c)
     return e;
 }
 
-static rd_err *log_list(cli_ctx *c)
+static rd_err *log_page(cli_ctx *c, rd_page *page, json_t **rows)
 {
     int64_t client;
-    json_t *rows = NULL;
     rd_err *e = desk_parse_id("client", cli_get(c, "client"), &client);
-    if (!e) e = desk_log_list(&c->desk, client, &rows);
-    return cli_list_out(c, e, rows, log_cols);
+    return e ? e : desk_log_list(&c->desk, client, page, rows);
+}
+
+static rd_err *log_list(cli_ctx *c)
+{
+    return cli_list_pages(c, log_page, log_cols);
 }
 
 static const cli_opt case_open_opts[] = {
@@ -184,9 +190,15 @@ const cli_cmd cmd_case_open = {"case open",
                                " {\"id\", \"history\"}.",
                                case_open_opts,
                                case_open};
-const cli_cmd cmd_case_list = {"case list", NULL,           0,
-                               0,           CMD_JSON,       "List cases, newest complaint first.",
-                               NULL,        case_list_opts, case_list};
+const cli_cmd cmd_case_list = {"case list",
+                               NULL,
+                               0,
+                               0,
+                               CMD_JSON | CMD_LIST,
+                               "List cases, newest complaint first.",
+                               NULL,
+                               case_list_opts,
+                               case_list};
 const cli_cmd cmd_case_show = {
     "case show", "ID",     1,
     1,           CMD_JSON, "Show a case with the client's contact details and its log.",
@@ -200,7 +212,12 @@ const cli_cmd cmd_log_add = {"log add",
                              "The log is append-only and hash chained: see `redress verify`.",
                              log_add_opts,
                              log_add};
-const cli_cmd cmd_log_list = {
-    "log list", NULL,          0,
-    0,          CMD_JSON,      "Show a client's communication log, oldest first.",
-    NULL,       log_list_opts, log_list};
+const cli_cmd cmd_log_list = {"log list",
+                              NULL,
+                              0,
+                              0,
+                              CMD_JSON | CMD_LIST,
+                              "Show a client's communication log, oldest first.",
+                              NULL,
+                              log_list_opts,
+                              log_list};

@@ -76,11 +76,14 @@ static rd_err *client_edit(cli_ctx *c)
     return e;
 }
 
+static rd_err *client_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_client_list(&c->desk, page, rows);
+}
+
 static rd_err *client_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_client_list(&c->desk, &rows);
-    return cli_list_out(c, e, rows, client_cols);
+    return cli_list_pages(c, client_page, client_cols);
 }
 
 static rd_err *client_show(cli_ctx *c)
@@ -129,7 +132,7 @@ const cli_cmd cmd_client_list = {"client list",
                                  NULL,
                                  0,
                                  0,
-                                 CMD_JSON,
+                                 CMD_JSON | CMD_LIST,
                                  "List clients with their number of open cases.",
                                  NULL,
                                  no_opts,
@@ -164,14 +167,17 @@ static rd_err *project_add(cli_ctx *c)
     return e;
 }
 
-static rd_err *project_list(cli_ctx *c)
+static rd_err *project_page(cli_ctx *c, rd_page *page, json_t **rows)
 {
     int64_t client = 0;
-    json_t *rows = NULL;
     rd_err *e =
         cli_get(c, "client") ? desk_parse_id("client", cli_get(c, "client"), &client) : NULL;
-    if (!e) e = desk_project_list(&c->desk, client, &rows);
-    return cli_list_out(c, e, rows, project_cols);
+    return e ? e : desk_project_list(&c->desk, client, page, rows);
+}
+
+static rd_err *project_list(cli_ctx *c)
+{
+    return cli_list_pages(c, project_page, project_cols);
 }
 
 static rd_err *project_show(cli_ctx *c)
@@ -234,7 +240,8 @@ const cli_cmd cmd_project_add = {"project add",
                                  project_add_opts,
                                  project_add};
 const cli_cmd cmd_project_list = {
-    "project list", NULL, 0, 0, CMD_JSON, "List projects.", NULL, project_list_opts, project_list};
+    "project list",    NULL,        0, 0, CMD_JSON | CMD_LIST, "List projects.", NULL,
+    project_list_opts, project_list};
 const cli_cmd cmd_project_edit = {
     "project edit",
     "ID",

@@ -86,13 +86,16 @@ static rd_err *draft_edit(cli_ctx *c)
     return e ? e : show_after_write(c, id);
 }
 
-static rd_err *draft_list(cli_ctx *c)
+static rd_err *draft_page(cli_ctx *c, rd_page *page, json_t **rows)
 {
     int64_t case_id = 0;
-    json_t *rows = NULL;
     rd_err *e = cli_get(c, "case") ? desk_parse_id("case", cli_get(c, "case"), &case_id) : NULL;
-    if (!e) e = desk_draft_list(&c->desk, case_id, &rows);
-    return cli_list_out(c, e, rows, draft_cols);
+    return e ? e : desk_draft_list(&c->desk, case_id, page, rows);
+}
+
+static rd_err *draft_list(cli_ctx *c)
+{
+    return cli_list_pages(c, draft_page, draft_cols);
 }
 
 static rd_err *draft_show(cli_ctx *c)
@@ -160,7 +163,7 @@ const cli_cmd cmd_draft_list = {"draft list",
                                 NULL,
                                 0,
                                 0,
-                                CMD_JSON,
+                                CMD_JSON | CMD_LIST,
                                 "List reply drafts with their hold and tone-check counts.",
                                 NULL,
                                 list_opts,

@@ -47,11 +47,14 @@ static rd_err *invoice_pay(cli_ctx *c)
     return e;
 }
 
+static rd_err *invoice_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_invoice_list(&c->desk, cli_get(c, "client"), cli_flag(c, "overdue"), page, rows);
+}
+
 static rd_err *invoice_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_invoice_list(&c->desk, cli_get(c, "client"), cli_flag(c, "overdue"), &rows);
-    return cli_list_out(c, e, rows, invoice_cols);
+    return cli_list_pages(c, invoice_page, invoice_cols);
 }
 
 static rd_err *invoice_show(cli_ctx *c)
@@ -166,7 +169,7 @@ const cli_cmd cmd_invoice_list = {"invoice list",
                                   NULL,
                                   0,
                                   0,
-                                  CMD_JSON,
+                                  CMD_JSON | CMD_LIST,
                                   "List invoices with their balance and days overdue.",
                                   NULL,
                                   invoice_list_opts,

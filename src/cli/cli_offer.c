@@ -125,7 +125,7 @@ static rd_err *offer_list(cli_ctx *c)
     int64_t id;
     json_t *rows;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    if (!e) e = desk_offer_list(&c->desk, id, &rows);
+    if (!e) e = desk_offer_list(&c->desk, id, NULL, &rows);
     if (e) return e;
     if (c->json) {
         cli_print_json(rows);
@@ -165,13 +165,16 @@ static const cli_col commitment_cols[] = {{"ID", "id", COL_INT, 0},
                                           {"WHAT", "text", COL_TEXT, 50},
                                           {NULL, NULL, 0, 0}};
 
-static rd_err *commitment_list(cli_ctx *c)
+static rd_err *commitment_page(cli_ctx *c, rd_page *page, json_t **rows)
 {
     int64_t case_id = 0;
-    json_t *rows = NULL;
     rd_err *e = cli_get(c, "case") ? desk_parse_id("case", cli_get(c, "case"), &case_id) : NULL;
-    if (!e) e = desk_commitment_list(&c->desk, case_id, cli_flag(c, "overdue"), &rows);
-    return cli_list_out(c, e, rows, commitment_cols);
+    return e ? e : desk_commitment_list(&c->desk, case_id, cli_flag(c, "overdue"), page, rows);
+}
+
+static rd_err *commitment_list(cli_ctx *c)
+{
+    return cli_list_pages(c, commitment_page, commitment_cols);
 }
 
 static rd_err *commitment_done(cli_ctx *c)
@@ -198,11 +201,14 @@ static const cli_col refund_cols[] = {{"ID", "id", COL_INT, 0},
                                       {"PAID", "paid_at", COL_DATE, 0},
                                       {NULL, NULL, 0, 0}};
 
+static rd_err *refund_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_refund_list(&c->desk, cli_flag(c, "pending"), page, rows);
+}
+
 static rd_err *refund_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_refund_list(&c->desk, cli_flag(c, "pending"), &rows);
-    return cli_list_out(c, e, rows, refund_cols);
+    return cli_list_pages(c, refund_page, refund_cols);
 }
 
 static rd_err *refund_paid(cli_ctx *c)
@@ -223,11 +229,14 @@ static const cli_col followup_cols[] = {{"ID", "id", COL_INT, 0},
                                         {"OUTCOME", "outcome", COL_TEXT, 40},
                                         {NULL, NULL, 0, 0}};
 
+static rd_err *followup_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_followup_list(&c->desk, cli_flag(c, "due"), page, rows);
+}
+
 static rd_err *followup_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_followup_list(&c->desk, cli_flag(c, "due"), &rows);
-    return cli_list_out(c, e, rows, followup_cols);
+    return cli_list_pages(c, followup_page, followup_cols);
 }
 
 static rd_err *followup_done(cli_ctx *c)
@@ -258,11 +267,14 @@ static const cli_col lesson_cols[] = {{"ID", "id", COL_INT, 0},
                                       {"MADE", "change_made", COL_INT, 0},
                                       {NULL, NULL, 0, 0}};
 
+static rd_err *lesson_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_lesson_list(&c->desk, cli_flag(c, "open"), page, rows);
+}
+
 static rd_err *lesson_list(cli_ctx *c)
 {
-    json_t *rows = NULL;
-    rd_err *e = desk_lesson_list(&c->desk, cli_flag(c, "open"), &rows);
-    return cli_list_out(c, e, rows, lesson_cols);
+    return cli_list_pages(c, lesson_page, lesson_cols);
 }
 
 static rd_err *lesson_done(cli_ctx *c)
@@ -383,7 +395,7 @@ const cli_cmd cmd_commitment_list = {"commitment list",
                                      NULL,
                                      0,
                                      0,
-                                     CMD_JSON,
+                                     CMD_JSON | CMD_LIST,
                                      "What you promised, soonest due first.",
                                      NULL,
                                      clist_opts,
@@ -400,12 +412,12 @@ const cli_cmd cmd_commitment_done = {
     override_only,
     commitment_done};
 const cli_cmd cmd_refund_list = {
-    "refund list", NULL,       0,          0, CMD_JSON, "The refund and discount ledger.",
-    NULL,          rlist_opts, refund_list};
+    "refund list", NULL,       0, 0, CMD_JSON | CMD_LIST, "The refund and discount ledger.", NULL,
+    rlist_opts,    refund_list};
 const cli_cmd cmd_refund_paid = {
     "refund paid", "ID", 1, 1, 0, "Mark a refund as paid back.", NULL, paid_opts, refund_paid};
 const cli_cmd cmd_followup_list = {
-    "followup list", NULL,         0, 0, CMD_JSON, "Scheduled follow-ups.", NULL,
+    "followup list", NULL,         0, 0, CMD_JSON | CMD_LIST, "Scheduled follow-ups.", NULL,
     flist_opts,      followup_list};
 const cli_cmd cmd_followup_done = {"followup done",
                                    "ID",
@@ -426,8 +438,8 @@ const cli_cmd cmd_feedback_record = {"feedback record",
                                      feedback_opts,
                                      feedback_record};
 const cli_cmd cmd_lesson_list = {
-    "lesson list", NULL,       0,          0, CMD_JSON, "Lessons from closed cases (P11).",
-    NULL,          llist_opts, lesson_list};
+    "lesson list", NULL,       0, 0, CMD_JSON | CMD_LIST, "Lessons from closed cases (P11).", NULL,
+    llist_opts,    lesson_list};
 const cli_cmd cmd_lesson_done = {
     "lesson done", "ID", 1, 1, 0, "Mark a lesson's change as made.", NULL, no_opts, lesson_done};
 const cli_cmd cmd_escalate = {

@@ -19,6 +19,22 @@
 #define DESK_MAX_NOTES 20000
 #define DESK_MAX_TEXT  ((size_t)1 << 20) /* 1 MiB: the client's words, a message body */
 
+/* ---------------------------------------------------------------- paging every list
+ * Each list below takes an rd_page (store.h) and returns one page: at most page->limit rows
+ * (1 … RD_PAGE_MAX) in the list's fixed order, starting after the row whose id is page->after
+ * (0: the first page). On return page->next is the cursor of the following page, or 0 when
+ * this page was the last. Loop until next is 0 to read everything:
+ *
+ *     rd_page pg = {.limit = 50};
+ *     do { json_t *rows; e = desk_case_list(d, NULL, NULL, &pg, &rows); …; pg.after = pg.next; }
+ *     while (!e && pg.after);
+ *
+ * The cursor is the last row's id (keyset paging, never OFFSET): a page costs what it shows at
+ * any desk size, and rows added between two calls neither repeat nor shift the rest. Sorting and
+ * filtering happen in SQL. A cursor naming no row of that kind, or a limit out of range, is
+ * refused (RD_INVALID naming "after" or "limit"). page NULL (or limit 0) returns every row:
+ * for small internal lists only, never for a front door. */
+
 typedef struct rd_desk {
     rd_store *st;      /* borrowed: the caller opens and closes the store */
     const char *actor; /* who is acting, for the audit trail; borrowed */
@@ -29,7 +45,7 @@ rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */
 rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in);
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
-rd_err *desk_client_list(rd_desk *d, json_t **out);
+rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out); /* by name */
 
 /* ---------------------------------------------------------------- projects */
 typedef struct desk_project_input {
@@ -51,7 +67,8 @@ rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
  * (active, delivered, cancelled). The price, currency and revision policy stay as agreed: they
  * are what invoices and offers were measured against. */
 rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in);
-rd_err *desk_project_list(rd_desk *d, int64_t client_id, json_t **out);
+/* client_id 0: every client's; by id. */
+rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out);
 
 /* ---------------------------------------------------------------- cases */
 extern const char *const desk_channels[]; /* email phone meeting chat review letter */
@@ -67,7 +84,9 @@ typedef struct desk_case_input {
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
 /* The case with its client's contact details, concerns and log entries. */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
-rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, json_t **out);
+/* status, stage NULL: any; newest received first. */
+rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, rd_page *page,
+                       json_t **out);
 
 /* ---------------------------------------------------------------- communication log */
 typedef struct desk_log_input {
@@ -81,7 +100,8 @@ typedef struct desk_log_input {
 } desk_log_input;
 
 rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id);
-rd_err *desk_log_list(rd_desk *d, int64_t client_id, json_t **out);
+/* One client's log, oldest first. */
+rd_err *desk_log_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out);
 
 /* ---------------------------------------------------------------- settings */
 /* Keys: currency, cool_off_minutes, draft_hold_minutes, followup_days, risk_threshold,
@@ -127,6 +147,8 @@ typedef struct desk_concern_input {
 } desk_concern_input;
 rd_err *desk_concern_add(rd_desk *d, int64_t case_id, const desk_concern_input *in,
                          const char *override, int64_t *id);
+/* The concerns recorded on a case, oldest first: {id, text, specifics, example, …}. */
+rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out);
 /* Acknowledgement and apology sent (P5): logged out on channel (default the case's channel)
  * with text (may be NULL); moves listening to acknowledged. *log_id is the log entry. */
 rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
@@ -185,19 +207,20 @@ rd_err *desk_offer_choose(rd_desk *d, int64_t offer_id, const char *option, cons
                           json_t **out);
 /* The client rejected the offer, optionally asking for an amount (their counter-demand). */
 rd_err *desk_offer_reject(rd_desk *d, int64_t offer_id, const char *ask, const char *override);
-rd_err *desk_offer_list(rd_desk *d, int64_t case_id, json_t **out);
+rd_err *desk_offer_list(rd_desk *d, int64_t case_id, rd_page *page, json_t **out);
 
 /* Following through (P9, P10). Marking the last open commitment done schedules a follow-up
  * followup_days later; *followup_id is it, or 0. */
-rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, json_t **out);
+/* case_id 0: every case; earliest due first. */
+rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, rd_page *page, json_t **out);
 rd_err *desk_commitment_done(rd_desk *d, int64_t id, const char *override, int64_t *followup_id);
-rd_err *desk_refund_list(rd_desk *d, int pending, json_t **out);
+rd_err *desk_refund_list(rd_desk *d, int pending, rd_page *page, json_t **out);
 rd_err *desk_refund_paid(rd_desk *d, int64_t id, const char *on);
-rd_err *desk_followup_list(rd_desk *d, int due, json_t **out);
+rd_err *desk_followup_list(rd_desk *d, int due, rd_page *page, json_t **out);
 rd_err *desk_followup_done(rd_desk *d, int64_t id, const char *outcome, const char *override);
 rd_err *desk_feedback_record(rd_desk *d, int64_t case_id, const char *score, const char *text,
                              const char *override, int64_t *id);
-rd_err *desk_lesson_list(rd_desk *d, int open, json_t **out);
+rd_err *desk_lesson_list(rd_desk *d, int open, rd_page *page, json_t **out);
 rd_err *desk_lesson_done(rd_desk *d, int64_t id);
 
 /* Escalation (P13): level internal|mediation|legal; date YYYY-MM-DD or NULL. The case moves to
@@ -247,7 +270,8 @@ rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
 rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
 /* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
  * those past due with a balance. */
-rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, json_t **out);
+rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, rd_page *page,
+                          json_t **out);
 /* Writes a payment reminder in our words, logs it (out, email) and records it against the
  * invoice. Refused when the invoice is paid. *out is {log_id, reminder_id, subject, text}. */
 rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out);
@@ -343,7 +367,7 @@ rd_err *desk_draft_new(rd_desk *d, const desk_draft_input *in, int64_t *id);
 rd_err *desk_draft_edit(rd_desk *d, int64_t id, const desk_draft_input *in);
 /* The draft with "tone" (the check as JSON), "held" and "hold_minutes_left". */
 rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out);
-rd_err *desk_draft_list(rd_desk *d, int64_t case_id, json_t **out); /* 0: every case */
+rd_err *desk_draft_list(rd_desk *d, int64_t case_id, rd_page *page, json_t **out); /* 0: all */
 /* Refuses (RD_CONFLICT, naming each rule and its position) text whose tone check finds errors;
  * what says what the text is ("the acknowledgement"). NULL or blank text passes. */
 rd_err *desk_tone_gate(const char *field, const char *text, const char *what);

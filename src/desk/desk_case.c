@@ -101,7 +101,7 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
 {
     json_t *c = NULL, *log = NULL;
     rd_err *e = store_case_get(d->st, id, &c);
-    if (!e) e = store_log_list(d->st, 0, id, &log);
+    if (!e) e = store_log_list(d->st, 0, id, NULL, &log);
     if (e) {
         json_decref(c);
         return e;
@@ -112,13 +112,14 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
     return NULL;
 }
 
-rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, json_t **out)
+rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, rd_page *page,
+                       json_t **out)
 {
     static const char *const statuses[] = {"open", "paused", "closed", NULL};
     if (status && !desk_one_of(status, statuses))
         return rd_error(RD_INVALID, "status: '%s' is not open, paused or closed", status);
     rd_err *e = desk_check_word("stage", stage, desk_stages);
-    return e ? e : store_case_list(d->st, status, stage, 0, out);
+    return e ? e : store_case_list(d->st, status, stage, 0, page, out);
 }
 
 rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id)
@@ -162,10 +163,18 @@ rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id)
     return store_end(d->st, e);
 }
 
-rd_err *desk_log_list(rd_desk *d, int64_t client_id, json_t **out)
+rd_err *desk_log_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out)
 {
     json_t *c = NULL;
     rd_err *e = store_client_get(d->st, client_id, &c);
     json_decref(c);
-    return e ? e : store_log_list(d->st, client_id, 0, out);
+    return e ? e : store_log_list(d->st, client_id, 0, page, out);
+}
+
+rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out)
+{
+    json_t *k = NULL;
+    rd_err *e = store_case_get(d->st, case_id, &k);
+    json_decref(k);
+    return e ? e : store_concern_list(d->st, case_id, out);
 }

@@ -81,8 +81,8 @@ rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out)
 {
     json_t *client = NULL, *projects = NULL, *cases = NULL;
     rd_err *e = store_client_get(d->st, id, &client);
-    if (!e) e = store_project_list(d->st, id, &projects);
-    if (!e) e = store_case_list(d->st, NULL, NULL, id, &cases);
+    if (!e) e = store_project_list(d->st, id, NULL, &projects);
+    if (!e) e = store_case_list(d->st, NULL, NULL, id, NULL, &cases);
     if (e) {
         json_decref(client);
         json_decref(projects);
@@ -94,9 +94,9 @@ rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out)
     return NULL;
 }
 
-rd_err *desk_client_list(rd_desk *d, json_t **out)
+rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out)
 {
-    return store_client_list(d->st, out);
+    return store_client_list(d->st, page, out);
 }
 
 /* ---------------------------------------------------------------- projects */
@@ -191,7 +191,7 @@ rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out)
     return store_project_get(d->st, id, out);
 }
 
-rd_err *desk_project_list(rd_desk *d, int64_t client_id, json_t **out)
+rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out)
 {
     json_t *client = NULL;
     if (client_id) {
@@ -199,5 +199,5 @@ rd_err *desk_project_list(rd_desk *d, int64_t client_id, json_t **out)
         json_decref(client);
         if (e) return e;
     }
-    return store_project_list(d->st, client_id, out);
+    return store_project_list(d->st, client_id, page, out);
 }

@@ -96,7 +96,8 @@ static rd_err *load_invoices(rd_desk *d)
 rd_err *desk_demo_load(rd_desk *d)
 {
     json_t *existing = NULL;
-    rd_err *e = store_client_list(d->st, &existing);
+    rd_page one = {1, 0, 0};
+    rd_err *e = store_client_list(d->st, &one, &existing);
     size_t n = json_array_size(existing);
     json_decref(existing);
     if (e) return e;

@@ -177,12 +177,12 @@ rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out)
     return e;
 }
 
-rd_err *desk_draft_list(rd_desk *d, int64_t case_id, json_t **out)
+rd_err *desk_draft_list(rd_desk *d, int64_t case_id, rd_page *page, json_t **out)
 {
     json_t *k = NULL;
     rd_err *e = case_id ? store_case_get(d->st, case_id, &k) : NULL;
     json_decref(k);
-    if (!e) e = store_draft_list(d->st, case_id, out);
+    if (!e) e = store_draft_list(d->st, case_id, page, out);
     if (e) return e;
     size_t i;
     json_t *row;

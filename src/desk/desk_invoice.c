@@ -186,7 +186,8 @@ rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out)
     return NULL;
 }
 
-rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, json_t **out)
+rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, rd_page *page,
+                          json_t **out)
 {
     int64_t client_id = 0;
     json_t *rows = NULL, *row = NULL;
@@ -197,18 +198,11 @@ rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, jso
         e = store_client_get(d->st, client_id, &row);
         json_decref(row);
     }
-    if (!e) e = store_invoice_list(d->st, client_id, &rows);
+    if (!e) e = store_invoice_list(d->st, client_id, overdue_only ? today : NULL, page, &rows);
     if (e) return e;
-    json_t *list = json_array();
     size_t i;
-    json_array_foreach(rows, i, row)
-    {
-        add_overdue(row, today);
-        if (!overdue_only || json_is_true(json_object_get(row, "overdue")))
-            json_array_append(list, row);
-    }
-    json_decref(rows);
-    *out = list;
+    json_array_foreach(rows, i, row) add_overdue(row, today);
+    *out = rows;
     return NULL;
 }
 

@@ -260,7 +260,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
         free(words);
     }
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
-    if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, &log);
+    if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, NULL, &log);
     if (!e) {
         letter = letter_text(inv, client, log, missing, today, deadline, days);
         char *subject = xasprintf("Formal demand for payment: invoice %s", desk_js(inv, "number"));

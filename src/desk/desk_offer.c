@@ -351,7 +351,7 @@ static rd_err *save_offer(rd_desk *d, json_t *k, const char *cur, const option *
 static rd_err *withdraw_open(rd_desk *d, int64_t case_id, const char *now)
 {
     json_t *list = NULL;
-    rd_err *e = store_offer_list(d->st, case_id, &list);
+    rd_err *e = store_offer_list(d->st, case_id, NULL, &list);
     size_t i;
     json_t *o;
     json_array_foreach(list, i, o)
@@ -576,17 +576,17 @@ rd_err *desk_offer_reject(rd_desk *d, int64_t offer_id, const char *ask, const c
     return store_end(d->st, e);
 }
 
-rd_err *desk_offer_list(rd_desk *d, int64_t case_id, json_t **out)
+rd_err *desk_offer_list(rd_desk *d, int64_t case_id, rd_page *page, json_t **out)
 {
     json_t *k = NULL;
     rd_err *e = store_case_get(d->st, case_id, &k);
     json_decref(k);
-    return e ? e : store_offer_list(d->st, case_id, out);
+    return e ? e : store_offer_list(d->st, case_id, page, out);
 }
 
 /* ---------------------------------------------------------------- following through */
 
-rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, json_t **out)
+rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, rd_page *page, json_t **out)
 {
     rd_timestr today;
     pb_today(today);
@@ -596,7 +596,7 @@ rd_err *desk_commitment_list(rd_desk *d, int64_t case_id, int overdue, json_t **
         json_decref(k);
         if (e) return e;
     }
-    return store_commitment_list(d->st, case_id, overdue ? today : NULL, out);
+    return store_commitment_list(d->st, case_id, overdue ? today : NULL, page, out);
 }
 
 /* date + days as YYYY-MM-DD. */
@@ -649,9 +649,9 @@ rd_err *desk_commitment_done(rd_desk *d, int64_t id, const char *override, int64
     return e;
 }
 
-rd_err *desk_refund_list(rd_desk *d, int pending, json_t **out)
+rd_err *desk_refund_list(rd_desk *d, int pending, rd_page *page, json_t **out)
 {
-    return store_refund_list(d->st, pending, out);
+    return store_refund_list(d->st, pending, page, out);
 }
 
 rd_err *desk_refund_paid(rd_desk *d, int64_t id, const char *on)
@@ -677,11 +677,11 @@ rd_err *desk_refund_paid(rd_desk *d, int64_t id, const char *on)
     return store_end(d->st, e);
 }
 
-rd_err *desk_followup_list(rd_desk *d, int due, json_t **out)
+rd_err *desk_followup_list(rd_desk *d, int due, rd_page *page, json_t **out)
 {
     rd_timestr today;
     pb_today(today);
-    return store_followup_list(d->st, due ? today : NULL, out);
+    return store_followup_list(d->st, due ? today : NULL, page, out);
 }
 
 rd_err *desk_followup_done(rd_desk *d, int64_t id, const char *outcome, const char *override)
@@ -742,9 +742,9 @@ rd_err *desk_feedback_record(rd_desk *d, int64_t case_id, const char *score, con
     return store_end(d->st, e);
 }
 
-rd_err *desk_lesson_list(rd_desk *d, int open, json_t **out)
+rd_err *desk_lesson_list(rd_desk *d, int open, rd_page *page, json_t **out)
 {
-    return store_lesson_list(d->st, open, out);
+    return store_lesson_list(d->st, open, page, out);
 }
 
 rd_err *desk_lesson_done(rd_desk *d, int64_t id)

@@ -800,7 +800,7 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     if (!e) e = pb_case_currency(d, k, &cur);
     if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
     if (!e) e = desk_case_triggers(d, case_id, &trig);
-    if (!e) e = store_commitment_list(d->st, case_id, today, &overdue);
+    if (!e) e = store_commitment_list(d->st, case_id, today, NULL, &overdue);
     if (e) goto out;
 
     int s = stage_index(pb_stage(k));

@@ -159,12 +159,25 @@ rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, con
     return e ? e : chain_advance(st, "audit", hash);
 }
 
-rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, json_t **rows)
+rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
+                       json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT * FROM log_entries WHERE (?1 = 0 OR client_id = ?1)"
-                   " AND (?2 = 0 OR case_id = ?2) ORDER BY at, id",
-                   "ii", client_id, case_id);
+    int64_t after = page ? page->after : 0;
+    if (case_id)
+        return db_page(st, rows, page, "log_entries",
+                       "SELECT * FROM log_entries g WHERE g.case_id = ?3"
+                       " AND (?2 = 0 OR g.client_id = ?2) AND " DB_KEYSET_ASC(
+                           "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?4",
+                       "iii", after, client_id, case_id);
+    if (client_id)
+        return db_page(st, rows, page, "log_entries",
+                       "SELECT * FROM log_entries g WHERE g.client_id = ?2 AND " DB_KEYSET_ASC(
+                           "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?3",
+                       "ii", after, client_id);
+    return db_page(st, rows, page, "log_entries",
+                   "SELECT * FROM log_entries g WHERE " DB_KEYSET_ASC(
+                       "g", "at", "log_entries") " ORDER BY g.at, g.id LIMIT ?2",
+                   "i", after);
 }
 
 rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows)

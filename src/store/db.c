@@ -65,10 +65,20 @@ static size_t sql_slot(const char *sql)
     return (size_t)(h % DB_STMT_CACHE);
 }
 
+/* Notes sql once in st->seen while recording (store_record_statements). */
+static void note_sql(rd_store *st, const char *sql)
+{
+    for (size_t i = 0; i < st->nseen; i++)
+        if (strcmp(st->seen[i], sql) == 0) return;
+    st->seen = xrealloc(st->seen, (st->nseen + 1) * sizeof *st->seen);
+    st->seen[st->nseen++] = xstrdup(sql);
+}
+
 /* Finds or prepares the statement for sql. A statement already being stepped (a query run from
  * inside db_each's callback) is never handed out twice: the second user gets a fresh one. */
 static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
 {
+    if (st->record) note_sql(st, sql);
     db_cached *c = &st->cache[sql_slot(sql)];
     if (c->sql && !c->busy && strcmp(c->sql, sql) == 0) {
         c->busy = 1;
@@ -211,6 +221,68 @@ rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, .
     if (!e && json_array_size(rows) > 0) *out = json_incref(json_array_get(rows, 0));
     json_decref(rows);
     return e;
+}
+
+/* A table name from the store's own code: lower-case letters and underscores only. */
+static bool plain_name(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || *s == '_')) return false;
+    return true;
+}
+
+static rd_err *page_check(rd_store *st, const rd_page *page, const char *table)
+{
+    if (page->limit < 0 || page->limit > RD_PAGE_MAX)
+        return rd_error(RD_INVALID, "limit: %lld is not between 1 and %d", (long long)page->limit,
+                        RD_PAGE_MAX);
+    if (page->after < 0)
+        return rd_error(RD_INVALID, "after: %lld is not a row id", (long long)page->after);
+    if (page->after == 0) return NULL;
+    assert(plain_name(table));
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1", table);
+    int64_t n = 0;
+    rd_err *e = db_int(st, &n, sql, "i", page->after);
+    if (!e && n == 0)
+        e = rd_error(RD_INVALID, "after: no row %lld in %s to continue from",
+                     (long long)page->after, table);
+    return e;
+}
+
+rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, const char *sql,
+                const char *types, ...)
+{
+    rd_err *e = page ? page_check(st, page, table) : NULL;
+    if (e) return e;
+    sqlite3_stmt *stmt;
+    va_list ap;
+    va_start(ap, types);
+    e = prepare(st, &stmt, sql, types, ap);
+    va_end(ap);
+    if (e) return e;
+    int64_t limit = page && page->limit ? page->limit : 0;
+    /* One row more than asked tells whether another page follows. */
+    if (sqlite3_bind_int64(stmt, (int)(types ? strlen(types) : 0) + 1, limit ? limit + 1 : -1) !=
+        SQLITE_OK) {
+        e = db_error(st, "bind");
+        stmt_put(st, stmt);
+        return e;
+    }
+    json_t *rows = json_array();
+    e = step_rows(st, stmt, rows, 0);
+    if (e) {
+        json_decref(rows);
+        return e;
+    }
+    if (page) page->next = 0;
+    if (limit && (int64_t)json_array_size(rows) > limit) {
+        json_array_remove(rows, (size_t)limit);
+        page->next = json_integer_value(json_object_get(json_array_get(rows, limit - 1), "id"));
+        assert(page->next > 0);
+    }
+    *out = rows;
+    return NULL;
 }
 
 rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const char *types, ...)
@@ -434,9 +506,50 @@ rd_err *store_open(const char *path, rd_store **out)
     return NULL;
 }
 
+void store_record_statements(rd_store *st, bool on)
+{
+    st->record = on;
+}
+
+rd_err *store_statements(rd_store *st, rd_err *(*fn)(void *ctx, const char *sql), void *ctx)
+{
+    rd_err *e = NULL;
+    for (size_t i = 0; !e && i < st->nseen; i++)
+        e = fn(ctx, st->seen[i]);
+    return e;
+}
+
+rd_err *store_plan(rd_store *st, const char *sql, json_t **rows)
+{
+    rd_buf b;
+    buf_init(&b, 0);
+    rd_err *e = buf_adds(&b, "EXPLAIN QUERY PLAN ");
+    if (!e) e = buf_adds(&b, sql);
+    sqlite3_stmt *stmt = NULL;
+    if (!e && sqlite3_prepare_v2(st->db, buf_str(&b), -1, &stmt, NULL) != SQLITE_OK)
+        e = db_error(st, "plan");
+    buf_reset(&b);
+    if (e) return e;
+    json_t *out = json_array();
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        json_array_append_new(out, row_object(stmt));
+    if (rc != SQLITE_DONE) e = db_error(st, "plan");
+    sqlite3_finalize(stmt);
+    if (e) {
+        json_decref(out);
+        return e;
+    }
+    *rows = out;
+    return NULL;
+}
+
 void store_close(rd_store *st)
 {
     if (!st) return;
+    for (size_t i = 0; i < st->nseen; i++)
+        free(st->seen[i]);
+    free(st->seen);
     for (size_t i = 0; i < DB_STMT_CACHE; i++) {
         sqlite3_finalize(st->cache[i].stmt);
         free(st->cache[i].sql);

@@ -28,6 +28,19 @@ rd_err *store_begin(rd_store *st);
  * error when committing failed. Use as: return store_end(st, e); */
 rd_err *store_end(rd_store *st, rd_err *e);
 
+/* ---------------------------------------------------------------- paging
+ * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
+ * paging, never OFFSET): a page costs what it shows, however large the desk. The cursor is the
+ * id of the last row of the previous page; the next page holds the rows that sort after that
+ * row, so rows added or changed between two pages neither repeat nor shift what follows. */
+typedef struct rd_page {
+    int64_t limit; /* in: rows at most, 1 … RD_PAGE_MAX; 0: every row (small internal lists) */
+    int64_t after; /* in: the previous page's last row id (its "next"); 0: from the start */
+    int64_t next;  /* out: the cursor of the following page, 0 when this page is the last */
+} rd_page;
+
+#define RD_PAGE_MAX 10000 /* the largest page one call returns */
+
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {
     const char *name;  /* required on insert; NULL on update leaves the field as it is */
@@ -41,7 +54,8 @@ typedef struct rd_client_fields {
 rd_err *store_client_insert(rd_store *st, const rd_client_fields *f, const char *now, int64_t *id);
 rd_err *store_client_update(rd_store *st, int64_t id, const rd_client_fields *f, const char *now);
 rd_err *store_client_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
-rd_err *store_client_list(rd_store *st, json_t **rows);           /* with open case counts */
+/* By name, with open case counts. */
+rd_err *store_client_list(rd_store *st, rd_page *page, json_t **rows);
 
 /* ---------------------------------------------------------------- projects */
 typedef struct rd_project_fields {
@@ -66,8 +80,8 @@ typedef struct rd_project_change {
     const char *title, *scope, *deliverables, *deadline, *status;
 } rd_project_change;
 rd_err *store_project_update(rd_store *st, int64_t id, const rd_project_change *c, const char *now);
-/* client_id 0 lists every project. */
-rd_err *store_project_list(rd_store *st, int64_t client_id, json_t **rows);
+/* client_id 0 lists every project; by id. */
+rd_err *store_project_list(rd_store *st, int64_t client_id, rd_page *page, json_t **rows);
 
 /* ---------------------------------------------------------------- cases */
 typedef struct rd_case_fields {
@@ -80,9 +94,9 @@ typedef struct rd_case_fields {
 
 rd_err *store_case_insert(rd_store *st, const rd_case_fields *f, const char *now, int64_t *id);
 rd_err *store_case_get(rd_store *st, int64_t id, json_t **row);
-/* status or stage NULL means any; client_id 0 means any client. */
+/* status or stage NULL means any; client_id 0 means any client. Newest received first. */
 rd_err *store_case_list(rd_store *st, const char *status, const char *stage, int64_t client_id,
-                        json_t **rows);
+                        rd_page *page, json_t **rows);
 
 /* ---------------------------------------------------------------- communication log */
 typedef struct rd_log_fields {
@@ -98,7 +112,8 @@ typedef struct rd_log_fields {
 /* Appends to the hash-chained log. */
 rd_err *store_log_append(rd_store *st, const rd_log_fields *f, const char *now, int64_t *id);
 /* client_id 0 lists every entry; case_id 0 does not filter by case. Oldest first. */
-rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, json_t **rows);
+rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
+                       json_t **rows);
 
 /* ---------------------------------------------------------------- audit trail */
 /* Appends to the hash-chained audit trail; detail is JSON text or NULL. */
@@ -117,6 +132,31 @@ typedef struct rd_verify_report {
 
 /* Re-walks both chains. Returns RD_TAMPERED naming the first row that does not match. */
 rd_err *store_verify(rd_store *st, rd_verify_report *r);
+
+/* ---------------------------------------------------------------- today
+ * What is overdue or due as of today (YYYY-MM-DD), each one page (rd_page) most urgent first,
+ * each read from an index of what is still open: the store side of `redress today`. */
+/* Open commitments due on or before today (due_on < today: overdue), with client_id and
+ * client_name. */
+rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows);
+/* Open follow-ups due on or before today, with client_id and client_name. */
+rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows);
+/* Invoices due before today with a balance (rows as store_invoice_list). */
+rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows);
+/* Drafts still held whose hold ends by until (ISO time; an ended hold is ready to release). */
+rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows);
+/* Open or paused cases flagged abuse, legal threat or review threat, newest first: the cases
+ * whose escalation triggers fire on their flags (desk_case_triggers gives the whole set). */
+rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows);
+
+/* ---------------------------------------------------------------- query plans
+ * For the query-plan test (tests/unit/test_plans.c): with recording on, the store keeps the SQL
+ * text of every distinct statement it runs; store_statements hands each to fn (borrowed) in
+ * the order first run, stopping at fn's first error; store_plan gives SQLite's EXPLAIN QUERY
+ * PLAN of one of them as rows {id, parent, notused, detail} (the caller's). */
+void store_record_statements(rd_store *st, bool on);
+rd_err *store_statements(rd_store *st, rd_err *(*fn)(void *ctx, const char *sql), void *ctx);
+rd_err *store_plan(rd_store *st, const char *sql, json_t **rows);
 
 /* ---------------------------------------------------------------- triage and drafts */
 typedef struct rd_triage_fields {
@@ -150,8 +190,8 @@ rd_err *store_draft_update_text(rd_store *st, int64_t id, const rd_draft_fields 
                                 const char *now);
 rd_err *store_draft_release(rd_store *st, int64_t id, int64_t log_id, const char *override,
                             const char *now);
-rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row);        /* RD_NOT_FOUND if none */
-rd_err *store_draft_list(rd_store *st, int64_t case_id, json_t **rows); /* 0: all cases */
+rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+rd_err *store_draft_list(rd_store *st, int64_t case_id, rd_page *page, json_t **rows); /* 0: all */
 /* Replies already sent on a case: outgoing log entries plus released drafts. */
 rd_err *store_case_replies(rd_store *st, int64_t case_id, int64_t *n);
 /* ---------------------------------------------------------------- money and walking away */
@@ -169,8 +209,10 @@ typedef struct rd_invoice_fields {
 rd_err *store_invoice_insert(rd_store *st, const rd_invoice_fields *f, const char *now,
                              int64_t *id);
 rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
-/* client_id 0 lists every invoice; earliest due first. */
-rd_err *store_invoice_list(rd_store *st, int64_t client_id, json_t **rows);
+/* client_id 0 lists every invoice; earliest due first. overdue_on (YYYY-MM-DD) non-NULL keeps
+ * the invoices due before that day with a balance. */
+rd_err *store_invoice_list(rd_store *st, int64_t client_id, const char *overdue_on, rd_page *page,
+                           json_t **rows);
 rd_err *store_payment_insert(rd_store *st, int64_t invoice_id, int64_t amount, const char *paid_on,
                              const char *now, int64_t *id);
 rd_err *store_payment_list(rd_store *st, int64_t invoice_id, json_t **rows);
@@ -273,8 +315,9 @@ typedef struct rd_option_fields {
     const char *revision_charge;        /* charge | waive | NULL */
 } rd_option_fields;
 rd_err *store_option_insert(rd_store *st, const rd_option_fields *f, int64_t *id);
-rd_err *store_offer_get(rd_store *st, int64_t id, json_t **row);        /* with "options" array */
-rd_err *store_offer_list(rd_store *st, int64_t case_id, json_t **rows); /* with options */
+rd_err *store_offer_get(rd_store *st, int64_t id, json_t **row); /* with "options" array */
+rd_err *store_offer_list(rd_store *st, int64_t case_id, rd_page *page,
+                         json_t **rows); /* +options */
 /* status chosen|rejected|withdrawn; chosen and ask may be NULL. */
 rd_err *store_offer_decide(rd_store *st, int64_t id, const char *status, const int64_t *chosen,
                            const int64_t *ask, const char *now);
@@ -286,20 +329,20 @@ rd_err *store_commitment_insert(rd_store *st, int64_t case_id, int64_t option_id
 rd_err *store_commitment_get(rd_store *st, int64_t id, json_t **row);
 /* case_id 0: every case; overdue_before non-NULL: only open ones due before that date. */
 rd_err *store_commitment_list(rd_store *st, int64_t case_id, const char *overdue_before,
-                              json_t **rows);
+                              rd_page *page, json_t **rows);
 rd_err *store_commitment_done(rd_store *st, int64_t id, const char *now);
 
 rd_err *store_refund_insert(rd_store *st, int64_t case_id, int64_t project_id, const char *kind,
                             int64_t amount, const char *currency, const char *now, int64_t *id);
 rd_err *store_refund_get(rd_store *st, int64_t id, json_t **row);
-rd_err *store_refund_list(rd_store *st, int pending_only, json_t **rows);
+rd_err *store_refund_list(rd_store *st, int pending_only, rd_page *page, json_t **rows);
 rd_err *store_refund_paid(rd_store *st, int64_t id, const char *paid_at);
 
 rd_err *store_followup_insert(rd_store *st, int64_t case_id, const char *kind, const char *due_on,
                               const char *now, int64_t *id);
 rd_err *store_followup_get(rd_store *st, int64_t id, json_t **row);
 /* due_by non-NULL: only open follow-ups due on or before that date. */
-rd_err *store_followup_list(rd_store *st, const char *due_by, json_t **rows);
+rd_err *store_followup_list(rd_store *st, const char *due_by, rd_page *page, json_t **rows);
 rd_err *store_followup_done(rd_store *st, int64_t id, const char *outcome, const char *now);
 
 rd_err *store_feedback_insert(rd_store *st, int64_t case_id, int64_t score, const char *text,
@@ -308,7 +351,7 @@ rd_err *store_feedback_insert(rd_store *st, int64_t case_id, int64_t score, cons
 rd_err *store_lesson_insert(rd_store *st, int64_t case_id, const char *what, const char *change,
                             int64_t made, const char *now, int64_t *id);
 rd_err *store_lesson_get(rd_store *st, int64_t id, json_t **row);
-rd_err *store_lesson_list(rd_store *st, int open_only, json_t **rows);
+rd_err *store_lesson_list(rd_store *st, int open_only, rd_page *page, json_t **rows);
 rd_err *store_lesson_done(rd_store *st, int64_t id, const char *now);
 
 rd_err *store_escalation_insert(rd_store *st, int64_t case_id, const char *level,

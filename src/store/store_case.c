@@ -23,15 +23,28 @@ rd_err *store_case_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
+/* Newest first. One client's cases come through cases_client_received, every case through
+ * cases_received: either way the index gives the order, so a page reads only its own rows (plus
+ * those the status or stage filter passes over). */
 rd_err *store_case_list(rd_store *st, const char *status, const char *stage, int64_t client_id,
-                        json_t **rows)
+                        rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
-                   CASE_SELECT
-                   " WHERE (?1 IS NULL OR k.status = ?1) AND (?2 IS NULL OR k.stage = ?2)"
-                   " AND (?3 = 0 OR k.client_id = ?3)"
-                   " ORDER BY k.received_at DESC, k.id DESC",
-                   "tti", status, stage, client_id);
+    int64_t after = page ? page->after : 0;
+    if (client_id)
+        return db_page(
+            st, rows, page, "cases",
+            CASE_SELECT " WHERE k.client_id = ?4 AND " DB_KEYSET_DESC(
+                "k", "received_at", "cases") " AND (?2 IS NULL OR k.status = ?2)"
+                                             " AND (?3 IS NULL OR k.stage = ?3)"
+                                             " ORDER BY k.received_at DESC, k.id DESC LIMIT ?5",
+            "itti", after, status, stage, client_id);
+    return db_page(st, rows, page, "cases",
+                   CASE_SELECT " WHERE " DB_KEYSET_DESC(
+                       "k", "received_at", "cases") " AND (?2 IS NULL OR k.status = ?2)"
+                                                    " AND (?3 IS NULL OR k.stage = ?3)"
+                                                    " ORDER BY k.received_at DESC, k.id DESC"
+                                                    " LIMIT ?4",
+                   "itt", after, status, stage);
 }
 
 rd_err *store_setting_get(rd_store *st, const char *key, char **value)

@@ -35,14 +35,16 @@ rd_err *store_client_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_client_list(rd_store *st, json_t **rows)
+rd_err *store_client_list(rd_store *st, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
+    return db_page(st, rows, page, "clients",
                    "SELECT c.*,"
                    " (SELECT count(*) FROM cases k WHERE k.client_id = c.id"
                    "  AND k.status <> 'closed') AS open_cases"
-                   " FROM clients c ORDER BY c.name COLLATE NOCASE, c.id",
-                   NULL);
+                   " FROM clients c WHERE (c.name, c.id) >"
+                   " (coalesce((SELECT name FROM clients WHERE id = ?1), '') COLLATE NOCASE, ?1)"
+                   " ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?2",
+                   "i", page ? page->after : 0);
 }
 
 rd_err *store_project_insert(rd_store *st, const rd_project_fields *f, const char *now, int64_t *id)
@@ -84,11 +86,18 @@ rd_err *store_project_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_project_list(rd_store *st, int64_t client_id, json_t **rows)
+rd_err *store_project_list(rd_store *st, int64_t client_id, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
+    int64_t after = page ? page->after : 0;
+    if (client_id)
+        return db_page(st, rows, page, "projects",
+                       "SELECT p.*, c.name AS client_name FROM projects p"
+                       " JOIN clients c ON c.id = p.client_id"
+                       " WHERE p.client_id = ?2 AND p.id > ?1 ORDER BY p.id LIMIT ?3",
+                       "ii", after, client_id);
+    return db_page(st, rows, page, "projects",
                    "SELECT p.*, c.name AS client_name FROM projects p"
                    " JOIN clients c ON c.id = p.client_id"
-                   " WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY p.id",
-                   "i", client_id);
+                   " WHERE p.id > ?1 ORDER BY p.id LIMIT ?2",
+                   "i", after);
 }

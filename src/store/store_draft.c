@@ -71,13 +71,19 @@ rd_err *store_draft_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_draft_list(rd_store *st, int64_t case_id, json_t **rows)
+#define DRAFT_LIST                                                                                 \
+    "SELECT id, case_id, channel, subject, body, errors, warnings, hints, hold_until, status,"     \
+    " created_at, released_at FROM drafts"
+
+rd_err *store_draft_list(rd_store *st, int64_t case_id, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT id, case_id, channel, subject, body, errors, warnings, hints,"
-                   " hold_until, status, created_at, released_at FROM drafts"
-                   " WHERE ?1 = 0 OR case_id = ?1 ORDER BY id",
-                   "i", case_id);
+    int64_t after = page ? page->after : 0;
+    if (case_id)
+        return db_page(st, rows, page, "drafts",
+                       DRAFT_LIST " WHERE case_id = ?2 AND id > ?1 ORDER BY id LIMIT ?3", "ii",
+                       after, case_id);
+    return db_page(st, rows, page, "drafts", DRAFT_LIST " WHERE id > ?1 ORDER BY id LIMIT ?2", "i",
+                   after);
 }
 
 rd_err *store_case_replies(rd_store *st, int64_t case_id, int64_t *n)

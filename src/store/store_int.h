@@ -22,6 +22,9 @@ struct rd_store {
     sqlite3 *db;                    /* the connection */
     int in_tx;                      /* 1 inside store_begin()/store_end() */
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
+    bool record;                    /* store_record_statements() is on */
+    char **seen;                    /* owned: each distinct SQL text run while recording */
+    size_t nseen;
 };
 
 /* Bind types, one letter per ?N in order:
@@ -39,6 +42,25 @@ rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, .
  * held in memory whole. The row is borrowed for the call. Stops at the first error fn returns. */
 typedef rd_err *(*db_row_fn)(void *ctx, json_t *row);
 rd_err *db_each(rd_store *st, db_row_fn fn, void *ctx, const char *sql, const char *types, ...);
+/* Runs a list query one page at a time (see rd_page in store.h). sql binds types as ?1 … ?n and
+ * ends in "LIMIT ?n+1", which db_page binds itself; its keyset condition reads page->after, which
+ * the caller binds among types (0 for the first page), and its rows carry an "id" column. A
+ * cursor that names no row of table, or a limit out of range, is refused naming the field. page
+ * NULL: every row. *out is the caller's; page->next is set. */
+rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, const char *sql,
+                const char *types, ...);
+/* Keyset conditions for db_page, with the cursor bound as ?1 (0 for the first page): the rows of
+ * alias a that sort after the cursor row of table in ORDER BY a.col, a.id (ASC), or in ORDER BY
+ * a.col DESC, a.id DESC (DESC). col must be NOT NULL; for the first page the cursor's key
+ * becomes a bound below ('') or above ('~') every stored key. Written as one row-value
+ * comparison so that SQLite seeks an index on (col) straight to the cursor. */
+#define DB_KEYSET_ASC(a, col, table)                                                               \
+    "(" a "." col ", " a ".id) > (coalesce((SELECT " col " FROM " table " WHERE id = ?1), ''), "   \
+    "?1)"
+#define DB_KEYSET_DESC(a, col, table)                                                              \
+    "(" a "." col ", " a ".id) < (coalesce((SELECT " col " FROM " table " WHERE id = ?1), '~'),"   \
+    " CASE ?1 WHEN 0 THEN 9223372036854775807 ELSE ?1 END)"
+
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
 /* Wraps the connection's current error message. */

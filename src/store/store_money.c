@@ -34,11 +34,26 @@ rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_invoice_list(rd_store *st, int64_t client_id, json_t **rows)
+/* Earliest due first. With overdue_on, only invoices due before that day with a balance: the
+ * due-date bound is a range on invoices_due, so the overdue ones are read and nothing after. */
+#define INVOICE_OVERDUE                                                                            \
+    " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR i.amount >"                     \
+    " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id))"
+
+rd_err *store_invoice_list(rd_store *st, int64_t client_id, const char *overdue_on, rd_page *page,
+                           json_t **rows)
 {
-    return db_rows(st, rows,
-                   INVOICE_SELECT " WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY i.due_on, i.id", "i",
-                   client_id);
+    int64_t after = page ? page->after : 0;
+    if (client_id)
+        return db_page(st, rows, page, "invoices",
+                       INVOICE_SELECT
+                       " WHERE p.client_id = ?3 AND " DB_KEYSET_ASC("i", "due_on", "invoices")
+                           INVOICE_OVERDUE " ORDER BY i.due_on, i.id LIMIT ?4",
+                       "iti", after, overdue_on, client_id);
+    return db_page(st, rows, page, "invoices",
+                   INVOICE_SELECT " WHERE " DB_KEYSET_ASC("i", "due_on", "invoices") INVOICE_OVERDUE
+                   " ORDER BY i.due_on, i.id LIMIT ?3",
+                   "it", after, overdue_on);
 }
 
 rd_err *store_payment_insert(rd_store *st, int64_t invoice_id, int64_t amount, const char *paid_on,

@@ -184,10 +184,11 @@ rd_err *store_offer_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_offer_list(rd_store *st, int64_t case_id, json_t **rows)
+rd_err *store_offer_list(rd_store *st, int64_t case_id, rd_page *page, json_t **rows)
 {
-    rd_err *e =
-        db_rows(st, rows, "SELECT * FROM offers WHERE case_id = ?1 ORDER BY id", "i", case_id);
+    rd_err *e = db_page(st, rows, page, "offers",
+                        "SELECT * FROM offers WHERE case_id = ?2 AND id > ?1 ORDER BY id LIMIT ?3",
+                        "ii", page ? page->after : 0, case_id);
     size_t i;
     json_t *o;
     if (!e) json_array_foreach(*rows, i, o)
@@ -242,14 +243,25 @@ rd_err *store_commitment_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
+/* With overdue_before, only open commitments due before it; the date bound is a range on
+ * commitments_due (or commitments_case_due for one case). */
+#define COMMITMENT_OVERDUE                                                                         \
+    " AND m.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR m.done_at IS NULL)"
+
 rd_err *store_commitment_list(rd_store *st, int64_t case_id, const char *overdue_before,
-                              json_t **rows)
+                              rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
-                   COMMITMENT_SELECT " WHERE (?1 = 0 OR m.case_id = ?1) AND (?2 IS NULL OR"
-                                     " (m.done_at IS NULL AND m.due_on < ?2))"
-                                     " ORDER BY m.due_on, m.id",
-                   "it", case_id, overdue_before);
+    int64_t after = page ? page->after : 0;
+    if (case_id)
+        return db_page(st, rows, page, "commitments",
+                       COMMITMENT_SELECT
+                       " WHERE m.case_id = ?3 AND " DB_KEYSET_ASC("m", "due_on", "commitments")
+                           COMMITMENT_OVERDUE " ORDER BY m.due_on, m.id LIMIT ?4",
+                       "iti", after, overdue_before, case_id);
+    return db_page(st, rows, page, "commitments",
+                   COMMITMENT_SELECT " WHERE " DB_KEYSET_ASC("m", "due_on", "commitments")
+                       COMMITMENT_OVERDUE " ORDER BY m.due_on, m.id LIMIT ?3",
+                   "it", after, overdue_before);
 }
 
 rd_err *store_commitment_done(rd_store *st, int64_t id, const char *now)
@@ -279,10 +291,12 @@ rd_err *store_refund_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_refund_list(rd_store *st, int pending_only, json_t **rows)
+rd_err *store_refund_list(rd_store *st, int pending_only, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows, REFUND_SELECT " WHERE (?1 = 0 OR r.paid_at IS NULL) ORDER BY r.id",
-                   "i", (int64_t)pending_only);
+    return db_page(st, rows, page, "refunds",
+                   REFUND_SELECT " WHERE r.id > ?1 AND (?2 = 0 OR r.paid_at IS NULL)"
+                                 " ORDER BY r.id LIMIT ?3",
+                   "ii", page ? page->after : 0, (int64_t)pending_only);
 }
 
 rd_err *store_refund_paid(rd_store *st, int64_t id, const char *paid_at)
@@ -312,12 +326,15 @@ rd_err *store_followup_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_followup_list(rd_store *st, const char *due_by, json_t **rows)
+/* With due_by, only open follow-ups due on or before it: a range on followups_due. */
+rd_err *store_followup_list(rd_store *st, const char *due_by, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
-                   FOLLOWUP_SELECT " WHERE ?1 IS NULL OR (f.done_at IS NULL AND f.due_on <= ?1)"
-                                   " ORDER BY f.due_on, f.id",
-                   "t", due_by);
+    return db_page(st, rows, page, "followups",
+                   FOLLOWUP_SELECT " WHERE " DB_KEYSET_ASC(
+                       "f", "due_on", "followups") " AND f.due_on <= coalesce(?2, '9999-12-31')"
+                                                   " AND (?2 IS NULL OR f.done_at IS NULL)"
+                                                   " ORDER BY f.due_on, f.id LIMIT ?3",
+                   "it", page ? page->after : 0, due_by);
 }
 
 rd_err *store_followup_done(rd_store *st, int64_t id, const char *outcome, const char *now)
@@ -357,10 +374,12 @@ rd_err *store_lesson_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-rd_err *store_lesson_list(rd_store *st, int open_only, json_t **rows)
+rd_err *store_lesson_list(rd_store *st, int open_only, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows, LESSON_SELECT " WHERE ?1 = 0 OR l.change_made = 0 ORDER BY l.id", "i",
-                   (int64_t)open_only);
+    return db_page(st, rows, page, "lessons",
+                   LESSON_SELECT " WHERE l.id > ?1 AND (?2 = 0 OR l.change_made = 0)"
+                                 " ORDER BY l.id LIMIT ?3",
+                   "ii", page ? page->after : 0, (int64_t)open_only);
 }
 
 rd_err *store_lesson_done(rd_store *st, int64_t id, const char *now)

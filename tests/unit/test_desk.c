@@ -106,7 +106,7 @@ static void test_client_validation_writes_nothing(void **state)
     expect_error(desk_client_add(&f->d, &bad, &id), RD_INVALID, "name:");
     assert_int_equal(audit_count(f), 0);
     json_t *rows;
-    assert_null(desk_client_list(&f->d, &rows));
+    assert_null(desk_client_list(&f->d, NULL, &rows));
     assert_int_equal(json_array_size(rows), 0);
     json_decref(rows);
 }
@@ -240,10 +240,10 @@ static void test_log_add_checks_case_owner(void **state)
                          .body = "Thank you for telling me."};
     assert_null(desk_log_add(&f->d, &ok, &id));
     json_t *rows;
-    assert_null(desk_log_list(&f->d, 2, &rows));
+    assert_null(desk_log_list(&f->d, 2, NULL, &rows));
     assert_int_equal(json_array_size(rows), 1);
     json_decref(rows);
-    expect_error(desk_log_list(&f->d, 5, &rows), RD_NOT_FOUND, "client:");
+    expect_error(desk_log_list(&f->d, 5, NULL, &rows), RD_NOT_FOUND, "client:");
 }
 
 static void test_config_defaults_and_validation(void **state)

@@ -160,7 +160,7 @@ static void overdue_days(void **state)
     json_decref(inv);
     pay(f, late, "500", "2026-11-20"); /* paid: no longer overdue */
     json_t *list = NULL;
-    ok(desk_invoice_list(&f->d, NULL, true, &list));
+    ok(desk_invoice_list(&f->d, NULL, true, NULL, &list));
     assert_int_equal(json_array_size(list), 0);
     json_decref(list);
 }

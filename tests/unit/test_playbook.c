@@ -263,11 +263,11 @@ static void test_follow_through_schedules_followup(void **state)
     assert_null(desk_commitment_done(&f->d, 1, NULL, &fu));
     assert_int_equal(fu, 1);
     assert_string_equal(stage(f), "follow_up");
-    assert_null(desk_followup_list(&f->d, 0, &list));
+    assert_null(desk_followup_list(&f->d, 0, NULL, &list));
     assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "due_on")),
                         "2026-11-25");
     json_decref(list);
-    assert_null(desk_followup_list(&f->d, 1, &list)); /* not due yet */
+    assert_null(desk_followup_list(&f->d, 1, NULL, &list)); /* not due yet */
     assert_int_equal(json_array_size(list), 0);
     json_decref(list);
     expect_err(desk_feedback_record(&f->d, 1, "5", NULL, NULL, &id), RD_CONFLICT, "followup done");
@@ -276,7 +276,7 @@ static void test_follow_through_schedules_followup(void **state)
     assert_null(desk_feedback_record(&f->d, 1, "5", "great", NULL, &id));
     desk_close_input in = {"no proof check", "printed proofs", NULL};
     assert_null(desk_case_close(&f->d, 1, &in, NULL, &id));
-    assert_null(desk_lesson_list(&f->d, 1, &list));
+    assert_null(desk_lesson_list(&f->d, 1, NULL, &list));
     assert_int_equal(json_array_size(list), 1);
     json_decref(list);
     assert_null(desk_lesson_done(&f->d, id));

@@ -35,7 +35,7 @@ static int teardown(void **state)
 static size_t count_clients(rd_store *st)
 {
     json_t *rows = NULL;
-    rd_err *e = store_client_list(st, &rows);
+    rd_err *e = store_client_list(st, NULL, &rows);
     assert_null(e);
     size_t n = json_array_size(rows);
     json_decref(rows);
@@ -102,7 +102,7 @@ static void test_chain_links_and_verifies(void **state)
     }
     assert_null(store_end(st, NULL));
     json_t *rows;
-    assert_null(store_log_list(st, cid, 0, &rows));
+    assert_null(store_log_list(st, cid, 0, NULL, &rows));
     assert_int_equal(json_array_size(rows), 5);
     /* each row's prev_hash is the hash of the row before it */
     for (size_t i = 1; i < 5; i++) {
@@ -131,7 +131,7 @@ static void test_same_content_different_position_differs(void **state)
     assert_null(store_log_append(st, &f, "2026-01-01T00:00:00Z", &b));
     assert_null(store_end(st, NULL));
     json_t *rows;
-    assert_null(store_log_list(st, cid, 0, &rows));
+    assert_null(store_log_list(st, cid, 0, NULL, &rows));
     assert_string_not_equal(json_string_value(json_object_get(json_array_get(rows, 0), "hash")),
                             json_string_value(json_object_get(json_array_get(rows, 1), "hash")));
     json_decref(rows);

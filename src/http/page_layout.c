@@ -1,0 +1,337 @@
+/* page_layout.c — what every page of the web desk shares: the document frame and navigation,
+ * forms that keep what was typed and show the desk's error beside the field it names, and the
+ * small formatters for money, times and links. */
+#include "http/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *key, *label, *href;
+} nav_items[] = {
+    {"today", "Today", "/"},
+    {"cases", "Cases", "/cases"},
+    {"clients", "Clients", "/clients"},
+    {"projects", "Projects", "/projects"},
+    {"invoices", "Invoices", "/invoices"},
+    {"lessons", "Lessons", "/lessons"},
+    {"settings", "Settings", "/settings"},
+};
+
+void page_open(hw *w, const page_view *v, const char *title, const char *nav)
+{
+    HW_RAW(w, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    if (v->csrf) {
+        HW_RAW(w, "<meta name=\"csrf-token\"");
+        hw_attr(w, "content", v->csrf);
+        HW_RAW(w, ">");
+    }
+    HW_RAW(w, "<title>");
+    hw_text(w, title);
+    HW_RAW(w, " · redress</title><link rel=\"stylesheet\" href=\"/static/redress.css\"></head>\n"
+              "<body><a class=\"skip\" href=\"#main\">Skip to content</a>"
+              "<header class=\"top\"><a class=\"brand\" href=\"/\">redress</a>"
+              "<nav aria-label=\"Sections\"><ul>");
+    for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
+        HW_RAW(w, "<li><a");
+        hw_attr(w, "href", nav_items[i].href);
+        if (nav && !strcmp(nav, nav_items[i].key)) HW_RAW(w, " aria-current=\"page\"");
+        HW_RAW(w, ">");
+        hw_text(w, nav_items[i].label);
+        HW_RAW(w, "</a></li>");
+    }
+    HW_RAW(w, "</ul></nav>");
+    if (v->user) {
+        HW_RAW(w, "<form method=\"post\" action=\"/signout\">");
+        if (v->csrf) {
+            HW_RAW(w, "<input type=\"hidden\" name=\"csrf\"");
+            hw_attr(w, "value", v->csrf);
+            HW_RAW(w, ">");
+        }
+        HW_RAW(w, "<button type=\"submit\">Sign out ");
+        hw_text(w, v->user);
+        HW_RAW(w, "</button></form>");
+    }
+    HW_RAW(w, "</header>\n<main id=\"main\" tabindex=\"-1\">");
+    if (v->notice) {
+        HW_RAW(w, "<p class=\"notice\" role=\"status\">");
+        hw_text(w, v->notice);
+        HW_RAW(w, "</p>");
+    }
+}
+
+void page_close(hw *w)
+{
+    HW_RAW(w, "</main>\n<footer>redress — every exchange is kept in a tamper-evident log</footer>"
+              "<script src=\"/static/redress.js\" defer></script></body></html>\n");
+}
+
+/* ---------------------------------------------------------------- forms */
+
+const char *page_err_field(const rd_err *e, char *buf, size_t n)
+{
+    if (!e || !e->msg) return NULL;
+    size_t i = 0;
+    while (e->msg[i] && (strchr("abcdefghijklmnopqrstuvwxyz0123456789_.", e->msg[i])))
+        i++;
+    if (i == 0 || i >= n || e->msg[i] != ':') return NULL;
+    memcpy(buf, e->msg, i);
+    buf[i] = '\0';
+    return buf;
+}
+
+/* The error of form `form` when it concerns field (NULL: the form as a whole). */
+static const rd_err *error_for(const page_view *v, const char *form, const char *field)
+{
+    if (!v->err || !v->failed || strcmp(v->failed, form) != 0) return NULL;
+    char buf[64];
+    const char *f = page_err_field(v->err, buf, sizeof buf);
+    if (!field) return v->err;
+    return f && !strcmp(f, field) ? v->err : NULL;
+}
+
+static bool names_one_of(const page_view *v, const char *const *fields)
+{
+    char buf[64];
+    const char *f = page_err_field(v->err, buf, sizeof buf);
+    for (int i = 0; f && fields && fields[i]; i++)
+        if (!strcmp(fields[i], f)) return true;
+    return false;
+}
+
+static void hidden(hw *w, const char *name, const char *value)
+{
+    HW_RAW(w, "<input type=\"hidden\"");
+    hw_attr(w, "name", name);
+    hw_attr(w, "value", value);
+    HW_RAW(w, ">");
+}
+
+void form_open(hw *w, const page_view *v, const char *action, const char *name,
+               const char *const *fields)
+{
+    HW_RAW(w, "<form class=\"stack\" method=\"post\"");
+    hw_attr(w, "action", action);
+    hw_attrf(w, "id", "form-%s", name);
+    HW_RAW(w, ">");
+    if (v->csrf) hidden(w, "csrf", v->csrf);
+    hidden(w, "form", name);
+    const rd_err *e = error_for(v, name, NULL);
+    if (e && !names_one_of(v, fields)) {
+        HW_RAW(w, "<p class=\"form-error\" role=\"alert\"");
+        hw_attrf(w, "id", "%s-error", name);
+        HW_RAW(w, ">");
+        hw_text(w, e->msg);
+        HW_RAW(w, "</p>");
+    }
+}
+
+void form_close(hw *w, const char *button)
+{
+    HW_RAW(w, "<div><button type=\"submit\">");
+    hw_text(w, button);
+    HW_RAW(w, "</button></div></form>");
+}
+
+/* What the field shows: what was typed before a refusal of this form, else value. */
+static const char *kept(const page_view *v, const char *form, const char *name, const char *value)
+{
+    if (v->failed && v->form && !strcmp(v->failed, form)) {
+        const char *typed = json_string_value(json_object_get(v->form, name));
+        if (typed) return typed;
+    }
+    return value;
+}
+
+static void label(hw *w, const char *form, const char *name, const char *text, const char *hint)
+{
+    HW_RAW(w, "<label");
+    hw_attrf(w, "for", "%s-%s", form, name);
+    HW_RAW(w, ">");
+    hw_text(w, text);
+    if (hint) {
+        HW_RAW(w, "<span class=\"hint\"");
+        hw_attrf(w, "id", "%s-%s-hint", form, name);
+        HW_RAW(w, ">");
+        hw_text(w, hint);
+        HW_RAW(w, "</span>");
+    }
+    HW_RAW(w, "</label>");
+}
+
+/* id, name, and the aria links to the hint and the error of one control. */
+static void control_attrs(hw *w, const char *form, const char *name, const char *hint,
+                          const rd_err *e)
+{
+    hw_attrf(w, "id", "%s-%s", form, name);
+    hw_attr(w, "name", name);
+    if (e) {
+        HW_RAW(w, " aria-invalid=\"true\"");
+        hw_attrf(w, "aria-describedby", "%s-%s-error", form, name);
+    } else if (hint) {
+        hw_attrf(w, "aria-describedby", "%s-%s-hint", form, name);
+    }
+}
+
+static void field_error(hw *w, const char *form, const char *name, const rd_err *e)
+{
+    if (!e) return;
+    HW_RAW(w, "<p class=\"field-error\" role=\"alert\"");
+    hw_attrf(w, "id", "%s-%s-error", form, name);
+    HW_RAW(w, ">");
+    hw_text(w, e->msg);
+    HW_RAW(w, "</p>");
+}
+
+void form_field(hw *w, const page_view *v, const char *form, const char *name, const char *text,
+                const char *hint, const char *type, const char *value)
+{
+    const rd_err *e = error_for(v, form, name);
+    const char *shown = kept(v, form, name, value);
+    HW_RAW(w, "<div>");
+    label(w, form, name, text, hint);
+    if (!strcmp(type, "textarea")) {
+        HW_RAW(w, "<textarea");
+        control_attrs(w, form, name, hint, e);
+        HW_RAW(w, ">");
+        hw_text(w, shown);
+        HW_RAW(w, "</textarea>");
+    } else {
+        HW_RAW(w, "<input");
+        hw_attr(w, "type", type);
+        control_attrs(w, form, name, hint, e);
+        hw_attr(w, "value", shown);
+        HW_RAW(w, ">");
+    }
+    field_error(w, form, name, e);
+    HW_RAW(w, "</div>");
+}
+
+void form_select(hw *w, const page_view *v, const char *form, const char *name, const char *text,
+                 const char *const *list, const char *value)
+{
+    const rd_err *e = error_for(v, form, name);
+    const char *shown = kept(v, form, name, value);
+    HW_RAW(w, "<div>");
+    label(w, form, name, text, NULL);
+    HW_RAW(w, "<select");
+    control_attrs(w, form, name, NULL, e);
+    HW_RAW(w, ">");
+    for (int i = 0; list[i]; i++) {
+        HW_RAW(w, "<option");
+        hw_flag(w, "selected", shown && !strcmp(shown, list[i]));
+        HW_RAW(w, ">");
+        hw_text(w, list[i]);
+        HW_RAW(w, "</option>");
+    }
+    HW_RAW(w, "</select>");
+    field_error(w, form, name, e);
+    HW_RAW(w, "</div>");
+}
+
+void form_button(hw *w, const page_view *v, const char *action, const char *name,
+                 const char *button, const char *cls)
+{
+    HW_RAW(w, "<form method=\"post\"");
+    hw_attr(w, "action", action);
+    HW_RAW(w, ">");
+    if (v->csrf) hidden(w, "csrf", v->csrf);
+    hidden(w, "form", name);
+    HW_RAW(w, "<button type=\"submit\"");
+    hw_attr(w, "class", cls);
+    HW_RAW(w, ">");
+    hw_text(w, button);
+    HW_RAW(w, "</button></form>");
+    const rd_err *e = error_for(v, name, NULL);
+    if (e) {
+        HW_RAW(w, "<p class=\"form-error\" role=\"alert\">");
+        hw_text(w, e->msg);
+        HW_RAW(w, "</p>");
+    }
+}
+
+/* ---------------------------------------------------------------- formatters */
+
+void hw_money(hw *w, int64_t minor, const char *currency)
+{
+    char out[64];
+    money_format(minor, currency ? currency : "EUR", out, sizeof out);
+    hw_text(w, out);
+}
+
+void hw_time(hw *w, const char *iso)
+{
+    int64_t t;
+    rd_err *e = iso ? time_parse("time", iso, &t) : NULL;
+    if (!iso || e) {
+        rd_err_free(e);
+        hw_text(w, iso ? iso : "—");
+        return;
+    }
+    rd_timestr s;
+    time_local(t, s);
+    HW_RAW(w, "<time");
+    hw_attr(w, "datetime", iso);
+    HW_RAW(w, ">");
+    hw_text(w, s);
+    HW_RAW(w, "</time>");
+}
+
+void hw_link_id(hw *w, const char *prefix, int64_t id, const char *text)
+{
+    HW_RAW(w, "<a");
+    hw_attrf(w, "href", "%s%lld", prefix, (long long)id);
+    HW_RAW(w, ">");
+    hw_text(w, text);
+    HW_RAW(w, "</a>");
+}
+
+void hw_contact(hw *w, const char *scheme, const char *value, const char *lead)
+{
+    if (!value) return;
+    HW_RAW(w, "<a");
+    hw_attrf(w, "href", "%s:%s", scheme, value);
+    HW_RAW(w, ">");
+    hw_text(w, lead);
+    hw_text(w, value);
+    HW_RAW(w, "</a>");
+}
+
+void hw_case_link(hw *w, int64_t case_id)
+{
+    char label[32];
+    snprintf(label, sizeof label, "Case %lld", (long long)case_id);
+    hw_link_id(w, "/cases/", case_id, label);
+}
+
+/* ---------------------------------------------------------------- paging */
+
+#define PAGE_ROWS 50
+
+rd_err *page_paging(const page_view *v, rd_page *pg)
+{
+    *pg = (rd_page){.limit = PAGE_ROWS};
+    const char *after = json_string_value(json_object_get(v->query, "after"));
+    return after ? desk_parse_id("after", after, &pg->after) : NULL;
+}
+
+void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg)
+{
+    (void)v;
+    if (!pg->after && !pg->next) return;
+    HW_RAW(w, "<nav class=\"pager\" aria-label=\"Pages\">");
+    if (pg->after) {
+        HW_RAW(w, "<a");
+        hw_attr(w, "href", path);
+        HW_RAW(w, ">First page</a>");
+    } else {
+        HW_RAW(w, "<span></span>");
+    }
+    if (pg->next) {
+        HW_RAW(w, "<a rel=\"next\"");
+        hw_attrf(w, "href", "%s?after=%lld", path, (long long)pg->next);
+        HW_RAW(w, ">Next page</a>");
+    }
+    HW_RAW(w, "</nav>");
+}
