@@ -1,6 +1,7 @@
 # redress — one non-recursive Makefile. `make` builds ./redress; `make check` runs everything CI
 # runs; `make run` shows the demo desk. See README.md.
 
+VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
@@ -18,6 +19,7 @@ REL_CFLAGS := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=all
 CFLAGS ?=
+CPPFLAGS ?=
 LDFLAGS ?=
 
 LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c \
@@ -28,7 +30,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
+.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -42,6 +44,18 @@ build/tools/embed: tools/embed.c
 build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.sql))
 	@mkdir -p $(dir $@)
 	build/tools/embed store_schema $@ $(sort $(wildcard src/store/schema/*.sql))
+
+# version.h: the version and the git commit, rewritten only when they change so that nothing is
+# rebuilt for nothing (a tree without git, such as a Debian source package, says "unknown").
+ifndef GIT_COMMIT
+GIT_COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+endif
+build/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define REDRESS_VERSION "%s"\n#define REDRESS_COMMIT "%s"\n' '$(VERSION)' \
+		'$(GIT_COMMIT)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+FORCE:
 
 build/gen/analyze_data.c: build/tools/embed $(sort $(wildcard src/analyze/data/*))
 	@mkdir -p $(dir $@)
@@ -68,9 +82,9 @@ build/gen/web_assets.c: build/tools/embed $(sort $(wildcard web/*))
 # $(1) variant name, $(2) extra compiler flags
 define variant
 $(1)_LIB_OBJ := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRC) $$(GEN_SRC))
-build/$(1)/%.o: %.c | build/gen/schema_sql.c build/gen/web_assets.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
+build/$(1)/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/web_assets.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(BASE_CFLAGS) $(2) $$(PKG_CFLAGS) $$(CFLAGS) -c -o $$@ $$<
+	$$(CC) $$(BASE_CFLAGS) $(2) $$(PKG_CFLAGS) $$(CPPFLAGS) $$(CFLAGS) -c -o $$@ $$<
 build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
 	@rm -f $$@
 	ar rcs $$@ $$^
@@ -110,6 +124,7 @@ check: deps
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz-regress
 	@$(MAKE) --no-print-directory eval
+	@$(MAKE) --no-print-directory pack-check
 	@sh scripts/check-summary build/logs
 
 run: deps
@@ -140,12 +155,47 @@ fmt:
 	clang-format -i $(LINT_FILES)
 
 # ---------------------------------------------------------------- install
-install: redress
-	install -d $(DESTDIR)$(PREFIX)/bin
+# The manual page and the completion scripts are generated from the command table by the
+# binary itself, so they cannot drift from the commands.
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+build/man/redress.1: redress
+	@mkdir -p $(dir $@)
+	./redress --man >$@
+build/completion/redress.bash: redress
+	@mkdir -p $(dir $@)
+	./redress --completion bash >$@
+build/completion/_redress: redress
+	@mkdir -p $(dir $@)
+	./redress --completion zsh >$@
+man: build/man/redress.1
+completion: build/completion/redress.bash build/completion/_redress
+
+install: redress man completion
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 redress $(DESTDIR)$(PREFIX)/bin/redress
+	install -m 0644 build/man/redress.1 $(DESTDIR)$(MANDIR)/man1/redress.1
+	install -m 0644 docs/redress-playbook.7 $(DESTDIR)$(MANDIR)/man7/redress-playbook.7
+	install -m 0644 build/completion/redress.bash $(DESTDIR)$(BASHCOMPDIR)/redress
+	install -m 0644 build/completion/_redress $(DESTDIR)$(ZSHCOMPDIR)/_redress
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/redress
+	rm -f $(DESTDIR)$(PREFIX)/bin/redress $(DESTDIR)$(MANDIR)/man1/redress.1 \
+		$(DESTDIR)$(MANDIR)/man7/redress-playbook.7 $(DESTDIR)$(BASHCOMPDIR)/redress \
+		$(DESTDIR)$(ZSHCOMPDIR)/_redress
+
+# make deb: the Debian package, built by dpkg-buildpackage from debian/ into build/deb/, then
+# checked by lintian. deb-check (part of make check) installs it into a scratch root and runs it.
+deb:
+	sh scripts/build-deb
+deb-check: deb
+	sh tests/pack/t_deb.sh build/deb/redress_$(VERSION)_amd64.deb
+pack-check:
+	@mkdir -p build/logs
+	@$(MAKE) --no-print-directory deb-check >build/logs/pack.log 2>&1; rc=$$?; \
+		cat build/logs/pack.log; exit $$rc
 
 clean:
 	rm -rf build redress

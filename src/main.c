@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include <sodium.h>
 
-#define REDRESS_VERSION "0.1.0"
+#include "cli/cli.h"
+#include "version.h" /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
 extern const cli_cmd cmd_init, cmd_verify, cmd_demo;
 extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;
@@ -30,6 +31,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_backup;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -95,22 +97,20 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_list,
     &cmd_terminate,
     &cmd_verify,
+    &cmd_backup,
     NULL,
 };
 /* clang-format on */
 
-/* The headings `redress --help` prints before the first command of each group. */
-static const struct {
-    const cli_cmd *first;
-    const char *title;
-} sections[] = {
+const cli_section cli_sections[] = {
     {&cmd_init, "setting up"},
     {&cmd_client_add, "clients and what was agreed (P20)"},
     {&cmd_case_open, "cases and the resolution path (P1-P11)"},
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
-    {&cmd_verify, "integrity"},
+    {&cmd_verify, "integrity and backups"},
+    {NULL, NULL},
 };
 
 static void usage(FILE *out)
@@ -120,12 +120,14 @@ static void usage(FILE *out)
                  "that walks a de-escalation playbook, and every exchange lands in a\n"
                  "tamper-evident log.\n");
     for (int i = 0; cli_commands[i]; i++) {
-        for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++)
-            if (sections[k].first == cli_commands[i]) fprintf(out, "\n%s:\n", sections[k].title);
+        for (int k = 0; cli_sections[k].first; k++)
+            if (cli_sections[k].first == cli_commands[i])
+                fprintf(out, "\n%s:\n", cli_sections[k].title);
         fprintf(out, "  %-20s %s\n", cli_commands[i]->words, cli_commands[i]->summary);
     }
     fprintf(out, "\nexit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 not found, 4 internal\n"
-                 "error. `redress COMMAND --help` explains each command.\n");
+                 "error. `redress COMMAND --help` explains each command; `man redress` has it\n"
+                 "all. Also: redress --version | --man | --completion bash|zsh.\n");
 }
 
 /* How many arguments the words of w ("case concern add") take from argv, or 0 when they do not
@@ -246,6 +248,29 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     return e;
 }
 
+static void print_version(void)
+{
+    printf("redress %s (commit %s)\n", REDRESS_VERSION, REDRESS_COMMIT);
+    printf("  SQLite %s, libsodium %s, jansson %s\n", store_lib_version(), sodium_version_string(),
+           jansson_version_str());
+}
+
+/* --complete CWORD WORDS…: the candidates the completion scripts ask for (cli_pack.c). The desk
+ * is the one the typed words name with --db, else the usual default; never created. */
+static int complete(int nwords, char **words, const char *cword_text, const char *db_opt)
+{
+    int64_t cword = 0;
+    rd_err *e = parse_int("cword", cword_text, 0, 1000, &cword);
+    for (int i = 1; !db_opt && i + 1 < nwords; i++)
+        if (strcmp(words[i], "--db") == 0) db_opt = words[i + 1];
+    char *path = NULL;
+    if (!e) e = db_path(db_opt, false, &path);
+    rd_err_free(e);
+    cli_complete(stdout, (int)cword, nwords, words, path);
+    free(path);
+    return 0;
+}
+
 /* Reports a failure to write standard output (a full disk, a closed pipe) as the command's
  * error when it had none, so `redress … > /dev/full` does not exit 0. */
 static int finish(int code)
@@ -277,8 +302,16 @@ int main(int argc, char **argv)
             usage(stdout);
             return finish(0);
         } else if (strcmp(argv[a], "--version") == 0) {
-            printf("redress %s\n", REDRESS_VERSION);
+            print_version();
             return finish(0);
+        } else if (strcmp(argv[a], "--man") == 0) {
+            cli_man(stdout, REDRESS_VERSION);
+            return finish(0);
+        } else if (strcmp(argv[a], "--completion") == 0 && a + 1 < argc) {
+            cli_completion_script(stdout, argv[a + 1]);
+            return finish(0);
+        } else if (strcmp(argv[a], "--complete") == 0 && a + 1 < argc) {
+            return finish(complete(argc - a - 2, argv + a + 2, argv[a + 1], db));
         } else {
             fprintf(stderr, "redress: unknown option %s\n", argv[a]);
             return 2;

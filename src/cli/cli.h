@@ -63,8 +63,22 @@ struct cli_ctx {
     rd_desk desk;        /* the desk to act on (store opened by main) */
 };
 
-/* The command table lives in main.c. */
+/* The command table lives in main.c, with the headings `redress --help` and the manual page
+ * print before the first command of each group (terminated by {NULL, NULL}). */
 extern const cli_cmd *const cli_commands[];
+typedef struct cli_section {
+    const cli_cmd *first; /* the group's first command */
+    const char *title;    /* heading in the user's words */
+} cli_section;
+extern const cli_section cli_sections[];
+
+/* Generated from the table (cli_pack.c): the redress(1) page in roff, the bash or zsh completion
+ * script (any other shell name gives bash's), and the completion candidates for word cword of
+ * words[0..nwords) ("candidate\tdescription" lines); db (may be NULL) is the desk whose open
+ * cases and clients complete ids, opened only if it exists. */
+void cli_man(FILE *out, const char *version);
+void cli_completion_script(FILE *out, const char *shell);
+void cli_complete(FILE *out, int cword, int nwords, char **words, const char *db);
 
 /* Parses argv (after the command words) into c. Returns RD_USAGE on unknown or missing
  * options. c->multi arrays are the caller's to free with cli_ctx_reset(). */

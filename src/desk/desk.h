@@ -378,6 +378,21 @@ rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 
+/* ---------------------------------------------------------------- backup */
+typedef struct desk_backup_report {
+    char *path;          /* the new copy; the caller frees it with desk_backup_report_reset() */
+    int64_t log_entries; /* what verifying the copy checked */
+    int64_t audit_entries;
+    int removed; /* older copies removed to keep `keep` */
+} desk_backup_report;
+
+/* Takes an online copy of the desk into dir (created 0700 when missing) named
+ * redress-YYYYMMDDTHHMMSSZ.db, opens the copy and verifies it, then removes the oldest copies
+ * in dir beyond keep (keep >= 1). A copy that does not verify is removed and the error
+ * returned. Writes nothing to the desk itself. */
+rd_err *desk_backup(rd_desk *d, const char *dir, int64_t keep, desk_backup_report *r);
+void desk_backup_report_reset(desk_backup_report *r);
+
 /* ---------------------------------------------------------------- demo data */
 /* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses
  * when the desk already has clients. */

@@ -361,4 +361,12 @@ rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
 
+/* ---------------------------------------------------------------- backup */
+/* Copies the open database, as one consistent snapshot, into a new file at path (mode 0600;
+ * RD_IO when it exists). Writers in other processes are not held up. On error nothing is left
+ * at path. */
+rd_err *store_backup(rd_store *st, const char *path);
+/* The SQLite library version the store runs with ("3.40.1"); static storage. */
+const char *store_lib_version(void);
+
 #endif
