@@ -15,9 +15,23 @@
 
 typedef struct rd_store rd_store;
 
-/* Opens (creating if needed) the database at path and brings its schema up to date. ":memory:"
- * gives a private in-memory database (tests). *out is the caller's; close with store_close(). */
+/* The application_id ("RDRS") in every desk's header; a file without it is not opened. */
+#define STORE_APPLICATION_ID 0x52445253u
+
+enum {
+    STORE_CREATE = 1, /* create a missing file (0600), or fill a zero-byte one */
+};
+
+/* Opens the desk at path and brings its schema up to date. Without STORE_CREATE the file must
+ * already be a desk. Anything else (another program's database, an empty file) is refused with
+ * RD_USAGE and left byte-for-byte unchanged. A desk the user cannot write (or in a folder they
+ * cannot write) opens read-only: reads and verify work, writes fail with RD_IO. ":memory:" gives
+ * a private in-memory database (tests). *out is the caller's; close with store_close(). */
+rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out);
+/* store_open_desk(path, STORE_CREATE, out). */
 rd_err *store_open(const char *path, rd_store **out);
+/* True when st was opened read-only. */
+bool store_read_only(rd_store *st);
 void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 
@@ -27,6 +41,11 @@ rd_err *store_begin(rd_store *st);
 /* Ends the transaction: commits when e is NULL, rolls back otherwise. Returns e, or the commit
  * error when committing failed. Use as: return store_end(st, e); */
 rd_err *store_end(rd_store *st, rd_err *e);
+/* A batch: one transaction around many operations that each use store_begin()/store_end()
+ * (theirs become savepoints), so that all of them land or none does (the demo desk).
+ * store_batch_end commits when e is NULL, else rolls everything back, and returns e. */
+rd_err *store_batch_begin(rd_store *st);
+rd_err *store_batch_end(rd_store *st, rd_err *e);
 
 /* ---------------------------------------------------------------- paging
  * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
