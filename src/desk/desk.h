@@ -396,6 +396,38 @@ typedef void (*desk_progress_fn)(void *ctx, int64_t done, int64_t total, int64_t
 rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
                          void *ctx, json_t **summary);
 
+/* Attachments (desk_evidence.c). */
+#define DESK_MAX_ATTACHMENT ((size_t)25 << 20)
+typedef struct desk_attach_input {
+    const char *case_id; /* case id, as typed */
+    const char *name;    /* file name shown and exported, no slashes */
+    const char *type;    /* MIME type, or NULL: from the name's extension */
+    const void *data;    /* the bytes, borrowed */
+    size_t size;
+} desk_attach_input;
+/* Keeps a file as evidence on a case (bytes once per BLAKE2b hash); audited. */
+rd_err *desk_attach(rd_desk *d, const desk_attach_input *in, int64_t *id);
+/* The case's attachments, oldest first: {id, client_id, case_id, log_id, hash, name, type,
+ * size, created_at}. */
+rd_err *desk_attachment_list(rd_desk *d, int64_t case_id, json_t **out);
+/* One attachment's row and bytes (both the caller's: json_decref, free). RD_TAMPERED when the
+ * bytes no longer hash to what was recorded. */
+rd_err *desk_attachment_get(rd_desk *d, int64_t id, json_t **row, void **data, size_t *size);
+
+/* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
+typedef struct desk_search_input {
+    const char *query;   /* words, "a phrase", prefix*, AND, OR, NOT, parentheses */
+    const char *client;  /* client id or NULL */
+    const char *case_id; /* case id or NULL */
+    const char *since;   /* a time or date, or NULL */
+    const char *limit;   /* results at most, 1..500; default 20 */
+} desk_search_input;
+/* Best match first: [{kind (log|concern|attachment), ref (its id), client_id, case_id, at,
+ * title, title_highlights, snippet, snippet_highlights, rank}], where highlights are [[start,
+ * end], …] byte ranges of the matched words. A query that cannot be read is RD_INVALID naming
+ * it. *out is the caller's. */
+rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 
