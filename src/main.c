@@ -31,8 +31,10 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -50,6 +52,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_list,
     &cmd_project_show,
     &cmd_project_edit,
+    &cmd_today,
     &cmd_case_open,
     &cmd_case_list,
     &cmd_case_show,
@@ -57,6 +60,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_concern_add,
     &cmd_case_acknowledge,
     &cmd_case_cause,
+    &cmd_case_reread,
     &cmd_case_want,
     &cmd_case_confirm,
     &cmd_case_flag,
@@ -86,6 +90,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_refund_list,
     &cmd_refund_paid,
     &cmd_followup_list,
+    &cmd_followup_add,
+    &cmd_followup_edit,
     &cmd_followup_done,
     &cmd_feedback_record,
     &cmd_lesson_list,
@@ -104,6 +110,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_terminate,
     &cmd_verify,
     &cmd_backup,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -111,11 +122,12 @@ const cli_cmd *const cli_commands[] = {
 const cli_section cli_sections[] = {
     {&cmd_init, "setting up"},
     {&cmd_client_add, "clients and what was agreed (P20)"},
-    {&cmd_case_open, "cases and the resolution path (P1-P11)"},
+    {&cmd_today, "your day, cases and the resolution path (P1-P11)"},
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_verify, "integrity and backups"},
+    {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},
 };
 
