@@ -31,6 +31,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_draft_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
@@ -81,6 +82,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_draft_show,
     &cmd_draft_edit,
     &cmd_draft_release,
+    &cmd_draft_send,
     &cmd_offer_make,
     &cmd_offer_choose,
     &cmd_offer_reject,

@@ -500,6 +500,15 @@ typedef struct desk_search_input {
  * it. *out is the caller's. */
 rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
 
+/* Sending (desk_send.c): releases draft id like desk_draft_release (hold and tone check apply,
+ * override as there) and delivers it by SMTP (settings smtp.url, smtp.credentials, me.addresses,
+ * me.name, me.signature; REDRESS_SMTP_USER/REDRESS_SMTP_PASSWORD) to the client's address, in
+ * reply to the client's newest message. A released draft not yet delivered is delivered with
+ * the Message-ID it was given first; one already delivered is refused (RD_CONFLICT). A delivery
+ * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
+ * is {id, log_id, message_id, rcpt, status, answer}. */
+rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 

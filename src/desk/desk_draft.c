@@ -174,6 +174,9 @@ rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out)
 {
     rd_err *e = store_draft_get(d->st, id, out);
     if (!e) decorate(*out);
+    json_t *delivery = NULL; /* the SMTP delivery of `draft send`, if any */
+    if (!e) e = store_outbox_get(d->st, id, &delivery);
+    if (!e) json_object_set_new(*out, "delivery", delivery ? delivery : json_null());
     return e;
 }
 

@@ -422,10 +422,12 @@ typedef struct rd_mail_fields {
 /* *known is true when a message with this id (or content hash) was recorded already. */
 rd_err *store_mail_known(rd_store *st, const char *message_id, bool *known);
 rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now, int64_t *id);
+/* The message recorded for log entry log_id, or *row NULL. */
+rd_err *store_mail_of_log(rd_store *st, int64_t log_id, json_t **row);
 /* The case of the client's message with this id: 0 when unknown or not on a case. */
 rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
                            int64_t *case_id);
-/* The client's newest incoming message, preferring case_id's (0: any): {message_id, refs,
+/* The client's newest incoming message that has a Message-ID, preferring case_id's (0: any): {message_id, refs,
  * subject}, or *row NULL when there is none. */
 rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row);
 /* The client whose email is addr (any case), *client_id 0 when none. */
