@@ -26,7 +26,7 @@ LDFLAGS ?=
 LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c src/docs/*.c \
                             src/cli/*.c src/http/*.c))
 GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c \
-           build/gen/analyze_model.c) \
+           build/gen/analyze_lex.c build/gen/analyze_model.c) \
            build/gen/web_assets.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
@@ -67,16 +67,29 @@ build/gen/analyze_data.c: build/tools/embed $(sort $(wildcard src/analyze/data/*
 	@mkdir -p $(dir $@)
 	build/tools/embed analyze_data $@ $(sort $(wildcard src/analyze/data/*))
 
+# The analyzer's lexicon, parsed, indexed and sorted when redress is built (tools/lexgen.c) and
+# compiled in as constant tables: no process parses or sorts the word lists.
+LEXGEN_SRC = tools/lexgen.c tools/lex_none.c src/analyze/lexicon_build.c src/analyze/lexicon.c \
+             src/analyze/tone.c src/analyze/scan.c $(sort $(wildcard src/util/*.c)) \
+             build/gen/analyze_data.c
+build/tools/lexgen: $(LEXGEN_SRC) $(wildcard src/analyze/*.h src/util/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen -O1 \
+		$(PKG_CFLAGS) -o $@ $(LEXGEN_SRC) $(PKG_LIBS) -lm -pthread
+build/gen/analyze_lex.c: build/tools/lexgen
+	build/tools/lexgen $@
+
 # The analyzer's fitted model: tools/train.c drives the analyzer (rules alone, tools/model_none.c)
 # over the tuning set and fits LIBLINEAR logistic regressions; the weights become C tables.
 # Deterministic, about a second. The locked test set (tests/data/locked-*) is never trained on.
 TUNING_DATA = $(sort $(wildcard tests/data/messages-*.txt))
 TRAIN_SRC = tools/train.c tools/corpus.c tools/model_none.c \
-            $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c
+            $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c \
+            build/gen/analyze_lex.c
 build/tools/train: $(TRAIN_SRC) $(wildcard src/analyze/*.h src/util/*.h tools/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen -O2 \
-		$(PKG_CFLAGS) -o $@ $(TRAIN_SRC) -llinear $(PKG_LIBS) -lm
+		$(PKG_CFLAGS) -o $@ $(TRAIN_SRC) -llinear $(PKG_LIBS) -lm -pthread
 build/gen/analyze_model.c: build/tools/train $(TUNING_DATA)
 	build/tools/train -o $@ $(TUNING_DATA)
 
@@ -231,7 +244,7 @@ eval: build/rel/tools/eval build/tools/train
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 180
 FUZZ_LIB_SRC = $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c \
-               build/gen/analyze_model.c
+               build/gen/analyze_lex.c build/gen/analyze_model.c
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.h src/util/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \

@@ -413,11 +413,11 @@ static void write_model(const char *path, char **files, int nfiles)
     fprintf(out, "\n};\nstatic const uint16_t rows[%u] = {", size);
     for (uint32_t i = 0; i < size; i++)
         fprintf(out, "%s%u,", i % 12 ? " " : "\n    ", slot_row[i]);
-    fprintf(out, "\n};\nstatic const float w[%zu] = {", nvocab * MO_COUNT + 1);
+    fprintf(out, "\n};\nstatic const float w[%zu] = {", nvocab * MODEL_STRIDE + 1);
     for (size_t v = 0; v < nvocab; v++) {
         fprintf(out, "\n   ");
-        for (int o = 0; o < MO_COUNT; o++)
-            fprintf(out, " %.8ef,", f[o].w[v]);
+        for (int o = 0; o < MODEL_STRIDE; o++)
+            fprintf(out, " %.8ef,", o < MO_COUNT ? f[o].w[v] : 0.0);
     }
     fprintf(out, " 0\n};\nstatic const float dense[%d] = {", MODEL_DENSE * MO_COUNT);
     for (int d = 0; d < MODEL_DENSE; d++) {

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -62,6 +63,7 @@ enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 #define LEX_MAX_ELEMS 8
 #define LEX_WILD      UINT32_MAX /* "*": any one word */
 #define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
+#define LEX_ID_BITS   13         /* lexicon.slot: a word's hash, its id in these low bits */
 
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
@@ -97,8 +99,12 @@ typedef struct lexicon {
     uint8_t modes[L_COUNT];       /* MODE_* that care about a label */
 } lexicon;
 
-/* The lexicon, parsed on first use (pthread_once). Never NULL. */
+/* The lexicon: constant tables built with redress (build/gen/analyze_lex.c). Never NULL. */
 const lexicon *lex_get(void);
+/* Build time only (lexicon_build.c, run by tools/lexgen.c): parses the embedded word lists and
+ * writes them to out as the C file that defines lex_get, lex_rule_texts and
+ * analyze_data_error. Returns NULL, or what is wrong with the word lists (nothing written). */
+const char *lex_write_c(FILE *out);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
@@ -136,7 +142,8 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
-#define MODEL_DENSE 30 /* cue features: the rules' counts and verdicts (model_dense) */
+#define MODEL_DENSE  30 /* cue features: the rules' counts and verdicts (model_dense) */
+#define MODEL_STRIDE 20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
  * short ones and a one-liner's few words do not weigh like a paragraph's. */
 #ifndef MODEL_MIN_WORDS
@@ -155,7 +162,7 @@ typedef struct analyze_model {
     uint32_t table_size;  /* slots in keys and rows, a power of two (0 with no model) */
     const uint32_t *keys; /* a feature's hash, 0 for an empty slot */
     const uint16_t *rows; /* its row in w */
-    const float *w;       /* nfeat rows of MO_COUNT */
+    const float *w;       /* nfeat rows of MODEL_STRIDE (MO_COUNT weights, then zeros) */
     const float *dense;   /* MODEL_DENSE rows of MO_COUNT */
     const float *bias;    /* MO_COUNT */
     /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
@@ -168,15 +175,15 @@ extern const analyze_model analyze_model_data;
 
 /* The model's running sums over one text: fixed size, on the caller's stack. */
 typedef struct model_acc {
-    float sum[MO_COUNT]; /* weights of the sparse features seen so far */
-    uint32_t ntok;       /* words seen */
-    uint32_t nhit;       /* features found among the model's */
-    uint32_t prev;       /* hash of the word before, 0 at a sentence start */
-    uint32_t prev_sent;  /* its sentence */
-    uint64_t neg_until;  /* token number up to which a negator reaches */
-    uint32_t neg_clause; /* the clause it reaches in */
-    uint32_t *out;       /* training only: every feature hash goes here instead; else NULL */
-    size_t nout, cap;    /* used and capacity of out (features past cap are dropped) */
+    float sum[MODEL_STRIDE]; /* weights of the sparse features seen so far */
+    uint32_t ntok;           /* words seen */
+    uint32_t nhit;           /* features found among the model's */
+    uint32_t prev;           /* hash of the word before, 0 at a sentence start */
+    uint32_t prev_sent;      /* its sentence */
+    uint64_t neg_until;      /* token number up to which a negator reaches */
+    uint32_t neg_clause;     /* the clause it reaches in */
+    uint32_t *out;           /* training only: every feature hash goes here instead; else NULL */
+    size_t nout, cap;        /* used and capacity of out (features past cap are dropped) */
 } model_acc;
 
 /* Feeds token t (number ti) to the model: its word, negated when a negator shortly before in

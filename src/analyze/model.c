@@ -23,7 +23,7 @@ static uint32_t mix(uint32_t a, uint32_t b)
     return x | 1u;
 }
 
-static void feature(model_acc *m, const analyze_model *md, uint32_t key)
+static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
 {
     if (m->out) {
         if (m->nout < m->cap) m->out[m->nout++] = key;
@@ -34,9 +34,9 @@ static void feature(model_acc *m, const analyze_model *md, uint32_t key)
     for (uint32_t i = (key * 0x9E3779B1u) >> 7 & mask;; i = (i + 1) & mask) {
         uint32_t k = md->keys[i];
         if (k == key) {
-            const float *w = md->w + (size_t)md->rows[i] * MO_COUNT;
+            const float *w = md->w + (size_t)md->rows[i] * MODEL_STRIDE;
             m->nhit++;
-            for (int j = 0; j < MO_COUNT; j++)
+            for (int j = 0; j < MODEL_STRIDE; j++)
                 m->sum[j] += w[j];
             return;
         }
