@@ -250,15 +250,25 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
 		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+# the import path: GMime, charsets, HTML to text (its own rule: it needs src/mail and GMime)
+MAIL_FUZZ_SRC = $(sort $(wildcard src/mail/*.c src/util/*.c))
+build/fuzz/fuzz_mail: tests/fuzz/fuzz_mail.c $(MAIL_FUZZ_SRC) $(wildcard src/mail/*.h src/util/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc \
+		$(PKG_CFLAGS) -o $@ $< $(MAIL_FUZZ_SRC) $(PKG_LIBS) -lm
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
 	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
 	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
+	build/fuzz/fuzz_mail tests/fuzz/corpus/mail/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/mail
 	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/triage tests/fuzz/corpus/triage
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/check tests/fuzz/corpus/check
+	build/fuzz/fuzz_mail -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/mail tests/fuzz/corpus/mail
 
 # make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
 build/rel/bench/gen: bench/gen.c
