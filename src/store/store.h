@@ -196,7 +196,8 @@ rd_err *store_verify(rd_store *st, const rd_verify_opts *opts, rd_verify_report 
 
 /* Erases a client's personal data: name (to "(erased)"), email, phone, company and notes; the
  * words, want and goal of their cases; the specifics and examples of those cases' concerns;
- * their feedback's text; triage's quotes of their messages; and, through
+ * their feedback's text; triage's quotes of their messages; the addresses and names in the
+ * headers of their mail; the search index's copy of their words; and, through
  * store_erase_client_chains(), their log entries' words and the detail of the audit entries
  * about them. Sets erased_at. *counts (the caller's) says {log_entries, audit_entries} erased.
  * Run inside a transaction. */

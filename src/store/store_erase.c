@@ -30,6 +30,18 @@ rd_err *store_client_erase(rd_store *st, int64_t client_id, const char *now, jso
                     "UPDATE log_triage SET findings = '[]' WHERE log_id IN"
                     " (SELECT id FROM log_entries WHERE client_id = ?1)",
                     "i", client_id);
+    /* the addresses and names in the headers of mail to and from the client */
+    if (!e)
+        e = db_exec(st,
+                    "UPDATE mail_messages SET from_addr = NULL, from_name = NULL, to_addrs = NULL,"
+                    " cc_addrs = NULL WHERE log_id IN"
+                    " (SELECT id FROM log_entries WHERE client_id = ?1)",
+                    "i", client_id);
+    if (!e)
+        e = db_exec(st,
+                    "UPDATE mail_outbox SET rcpt = '(erased)' WHERE log_id IN"
+                    " (SELECT id FROM log_entries WHERE client_id = ?1)",
+                    "i", client_id);
     /* the search index copies the words of log entries and concerns */
     if (!e) e = db_exec(st, "DELETE FROM search_fts WHERE client_id = ?1", "i", client_id);
     if (!e) e = store_erase_client_chains(st, client_id, &log_n, &audit_n);
