@@ -30,7 +30,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: bench-mail man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk fuzz fuzz-regress
+.PHONY: bench-mail man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -279,6 +279,11 @@ build/rel/bench/runstat: bench/runstat.c
 	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
 bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
 	sh bench/desk.sh
+
+# make bench-web: wrk against `redress serve` on a generated desk (bench/web.sh; WEB_CASES,
+# WEB_SECONDS, WEB_KEEP=1 to reuse the desk).
+bench-web: build/rel/redress
+	sh bench/web.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.
