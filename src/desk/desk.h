@@ -261,10 +261,22 @@ rd_err *desk_lesson_done(rd_desk *d, int64_t id);
  * escalated; recording the outcome returns it to where it was. */
 typedef struct desk_escalate_input {
     const char *level, *reason, *mediator, *date;
+    const char *weighed; /* legal only: how the relationship and the reputational cost were
+                            weighed, not only the money (P13); required unless overridden */
 } desk_escalate_input;
 rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in,
                       const char *override, int64_t *id);
 rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const char *override);
+/* Records the final meet-halfway proposal made at a mediation (P13); mediation only, and only
+ * while it has no outcome. */
+rd_err *desk_escalation_proposal(rd_desk *d, int64_t id, const char *text);
+/* The escalations of a case (case_id > 0), oldest first. *out is the caller's. */
+rd_err *desk_escalation_list(rd_desk *d, int64_t case_id, json_t **out);
+/* What to weigh before the legal step (P13), for the case: {money_at_risk, currency, since
+ * (first project), projects, complaints, review_threat, public_review, questions[]}. */
+rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out);
+/* Adds to a lesson what the user will do differently themselves (P11, taking stock). */
+rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text);
 
 /* ---------------------------------------------------------------- day to day */
 /* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
