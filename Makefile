@@ -31,7 +31,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
+.PHONY: bench-mail man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -292,6 +292,17 @@ build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
 	build/rel/bench/bench_store bench/out/bench-store.db 20000 $(BENCH_CASES)
+
+# make bench-mail: import and search on a generated Maildir of 100,000 messages against notmuch
+# (bench/mail.sh; MAIL_N to choose the size), figures for bench/RESULTS.md.
+build/rel/bench/mailgen: bench/mailgen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 -Wall -o $@ $<
+build/rel/bench/bench_mailsearch: bench/bench_mailsearch.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+bench-mail: build/rel/redress build/rel/bench/mailgen build/rel/bench/bench_mailsearch
+	sh bench/mail.sh
 
 # make bench-desk: desks of 1k, 10k and 100k cases, the daily commands against the sqlite3
 # floor with peak memory, into bench/RESULTS.md (bench/desk.sh; DESK_SIZES to choose sizes).

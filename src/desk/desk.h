@@ -528,6 +528,10 @@ rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
  * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
  * is {id, log_id, message_id, rcpt, status, answer}. */
 rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+/* Mails text to the user's own first me.addresses (the morning digest of `today --mail`),
+ * through the same SMTP settings. *out (caller's) is {rcpt, message_id, answer}. Nothing is
+ * logged: it is not an exchange with a client. */
+rd_err *desk_mail_self(rd_desk *d, const char *subject, const char *text, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
 /* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */

@@ -521,7 +521,8 @@ typedef struct rd_search_query {
     const char *since;          /* ISO time or NULL */
     int64_t limit;              /* rows at most */
 } rd_search_query;
-/* Best match first: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
+#define STORE_SEARCH_WINDOW 1000 /* matches ranked: the newest this many */
+/* Best match first among the newest STORE_SEARCH_WINDOW matches: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
  * title, snippet, rank}; matches in title and snippet are wrapped in \x02 … \x03. A query FTS5
  * cannot read is RD_INVALID naming the query, never SQLite's message. */
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);
