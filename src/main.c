@@ -32,6 +32,10 @@ extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_inv
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
+    cmd_portal_seen, cmd_survey_create, cmd_survey_list, cmd_survey_results, cmd_survey_close,
+    cmd_review_add, cmd_review_list, cmd_review_show, cmd_review_reply, cmd_review_posted,
+    cmd_testimonial_ask, cmd_testimonial_answer, cmd_testimonial_list;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -96,6 +100,23 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_add,
     &cmd_revision_list,
     &cmd_terminate,
+    &cmd_portal_link,
+    &cmd_portal_links,
+    &cmd_portal_revoke,
+    &cmd_portal_events,
+    &cmd_portal_seen,
+    &cmd_review_add,
+    &cmd_review_list,
+    &cmd_review_show,
+    &cmd_review_reply,
+    &cmd_review_posted,
+    &cmd_testimonial_ask,
+    &cmd_testimonial_answer,
+    &cmd_testimonial_list,
+    &cmd_survey_create,
+    &cmd_survey_list,
+    &cmd_survey_results,
+    &cmd_survey_close,
     &cmd_verify,
     &cmd_backup,
     NULL,
@@ -109,6 +130,7 @@ const cli_section cli_sections[] = {
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
+    {&cmd_portal_link, "the client's side: portal, reviews, testimonials, surveys"},
     {&cmd_verify, "integrity and backups"},
     {NULL, NULL},
 };

@@ -167,4 +167,17 @@ void time_date(int64_t t, rd_timestr out);  /* local calendar date "YYYY-MM-DD" 
 int64_t days_from_civil(int y, int m, int d);
 void civil_from_days(int64_t z, int *y, int *m, int *d);
 
+
+/* ---------------------------------------------------------------- secrets (secret.c) */
+#define RD_SECRET_MAX 64 /* room for a prefix of up to 16 characters and 256 random bits */
+/* A new secret: prefix (may be NULL) then 256 random bits in URL-safe base64 (43 characters). */
+void secret_new(const char *prefix, char out[RD_SECRET_MAX]);
+/* BLAKE2b-256 of secret as 64 hex digits: what is stored instead of the secret. */
+void secret_hash(const char *secret, char out[65]);
+/* True when s is prefix followed by exactly what secret_new makes: a cheap refusal of junk
+ * before any lookup. */
+bool secret_well_formed(const char *s, const char *prefix);
+/* A uniformly random positive row id (1 … 2^62). */
+int64_t secret_random_id(void);
+
 #endif
