@@ -199,9 +199,9 @@ static rd_err *survey_create(cli_ctx *c)
     if (c->json) {
         cli_print_json(out);
     } else {
-        printf("survey %lld: %zu clients with work from %s to %s\n", (long long)ji(out, "id"),
-               json_array_size(json_object_get(out, "links")), js(out, "period_from"),
-               js(out, "period_to"));
+        size_t n = json_array_size(json_object_get(out, "links"));
+        printf("survey %lld: %zu client%s with work from %s to %s\n", (long long)ji(out, "id"), n,
+               n == 1 ? "" : "s", js(out, "period_from"), js(out, "period_to"));
         json_array_foreach(json_object_get(out, "links"), i, l)
             printf("  %s <%s>  %s\n", js(l, "name"), js(l, "email") ? js(l, "email") : "no email",
                    js(l, "url"));

@@ -48,7 +48,7 @@ test_portal_link_refuses_bad_input_and_writes_nothing() {
 test_survey_create_lists_links_and_hides_results() {
     portal_desk
     r client add --name "Northwind Analytics" --email ap@northwind.example
-    r time add --client 2 --minutes 90 --at 2026-11-05T10:00:00Z
+    r project add --client 2 --title "Quarterly report" --deadline 2026-11-15
     snapshot
     r survey create --period 2026-11-01..2026-11-30 --question "What should I do differently?" \
         --min-responses 2
