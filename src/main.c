@@ -31,6 +31,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
     cmd_portal_seen, cmd_survey_create, cmd_survey_list, cmd_survey_results, cmd_survey_close,
@@ -68,6 +69,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_close,
     &cmd_log_add,
     &cmd_log_list,
+    &cmd_import,
     &cmd_triage,
     &cmd_check,
     &cmd_draft_new,
@@ -244,6 +246,33 @@ static const char *actor(void)
     return u && *u ? u : "redress";
 }
 
+/* True when path is an existing file; *mode (when not NULL) gets its permission bits. */
+static bool desk_file_shared(const char *path, mode_t *mode)
+{
+    struct stat sb;
+    if (strcmp(path, ":memory:") == 0 || stat(path, &sb) != 0 || sb.st_size == 0) return false;
+    if (mode) *mode = sb.st_mode & 0777;
+    return true;
+}
+
+/* One warning when an existing desk (or its -wal or -shm file) can be read by other users. */
+static void warn_shared(const char *path)
+{
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        char *p = xasprintf("%s%s", path, suffix[i]);
+        mode_t mode = 0;
+        bool shared = desk_file_shared(p, &mode) && (mode & 077);
+        if (shared)
+            fprintf(stderr,
+                    "redress: warning: %s can be read by other users (mode %04o); `chmod 600 %s` "
+                    "keeps your clients' data private\n",
+                    p, (unsigned)mode, p);
+        free(p);
+        if (shared) return;
+    }
+}
+
 static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv)
 {
     cli_ctx c;
@@ -257,7 +286,9 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     if (!e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&
         access(path, F_OK) != 0)
         e = rd_error(RD_USAGE, "no database at %s: run `redress init` first", path);
-    if (!e && path) e = store_open(path, &st);
+    bool existed = path && desk_file_shared(path, NULL);
+    if (!e && path) e = store_open_desk(path, cmd->flags & CMD_CREATE ? STORE_CREATE : 0, &st);
+    if (!e && existed) warn_shared(path);
     if (!e) {
         c.db_path = path;
         c.desk.st = st;

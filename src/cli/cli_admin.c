@@ -6,10 +6,13 @@
 
 static rd_err *init(cli_ctx *c)
 {
-    if (c->json)
-        printf("{\"database\": \"%s\", \"schema\": %d}\n", c->db_path,
-               store_schema_version(c->desk.st));
-    else
+    if (c->json) {
+        json_t *o = json_pack("{s:s, s:i}", "database", c->db_path, "schema",
+                              store_schema_version(c->desk.st));
+        if (!o) return rd_error(RD_INVALID, "--db: the path is not valid UTF-8");
+        cli_print_json(o);
+        json_decref(o);
+    } else
         printf("redress desk ready at %s (schema %d)\n", c->db_path,
                store_schema_version(c->desk.st));
     return NULL;

@@ -93,7 +93,8 @@ static rd_err *load_invoices(rd_desk *d)
     return NULL;
 }
 
-rd_err *desk_demo_load(rd_desk *d)
+/* Everything the demo adds, in one batch (see desk_demo_load). */
+static rd_err *demo_load(rd_desk *d)
 {
     json_t *existing = NULL;
     rd_page one = {1, 0, 0};
@@ -128,4 +129,13 @@ rd_err *desk_demo_load(rd_desk *d)
                             "Called Priya. Agreed the two boards with old prices are my mistake. "
                             "She wants the colours matched to the approved proof."};
     return desk_log_add(d, &reply, &log_id);
+}
+
+rd_err *desk_demo_load(rd_desk *d)
+{
+    /* One transaction around every operation: a demo killed midway leaves the desk as it was,
+     * so `redress demo` can simply be run again. */
+    rd_err *e = store_batch_begin(d->st);
+    if (e) return e;
+    return store_batch_end(d->st, demo_load(d));
 }

@@ -112,7 +112,7 @@ rd_err *desk_invoice_add(rd_desk *d, const desk_invoice_input *in, int64_t *id)
             desk_date_plus(in->issued, desk_ji(p, "payment_terms"), due);
         rd_invoice_fields f = {project_id, in->number, amount, currency, in->issued, due};
         e = store_invoice_insert(d->st, &f, now, id);
-        if (e && e->code == RD_INVALID) {
+        if (e && e->code == RD_CONFLICT) { /* the UNIQUE (project_id, number) */
             rd_err_free(e);
             e = rd_error(RD_CONFLICT, "number: project %lld already has an invoice %s",
                          (long long)project_id, in->number);

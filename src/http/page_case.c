@@ -129,6 +129,20 @@ static void section_open(hw *w, const char *id, const char *title)
     HW_RAW(w, "</h2>");
 }
 
+/* A step's form folded under its name; unfolded when it is the next step (cur) or was just
+ * refused, so the page shows what to do now and keeps the rest one click away. */
+static void step_open(hw *w, const page_view *v, const char *id, const char *summary,
+                      const char *cur)
+{
+    int open = (cur && !strcmp(cur, id)) || (v->failed && !strcmp(v->failed, id));
+    HW_RAW(w, "<details class=\"step\"");
+    hw_attr(w, "id", id);
+    hw_flag(w, "open", open);
+    HW_RAW(w, "><summary>");
+    hw_text(w, summary);
+    HW_RAW(w, "</summary>");
+}
+
 static void override_field(hw *w, const page_view *v, const char *form)
 {
     HW_RAW(w, "<details><summary>Go ahead anyway</summary>");
@@ -240,7 +254,8 @@ static void case_action(char *buf, size_t n, int64_t case_id)
     snprintf(buf, n, "/cases/%lld", (long long)case_id);
 }
 
-static void section_concerns(hw *w, const page_view *v, const char *act, json_t *concerns)
+static void section_concerns(hw *w, const page_view *v, const char *act, json_t *concerns,
+                             const char *cur)
 {
     static const char *const fields[] = {"text", "specifics", "example", "override", NULL};
     section_open(w, "concerns", "Concerns");
@@ -264,28 +279,32 @@ static void section_concerns(hw *w, const page_view *v, const char *act, json_t 
         }
         HW_RAW(w, "</li>");
     }
-    HW_RAW(w, "</ul><h3 id=\"concern\">Record a concern</h3>");
+    HW_RAW(w, "</ul>");
+    step_open(w, v, "concern", "Record a concern", cur);
     form_open(w, v, act, "concern", fields);
     form_field(w, v, "concern", "text", "Concern", "in the client's own terms", "text", NULL);
     form_field(w, v, "concern", "specifics", "Specifics", "which page, file or date", "text", NULL);
     form_field(w, v, "concern", "example", "Example", NULL, "text", NULL);
     override_field(w, v, "concern");
     form_close(w, "Record concern");
-    HW_RAW(w, "</section>");
+    HW_RAW(w, "</details></section>");
 }
 
-static void section_acknowledge_cause(hw *w, const page_view *v, const char *act, json_t *k)
+static void section_acknowledge_cause(hw *w, const page_view *v, const char *act, json_t *k,
+                                      const char *cur)
 {
     static const char *const ack_fields[] = {"text", "channel", "override", NULL};
     static const char *const cause_fields[] = {"root", "notes", "override", NULL};
-    section_open(w, "acknowledge", "Acknowledge and find the real problem");
+    section_open(w, "acknowledgement", "Acknowledge and find the real problem");
+    step_open(w, v, "acknowledge", "Record the acknowledgement you sent", cur);
     form_open(w, v, act, "acknowledge", ack_fields);
     form_field(w, v, "acknowledge", "text", "Acknowledgement you sent",
                "own it in the first person; the tone check runs on it", "textarea", NULL);
     form_select(w, v, "acknowledge", "channel", "Channel", desk_channels, desk_js(k, "channel"));
     override_field(w, v, "acknowledge");
     form_close(w, "Record acknowledgement");
-    HW_RAW(w, "<h3 id=\"cause\">The real problem</h3>");
+    HW_RAW(w, "</details>");
+    step_open(w, v, "cause", "Record the real problem", cur);
     const char *root =
         desk_js(k, "root_cause") ? desk_js(k, "root_cause") : desk_js(k, "triage_root");
     form_open(w, v, act, "cause", cause_fields);
@@ -293,15 +312,16 @@ static void section_acknowledge_cause(hw *w, const page_view *v, const char *act
     form_field(w, v, "cause", "notes", "Notes", NULL, "text", desk_js(k, "root_notes"));
     override_field(w, v, "cause");
     form_close(w, "Record root cause");
-    HW_RAW(w, "</section>");
+    HW_RAW(w, "</details></section>");
 }
 
-static void section_restatement(hw *w, const page_view *v, const char *act, json_t *k)
+static void section_restatement(hw *w, const page_view *v, const char *act, json_t *k,
+                                const char *cur)
 {
     static const char *const want_fields[] = {"want", "goal", "override", NULL};
     static const char *const confirm_fields[] = {"by", "correction", "override", NULL};
     static const char *const by[] = {"client", "user", NULL};
-    section_open(w, "want", "Restatement");
+    section_open(w, "restatement", "Restatement");
     if (desk_js(k, "want")) {
         HW_RAW(w, "<p>They want <strong>");
         hw_text(w, desk_js(k, "want"));
@@ -320,19 +340,22 @@ static void section_restatement(hw *w, const page_view *v, const char *act, json
         }
         HW_RAW(w, "</p>");
     }
+    step_open(w, v, "want", "Restate what they want", cur);
     form_open(w, v, act, "want", want_fields);
     form_field(w, v, "want", "want", "What they want", NULL, "text", desk_js(k, "want"));
     form_field(w, v, "want", "goal", "The goal behind it", NULL, "text", desk_js(k, "goal"));
     override_field(w, v, "want");
     form_close(w, "Restate to the client");
+    HW_RAW(w, "</details>");
     if (desk_js(k, "want") && !desk_js(k, "want_confirmed_by")) {
-        HW_RAW(w, "<h3 id=\"confirm\">Their answer</h3>");
+        step_open(w, v, "confirm", "Record their answer", cur);
         form_open(w, v, act, "confirm", confirm_fields);
         form_select(w, v, "confirm", "by", "Confirmed by", by, "client");
         form_field(w, v, "confirm", "correction", "Or their correction",
                    "leave empty when they agreed", "text", NULL);
         override_field(w, v, "confirm");
         form_close(w, "Record the answer");
+        HW_RAW(w, "</details>");
     }
     HW_RAW(w, "</section>");
 }
@@ -348,7 +371,8 @@ static void offer_option(hw *w, json_t *o)
     HW_RAW(w, "</span>");
 }
 
-static void section_offers(hw *w, const page_view *v, const char *act, json_t *offers)
+static void section_offers(hw *w, const page_view *v, const char *act, json_t *offers,
+                           const char *cur)
 {
     static const char *const make_fields[] = {"option", "charge", "override", NULL};
     static const char *const reject_fields[] = {"ask", "override", NULL};
@@ -395,7 +419,7 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
             form_close(w, "Record the rejection");
         }
     }
-    HW_RAW(w, "<h3 id=\"offer\">Make an offer</h3>");
+    step_open(w, v, "offer", "Make an offer", cur);
     form_open(w, v, act, "offer", make_fields);
     form_field(w, v, "offer", "option", "Options, one a line",
                "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
@@ -403,7 +427,7 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
                "textarea", NULL);
     override_field(w, v, "offer");
     form_close(w, "Make offer");
-    HW_RAW(w, "</section>");
+    HW_RAW(w, "</details></section>");
 }
 
 static void section_follow_through(hw *w, const page_view *v, json_t *commitments,
@@ -643,15 +667,16 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
 
     if (!strcmp(desk_js(k, "status") ? desk_js(k, "status") : "", "open")) {
         section_next(w, next, k);
-        section_concerns(w, v, act, concerns);
-        section_acknowledge_cause(w, v, act, k);
-        section_restatement(w, v, act, k);
-        section_offers(w, v, act, offers);
+        const char *cur = form_for_stage(desk_js(k, "stage"), k);
+        section_concerns(w, v, act, concerns, cur);
+        section_acknowledge_cause(w, v, act, k, cur);
+        section_restatement(w, v, act, k, cur);
+        section_offers(w, v, act, offers, cur);
         section_follow_through(w, v, commitments, followups, case_id);
         section_replies(w, v, d, act, drafts, case_id);
         section_close(w, v, act, k);
     } else {
-        section_offers(w, v, act, offers);
+        section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id);
     }
     section_timeline(w, json_object_get(k, "log"));
@@ -710,10 +735,10 @@ static const struct {
     const char *form, *notice, *anchor;
 } outcomes[] = {
     {"concern", "Concern recorded.", "#concerns"},
-    {"acknowledge", "Acknowledgement recorded.", "#acknowledge"},
-    {"cause", "Root cause recorded.", "#want"},
-    {"want", "Restatement sent to the client for confirmation.", "#want"},
-    {"confirm", "Answer to the restatement recorded.", "#want"},
+    {"acknowledge", "Acknowledgement recorded.", "#acknowledgement"},
+    {"cause", "Root cause recorded.", "#restatement"},
+    {"want", "Restatement sent to the client for confirmation.", "#restatement"},
+    {"confirm", "Answer to the restatement recorded.", "#offers"},
     {"offer", "Offer made.", "#offers"},
     {"choose", "The client's choice is recorded; its commitments are listed.", "#commitments"},
     {"reject", "Rejection recorded.", "#offers"},

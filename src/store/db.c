@@ -15,7 +15,14 @@ rd_err *db_error(rd_store *st, const char *what)
 {
     int code = sqlite3_extended_errcode(st->db);
     const char *msg = sqlite3_errmsg(st->db);
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        const char *cols = strstr(msg, "failed: ");
+        return rd_error(RD_CONFLICT, "%s: a row with the same %s already exists", what,
+                        cols ? cols + 8 : "key");
+    }
     if ((code & 0xff) == SQLITE_CONSTRAINT) return rd_error(RD_INVALID, "%s: %s", what, msg);
+    if ((code & 0xff) == SQLITE_READONLY)
+        return rd_error(RD_IO, "%s: the database is read-only (%s)", what, msg);
     if ((code & 0xff) == SQLITE_BUSY) return rd_error(RD_DB, "%s: database is busy", what);
     return rd_error(RD_DB, "%s: %s", what, msg);
 }
@@ -48,6 +55,12 @@ static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_
             const char *s = va_arg(ap, const char *);
             rc = s ? sqlite3_bind_text(stmt, pos, s, -1, SQLITE_TRANSIENT)
                    : sqlite3_bind_null(stmt, pos);
+            break;
+        }
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            size_t n = va_arg(ap, size_t);
+            rc = sqlite3_bind_blob64(stmt, pos, p ? p : "", (sqlite3_uint64)n, SQLITE_STATIC);
             break;
         }
         default:
@@ -198,6 +211,7 @@ rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types,
 rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...)
 {
     json_t *rows = json_array();
+    *out = NULL;
     va_list ap;
     va_start(ap, types);
     rd_err *e = query(st, rows, 0, sql, types, ap);
@@ -437,9 +451,16 @@ static bool applied_all(const bool *applied)
 static rd_err *migrate(rd_store *st)
 {
     bool applied[DB_MAX_MIGRATION], known;
+    int64_t app = 0;
     rd_err *e = applied_read(st, applied, &known);
+    if (!e) e = db_int(st, &app, "PRAGMA application_id", NULL);
     if (e) return e;
-    if (known && applied_all(applied)) return applied_known(applied);
+    bool current = known && applied_all(applied);
+    if (current && app == STORE_APPLICATION_ID) return applied_known(applied);
+    if (st->read_only)
+        return current ? applied_known(applied)
+                       : rd_error(RD_IO, "database is read-only and needs its schema brought up "
+                                         "to date: open it once where it can be written");
     e = store_begin(st);
     if (e) return e;
     e = applied_read(st, applied, &known); /* re-read under the write lock */
@@ -465,6 +486,12 @@ static rd_err *migrate(rd_store *st)
                     "?3)",
                     "itt", (int64_t)n, m->name, now);
     }
+    if (!e && app != STORE_APPLICATION_ID) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA application_id = %u", STORE_APPLICATION_ID);
+        if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+            e = db_error(st, "migration");
+    }
     if (!e && top > store_schema_version(st)) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", top);
@@ -474,12 +501,12 @@ static rd_err *migrate(rd_store *st)
     return store_end(st, e);
 }
 
-static rd_err *configure(rd_store *st, bool in_memory)
+static rd_err *configure(rd_store *st, bool wal)
 {
     sqlite3_busy_timeout(st->db, 10000);
     sqlite3_extended_result_codes(st->db, 1);
     const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                             in_memory ? NULL : "PRAGMA journal_mode = WAL"};
+                             wal ? "PRAGMA journal_mode = WAL" : NULL};
     for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
         if (!pragmas[i]) continue;
         if (sqlite3_exec(st->db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK)
@@ -488,15 +515,28 @@ static rd_err *configure(rd_store *st, bool in_memory)
     return NULL;
 }
 
-rd_err *store_open(const char *path, rd_store **out)
+/* Marks a new desk as redress's before anything else is written, while it is still in rollback
+ * mode: the mark goes straight into the file's header, where file_recognise() reads it. */
+static rd_err *mark_new(rd_store *st)
 {
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA application_id = %u", STORE_APPLICATION_ID);
+    return sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? NULL
+                                                                       : db_error(st, "open");
+}
+
+rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out)
+{
+    bool in_memory = strcmp(path, ":memory:") == 0;
+    store_file f = {in_memory ? FILE_NEW : FILE_DESK, false};
+    rd_err *e = in_memory ? NULL : file_recognise(path, flags, &f);
+    if (e) return e;
     rd_store *st = xcalloc(1, sizeof *st);
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    rd_err *e = NULL;
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
-        e = rd_error(RD_IO, "database %s: %s", path,
-                     st->db ? sqlite3_errmsg(st->db) : "cannot open");
-    if (!e) e = configure(st, strcmp(path, ":memory:") == 0);
+    st->read_only = f.read_only;
+    e = file_connect(st, path, &f);
+    if (!e && f.kind == FILE_LEGACY) e = file_check_legacy(st, path);
+    if (!e && f.kind == FILE_NEW) e = mark_new(st);
+    if (!e) e = configure(st, !in_memory && !st->read_only);
     if (!e) e = migrate(st);
     if (e) {
         store_close(st);
@@ -504,6 +544,16 @@ rd_err *store_open(const char *path, rd_store **out)
     }
     *out = st;
     return NULL;
+}
+
+rd_err *store_open(const char *path, rd_store **out)
+{
+    return store_open_desk(path, STORE_CREATE, out);
+}
+
+bool store_read_only(rd_store *st)
+{
+    return st->read_only;
 }
 
 void store_record_statements(rd_store *st, bool on)
@@ -561,8 +611,11 @@ void store_close(rd_store *st)
 rd_err *store_begin(rd_store *st)
 {
     if (st->in_tx) return rd_error(RD_DB, "transaction already open");
-    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_error(st, "begin");
+    if (st->read_only)
+        return rd_error(RD_IO, "the database was opened read-only (it or its folder cannot be "
+                               "written), and this command writes");
+    const char *sql = st->batch ? "SAVEPOINT op" : "BEGIN IMMEDIATE";
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_error(st, "begin");
     st->in_tx = 1;
     return NULL;
 }
@@ -571,6 +624,12 @@ rd_err *store_end(rd_store *st, rd_err *e)
 {
     if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
     st->in_tx = 0;
+    if (st->batch) {
+        if (e) sqlite3_exec(st->db, "ROLLBACK TO op", NULL, NULL, NULL);
+        if (sqlite3_exec(st->db, "RELEASE op", NULL, NULL, NULL) != SQLITE_OK && !e)
+            e = db_error(st, "commit");
+        return e;
+    }
     if (e) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return e;
@@ -580,4 +639,23 @@ rd_err *store_end(rd_store *st, rd_err *e)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     }
     return e;
+}
+
+rd_err *store_batch_begin(rd_store *st)
+{
+    assert(!st->batch && !st->in_tx && "a batch starts outside any transaction");
+    rd_err *e = store_begin(st);
+    if (!e) {
+        st->in_tx = 0;
+        st->batch = 1;
+    }
+    return e;
+}
+
+rd_err *store_batch_end(rd_store *st, rd_err *e)
+{
+    assert(st->batch && !st->in_tx && "a batch ends after its operations ended");
+    st->batch = 0;
+    st->in_tx = 1;
+    return store_end(st, e);
 }

@@ -21,20 +21,45 @@ typedef struct db_cached {
 struct rd_store {
     sqlite3 *db;                    /* the connection */
     int in_tx;                      /* 1 inside store_begin()/store_end() */
+    int batch;                      /* 1 inside store_batch_begin()/store_batch_end() */
+    bool read_only;                 /* opened read-only: the file or its folder is not writable */
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
     bool record;                    /* store_record_statements() is on */
     char **seen;                    /* owned: each distinct SQL text run while recording */
     size_t nseen;
 };
 
+/* What file_recognise() found at a desk's path. */
+typedef enum {
+    FILE_DESK,   /* a redress desk (its application_id) */
+    FILE_NEW,    /* just created, or an empty file init may fill */
+    FILE_LEGACY, /* application_id 0 and a user_version: a desk made before application_id, if
+                    file_check_legacy() finds redress's tables */
+} store_file_kind;
+
+typedef struct store_file {
+    store_file_kind kind;
+    bool read_only; /* the file or its folder cannot be written */
+} store_file;
+
+/* Looks at path before SQLite opens it: creates a missing file 0600 when flags has
+ * STORE_CREATE, and refuses (RD_USAGE, nothing changed) anything that is not a desk. */
+rd_err *file_recognise(const char *path, unsigned flags, store_file *f);
+/* Opens st->db on path, read-only when f says so (immutable when even that needs a write). */
+rd_err *file_connect(rd_store *st, const char *path, const store_file *f);
+/* Refuses a FILE_LEGACY file that lacks redress's chained tables. */
+rd_err *file_check_legacy(rd_store *st, const char *path);
+
 /* Bind types, one letter per ?N in order:
  *   i  int64_t            I  const int64_t * (NULL binds NULL)
  *   t  const char *       (NULL binds NULL)
- *   z  int64_t where 0 binds NULL (optional foreign keys) */
+ *   z  int64_t where 0 binds NULL (optional foreign keys)
+ *   b  const void * then size_t: a blob, borrowed until the statement has run */
 rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
 /* Runs an INSERT and sets *id to the new row's id (left alone on error). */
 rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...);
-/* Runs a query and returns all rows as a JSON array of objects; *out is the caller's. */
+/* Runs a query and returns all rows as a JSON array of objects; *out is the caller's (NULL on
+ * error). */
 rd_err *db_rows(rd_store *st, json_t **out, const char *sql, const char *types, ...);
 /* Returns the first row as an object, or *out = NULL when there is none. */
 rd_err *db_row(rd_store *st, json_t **out, const char *sql, const char *types, ...);
@@ -63,7 +88,8 @@ rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, co
 
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
-/* Wraps the connection's current error message. */
+/* Wraps the connection's current error message: a UNIQUE or primary-key violation is
+ * RD_CONFLICT, any other constraint RD_INVALID, a read-only database RD_IO. */
 rd_err *db_error(rd_store *st, const char *what);
 
 #endif

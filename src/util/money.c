@@ -54,8 +54,8 @@ static size_t parse_units(const char *s, int64_t *units)
             grouped = true;
             group = 0;
         } else {
-            if (v > RD_MONEY_MAX) return 0;
-            v = v * 10 + (s[i] - '0');
+            /* past the cap the value stays just above it, so the caller says "too large" */
+            v = v > RD_MONEY_MAX ? RD_MONEY_MAX + 1 : v * 10 + (s[i] - '0');
             group++;
         }
         i++;

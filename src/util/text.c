@@ -146,22 +146,24 @@ bool text_blank(const char *s)
 
 rd_err *parse_int(const char *field, const char *text, int64_t min, int64_t max, int64_t *out)
 {
+    assert(min <= max);
     const char *s = text ? text : "";
     bool neg = *s == '-';
     if (neg) s++;
     if (!*s) return rd_error(RD_INVALID, "%s: '%s' is not a number", field, text ? text : "");
-    int64_t v = 0;
+    /* the magnitude, up to INT64_MAX, or one more for INT64_MIN */
+    uint64_t limit = (uint64_t)INT64_MAX + (neg ? 1 : 0), v = 0;
     for (; *s; s++) {
         if (*s < '0' || *s > '9')
             return rd_error(RD_INVALID, "%s: '%s' is not a whole number", field, text);
-        if (v > (INT64_MAX - 9) / 10)
-            return rd_error(RD_INVALID, "%s: '%s' is too large", field, text);
-        v = v * 10 + (*s - '0');
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (limit - d) / 10) return rd_error(RD_INVALID, "%s: '%s' is too large", field, text);
+        v = v * 10 + d;
     }
-    if (neg) v = -v;
-    if (v < min || v > max)
-        return rd_error(RD_INVALID, "%s: %lld is out of range (%lld to %lld)", field, (long long)v,
+    int64_t n = !neg ? (int64_t)v : v > (uint64_t)INT64_MAX ? INT64_MIN : -(int64_t)v;
+    if (n < min || n > max)
+        return rd_error(RD_INVALID, "%s: %lld is out of range (%lld to %lld)", field, (long long)n,
                         (long long)min, (long long)max);
-    *out = v;
+    *out = n;
     return NULL;
 }

@@ -82,27 +82,36 @@ static int64_t local_to_utc(int y, int mo, int d, int h, int mi, int sec)
     return (int64_t)mktime(&tm);
 }
 
+/* The times the store holds: 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, so that whatever
+ * time_parse accepts, time_iso writes back as text time_parse reads again. */
+#define TIME_MIN INT64_C(0)
+#define TIME_MAX INT64_C(253402300799)
+
+static rd_err *time_in_range(const char *field, const char *text, int64_t t, int64_t *out)
+{
+    if (t < TIME_MIN || t > TIME_MAX)
+        return rd_error(RD_INVALID, "%s: %s is outside 1970-01-01 to 9999-12-31 (UTC)", field,
+                        text);
+    *out = t;
+    return NULL;
+}
+
 rd_err *time_parse(const char *field, const char *text, int64_t *out)
 {
     const char *s = text ? text : "";
     int y, mo, d, h = 0, mi = 0, sec = 0;
     if (!parse_date_part(&s, &y, &mo, &d)) goto bad;
-    if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+    /* 1969 only for a zone's offset back into 1970; time_in_range has the last word */
+    if (y < 1969 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
         return rd_error(RD_INVALID, "%s: %s is not a date", field, text);
-    if (*s == '\0') {
-        *out = local_to_utc(y, mo, d, 0, 0, 0);
-        return NULL;
-    }
+    if (*s == '\0') return time_in_range(field, text, local_to_utc(y, mo, d, 0, 0, 0), out);
     if (*s != 'T' && *s != ' ') goto bad;
     s++;
     if (!digits(&s, 2, &h) || *s++ != ':' || !digits(&s, 2, &mi)) goto bad;
     if (*s == ':' && (s++, !digits(&s, 2, &sec))) goto bad;
     if (h > 23 || mi > 59 || sec > 59)
         return rd_error(RD_INVALID, "%s: %s is not a time of day", field, text);
-    if (*s == '\0') {
-        *out = local_to_utc(y, mo, d, h, mi, sec);
-        return NULL;
-    }
+    if (*s == '\0') return time_in_range(field, text, local_to_utc(y, mo, d, h, mi, sec), out);
     int offset = 0;
     if (*s == 'Z') {
         s++;
@@ -113,8 +122,8 @@ rd_err *time_parse(const char *field, const char *text, int64_t *out)
         offset = sign * (oh * 3600 + om * 60);
     }
     if (*s) goto bad;
-    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
-    return NULL;
+    return time_in_range(
+        field, text, days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset, out);
 bad:
     return rd_error(RD_INVALID, "%s: '%s' is not a time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
                     field, text ? text : "");

@@ -68,3 +68,126 @@ test_stdout_write_error_is_reported() {
     rc_is 4
     err_has "standard output"
 }
+
+# as_other CMD...: runs CMD as another user when the tests run as root (root ignores file modes).
+as_other() {
+    if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
+}
+
+test_new_desk_and_its_wal_are_private() {
+    DB="$WORK/private$$.db"
+    (umask 022; "$BIN" --db "$DB" init >/dev/null) || fail "init failed"
+    [ "$(stat -c %a "$DB")" = 600 ] || fail "database mode is $(stat -c %a "$DB")"
+    # keep a reader open so the -wal and -shm files outlive the write
+    (echo "BEGIN; SELECT count(*) FROM clients;"; sleep 2) | sqlite3 "$DB" >/dev/null &
+    reader=$!
+    sleep 0.3
+    (umask 022; "$BIN" --db "$DB" client add --name Ann >/dev/null) || fail "client add failed"
+    for f in "$DB-wal" "$DB-shm"; do
+        [ -f "$f" ] || { fail "$f missing"; continue; }
+        [ "$(stat -c %a "$f")" = 600 ] || fail "$f mode is $(stat -c %a "$f")"
+    done
+    kill "$reader" 2>/dev/null
+    wait "$reader" 2>/dev/null
+    return 0
+}
+
+test_zero_byte_file_gets_private_on_init() {
+    DB="$WORK/zero$$.db"
+    (umask 022; : >"$DB")
+    "$BIN" --db "$DB" init >/dev/null || fail "init on an empty file failed"
+    [ "$(stat -c %a "$DB")" = 600 ] || fail "mode is $(stat -c %a "$DB")"
+}
+
+test_shared_desk_warns_once() {
+    fresh
+    chmod 644 "$DB"
+    r client list
+    rc_is 0
+    [ "$(printf '%s\n' "$ERR" | grep -c 'can be read by other users')" = 1 ] ||
+        fail "wanted one warning: $ERR"
+    chmod 600 "$DB"
+    r client list
+    [ -z "$ERR" ] || fail "warning on a private desk: $ERR"
+}
+
+test_files_that_are_not_desks_are_left_unchanged() {
+    other="$WORK/other$$.db"
+    sqlite3 "$other" "CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine'); PRAGMA user_version = 7;"
+    : >"$WORK/zero$$.db"
+    printf 'just text\n' >"$WORK/text$$.db"
+    sqlite3 "$WORK/app$$.db" "PRAGMA application_id = 42; CREATE TABLE t (x);"
+    for f in "$other" "$WORK/zero$$.db" "$WORK/text$$.db" "$WORK/app$$.db"; do
+        cp "$f" "$WORK/copy.db"
+        for cmd in "client list" "verify" "client add --name X" "demo"; do
+            # init and demo may fill an empty file: they are the commands that create desks
+            [ "$f" = "$WORK/zero$$.db" ] && [ "$cmd" = demo ] && continue
+            # shellcheck disable=SC2086
+            "$BIN" --db "$f" $cmd >"$WORK/out" 2>"$WORK/err"
+            RC=$?
+            ERR=$(cat "$WORK/err")
+            [ "$RC" != 0 ] || fail "$cmd accepted $f"
+            case "$ERR" in *"not a redress desk"* | *"empty file, not a redress desk"*) ;;
+            *) fail "$cmd on $f: $ERR" ;; esac
+            cmp -s "$f" "$WORK/copy.db" || fail "$cmd changed $f"
+            [ -e "$f-wal" ] && fail "$cmd left $f-wal"
+        done
+    done
+    "$BIN" --db "$other" init >/dev/null 2>&1 && fail "init took over another program's database"
+    return 0
+}
+
+test_desk_without_application_id_is_adopted() {
+    fresh
+    r client add --name Ann
+    sqlite3 "$DB" "PRAGMA application_id = 0"
+    r client list
+    rc_is 0
+    out_has Ann
+    [ "$(sqlite3 "$DB" 'PRAGMA application_id')" = 1380209235 ] || fail "application_id not set"
+}
+
+test_read_only_desk_opens_for_reading() {
+    fresh
+    r client add --name Ann
+    dir=$(mktemp -d /tmp/redress-ro.XXXXXX 2>/dev/null || mktemp -d)
+    cp "$DB" "$dir/ro.db"
+    chmod 444 "$dir/ro.db"
+    chmod 555 "$dir"
+    as_other "$BIN" --db "$dir/ro.db" verify >"$WORK/out" 2>"$WORK/err" || fail "verify: $(cat "$WORK/err")"
+    as_other "$BIN" --db "$dir/ro.db" client list >"$WORK/out" 2>"$WORK/err" || fail "list: $(cat "$WORK/err")"
+    grep -q Ann "$WORK/out" || fail "client list lacks Ann"
+    as_other "$BIN" --db "$dir/ro.db" client add --name Bob >"$WORK/out" 2>"$WORK/err"
+    RC=$?
+    ERR=$(cat "$WORK/err")
+    rc_is 4
+    err_has "read-only"
+    [ "$(ls "$dir")" = ro.db ] || fail "files appeared beside a read-only desk: $(ls "$dir")"
+    chmod 755 "$dir"
+    rm -rf "$dir"
+}
+
+test_init_json_escapes_the_path() {
+    DB="$WORK/q\"x$$.db"
+    r init --json
+    rc_is 0
+    out_is_json
+}
+
+test_small_parsers_give_the_right_error() {
+    fresh
+    r client add --name Ann
+    snapshot
+    r case open --client 1 --channel email --received 1970-01-01T00:00+14:00
+    rc_is 1
+    err_has "outside 1970-01-01 to 9999-12-31"
+    r client show 9223372036854775807
+    rc_is 3
+    r client show 9223372036854775808
+    rc_is 1
+    err_has "too large"
+    r project add --client 1 --title T --price 12345678901234567890 --currency EUR
+    rc_is 1
+    err_has "too large"
+    unchanged
+}

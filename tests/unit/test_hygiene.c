@@ -1,6 +1,7 @@
 /* test_hygiene.c — the store's guard rails: the migration runner records each migration it
  * applies (so files added out of order still run), desks made before the record existed are
- * brought in from user_version, and a desk from a newer redress is refused. */
+ * brought in from user_version, and a desk from a newer redress is refused; text shown and
+ * stored safely; the store's error mapping, batches, and the parsers' edges. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -222,6 +223,137 @@ static void test_text_check_refuses_hidden_characters(void **state)
     assert_null(text_check("body", "two\nlines\tand a tab, é \xe2\x80\x8f", 100, true));
 }
 
+static void test_db_rows_sets_out_on_error(void **state)
+{
+    (void)state;
+    rd_store *st = NULL;
+    assert_null(store_open(":memory:", &st));
+    json_t *rows = json_array(); /* a stale value the caller might read */
+    json_t *keep = rows;
+    rd_err *e = db_rows(st, &rows, "SELECT nonsense FROM nowhere", NULL);
+    assert_non_null(e);
+    assert_null(rows);
+    rd_err_free(e);
+    json_decref(keep);
+    store_close(st);
+}
+
+static void test_unique_violation_is_a_conflict(void **state)
+{
+    (void)state;
+    rd_store *st = NULL;
+    assert_null(store_open(":memory:", &st));
+    const char *now = "2026-01-01T00:00:00Z";
+    int64_t client, project, inv;
+    rd_client_fields c = {.name = "A"};
+    assert_null(store_begin(st));
+    assert_null(store_client_insert(st, &c, now, &client));
+    rd_project_fields p = {.client_id = client, .title = "T", .currency = "EUR"};
+    assert_null(store_project_insert(st, &p, now, &project));
+    rd_invoice_fields f = {project, "2026-1", 100, "EUR", "2026-01-01", "2026-01-31"};
+    assert_null(store_invoice_insert(st, &f, now, &inv));
+    rd_err *e = store_invoice_insert(st, &f, now, &inv);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_CONFLICT);
+    assert_non_null(strstr(e->msg, "invoices.project_id, invoices.number"));
+    rd_err_free(e);
+    /* any other constraint stays invalid input */
+    e = db_exec(st, "INSERT INTO projects (client_id, title, currency) VALUES (?1, NULL, 'EUR')",
+                "i", client);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_INVALID);
+    rd_err_free(e);
+    assert_null(store_end(st, NULL));
+    store_close(st);
+}
+
+/* A batch rolls back every operation in it, even those whose own store_end succeeded. */
+static void test_batch_is_all_or_nothing(void **state)
+{
+    (void)state;
+    rd_store *st = NULL;
+    assert_null(store_open(":memory:", &st));
+    const char *now = "2026-01-01T00:00:00Z";
+    int64_t id;
+    rd_client_fields c = {.name = "A"};
+    assert_null(store_batch_begin(st));
+    for (int i = 0; i < 3; i++) {
+        assert_null(store_begin(st));
+        assert_null(store_end(st, store_client_insert(st, &c, now, &id)));
+    }
+    /* a failed operation inside the batch undoes only itself */
+    assert_null(store_begin(st));
+    assert_null(store_client_insert(st, &c, now, &id));
+    rd_err *e = store_end(st, rd_error(RD_INVALID, "step failed"));
+    rd_err_free(e);
+    assert_int_equal(count(st, "SELECT count(*) FROM clients"), 3);
+    e = store_batch_end(st, rd_error(RD_INVALID, "demo failed"));
+    assert_non_null(e);
+    rd_err_free(e);
+    assert_int_equal(count(st, "SELECT count(*) FROM clients"), 0);
+    /* and commits them all when it ends well */
+    assert_null(store_batch_begin(st));
+    assert_null(store_begin(st));
+    assert_null(store_end(st, store_client_insert(st, &c, now, &id)));
+    assert_null(store_batch_end(st, NULL));
+    assert_int_equal(count(st, "SELECT count(*) FROM clients"), 1);
+    store_close(st);
+}
+
+static void test_parse_int_reaches_both_ends(void **state)
+{
+    (void)state;
+    int64_t v = 0;
+    assert_null(parse_int("id", "9223372036854775807", 1, INT64_MAX, &v));
+    assert_true(v == INT64_MAX);
+    assert_null(parse_int("n", "-9223372036854775808", INT64_MIN, 0, &v));
+    assert_true(v == INT64_MIN);
+    rd_err *e = parse_int("id", "9223372036854775808", 1, INT64_MAX, &v);
+    assert_non_null(strstr(e->msg, "id: '9223372036854775808' is too large"));
+    rd_err_free(e);
+    e = parse_int("n", "-9223372036854775809", INT64_MIN, 0, &v);
+    assert_non_null(strstr(e->msg, "too large"));
+    rd_err_free(e);
+}
+
+static void test_every_accepted_time_reads_back(void **state)
+{
+    (void)state;
+    static const char *edges[] = {"1970-01-01T00:00Z", "1970-01-01T00:00+14:00",
+                                  "9999-12-31T23:59:59Z", "9999-12-31T23:59-14:00",
+                                  "1969-12-31T23:59-01:00"};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        int64_t t, back;
+        rd_err *e = time_parse("at", edges[i], &t);
+        if (e) {
+            assert_non_null(strstr(e->msg, "outside 1970-01-01 to 9999-12-31"));
+            rd_err_free(e);
+            continue;
+        }
+        rd_timestr s;
+        time_iso(t, s);
+        assert_null(time_parse("at", s, &back));
+        assert_true(back == t);
+    }
+    int64_t t;
+    rd_err *e = time_parse("at", "1970-01-01T00:00+14:00", &t);
+    assert_non_null(e);
+    rd_err_free(e);
+}
+
+static void test_huge_amount_is_too_large(void **state)
+{
+    (void)state;
+    int64_t v;
+    rd_err *e = money_parse("price", "12345678901234567890", "EUR", &v);
+    assert_non_null(e);
+    assert_non_null(strstr(e->msg, "too large"));
+    rd_err_free(e);
+    e = money_parse("price", "99,999,999,999,999,999,999.00", "EUR", &v);
+    assert_non_null(strstr(e->msg, "too large"));
+    rd_err_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +364,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_newer_desk_refused, setup, teardown),
         cmocka_unit_test(test_text_visible_escapes_what_a_terminal_obeys),
         cmocka_unit_test(test_text_check_refuses_hidden_characters),
+        cmocka_unit_test(test_db_rows_sets_out_on_error),
+        cmocka_unit_test(test_unique_violation_is_a_conflict),
+        cmocka_unit_test(test_batch_is_all_or_nothing),
+        cmocka_unit_test(test_parse_int_reaches_both_ends),
+        cmocka_unit_test(test_every_accepted_time_reads_back),
+        cmocka_unit_test(test_huge_amount_is_too_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
