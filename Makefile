@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libmicrohttpd
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
@@ -30,7 +30,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
+.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -40,6 +40,11 @@ all: redress
 build/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 -o $@ $<
+
+# misbehaving HTTP clients for the server's security tests (tests/cli/t_http.sh)
+build/tools/httpprobe: tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O1 -o $@ $<
 
 build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.sql))
 	@mkdir -p $(dir $@)
@@ -76,19 +81,20 @@ build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
 	@rm -f $$@
 	ar rcs $$@ $$^
 build/$(1)/redress: build/$(1)/src/main.o build/$(1)/libredress.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm -pthread
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
 	@mkdir -p $$(dir $$@)
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm -pthread
 $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
 	@mkdir -p build/logs
 	@set -e; for t in $$^; do echo "== $$$$t"; \
 		$$$$t >build/logs/$(1)-unit-$$$$(basename $$$$t).log 2>&1 || \
 		{ cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; exit 1; }; \
 		cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; done
-$(1)-e2e: build/$(1)/redress
+$(1)-e2e: build/$(1)/redress build/tools/httpprobe
 	@mkdir -p build/logs
-	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
+	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress REDRESS_PROBE=$$(CURDIR)/build/tools/httpprobe \
+		sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
 		rc=$$$$?; cat build/logs/$(1)-e2e.log; exit $$$$rc
 -include $$(shell find build/$(1) -name '*.d' 2>/dev/null)
 endef
@@ -136,6 +142,8 @@ lint:
 		echo "lint: banned function (see CONVENTIONS.md)"; exit 1; fi
 	@if grep -ln 'sqlite3\.h' $(LINT_FILES) | grep -v '^src/store/'; then \
 		echo "lint: sqlite3.h outside src/store"; exit 1; fi
+	@if grep -ln '#include <microhttpd\.h>' $(LINT_FILES) | grep -v '^src/http/server\.c$$'; then \
+		echo "lint: microhttpd.h outside src/http/server.c"; exit 1; fi
 	@echo "lint: ok"
 
 fmt:
@@ -198,7 +206,7 @@ LOCKED_FLOORS = --locked-flag-f1 0.79 --locked-host-near 0.81 --locked-host-exac
                 --locked-root 0.55
 build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(LOCKED_FLOORS) $(EVAL_DATA)
 
@@ -228,24 +236,35 @@ build/rel/bench/gen: bench/gen.c
 	$(CC) -std=c17 -O2 -o $@ $<
 build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
 
 # make bench-store: cases, log entries and verify per second on a file database.
 build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
 	build/rel/bench/bench_store bench/out/bench-store.db 20000
+
+# make bench-desk: desks of 1k, 10k and 100k cases, the daily commands against the sqlite3
+# floor with peak memory, into bench/RESULTS.md (bench/desk.sh; DESK_SIZES to choose sizes).
+build/rel/bench/bench_today: bench/bench_today.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+build/rel/bench/runstat: bench/runstat.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
+bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
+	sh bench/desk.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.
 EXTERNAL_DATA ?= ../shared/text-eval-data
 build/rel/tools/eval_external: tools/eval_external.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval-external: build/rel/tools/eval_external
 	@if [ -d "$(EXTERNAL_DATA)" ]; then build/rel/tools/eval_external $(EXTERNAL_DATA); \
 	else echo "eval-external: $(EXTERNAL_DATA) not found (set EXTERNAL_DATA=DIR)"; fi

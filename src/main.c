@@ -31,12 +31,15 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
-extern const cli_cmd cmd_import;
+extern const cli_cmd cmd_draft_send;
+extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
+extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
     cmd_portal_seen, cmd_survey_create, cmd_survey_list, cmd_survey_results, cmd_survey_close,
     cmd_review_add, cmd_review_list, cmd_review_show, cmd_review_reply, cmd_review_posted,
     cmd_testimonial_ask, cmd_testimonial_answer, cmd_testimonial_list;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -54,6 +57,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_list,
     &cmd_project_show,
     &cmd_project_edit,
+    &cmd_today,
     &cmd_case_open,
     &cmd_case_list,
     &cmd_case_show,
@@ -61,6 +65,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_concern_add,
     &cmd_case_acknowledge,
     &cmd_case_cause,
+    &cmd_case_reread,
     &cmd_case_want,
     &cmd_case_confirm,
     &cmd_case_flag,
@@ -70,6 +75,10 @@ const cli_cmd *const cli_commands[] = {
     &cmd_log_add,
     &cmd_log_list,
     &cmd_import,
+    &cmd_search,
+    &cmd_attach,
+    &cmd_attachment_get,
+    &cmd_case_export,
     &cmd_triage,
     &cmd_check,
     &cmd_draft_new,
@@ -77,6 +86,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_draft_show,
     &cmd_draft_edit,
     &cmd_draft_release,
+    &cmd_draft_send,
     &cmd_offer_make,
     &cmd_offer_choose,
     &cmd_offer_reject,
@@ -86,6 +96,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_refund_list,
     &cmd_refund_paid,
     &cmd_followup_list,
+    &cmd_followup_add,
+    &cmd_followup_edit,
     &cmd_followup_done,
     &cmd_feedback_record,
     &cmd_lesson_list,
@@ -121,6 +133,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_survey_close,
     &cmd_verify,
     &cmd_backup,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -128,12 +145,13 @@ const cli_cmd *const cli_commands[] = {
 const cli_section cli_sections[] = {
     {&cmd_init, "setting up"},
     {&cmd_client_add, "clients and what was agreed (P20)"},
-    {&cmd_case_open, "cases and the resolution path (P1-P11)"},
+    {&cmd_today, "your day, cases and the resolution path (P1-P11)"},
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_portal_link, "the client's side: portal, reviews, testimonials, surveys"},
     {&cmd_verify, "integrity and backups"},
+    {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},
 };
 

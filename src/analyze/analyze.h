@@ -160,7 +160,6 @@ json_t *triage_json(const triage_result *r, const char *text);
  *  "text"}],"strengths":[..],"errors","warnings","hints","dropped"}. Caller decrefs. */
 json_t *tone_json(const tone_result *r, const char *text);
 
-
 /* ---------------------------------------------------------------- replies to public reviews */
 /* Rules a reply to a public review (P19) must also pass (public_reply.c); every one is an error. */
 typedef enum public_rule {

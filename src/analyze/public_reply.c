@@ -10,23 +10,41 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const defensive[] = {
-    "actually", "to be fair", "in our defence", "in our defense", "in my defence",
-    "in my defense", "that is not true", "that's not true", "this is not true", "this is false",
-    "that is false", "not what happened", "we did nothing wrong", "i did nothing wrong",
-    "contrary to", "as clearly stated", "as stated in", "if you had read", "for the record",
-    "let me set the record straight", "misleading", "simply untrue", NULL};
+static const char *const defensive[] = {"actually",
+                                        "to be fair",
+                                        "in our defence",
+                                        "in our defense",
+                                        "in my defence",
+                                        "in my defense",
+                                        "that is not true",
+                                        "that's not true",
+                                        "this is not true",
+                                        "this is false",
+                                        "that is false",
+                                        "not what happened",
+                                        "we did nothing wrong",
+                                        "i did nothing wrong",
+                                        "contrary to",
+                                        "as clearly stated",
+                                        "as stated in",
+                                        "if you had read",
+                                        "for the record",
+                                        "let me set the record straight",
+                                        "misleading",
+                                        "simply untrue",
+                                        NULL};
 static const char *const blame[] = {
-    "your fault", "you should have", "you failed to", "you never", "you refused",
-    "you did not read", "you didn't read", "you did not pay", "you didn't pay",
-    "you changed your mind", "the client failed", "the customer failed", "you were told",
-    "as you were told", "you ignored", NULL};
+    "your fault",     "you should have",       "you failed to",     "you never",
+    "you refused",    "you did not read",      "you didn't read",   "you did not pay",
+    "you didn't pay", "you changed your mind", "the client failed", "the customer failed",
+    "you were told",  "as you were told",      "you ignored",       NULL};
 static const char *const thanks[] = {"thank", "thanks", "grateful", "appreciate", NULL};
 static const char *const offline[] = {
-    "contact me", "contact us", "email me", "email us", "e-mail me", "e-mail us", "call me",
-    "call us", "phone me", "phone us", "get in touch", "reach out", "reach me", "reach us",
-    "message me", "message us", "write to me", "write to us", "speak directly", "talk directly",
-    "directly at", "in private", "privately", "offline", NULL};
+    "contact me",   "contact us",  "email me",    "email us",       "e-mail me",
+    "e-mail us",    "call me",     "call us",     "phone me",       "phone us",
+    "get in touch", "reach out",   "reach me",    "reach us",       "message me",
+    "message us",   "write to me", "write to us", "speak directly", "talk directly",
+    "directly at",  "in private",  "privately",   "offline",        NULL};
 static const char *const private_words[] = {"invoice", "refund of", "account number", NULL};
 
 static const struct {
@@ -41,8 +59,7 @@ static const struct {
                            "this looks like a private detail (an email address, a phone number, "
                            "an amount or an invoice): keep it out of a public reply",
                            SEV_ERROR},
-    [PR_BLAME] = {"blame",
-                  "blaming the reviewer in public: own your part instead, whoever erred",
+    [PR_BLAME] = {"blame", "blaming the reviewer in public: own your part instead, whoever erred",
                   SEV_ERROR},
     [PR_NO_THANKS] = {"no-thanks", "thank the reviewer for taking the time to write", SEV_ERROR},
     [PR_NO_OFFLINE] = {"no-offline-offer",
@@ -182,12 +199,11 @@ json_t *public_json(const public_result *r, const char *text)
     json_t *diags = json_object_get(j, "diagnostics");
     for (size_t i = 0; i < r->ndiags; i++) {
         const public_diag *d = &r->diags[i];
-        json_array_append_new(diags,
-                              json_pack("{s:s, s:s, s:s, s:I, s:I, s:s%}", "rule",
-                                        public_rule_name(d->rule), "severity", "error",
-                                        "message", public_rule_message(d->rule), "start",
-                                        (json_int_t)d->start, "end", (json_int_t)d->end, "text",
-                                        text + d->start, d->end - d->start));
+        json_array_append_new(diags, json_pack("{s:s, s:s, s:s, s:I, s:I, s:s%}", "rule",
+                                               public_rule_name(d->rule), "severity", "error",
+                                               "message", public_rule_message(d->rule), "start",
+                                               (json_int_t)d->start, "end", (json_int_t)d->end,
+                                               "text", text + d->start, d->end - d->start));
     }
     json_object_set_new(j, "errors", json_integer(r->tone.errors + r->errors));
     json_object_set_new(j, "public_errors", json_integer(r->errors));

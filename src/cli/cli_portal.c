@@ -302,14 +302,26 @@ const cli_cmd cmd_survey_create = {
     "and results show only once --min-responses answers are in.",
     survey_opts,
     survey_create};
-const cli_cmd cmd_survey_list = {"survey list",        NULL, 0, 0, CMD_JSON | CMD_LIST,
-                                 "List surveys.",      NULL, list_opts, survey_list};
-const cli_cmd cmd_survey_results = {
-    "survey results", "SURVEY", 1, 1, CMD_JSON,
-    "Show a survey's answers once enough are in.", NULL, no_opts, survey_results};
-const cli_cmd cmd_survey_close = {
-    "survey close", "SURVEY", 1, 1, 0, "Close a survey: unused links take no more answers.",
-    NULL, no_opts, survey_close};
+const cli_cmd cmd_survey_list = {"survey list",   NULL, 0,         0,          CMD_JSON | CMD_LIST,
+                                 "List surveys.", NULL, list_opts, survey_list};
+const cli_cmd cmd_survey_results = {"survey results",
+                                    "SURVEY",
+                                    1,
+                                    1,
+                                    CMD_JSON,
+                                    "Show a survey's answers once enough are in.",
+                                    NULL,
+                                    no_opts,
+                                    survey_results};
+const cli_cmd cmd_survey_close = {"survey close",
+                                  "SURVEY",
+                                  1,
+                                  1,
+                                  0,
+                                  "Close a survey: unused links take no more answers.",
+                                  NULL,
+                                  no_opts,
+                                  survey_close};
 
 /* ---------------------------------------------------------------- reviews */
 
@@ -433,12 +445,18 @@ const cli_cmd cmd_review_add = {
     "client threatened a review is linked to it.",
     review_opts,
     review_add};
-const cli_cmd cmd_review_list = {"review list", NULL, 0, 0, CMD_JSON | CMD_LIST,
-                                 "List public reviews, newest first.", NULL, list_opts,
+const cli_cmd cmd_review_list = {"review list",
+                                 NULL,
+                                 0,
+                                 0,
+                                 CMD_JSON | CMD_LIST,
+                                 "List public reviews, newest first.",
+                                 NULL,
+                                 list_opts,
                                  review_list};
 const cli_cmd cmd_review_show = {
-    "review show", "REVIEW", 1, 1, CMD_JSON, "Show a review and its reply.", NULL, no_opts,
-    review_show};
+    "review show", "REVIEW", 1,          1, CMD_JSON, "Show a review and its reply.",
+    NULL,          no_opts,  review_show};
 const cli_cmd cmd_review_reply = {
     "review reply",
     "REVIEW",
@@ -451,9 +469,15 @@ const cli_cmd cmd_review_reply = {
     "or blame the reviewer, and it must thank them and offer to take it offline.",
     reply_opts,
     review_reply};
-const cli_cmd cmd_review_posted = {
-    "review posted", "REVIEW", 1, 1, 0, "Mark the reply posted (only once it passes the check).",
-    NULL, posted_opts, review_posted};
+const cli_cmd cmd_review_posted = {"review posted",
+                                   "REVIEW",
+                                   1,
+                                   1,
+                                   0,
+                                   "Mark the reply posted (only once it passes the check).",
+                                   NULL,
+                                   posted_opts,
+                                   review_posted};
 
 /* ---------------------------------------------------------------- testimonials */
 
@@ -490,14 +514,11 @@ static rd_err *testimonial_answer(cli_ctx *c)
     return e;
 }
 
-static const cli_col testimonial_cols[] = {{"REQUEST", "id", COL_INT, 0},
-                                           {"CLIENT", "client_name", COL_TEXT, 30},
-                                           {"CASE", "case_id", COL_INT, 0},
-                                           {"ASKED", "asked_at", COL_TIME, 0},
-                                           {"ANSWER", "answer", COL_TEXT, 0},
-                                           {"MAY BE QUOTED", "quotable_where", COL_TEXT, 30},
-                                           {"QUOTE", "quote", COL_TEXT, 40},
-                                           {NULL, NULL, 0, 0}};
+static const cli_col testimonial_cols[] = {
+    {"REQUEST", "id", COL_INT, 0},     {"CLIENT", "client_name", COL_TEXT, 30},
+    {"CASE", "case_id", COL_INT, 0},   {"ASKED", "asked_at", COL_TIME, 0},
+    {"ANSWER", "answer", COL_TEXT, 0}, {"MAY BE QUOTED", "quotable_where", COL_TEXT, 30},
+    {"QUOTE", "quote", COL_TEXT, 40},  {NULL, NULL, 0, 0}};
 
 static rd_err *testimonials_page(cli_ctx *c, rd_page *page, json_t **rows)
 {
@@ -532,10 +553,21 @@ const cli_cmd cmd_testimonial_ask = {
     "request is tone-checked and logged.",
     ask_opts,
     testimonial_ask};
-const cli_cmd cmd_testimonial_answer = {
-    "testimonial answer", "REQUEST", 1, 1, 0,
-    "Record the answer: the quote and where it may be used.", NULL, answer_opts,
-    testimonial_answer};
-const cli_cmd cmd_testimonial_list = {"testimonial list", NULL, 0, 0, CMD_JSON | CMD_LIST,
-                                      "List testimonial requests and answers.", NULL, list_opts,
+const cli_cmd cmd_testimonial_answer = {"testimonial answer",
+                                        "REQUEST",
+                                        1,
+                                        1,
+                                        0,
+                                        "Record the answer: the quote and where it may be used.",
+                                        NULL,
+                                        answer_opts,
+                                        testimonial_answer};
+const cli_cmd cmd_testimonial_list = {"testimonial list",
+                                      NULL,
+                                      0,
+                                      0,
+                                      CMD_JSON | CMD_LIST,
+                                      "List testimonial requests and answers.",
+                                      NULL,
+                                      list_opts,
                                       testimonial_list};

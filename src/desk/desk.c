@@ -64,3 +64,23 @@ const char *desk_js(json_t *obj, const char *key)
 {
     return json_string_value(json_object_get(obj, key));
 }
+
+rd_err *desk_open(rd_desk *d, const char *path, const char *actor)
+{
+    d->st = NULL;
+    d->actor = actor;
+    return store_open(path, &d->st);
+}
+
+rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
+{
+    d->st = NULL;
+    d->actor = actor;
+    return store_open_desk(path, STORE_AGAIN, &d->st);
+}
+
+void desk_close(rd_desk *d)
+{
+    store_close(d->st);
+    d->st = NULL;
+}

@@ -55,7 +55,7 @@ typedef struct desk_project_input {
     const char *deliverables;
     const char *deadline;      /* YYYY-MM-DD */
     const char *price;         /* "1,250.50" */
-    const char *currency;      /* ISO 4217; default EUR */
+    const char *currency;      /* ISO 4217; default the currency setting */
     const char *payment_terms; /* days; default 30 */
     const char *revisions;     /* included revisions; default 2 */
     const char *extra_revision_price;
@@ -105,7 +105,8 @@ rd_err *desk_log_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out
 
 /* ---------------------------------------------------------------- settings */
 /* Keys: currency, cool_off_minutes, draft_hold_minutes, followup_days, risk_threshold,
- * hourly_cost. A setting never set has its default. *value is the caller's. */
+ * hourly_cost, watch_weeks, and who is writing: me.name, me.business, me.address, me.email,
+ * me.phone, me.voice (I or we). A setting never set has its default. *value is the caller's. */
 rd_err *desk_config_get(rd_desk *d, const char *key, char **value);
 rd_err *desk_config_int(rd_desk *d, const char *key, int64_t *out);
 /* A money setting parsed in currency (the threshold "1000" is 1000 of the client's currency). */
@@ -173,8 +174,20 @@ typedef struct desk_flag_input {
     const char *hostility, *abuse, *legal_threat, *review_threat, *refund_demand, *payment_refusal;
 } desk_flag_input;
 rd_err *desk_case_flag(rd_desk *d, int64_t case_id, const desk_flag_input *in);
-/* Pauses contact (P14) with a reason, and resumes it. */
+/* Pauses contact (P14) with a reason, and resumes it. While paused nothing goes out to the
+ * client. */
 rd_err *desk_case_pause(rd_desk *d, int64_t case_id, const char *reason);
+typedef struct desk_pause_input {
+    const char *reason;   /* required */
+    const char *until;    /* YYYY-MM-DD after today when contact is meant to resume, or NULL */
+    const char *message;  /* a boundary message sent as the pause starts (tone-checked, held by
+                             the cool-off like any reply), or NULL */
+    const char *override; /* reason to send the message despite the tone check or cool-off */
+} desk_pause_input;
+/* The pause with a resume date and a boundary message; *log_id (may be NULL) is the message's
+ * log entry or 0. */
+rd_err *desk_case_pause_with(rd_desk *d, int64_t case_id, const desk_pause_input *in,
+                             int64_t *log_id);
 rd_err *desk_case_resume(rd_desk *d, int64_t case_id);
 /* Takes stock (P11): lesson and change are required unless overridden; change_made yes|no. */
 typedef struct desk_close_input {
@@ -185,8 +198,22 @@ rd_err *desk_case_close(rd_desk *d, int64_t case_id, const desk_close_input *in,
 /* The escalation (P12) and walk-away (P16) triggers that fire for a case: an array of
  * {trigger, kind: escalation|walk_away, why, facts}. Suggestions only. *out is the caller's. */
 rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out);
-/* The recommended next step: {case_id, stage, status, step, why, command, questions[],
- * call_instead (null or {why}), overdue[], triggers[], contact{}}. *out is the caller's. */
+/* The recommended next step: {case_id, stage, status, step, why, actions[], pause_until,
+ * boundary_message (null, or our words for a boundary message on abuse), cool_off_until,
+ * questions[], call_instead (null or {why, action}), suggested_root_cause, overdue[],
+ * triggers[] (empty on a closed case), contact{}}. *out is the caller's.
+ *
+ * An action is {action, case, params, inputs}: the name of the operation, the case, the ids and
+ * values already known (params), and what the user still has to give (inputs: [{name, hint}]).
+ * The first action is the recommended one. Names, with their params:
+ *   concern.add, case.acknowledge, case.cause, case.reread, case.want, case.confirm {by},
+ *   case.correct (case.confirm with a correction), case.pause, case.resume, case.show, case.next,
+ *   case.close, offer.make, offer.choose {offer}, offer.reject {offer}, offer.list,
+ *   commitment.done {commitment}, commitment.list, followup.add {kind}, followup.done
+ *   {followup}, feedback.record, lesson.list {open}, escalation.outcome {escalation};
+ *   and in `today` also invoice.remind {invoice: its number}, draft.release {draft} and
+ *   portal.seen {event} (what a client did on their portal page).
+ * Each maps to the desk function of the same name (offer.make → desk_offer_make). */
 rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out);
 
 /* Offers (P8). Each option is "KIND:DETAIL:DUE" (see docs/playbook.md). The report (caller's)
@@ -232,6 +259,26 @@ rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in
                       const char *override, int64_t *id);
 rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const char *override);
 
+/* ---------------------------------------------------------------- day to day */
+/* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
+ * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
+ * commitment_overdue, from_client (an action on the client portal, until seen), followup_due,
+ * invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
+ * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
+ * care after a fix); lower urgency comes
+ * first, then the longest waiting. action is an action object (see desk_case_next) or null.
+ * *out is the caller's. */
+rd_err *desk_today_view(rd_desk *d, json_t **out);
+/* Schedules a follow-up (P3: the call instead of an email; P9): kind call|meeting|message
+ * (default message), due YYYY-MM-DD not in the past. */
+rd_err *desk_followup_add(rd_desk *d, int64_t case_id, const char *kind, const char *due,
+                          int64_t *id);
+/* Moves an open follow-up or changes its kind; NULL leaves a field as it is. */
+rd_err *desk_followup_edit(rd_desk *d, int64_t id, const char *kind, const char *due);
+/* Before restating (P7): the client's incoming messages, oldest first, and records that the
+ * user re-read them. *out is the caller's. */
+rd_err *desk_case_reread(rd_desk *d, int64_t case_id, json_t **out);
+
 /* ---------------------------------------------------------------- money and walking away
  * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
 
@@ -260,12 +307,15 @@ typedef struct desk_invoice_input {
 rd_err *desk_invoice_add(rd_desk *d, const desk_invoice_input *in, int64_t *id);
 
 typedef struct desk_payment_input {
-    const char *invoice; /* invoice id */
+    const char *invoice; /* invoice number or id (desk_invoice_ref) */
     const char *amount;  /* no more than the balance */
     const char *on;      /* YYYY-MM-DD, not before the invoice was issued, not in the future */
 } desk_payment_input;
 
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
+/* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
+ * by its id. Ambiguous numbers (the same number on several projects) are refused. */
+rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);
 /* The invoice row (see store_invoice_get) plus days_overdue, overdue (bool) and payments. */
 rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
 /* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
@@ -275,13 +325,30 @@ rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, rd_
 /* Writes a payment reminder in our words, logs it (out, email) and records it against the
  * invoice. Refused when the invoice is paid. *out is {log_id, reminder_id, subject, text}. */
 rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out);
+typedef struct desk_remind_input {
+    bool preview;         /* write the reminder but send, log and count nothing */
+    const char *channel;  /* how it was sent; default email */
+    const char *override; /* send although a case of the client is paused or cooling off */
+} desk_remind_input;
+/* The reminder with a preview, the channel used, and the hold of P2/P14: refused (RD_CONFLICT)
+ * while a case of the client is paused or cooling off, unless override gives a reason. While
+ * the client has an open case the reminder says the conversation goes on instead of "ignore
+ * this if paid". *out adds preview (bool); log_id and reminder_id are 0 for a preview. */
+rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input *in, json_t **out);
+/* The user's signature for letters, notices and reminders: closing ("Kind regards"), then the
+ * me.* settings that are set, one per line. *out is the caller's. */
+rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
+/* Whether letters speak as "we" (me.voice we) rather than "I". */
+rd_err *desk_voice_we(rd_desk *d, bool *we);
+/* i_form or we_form by the voice. */
+const char *desk_say(bool we, const char *i_form, const char *we_form);
 
 /* The prerequisites of a demand letter (P15) that are not met for the invoice: an array of
  * {prerequisite, why} with prerequisite one of contract_terms, reminder, mediation. */
 rd_err *desk_demand_prerequisites(rd_desk *d, int64_t invoice_id, json_t **missing);
 
 typedef struct desk_demand_input {
-    const char *invoice;       /* invoice id */
+    const char *invoice;       /* invoice number or id (desk_invoice_ref) */
     const char *pursuit_cost;  /* the user's estimate of what pursuing costs, or NULL */
     const char *deadline_days; /* days to pay from today; default 14 */
     const char *override;      /* reason to proceed with prerequisites missing, or NULL */
@@ -322,6 +389,7 @@ typedef struct desk_terminate_input {
     const char *const *reasons; /* at least one */
     int nreasons;
     const char *referral; /* who the client can go to instead, or NULL */
+    const char *override; /* send the notice within a case's cool-off (P2), or NULL */
 } desk_terminate_input;
 
 /* Ends the relationship: refused (RD_CONFLICT, naming each item) while anything is open.
@@ -352,6 +420,12 @@ rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
  * raising the flags of case case_id (0: none). Runs inside the caller's transaction. */
 rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const char *text);
+
+/* The analyzer on text that is not (yet) part of a case, recording nothing: triage (hostility,
+ * threats, demands, root cause) and the tone check of a reply, as the JSON docs/analyzer.md
+ * describes. field names the text in errors; *out is the caller's. */
+rd_err *desk_triage_text(const char *field, const char *text, size_t len, json_t **out);
+rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t **out);
 
 typedef struct desk_draft_input {
     const char *case_id; /* new only */
@@ -396,6 +470,47 @@ typedef void (*desk_progress_fn)(void *ctx, int64_t done, int64_t total, int64_t
 rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
                          void *ctx, json_t **summary);
 
+/* Attachments (desk_evidence.c). */
+#define DESK_MAX_ATTACHMENT ((size_t)25 << 20)
+typedef struct desk_attach_input {
+    const char *case_id; /* case id, as typed */
+    const char *name;    /* file name shown and exported, no slashes */
+    const char *type;    /* MIME type, or NULL: from the name's extension */
+    const void *data;    /* the bytes, borrowed */
+    size_t size;
+} desk_attach_input;
+/* Keeps a file as evidence on a case (bytes once per BLAKE2b hash); audited. */
+rd_err *desk_attach(rd_desk *d, const desk_attach_input *in, int64_t *id);
+/* The case's attachments, oldest first: {id, client_id, case_id, log_id, hash, name, type,
+ * size, created_at}. */
+rd_err *desk_attachment_list(rd_desk *d, int64_t case_id, json_t **out);
+/* One attachment's row and bytes (both the caller's: json_decref, free). RD_TAMPERED when the
+ * bytes no longer hash to what was recorded. */
+rd_err *desk_attachment_get(rd_desk *d, int64_t id, json_t **row, void **data, size_t *size);
+
+/* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
+typedef struct desk_search_input {
+    const char *query;   /* words, "a phrase", prefix*, AND, OR, NOT, parentheses */
+    const char *client;  /* client id or NULL */
+    const char *case_id; /* case id or NULL */
+    const char *since;   /* a time or date, or NULL */
+    const char *limit;   /* results at most, 1..500; default 20 */
+} desk_search_input;
+/* Best match first: [{kind (log|concern|attachment), ref (its id), client_id, case_id, at,
+ * title, title_highlights, snippet, snippet_highlights, rank}], where highlights are [[start,
+ * end], …] byte ranges of the matched words. A query that cannot be read is RD_INVALID naming
+ * it. *out is the caller's. */
+rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
+
+/* Sending (desk_send.c): releases draft id like desk_draft_release (hold and tone check apply,
+ * override as there) and delivers it by SMTP (settings smtp.url, smtp.credentials, me.addresses,
+ * me.name, me.signature; REDRESS_SMTP_USER/REDRESS_SMTP_PASSWORD) to the client's address, in
+ * reply to the client's newest message. A released draft not yet delivered is delivered with
+ * the Message-ID it was given first; one already delivered is refused (RD_CONFLICT). A delivery
+ * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
+ * is {id, log_id, message_id, rcpt, status, answer}. */
+rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 
@@ -419,6 +534,64 @@ void desk_backup_report_reset(desk_backup_report *r);
  * when the desk already has clients. */
 rd_err *desk_demo_load(rd_desk *d);
 
+/* Builds a large realistic desk through the operations above (see desk_generate.c): ncases
+ * cases, ten per client, each client with a project and five invoices, the cases at every stage
+ * of the playbook with about eleven log entries each, spread over the three years before forty
+ * days ago. seed 0 is the default seed; the same seed gives the same desk. progress (may be
+ * NULL) is called after each client with the cases written so far. One transaction per twenty
+ * clients; an error stops generation, keeping the transactions committed before it. */
+typedef void (*desk_generate_fn)(void *ctx, int64_t done);
+rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_fn progress,
+                      void *ctx);
+
+/* ---------------------------------------------------------------- opening a desk */
+/* Opens (creating if needed) the desk at path, schema brought up to date; actor (borrowed) is
+ * who acts. Close with desk_close(), which leaves *d empty. */
+rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
+/* Another connection to the desk at path, which this process has open already with desk_open
+ * (a connection per thread): the file is not examined again. */
+rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
+void desk_close(rd_desk *d);
+
+/* ---------------------------------------------------------------- accounts and API tokens
+ * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
+ * and API tokens are 256-bit random values the client holds, stored only as BLAKE2b hashes. */
+#define DESK_SECRET_MAX   RD_SECRET_MAX /* a session id, CSRF token or API token as text */
+#define DESK_PASSWORD_MIN 10
+
+/* Who a session or token belongs to. */
+typedef struct desk_principal {
+    int64_t user_id;              /* the user (0 for an API token) */
+    char name[DESK_MAX_NAME + 8]; /* user name, or "token:NAME" for an API token */
+    char csrf[DESK_SECRET_MAX];   /* the session's CSRF token ("" for an API token) */
+} desk_principal;
+
+/* Adds a user; password NULL gives an account that can only be entered by a one-time link.
+ * Names are 1-64 letters, digits, '.', '_' or '-'; passwords at least DESK_PASSWORD_MIN bytes. */
+rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id);
+rd_err *desk_user_count(rd_desk *d, int64_t *n);
+/* Checks name and password from address. Refused with RD_THROTTLED (nothing checked) after 5
+ * failures for the account or 20 from the address in 15 minutes; a wrong name or password is
+ * RD_UNAUTHORIZED (the same message for both) and is counted. *user_id on success. */
+rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const char *address,
+                    int64_t *user_id);
+/* The user called name, added without a password when absent (the one-time sign-in link). */
+rd_err *desk_user_ensure(rd_desk *d, const char *name, int64_t *user_id);
+/* Starts a session for user_id lasting hours: sid (the cookie's value) and csrf are filled,
+ * each at least DESK_SECRET_MAX bytes. */
+rd_err *desk_session_new(rd_desk *d, int64_t user_id, int hours, char *sid, char *csrf);
+/* The live session sid belongs to; RD_UNAUTHORIZED when unknown or expired. */
+rd_err *desk_session_check(rd_desk *d, const char *sid, desk_principal *who);
+/* Ends the session (signing out); unknown sessions are not an error. */
+rd_err *desk_session_end(rd_desk *d, const char *sid);
+/* Creates an API bearer token named name: *secret (caller frees) is shown once and never
+ * stored. */
+rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *id);
+rd_err *desk_token_list(rd_desk *d, json_t **out); /* {id, name, created_at, revoked_at} */
+rd_err *desk_token_revoke(rd_desk *d, int64_t id);
+/* The token's principal; RD_UNAUTHORIZED when unknown or revoked. */
+rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who);
+
 /* ---------------------------------------------------------------- helpers for desk files */
 /* Parses an id field ("client: 'x' is not a number"). */
 rd_err *desk_parse_id(const char *field, const char *text, int64_t *id);
@@ -436,7 +609,6 @@ const char *desk_js(json_t *obj, const char *key);
 /* The current time as ISO 8601 UTC text. */
 void desk_now(rd_timestr out);
 
-
 /* ---------------------------------------------------------------- the client's side
  * Portal links (desk_portal.c), anonymous surveys (desk_survey.c), public reviews and
  * testimonials (desk_review.c). */
@@ -444,8 +616,7 @@ void desk_now(rd_timestr out);
 /* Issues a private link to case_id for its client, valid for days ("1".."180", NULL: 30).
  * *token (caller frees) goes in the URL /p/TOKEN and is shown once: only its hash is kept.
  * *out (caller's) is {id, case_id, expires_at}. A closed case gets no link (RD_CONFLICT). */
-rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **token,
-                         json_t **out);
+rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **token, json_t **out);
 rd_err *desk_portal_revoke(rd_desk *d, int64_t link_id);
 /* The case's links: {id, created_at, expires_at, revoked_at, last_used_at}; never tokens. */
 rd_err *desk_portal_links(rd_desk *d, int64_t case_id, rd_page *page, json_t **out);

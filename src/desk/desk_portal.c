@@ -13,11 +13,10 @@
 #define PORTAL_DAYS_DEFAULT 30
 #define PORTAL_DAYS_MAX     180
 
-const char *const desk_portal_actions[] = {"confirm", "correct",  "choose",  "propose",
+const char *const desk_portal_actions[] = {"confirm", "correct", "choose",   "propose",
                                            "met",     "not_met", "feedback", NULL};
 
-rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **token,
-                         json_t **out)
+rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **token, json_t **out)
 {
     int64_t n = PORTAL_DAYS_DEFAULT;
     rd_err *e = days ? parse_int("expires", days, 1, PORTAL_DAYS_MAX, &n) : NULL;
@@ -33,8 +32,9 @@ rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **t
     if ((e = store_begin(d->st))) return e;
     e = store_case_get(d->st, case_id, &k);
     if (!e && strcmp(desk_js(k, "status"), "closed") == 0)
-        e = rd_error(RD_CONFLICT, "case: case %lld is closed; a closed case has nothing for the "
-                                  "client to do",
+        e = rd_error(RD_CONFLICT,
+                     "case: case %lld is closed; a closed case has nothing for the "
+                     "client to do",
                      (long long)case_id);
     if (!e) e = store_portal_link_insert(d->st, case_id, hash, expires, now, &id);
     if (!e)
@@ -97,19 +97,11 @@ static rd_err *valid_link(rd_desk *d, const char *token, json_t **link)
 /* The open offer of the case with its options, or NULL. */
 static json_t *open_offer(rd_desk *d, int64_t case_id)
 {
-    json_t *offers = NULL, *found = NULL;
-    if (desk_offer_list(d, case_id, NULL, &offers) == NULL) {
-        size_t i;
-        json_t *o;
-        json_array_foreach(offers, i, o) if (strcmp(desk_js(o, "status"), "open") == 0)
-        {
-            json_decref(found);
-            found = NULL;
-            store_offer_get(d->st, desk_ji(o, "id"), &found);
-        }
-    }
-    json_decref(offers);
-    return found;
+    json_t *open = NULL, *offer = NULL;
+    if (store_case_open_ids(d->st, case_id, &open) == NULL && desk_ji(open, "offer"))
+        rd_err_free(store_offer_get(d->st, desk_ji(open, "offer"), &offer));
+    json_decref(open);
+    return offer;
 }
 
 /* Client-safe copies of the options: what, how much, by when. */
@@ -197,8 +189,10 @@ static json_t *client_actions(json_t *kase, json_t *offer, json_t *commitments, 
     bool done_all = json_array_size(commitments) > 0;
     size_t i;
     json_t *c;
-    json_array_foreach(commitments, i, c) done_all = done_all && json_is_true(json_object_get(c, "done"));
-    if (!feedback && (done_all || strcmp(stage, "follow_up") == 0 || strcmp(stage, "feedback") == 0))
+    json_array_foreach(commitments, i, c) done_all =
+        done_all && json_is_true(json_object_get(c, "done"));
+    if (!feedback &&
+        (done_all || strcmp(stage, "follow_up") == 0 || strcmp(stage, "feedback") == 0))
         json_array_append_new(a, json_string("feedback"));
     return a;
 }
@@ -219,14 +213,14 @@ rd_err *desk_portal_view(rd_desk *d, const char *token, json_t **out)
     json_t *commitments = client_commitments(d, case_id);
     char *restated = desk_js(k, "want") ? desk_restatement_text(d, case_id) : NULL;
     bool feedback = has_feedback(d, case_id);
-    *out = json_pack("{s:I, s:s?, s:s, s:s, s:s?, s:b, s:o, s:o, s:o, s:o, s:b, s:s}", "case_id",
-                     (json_int_t)case_id, "client_name", desk_js(client, "name"), "received_at",
-                     desk_js(k, "received_at"), "stage", desk_js(k, "stage"), "restatement",
-                     restated, "restatement_confirmed", desk_js(k, "want_confirmed_at") != NULL,
-                     "options", offer ? client_options(offer) : json_array(), "commitments",
-                     commitments, "contact", contact(d), "actions",
-                     client_actions(k, offer, commitments, feedback), "feedback_given", feedback,
-                     "expires_at", desk_js(link, "expires_at"));
+    *out =
+        json_pack("{s:I, s:s?, s:s, s:s, s:s?, s:b, s:o, s:o, s:o, s:o, s:b, s:s}", "case_id",
+                  (json_int_t)case_id, "client_name", desk_js(client, "name"), "received_at",
+                  desk_js(k, "received_at"), "stage", desk_js(k, "stage"), "restatement", restated,
+                  "restatement_confirmed", desk_js(k, "want_confirmed_at") != NULL, "options",
+                  offer ? client_options(offer) : json_array(), "commitments", commitments,
+                  "contact", contact(d), "actions", client_actions(k, offer, commitments, feedback),
+                  "feedback_given", feedback, "expires_at", desk_js(link, "expires_at"));
     free(restated);
     json_decref(offer);
     json_decref(client);
@@ -271,8 +265,8 @@ static rd_err *validate(const desk_portal_action *a)
 
 /* Runs the desk operation for the action as the client; *kind and *summary (caller frees) say
  * what happened for the user's today view. */
-static rd_err *perform(rd_desk *cd, int64_t case_id, const desk_portal_action *a,
-                       const char **kind, char **summary)
+static rd_err *perform(rd_desk *cd, int64_t case_id, const desk_portal_action *a, const char **kind,
+                       char **summary)
 {
     const char *act = a->action;
     char *draft = NULL;
@@ -302,15 +296,23 @@ static rd_err *perform(rd_desk *cd, int64_t case_id, const desk_portal_action *a
         parse_int("commitment", a->commitment, 1, INT64_MAX, &id);
         e = store_commitment_get(cd->st, id, &c);
         if (!e && desk_ji(c, "case_id") != case_id)
-            e = rd_error(RD_NOT_FOUND, "commitment: no commitment %lld on this case", (long long)id);
+            e = rd_error(RD_NOT_FOUND, "commitment: no commitment %lld on this case",
+                         (long long)id);
         if (!e) e = store_commitment_answer_insert(cd->st, id, (int)met, a->words, now, &answer);
         if (!e && met && !desk_js(c, "done_at")) e = desk_commitment_done(cd, id, NULL, &fu);
         json_decref(c);
         *kind = met ? "commitment_met" : "commitment_not_met";
         *summary = xasprintf("says commitment %lld was %s", (long long)id, met ? "met" : "not met");
     } else {
+        /* feedback given on the portal answers the follow-up that asked for it */
         int64_t id = 0;
-        e = desk_feedback_record(cd, case_id, a->score, a->words, NULL, &id);
+        json_t *open = NULL;
+        e = store_case_open_ids(cd->st, case_id, &open);
+        if (!e && desk_ji(open, "followup"))
+            e = desk_followup_done(cd, desk_ji(open, "followup"), "answered on the client portal",
+                                   NULL);
+        json_decref(open);
+        if (!e) e = desk_feedback_record(cd, case_id, a->score, a->words, NULL, &id);
         *kind = "feedback", *summary = xasprintf("left feedback: %s out of 5", a->score);
     }
     free(draft);

@@ -33,8 +33,7 @@ static rd_err *check_review(const desk_review_input *in, int64_t *rating, char d
     const char *date = in->date ? in->date : today;
     int y, m, dd;
     if (!e) e = date_parse("date", date, &y, &m, &dd);
-    if (!e && strcmp(date, today) > 0)
-        e = rd_error(RD_INVALID, "date: %s is in the future", date);
+    if (!e && strcmp(date, today) > 0) e = rd_error(RD_INVALID, "date: %s is in the future", date);
     if (!e) snprintf(day, 11, "%.10s", date);
     return e;
 }
@@ -76,8 +75,8 @@ rd_err *desk_review_add(rd_desk *d, const desk_review_input *in, int64_t *id)
     if ((e = store_begin(d->st))) return e;
     e = review_parties(d, in, &client, &case_id);
     if (!e && client) e = store_review_threat(d->st, client, &threat);
-    rd_review_fields f = {client, case_id, threat, in->platform, in->text,
-                          in->link,  day,     in->rating ? &rating : NULL};
+    rd_review_fields f = {client,   case_id,  threat, in->platform,
+                          in->text, in->link, day,    in->rating ? &rating : NULL};
     if (!e) e = store_review_insert(d->st, &f, now, id);
     if (!e && client) {
         char *subject = xasprintf("Public review on %s", in->platform);
@@ -87,9 +86,9 @@ rd_err *desk_review_add(rd_desk *d, const desk_review_input *in, int64_t *id)
         free(subject);
     }
     if (!e)
-        e = desk_audit(d, "review.add", "reviews", *id,
-                       json_pack("{s:s, s:I}", "platform", in->platform, "threat_log",
-                                 (json_int_t)threat));
+        e = desk_audit(
+            d, "review.add", "reviews", *id,
+            json_pack("{s:s, s:I}", "platform", in->platform, "threat_log", (json_int_t)threat));
     return store_end(d->st, e);
 }
 
@@ -129,9 +128,7 @@ rd_err *desk_review_reply(rd_desk *d, int64_t id, const char *text, json_t **rep
         e = rd_error(RD_CONFLICT, "review: the reply to review %lld was already posted",
                      (long long)id);
     if (!e) e = store_review_set_reply(d->st, id, text, errors ? NULL : now);
-    if (!e)
-        e = desk_audit(d, "review.reply", "reviews", id,
-                       json_pack("{s:i}", "errors", errors));
+    if (!e) e = desk_audit(d, "review.reply", "reviews", id, json_pack("{s:i}", "errors", errors));
     json_decref(r);
     e = store_end(d->st, e);
 out:
@@ -166,8 +163,9 @@ rd_err *desk_review_posted(rd_desk *d, int64_t id, const char *override)
     if (!e) e = store_review_reply_posted(d->st, id, now);
     if (!e && desk_ji(r, "client_id")) {
         char *subject = xasprintf("Public reply on %s", desk_js(r, "platform"));
-        rd_log_fields lf = {desk_ji(r, "client_id"), desk_ji(r, "case_id"), "out", "review", now,
-                            subject, desk_js(r, "reply")};
+        rd_log_fields lf = {
+            desk_ji(r, "client_id"), desk_ji(r, "case_id"), "out", "review", now, subject,
+            desk_js(r, "reply")};
         int64_t log_id;
         e = store_log_append(d->st, &lf, now, &log_id);
         free(subject);
@@ -206,20 +204,20 @@ rd_err *desk_testimonial_ask(rd_desk *d, const desk_testimonial_input *in, const
                      "client: ask for a testimonial once a case has closed well (feedback of 4 "
                      "or 5) while they are still your client; or go ahead with an override");
     if (!e && tr.errors && !override)
-        e = rd_error(RD_CONFLICT, "text: the request has %d tone error%s; fix %s first",
-                     tr.errors, tr.errors == 1 ? "" : "s", tr.errors == 1 ? "it" : "them");
+        e = rd_error(RD_CONFLICT, "text: the request has %d tone error%s; fix %s first", tr.errors,
+                     tr.errors == 1 ? "" : "s", tr.errors == 1 ? "it" : "them");
     if (!e && well && !case_id) case_id = desk_ji(well, "case_id");
     if (!e) e = store_testimonial_insert(d->st, client, case_id, in->text, now, id);
     if (!e) {
-        rd_log_fields lf = {client, case_id, "out", "email", now, "Would you share a few words?",
+        rd_log_fields lf = {client,  case_id, "out", "email", now, "Would you share a few words?",
                             in->text};
         int64_t log_id;
         e = store_log_append(d->st, &lf, now, &log_id);
     }
     if (!e)
-        e = desk_audit(d, "testimonial.ask", "testimonials", *id,
-                       json_pack("{s:I, s:s?}", "client", (json_int_t)client, "override",
-                                 override));
+        e = desk_audit(
+            d, "testimonial.ask", "testimonials", *id,
+            json_pack("{s:I, s:s?}", "client", (json_int_t)client, "override", override));
     json_decref(well);
     json_decref(c);
     e = store_end(d->st, e);
@@ -252,15 +250,23 @@ rd_err *desk_testimonial_answer(rd_desk *d, int64_t id, const char *answer, cons
     e = store_testimonial_get(d->st, id, &t);
     if (!e && strcmp(desk_js(t, "answer"), "pending") != 0)
         e = rd_error(RD_CONFLICT, "testimonial: request %lld was already answered", (long long)id);
-    if (!e) e = store_testimonial_answer(d->st, id, answer, yes ? quote : NULL, yes ? where : NULL, now);
+    if (!e)
+        e = store_testimonial_answer(d->st, id, answer, yes ? quote : NULL, yes ? where : NULL,
+                                     now);
     if (!e) {
-        rd_log_fields lf = {desk_ji(t, "client_id"), desk_ji(t, "case_id"), "in", "email", now,
-                            "Testimonial", yes ? quote : "Declined to give a testimonial"};
+        rd_log_fields lf = {desk_ji(t, "client_id"),
+                            desk_ji(t, "case_id"),
+                            "in",
+                            "email",
+                            now,
+                            "Testimonial",
+                            yes ? quote : "Declined to give a testimonial"};
         int64_t log_id;
         e = store_log_append(d->st, &lf, now, &log_id);
     }
-    if (!e) e = desk_audit(d, "testimonial.answer", "testimonials", id,
-                           json_pack("{s:s}", "answer", answer));
+    if (!e)
+        e = desk_audit(d, "testimonial.answer", "testimonials", id,
+                       json_pack("{s:s}", "answer", answer));
     json_decref(t);
     return store_end(d->st, e);
 }

@@ -32,8 +32,7 @@ static rd_err *parse_period(const char *period, char from[11], char to[11])
     int y, m, d;
     rd_err *e = date_parse("period", from, &y, &m, &d);
     if (!e) e = date_parse("period", to, &y, &m, &d);
-    if (!e && strcmp(from, to) > 0)
-        e = rd_error(RD_INVALID, "period: %s is after %s", from, to);
+    if (!e && strcmp(from, to) > 0) e = rd_error(RD_INVALID, "period: %s is after %s", from, to);
     return e;
 }
 
@@ -165,7 +164,9 @@ rd_err *desk_survey_respond(rd_desk *d, const char *token, const char *score,
         json_array_append_new(list, json_string((int)i < nanswers && answers[i] ? answers[i] : ""));
     char *text = e ? NULL : json_dumps(list, JSON_COMPACT);
     if (!e) e = store_survey_token_burn(d->st, hash);
-    if (!e) e = store_survey_response_insert(d->st, secret_random_id(), desk_ji(s, "id"), today, sc, text);
+    if (!e)
+        e = store_survey_response_insert(d->st, secret_random_id(), desk_ji(s, "id"), today, sc,
+                                         text);
     free(text);
     json_decref(list);
     json_decref(q);
@@ -188,11 +189,11 @@ rd_err *desk_survey_results(rd_desk *d, int64_t id, json_t **out)
         json_decref(q);
         return e;
     }
-    *out = json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:b, s:s?}", "id", (json_int_t)id,
-                     "period_from", desk_js(s, "period_from"), "period_to",
-                     desk_js(s, "period_to"), "invited", (json_int_t)desk_ji(s, "invited"),
-                     "responses", (json_int_t)n, "min_responses", (json_int_t)min, "shown",
-                     n >= min, "closed_at", desk_js(s, "closed_at"));
+    *out =
+        json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:b, s:s?}", "id", (json_int_t)id, "period_from",
+                  desk_js(s, "period_from"), "period_to", desk_js(s, "period_to"), "invited",
+                  (json_int_t)desk_ji(s, "invited"), "responses", (json_int_t)n, "min_responses",
+                  (json_int_t)min, "shown", n >= min, "closed_at", desk_js(s, "closed_at"));
     if (r) {
         int64_t dist[5] = {0}, total = 0;
         json_t *byq = json_array();
@@ -218,7 +219,8 @@ rd_err *desk_survey_results(rd_desk *d, int64_t id, json_t **out)
         json_object_set_new(*out, "average", json_real((double)total / (double)n));
         json_object_set_new(*out, "scores",
                             json_pack("[I,I,I,I,I]", (json_int_t)dist[0], (json_int_t)dist[1],
-                                      (json_int_t)dist[2], (json_int_t)dist[3], (json_int_t)dist[4]));
+                                      (json_int_t)dist[2], (json_int_t)dist[3],
+                                      (json_int_t)dist[4]));
         json_object_set_new(*out, "questions", byq);
     } else {
         json_object_set_new(*out, "questions", json_incref(q));

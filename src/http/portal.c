@@ -4,7 +4,7 @@
  * acts, so a mail scanner that follows links does nothing. Each action is one desk call
  * (desk_portal_act, desk_survey_respond). The pages speak to the client, never of the desk's
  * internals. */
-#include "http/http.h"
+#include "http/http_int.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -122,8 +122,8 @@ static bool can(json_t *view, const char *action)
 {
     size_t i;
     json_t *a;
-    json_array_foreach(json_object_get(view, "actions"), i, a) if (strcmp(json_string_value(a),
-                                                                         action) == 0) return true;
+    json_array_foreach(json_object_get(view, "actions"), i,
+                       a) if (strcmp(json_string_value(a), action) == 0) return true;
     return false;
 }
 
@@ -229,7 +229,8 @@ static void section_commitments(hw *w, json_t *v, const char *token)
         hw_text(w, js(c, "text"));
         HW_RAW(w, " — by ");
         hw_text(w, js(c, "due_on"));
-        HW_RAW(w, json_is_true(json_object_get(c, "done")) ? " (done)</p>" : "</p>");
+        if (json_is_true(json_object_get(c, "done"))) HW_RAW(w, " (done)");
+        HW_RAW(w, "</p>");
         json_t *said = json_object_get(c, "client_says_met");
         if (json_is_boolean(said)) {
             HW_RAW(w, "<p>");
@@ -329,8 +330,8 @@ static rd_err *confirm_page(http_req *rq, http_resp *rs, const char *token, json
     if (!action || !can(v, action)) return rd_error(RD_NOT_FOUND, "action: not open on this case");
     char csrf[65];
     form_token(token, csrf);
-    page_view pv = {.csrf = csrf, .failed = refused ? "portal" : NULL, .err = refused,
-                    .form = rq->form};
+    page_view pv = {
+        .csrf = csrf, .failed = refused ? "portal" : NULL, .err = refused, .form = rq->form};
     hw w;
     buf_reset(&rs->body);
     hw_begin(&w, &rs->body);
@@ -373,8 +374,8 @@ static rd_err *confirm_page(http_req *rq, http_resp *rs, const char *token, json
                    NULL);
         button = "Choose this option";
     } else if (strcmp(action, "propose") == 0) {
-        form_field(&w, &pv, "portal", "words", "What would put it right for you?", NULL,
-                   "textarea", NULL);
+        form_field(&w, &pv, "portal", "words", "What would put it right for you?", NULL, "textarea",
+                   NULL);
         button = "Send my proposal";
     } else if (strcmp(action, "met") == 0 || strcmp(action, "not_met") == 0) {
         bool met = strcmp(action, "met") == 0;
@@ -388,11 +389,11 @@ static rd_err *confirm_page(http_req *rq, http_resp *rs, const char *token, json
         button = "Send";
     } else {
         static const char *const scores[] = {"5", "4", "3", "2", "1", NULL};
-        form_select(&w, &pv, "portal", "score", "How happy are you with how it was resolved? "
-                                                "(5 is very happy)",
+        form_select(&w, &pv, "portal", "score",
+                    "How happy are you with how it was resolved? "
+                    "(5 is very happy)",
                     scores, "5");
-        form_field(&w, &pv, "portal", "words", "In your words (optional)", NULL, "textarea",
-                   NULL);
+        form_field(&w, &pv, "portal", "words", "In your words (optional)", NULL, "textarea", NULL);
         button = "Send feedback";
     }
     form_close(&w, button);
@@ -464,8 +465,8 @@ static rd_err *survey_form(http_req *rq, http_resp *rs, const char *token, json_
 {
     char csrf[65];
     form_token(token, csrf);
-    page_view pv = {.csrf = csrf, .failed = refused ? "survey" : NULL, .err = refused,
-                    .form = rq->form};
+    page_view pv = {
+        .csrf = csrf, .failed = refused ? "survey" : NULL, .err = refused, .form = rq->form};
     hw w;
     buf_reset(&rs->body);
     hw_begin(&w, &rs->body);

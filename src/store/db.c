@@ -92,13 +92,27 @@ static void note_sql(rd_store *st, const char *sql)
 static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
 {
     if (st->record) note_sql(st, sql);
-    db_cached *c = &st->cache[sql_slot(sql)];
-    if (c->sql && !c->busy && strcmp(c->sql, sql) == 0) {
-        c->busy = 1;
-        *stmt = c->stmt;
-        return NULL;
+    size_t slot = sql_slot(sql);
+    db_cached *c = NULL;
+    for (size_t i = 0; i < DB_STMT_PROBE; i++) {
+        db_cached *p = &st->cache[(slot + i) % DB_STMT_CACHE];
+        if (p->sql && strcmp(p->sql, sql) == 0) {
+            if (p->busy) { /* being stepped: the nested user gets its own, not kept */
+                if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+                    return db_error(st, "prepare");
+                return NULL;
+            }
+            p->busy = 1;
+            *stmt = p->stmt;
+            return NULL;
+        }
+        if (!p->sql) { /* a free slot: nothing is kept beyond it */
+            c = p;
+            break;
+        }
+        if (!c && !p->busy) c = p; /* else evict the first statement not in use */
     }
-    if (c->busy) {
+    if (!c) {
         if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
             return db_error(st, "prepare");
         return NULL;
@@ -118,12 +132,15 @@ static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
 /* Hands a statement back: a cached one is reset for its next use, any other is finalized. */
 static void stmt_put(rd_store *st, sqlite3_stmt *stmt)
 {
-    db_cached *c = &st->cache[sql_slot(sqlite3_sql(stmt))];
-    if (c->stmt == stmt) {
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        c->busy = 0;
-        return;
+    size_t slot = sql_slot(sqlite3_sql(stmt));
+    for (size_t i = 0; i < DB_STMT_PROBE; i++) {
+        db_cached *c = &st->cache[(slot + i) % DB_STMT_CACHE];
+        if (c->stmt == stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            c->busy = 0;
+            return;
+        }
     }
     sqlite3_finalize(stmt);
 }
@@ -529,7 +546,7 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out)
 {
     bool in_memory = strcmp(path, ":memory:") == 0;
     store_file f = {in_memory ? FILE_NEW : FILE_DESK, false};
-    rd_err *e = in_memory ? NULL : file_recognise(path, flags, &f);
+    rd_err *e = in_memory || (flags & STORE_AGAIN) ? NULL : file_recognise(path, flags, &f);
     if (e) return e;
     rd_store *st = xcalloc(1, sizeof *st);
     st->read_only = f.read_only;
@@ -610,25 +627,51 @@ void store_close(rd_store *st)
 
 rd_err *store_begin(rd_store *st)
 {
-    if (st->in_tx) return rd_error(RD_DB, "transaction already open");
+    assert(st->in_tx >= 0);
+    if (st->in_tx > 0) {
+        /* nested: a savepoint, so the inner operation can fail alone */
+        if (sqlite3_exec(st->db, "SAVEPOINT rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "begin");
+        st->in_tx++;
+        return NULL;
+    }
     if (st->read_only)
         return rd_error(RD_IO, "the database was opened read-only (it or its folder cannot be "
                                "written), and this command writes");
-    const char *sql = st->batch ? "SAVEPOINT op" : "BEGIN IMMEDIATE";
-    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_error(st, "begin");
+    if (st->batch) { /* a kept statement: a batch runs thousands */
+        rd_err *e = db_exec(st, "SAVEPOINT op", NULL);
+        if (!e) st->in_tx = 1;
+        return e;
+    }
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, "begin");
     st->in_tx = 1;
     return NULL;
 }
 
 rd_err *store_end(rd_store *st, rd_err *e)
 {
-    if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx <= 0) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx > 1) {
+        st->in_tx--;
+        if (e) {
+            sqlite3_exec(st->db, "ROLLBACK TO rd_nested", NULL, NULL, NULL);
+            sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL);
+            return e;
+        }
+        if (sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "commit");
+        return NULL;
+    }
     st->in_tx = 0;
     if (st->batch) {
-        if (e) sqlite3_exec(st->db, "ROLLBACK TO op", NULL, NULL, NULL);
-        if (sqlite3_exec(st->db, "RELEASE op", NULL, NULL, NULL) != SQLITE_OK && !e)
-            e = db_error(st, "commit");
-        return e;
+        if (e) rd_err_free(db_exec(st, "ROLLBACK TO op", NULL));
+        rd_err *r = db_exec(st, "RELEASE op", NULL);
+        if (e) {
+            rd_err_free(r);
+            return e;
+        }
+        return r;
     }
     if (e) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -20,6 +20,11 @@ typedef struct rd_store rd_store;
 
 enum {
     STORE_CREATE = 1, /* create a missing file (0600), or fill a zero-byte one */
+    /* Another connection to a desk this process has open already (the web server's worker
+     * threads): its header is not read again, because closing any descriptor of the file drops
+     * every POSIX lock the process holds on it, SQLite's included, and another process could
+     * then checkpoint and remove the WAL under the open connections. */
+    STORE_AGAIN = 2,
 };
 
 /* Opens the desk at path and brings its schema up to date. Without STORE_CREATE the file must
@@ -36,7 +41,9 @@ void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 
 /* Starts a write transaction that holds the write lock from the start, so two processes writing
- * at once queue instead of failing halfway. */
+ * at once queue instead of failing halfway. Transactions nest: inside an open one, begin sets a
+ * savepoint, and the matching end releases it or rolls back to it (the outer transaction goes
+ * on and decides for itself). */
 rd_err *store_begin(rd_store *st);
 /* Ends the transaction: commits when e is NULL, rolls back otherwise. Returns e, or the commit
  * error when committing failed. Use as: return store_end(st, e); */
@@ -321,7 +328,7 @@ rd_err *store_concern_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const char *currency,
                          json_t **out);
 /* Money of one project: price, currency, paid, refunded, discounted, revisions (included),
- * revisions_used, extra_revision_price, minutes (time logged for its client),
+ * revisions_used, extra_revision_price, minutes (time logged on the complaints about it),
  * other_currency_paid (payments on its invoices in another currency). */
 rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out);
 
@@ -380,6 +387,29 @@ rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
 
+/* ---------------------------------------------------------------- next step and today */
+/* Public reviews about a case: 1 when it arrived on the review channel, plus later incoming log
+ * entries on that channel. */
+rd_err *store_case_reviews(rd_store *st, int64_t case_id, int64_t *n);
+/* Records that the user re-read the client's earlier messages (P7). */
+rd_err *store_case_set_reread(rd_store *st, int64_t id, const char *now);
+/* Sets the date until which the client gets extra care after the fix (P9). */
+rd_err *store_case_set_watch(rd_store *st, int64_t id, const char *until, const char *now);
+/* Changes a follow-up's kind and due date; NULL leaves one as it is. */
+rd_err *store_followup_update(rd_store *st, int64_t id, const char *kind, const char *due_on);
+/* The ids of the invoices with this number (unique per project, so possibly several). */
+rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **rows);
+/* Sets (or with until NULL clears) the date a pause is meant to end. */
+rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, const char *now);
+/* The open items of a case by id: {offer (newest open offer), commitment (earliest due open
+ * one), followup (earliest due open one), escalation (oldest without an outcome), last_offer},
+ * each null when there is none. *out is the caller's. */
+rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
+/* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
+ * still under extra care (watch_until on or after today, index pb_cases_watch), with
+ * client_name and open_offers. */
+rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows);
+
 /* ---------------------------------------------------------------- mail (store_mail.c) */
 typedef struct rd_mail_fields {
     int64_t log_id;         /* the log entry holding subject and body */
@@ -392,10 +422,12 @@ typedef struct rd_mail_fields {
 /* *known is true when a message with this id (or content hash) was recorded already. */
 rd_err *store_mail_known(rd_store *st, const char *message_id, bool *known);
 rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now, int64_t *id);
+/* The message recorded for log entry log_id, or *row NULL. */
+rd_err *store_mail_of_log(rd_store *st, int64_t log_id, json_t **row);
 /* The case of the client's message with this id: 0 when unknown or not on a case. */
 rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
                            int64_t *case_id);
-/* The client's newest incoming message, preferring case_id's (0: any): {message_id, refs,
+/* The client's newest incoming message that has a Message-ID, preferring case_id's (0: any): {message_id, refs,
  * subject}, or *row NULL when there is none. */
 rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row);
 /* The client whose email is addr (any case), *client_id 0 when none. */
@@ -444,7 +476,6 @@ rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *ans
 rd_err *store_backup(rd_store *st, const char *path);
 /* The SQLite library version the store runs with ("3.40.1"); static storage. */
 const char *store_lib_version(void);
-
 
 /* ---------------------------------------------------------------- the client's side
  * Portal links and what the client did through them, anonymous surveys, public reviews and
@@ -521,5 +552,33 @@ rd_err *store_testimonial_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_testimonial_list(rd_store *st, rd_page *page, json_t **rows);
 rd_err *store_testimonial_answer(rd_store *st, int64_t id, const char *answer, const char *quote,
                                  const char *where, const char *now);
+/* ---------------------------------------------------------------- accounts (010_accounts.sql)
+ * Only hashes of secrets come here: the desk hashes session ids and tokens before asking. */
+/* RD_CONFLICT when the name is taken (names compare without case). pass_hash may be NULL. */
+rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash, const char *now,
+                          int64_t *id);
+/* {id, name, pass_hash} or *row NULL when there is no such user. */
+rd_err *store_user_find(rd_store *st, const char *name, json_t **row);
+rd_err *store_user_count(rd_store *st, int64_t *n);
+rd_err *store_session_insert(rd_store *st, const char *id_hash, int64_t user_id, const char *csrf,
+                             const char *now, const char *expires);
+/* {user_id, name, csrf} of a session not expired at now, or *row NULL. */
+rd_err *store_session_find(rd_store *st, const char *id_hash, const char *now, json_t **row);
+/* Ends the session, and forgets every session expired at now. */
+rd_err *store_session_delete(rd_store *st, const char *id_hash, const char *now);
+rd_err *store_token_insert(rd_store *st, const char *name, const char *token_hash, const char *now,
+                           int64_t *id);
+/* {id, name} of a token not revoked, or *row NULL. */
+rd_err *store_token_find(rd_store *st, const char *token_hash, json_t **row);
+rd_err *store_token_list(rd_store *st, json_t **rows); /* {id, name, created_at, revoked_at} */
+/* RD_NOT_FOUND when there is no such token or it was revoked already. */
+rd_err *store_token_revoke(rd_store *st, int64_t id, const char *now);
+/* Records a failed sign-in, forgetting failures older than forget_before. */
+rd_err *store_signin_failure_add(rd_store *st, const char *account, const char *address,
+                                 const char *now, const char *forget_before);
+/* Failed sign-ins since the time given, for the account and for the address. */
+rd_err *store_signin_failures(rd_store *st, const char *account, const char *address,
+                              const char *since, int64_t *by_account, int64_t *by_address);
+rd_err *store_signin_failures_clear(rd_store *st, const char *account);
 
 #endif

@@ -24,6 +24,11 @@ rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now
                      f->to_addrs, f->cc_addrs, f->in_reply_to, f->refs, f->source, now);
 }
 
+rd_err *store_mail_of_log(rd_store *st, int64_t log_id, json_t **row)
+{
+    return db_row(st, row, "SELECT * FROM mail_messages WHERE log_id = ?1", "i", log_id);
+}
+
 rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
                            int64_t *case_id)
 {
@@ -40,6 +45,7 @@ rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t cas
                   "SELECT m.message_id, m.refs, l.subject FROM mail_messages m"
                   " JOIN log_entries l ON l.id = m.log_id"
                   " WHERE l.client_id = ?1 AND l.direction = 'in'"
+                  " AND m.message_id NOT LIKE 'blake2b:%'"
                   " ORDER BY (l.case_id IS ?2) DESC, l.at DESC, l.id DESC LIMIT 1",
                   "iz", client_id, case_id);
 }
@@ -129,19 +135,17 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
     rd_err *e = db_rows(st, rows,
                         "SELECT kind, ref, client_id, case_id, at, subject,"
                         " snippet(search_fts, 6, char(2), char(3), '…', 16) AS snippet,"
-                        " highlight(search_fts, 5, char(2), char(3)) AS title, rank"
+                        " highlight(search_fts, 5, char(2), char(3)) AS title,"
+                        " bm25(search_fts, 0, 0, 0, 0, 0, 2.0, 1.0) AS rank"
                         " FROM search_fts WHERE search_fts MATCH ?1"
                         " AND (?2 = 0 OR client_id = ?2) AND (?3 = 0 OR case_id = ?3)"
                         " AND (?4 IS NULL OR at >= ?4)"
-                        " ORDER BY rank LIMIT ?5",
+                        " ORDER BY bm25(search_fts, 0, 0, 0, 0, 0, 2.0, 1.0) LIMIT ?5",
                         "tiiti", q->match, q->client_id, q->case_id, q->since, q->limit);
     if (e && e->code == RD_DB && sqlite3_errcode(st->db) == SQLITE_ERROR) {
         /* FTS5 reports a malformed query as a plain SQL error; its wording is not the user's */
         rd_err_free(e);
-        e = rd_error(RD_INVALID,
-                     "query: '%s' is not a search (use words, \"a phrase\", prefix*, AND, OR,"
-                     " NOT)",
-                     q->match);
+        e = rd_error(RD_INVALID, "query: '%s' is not a search", q->match);
     }
     return e;
 }

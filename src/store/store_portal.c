@@ -57,7 +57,7 @@ rd_err *store_portal_event_insert(rd_store *st, const rd_portal_event *ev, const
 }
 
 #define EVENT_LIST                                                                                 \
-    "SELECT e.id, e.case_id, e.kind, e.summary, e.log_id, e.at, e.seen_at, c.name AS client_name" \
+    "SELECT e.id, e.case_id, e.kind, e.summary, e.log_id, e.at, e.seen_at, c.name AS client_name"  \
     " FROM portal_events e JOIN cases k ON k.id = e.case_id JOIN clients c ON c.id = k.client_id"
 
 rd_err *store_portal_event_list(rd_store *st, int unseen, rd_page *page, json_t **rows)
@@ -70,20 +70,20 @@ rd_err *store_portal_event_list(rd_store *st, int unseen, rd_page *page, json_t 
                        "i", after);
     return db_page(st, rows, page, "portal_events",
                    EVENT_LIST " WHERE " DB_KEYSET_DESC("e", "at", "portal_events") " ORDER BY"
-                                                                                  " e.at DESC, "
-                                                                                  "e.id DESC "
-                                                                                  "LIMIT ?2",
+                                                                                   " e.at DESC, "
+                                                                                   "e.id DESC "
+                                                                                   "LIMIT ?2",
                    "i", after);
 }
 
 rd_err *store_portal_event_seen(rd_store *st, int64_t id, const char *now, int64_t *changed)
 {
-    rd_err *e = id ? db_exec(st,
-                             "UPDATE portal_events SET seen_at = ?2 WHERE id = ?1"
-                             " AND seen_at IS NULL",
-                             "it", id, now)
-                   : db_exec(st, "UPDATE portal_events SET seen_at = ?1 WHERE seen_at IS NULL",
-                             "t", now);
+    rd_err *e =
+        id ? db_exec(st,
+                     "UPDATE portal_events SET seen_at = ?2 WHERE id = ?1"
+                     " AND seen_at IS NULL",
+                     "it", id, now)
+           : db_exec(st, "UPDATE portal_events SET seen_at = ?1 WHERE seen_at IS NULL", "t", now);
     if (!e) *changed = sqlite3_changes64(st->db);
     return e;
 }
@@ -174,8 +174,9 @@ rd_err *store_survey_list(rd_store *st, rd_page *page, json_t **rows)
                    "SELECT s.id, s.period_from, s.period_to, s.invited, s.min_responses,"
                    " s.created_at, s.closed_at, (SELECT count(*) FROM survey_responses r"
                    " WHERE r.survey_id = s.id) AS responses FROM surveys s"
-                   " WHERE " DB_KEYSET_DESC("s", "created_at", "surveys") " ORDER BY"
-                   " s.created_at DESC, s.id DESC LIMIT ?2",
+                   " WHERE " DB_KEYSET_DESC("s", "created_at",
+                                            "surveys") " ORDER BY"
+                                                       " s.created_at DESC, s.id DESC LIMIT ?2",
                    "i", page ? page->after : 0);
 }
 

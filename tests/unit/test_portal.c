@@ -135,7 +135,8 @@ static bool has_action(json_t *view, const char *a)
 {
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(view, "actions"), i, v) if (strcmp(json_string_value(v), a) == 0) return true;
+    json_array_foreach(json_object_get(view, "actions"), i,
+                       v) if (strcmp(json_string_value(v), a) == 0) return true;
     return false;
 }
 
@@ -197,7 +198,7 @@ static void test_confirm_choose_feedback_walk_the_case(void **state)
     assert_string_equal(stage(f, 1), "want_confirmed");
 
     const char *opts[] = {"redo:reprint boards 3 and 5:2026-11-27",
-                          "partial_refund:10%:2026-11-30"};
+                          "extra_support:a call to go through the boards:2026-11-30"};
     desk_offer_input in = {opts, 2, NULL, 0};
     json_t *report = NULL;
     int64_t offer;
@@ -223,7 +224,8 @@ static void test_confirm_choose_feedback_walk_the_case(void **state)
     desk_portal_action met = {.action = "met", .commitment = cid};
     assert_null(desk_portal_act(&f->d, token, &met));
     desk_portal_action fb = {.action = "feedback", .score = "5", .words = "Lovely boards"};
-    assert_null(desk_portal_act(&f->d, token, &fb));
+    rd_err *fe = desk_portal_act(&f->d, token, &fb);
+    if (fe) fail_msg("feedback: %s", fe->msg);
 
     /* each action is in the log as the client's, on the portal, and in today's events */
     json_t *log = NULL;
@@ -466,8 +468,8 @@ static int rule_count(json_t *report, const char *rule)
     int n = 0;
     size_t i;
     json_t *d;
-    json_array_foreach(json_object_get(report, "diagnostics"), i, d)
-        n += strcmp(json_string_value(json_object_get(d, "rule")), rule) == 0;
+    json_array_foreach(json_object_get(report, "diagnostics"), i, d) n +=
+        strcmp(json_string_value(json_object_get(d, "rule")), rule) == 0;
     return n;
 }
 
@@ -485,7 +487,8 @@ static void test_public_reply_rules(void **state)
         {"Thank you. Call me on +44 20 7946 0958.", "private-detail", 1},
         {"Thanks for the review. You should have read the brief; contact me.", "blame", 1},
         {"I am sorry the boards were late. Please get in touch directly.", "no-thanks", 1},
-        {"Thank you for the honest review; I am sorry the boards were late.", "no-offline-offer", 1},
+        {"Thank you for the honest review; I am sorry the boards were late.", "no-offline-offer",
+         1},
         {"Thank you for telling us. We reprinted the boards; please reach out to me directly so "
          "I can put it right.",
          "private-detail", 0},
@@ -509,12 +512,17 @@ static void test_public_reply_rules(void **state)
 static void test_review_threat_links_and_reply_must_pass(void **state)
 {
     fx *f = *state;
-    desk_log_input in = {"1", "1", "in", "email", NULL, NULL,
+    desk_log_input in = {"1",
+                         "1",
+                         "in",
+                         "email",
+                         NULL,
+                         NULL,
                          "If this is not fixed I will leave a one-star review on Google."};
     int64_t threat = 0, id = 0;
     assert_null(desk_log_add(&f->d, &in, &threat));
-    desk_review_input rv = {"Google", "1", "Late and wrong.", "https://g.example/r/1", NULL, "1",
-                            NULL};
+    desk_review_input rv = {"Google", "1", "Late and wrong.", "https://g.example/r/1", NULL,
+                            "1",      NULL};
     assert_null(desk_review_add(&f->d, &rv, &id));
     json_t *r = NULL;
     assert_null(desk_review_get(&f->d, id, &r));
@@ -549,8 +557,8 @@ static void test_testimonial_only_after_a_case_closed_well(void **state)
                                  "Thank you for working with me. Would you share a few words "
                                  "about the project that I could quote on my website?"};
     expect_err(desk_testimonial_ask(&f->d, &in, NULL, &id, &report), RD_CONFLICT, "closed well");
-    assert_null(desk_testimonial_ask(&f->d, &in, "a long-standing client who offered", &id,
-                                     &report));
+    assert_null(
+        desk_testimonial_ask(&f->d, &in, "a long-standing client who offered", &id, &report));
     json_decref(report);
     expect_err(desk_testimonial_answer(&f->d, id, "yes", NULL, "website"), RD_INVALID, "quote");
     assert_null(desk_testimonial_answer(&f->d, id, "yes", "Quick and careful.", "website"));
