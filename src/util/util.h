@@ -141,6 +141,9 @@ void term_json(bool on);
 /* Flushes standard output and reports whether everything printed was written (a full disk or
  * closed pipe gives RD_IO naming standard output). */
 rd_err *term_finish(void);
+/* Writes a file format (CSV, iCalendar) to standard output byte for byte when it goes to a file
+ * or a pipe; on a terminal it goes through the guard like any other text. */
+rd_err *term_write_data(const void *p, size_t n);
 
 /* ---------------------------------------------------------------- money */
 
@@ -193,5 +196,10 @@ void secret_hash(const char *secret, char out[65]);
 bool secret_well_formed(const char *s, const char *prefix);
 /* A uniformly random positive row id (1 … 2^62). */
 int64_t secret_random_id(void);
+
+/* ---------------------------------------------------------------- CSV (csv.c) */
+/* Appends cells[0..n) as one CSV row ending in CRLF (NULL cells are empty); formula-looking
+ * cells are quoted with a leading apostrophe. */
+rd_err *csv_row(rd_buf *b, const char *const *cells, size_t n);
 
 #endif
