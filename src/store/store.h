@@ -407,6 +407,15 @@ rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, 
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
 /* How many commitments and follow-ups of the case are open past their date (today). */
 rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n);
+/* Sets escalations.final_proposal or escalations.weighed (field names which) of escalation id. */
+rd_err *store_escalation_set(rd_store *st, int64_t id, const char *field, const char *text);
+/* What a case cost the user: {minutes (time logged on it), money (refunds and discounts granted
+ * on it in currency)}. */
+rd_err *store_case_cost(rd_store *st, int64_t case_id, const char *currency, json_t **out);
+/* Sets a lesson's stock-taking (P11); NULL leaves a field as it is. */
+rd_err *store_lesson_set_stock(rd_store *st, int64_t id, const int64_t *minutes,
+                               const int64_t *amount, const char *currency,
+                               const char *differently);
 /* One case's follow-ups (by date), feedback and lessons, for the whole case (case show). */
 rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
@@ -462,7 +471,8 @@ typedef struct rd_search_query {
     const char *since;          /* ISO time or NULL */
     int64_t limit;              /* rows at most */
 } rd_search_query;
-/* Best match first: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
+#define STORE_SEARCH_WINDOW 1000 /* matches ranked: the newest this many */
+/* Best match first among the newest STORE_SEARCH_WINDOW matches: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
  * title, snippet, rank}; matches in title and snippet are wrapped in \x02 … \x03. A query FTS5
  * cannot read is RD_INVALID naming the query, never SQLite's message. */
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);

@@ -361,3 +361,24 @@ test_api_search() {
     status_is 401
     serve_down
 }
+
+test_today_mail_sends_the_digest() {
+    S="$WORK/smtp-digest"
+    smtp_start "$S"
+    fresh
+    r today --mail
+    rc_is 1
+    err_has "smtp.url: set the server first"
+    r config set me.addresses "sam@studio.example"
+    r config set smtp.url "smtp://127.0.0.1:$SMTP_PORT"
+    r client add --name "Priya Shah" --email priya@harbourlane.example
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    r today --mail
+    rc_is 0
+    out_has "today's digest sent to sam@studio.example"
+    smtp_stop
+    [ "$(sed -n 2p "$S/1.env")" = sam@studio.example ] || fail "not sent to me: $(cat "$S/1.env")"
+    tr -d '\r' <"$S/1.eml" | grep -q '^Subject: redress: today, ' || fail "subject: $(grep Subject "$S/1.eml")"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM log_entries WHERE direction = 'out'")" = 0 ] ||
+        fail "the digest was logged as an exchange with a client"
+}
