@@ -622,6 +622,9 @@ rd_err *desk_parse_id(const char *field, const char *text, int64_t *id);
 /* Appends the audit entry for an operation; detail is borrowed and may be NULL. */
 rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t row_id,
                    json_t *detail);
+/* desk_audit that takes detail (NULL allowed) and releases it: for a detail built in the call. */
+rd_err *desk_audit_take(rd_desk *d, const char *action, const char *table, int64_t row_id,
+                        json_t *detail);
 /* True when s is one of the NULL-terminated list. */
 bool desk_one_of(const char *s, const char *const *list);
 /* NULL when value is NULL or one of list; else RD_INVALID "field: 'x' is not one of a, b, c". */

@@ -38,8 +38,9 @@ rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **t
                      (long long)case_id);
     if (!e) e = store_portal_link_insert(d->st, case_id, hash, expires, now, &id);
     if (!e)
-        e = desk_audit(d, "portal.link", "portal_links", id,
-                       json_pack("{s:I, s:s}", "case", (json_int_t)case_id, "expires", expires));
+        e = desk_audit_take(
+            d, "portal.link", "portal_links", id,
+            json_pack("{s:I, s:s}", "case", (json_int_t)case_id, "expires", expires));
     json_decref(k);
     e = store_end(d->st, e);
     if (e) return e;
@@ -353,8 +354,9 @@ rd_err *desk_portal_act(rd_desk *d, const char *token, const desk_portal_action 
     }
     if (!e) e = store_portal_link_touch(d->st, desk_ji(link, "id"), now);
     if (!e)
-        e = desk_audit(&cd, "portal.act", "portal_events", event_id,
-                       json_pack("{s:I, s:s}", "case", (json_int_t)case_id, "action", a->action));
+        e = desk_audit_take(
+            &cd, "portal.act", "portal_events", event_id,
+            json_pack("{s:I, s:s}", "case", (json_int_t)case_id, "action", a->action));
     free(summary);
     json_decref(k);
     json_decref(link);

@@ -86,7 +86,7 @@ rd_err *desk_review_add(rd_desk *d, const desk_review_input *in, int64_t *id)
         free(subject);
     }
     if (!e)
-        e = desk_audit(
+        e = desk_audit_take(
             d, "review.add", "reviews", *id,
             json_pack("{s:s, s:I}", "platform", in->platform, "threat_log", (json_int_t)threat));
     return store_end(d->st, e);
@@ -128,7 +128,8 @@ rd_err *desk_review_reply(rd_desk *d, int64_t id, const char *text, json_t **rep
         e = rd_error(RD_CONFLICT, "review: the reply to review %lld was already posted",
                      (long long)id);
     if (!e) e = store_review_set_reply(d->st, id, text, errors ? NULL : now);
-    if (!e) e = desk_audit(d, "review.reply", "reviews", id, json_pack("{s:i}", "errors", errors));
+    if (!e)
+        e = desk_audit_take(d, "review.reply", "reviews", id, json_pack("{s:i}", "errors", errors));
     json_decref(r);
     e = store_end(d->st, e);
 out:
@@ -171,8 +172,8 @@ rd_err *desk_review_posted(rd_desk *d, int64_t id, const char *override)
         free(subject);
     }
     if (!e)
-        e = desk_audit(d, "review.posted", "reviews", id,
-                       json_pack("{s:i, s:s?}", "errors", errors, "override", override));
+        e = desk_audit_take(d, "review.posted", "reviews", id,
+                            json_pack("{s:i, s:s?}", "errors", errors, "override", override));
     json_decref(report);
     json_decref(r);
     return store_end(d->st, e);
@@ -215,7 +216,7 @@ rd_err *desk_testimonial_ask(rd_desk *d, const desk_testimonial_input *in, const
         e = store_log_append(d->st, &lf, now, &log_id);
     }
     if (!e)
-        e = desk_audit(
+        e = desk_audit_take(
             d, "testimonial.ask", "testimonials", *id,
             json_pack("{s:I, s:s?}", "client", (json_int_t)client, "override", override));
     json_decref(well);
@@ -265,8 +266,8 @@ rd_err *desk_testimonial_answer(rd_desk *d, int64_t id, const char *answer, cons
         e = store_log_append(d->st, &lf, now, &log_id);
     }
     if (!e)
-        e = desk_audit(d, "testimonial.answer", "testimonials", id,
-                       json_pack("{s:s}", "answer", answer));
+        e = desk_audit_take(d, "testimonial.answer", "testimonials", id,
+                            json_pack("{s:s}", "answer", answer));
     json_decref(t);
     return store_end(d->st, e);
 }

@@ -94,9 +94,9 @@ rd_err *desk_survey_create(rd_desk *d, const desk_survey_input *in, json_t **out
         json_object_set_new(c, "token", json_string(secret));
     }
     if (!e)
-        e = desk_audit(d, "survey.create", "surveys", id,
-                       json_pack("{s:s, s:s, s:I}", "from", from, "to", to, "invited",
-                                 (json_int_t)json_array_size(clients)));
+        e = desk_audit_take(d, "survey.create", "surveys", id,
+                            json_pack("{s:s, s:s, s:I}", "from", from, "to", to, "invited",
+                                      (json_int_t)json_array_size(clients)));
     e = store_end(d->st, e);
     if (e) {
         json_decref(clients);
