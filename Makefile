@@ -257,12 +257,16 @@ build/fuzz/fuzz_mail: tests/fuzz/fuzz_mail.c $(MAIL_FUZZ_SRC) $(wildcard src/mai
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc \
 		$(PKG_CFLAGS) -o $@ $< $(MAIL_FUZZ_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail build/fuzz/fuzz_canon
 	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
 	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
 	build/fuzz/fuzz_mail tests/fuzz/corpus/mail/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/mail
+	build/fuzz/fuzz_canon tests/fuzz/corpus/canon/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail build/fuzz/fuzz_canon
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/mail \
+		build/fuzz/corpus/canon
+	build/fuzz/fuzz_canon -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/canon tests/fuzz/corpus/canon
 	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/triage tests/fuzz/corpus/triage
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
@@ -280,13 +284,14 @@ build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
 
-# make bench-store: cases, log entries and verify per second on a file database.
+# make bench-store: cases, log entries and verify per second on a file database; BENCH_CASES=N
+# also generates a desk of N cases and verifies it.
 build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
-	build/rel/bench/bench_store bench/out/bench-store.db 20000
+	build/rel/bench/bench_store bench/out/bench-store.db 20000 $(BENCH_CASES)
 
 # make bench-mail: import and search on a generated Maildir of 100,000 messages against notmuch
 # (bench/mail.sh; MAIL_N to choose the size), figures for bench/RESULTS.md.

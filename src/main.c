@@ -12,7 +12,7 @@
 #include "cli/cli.h"
 #include "version.h" /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
-extern const cli_cmd cmd_init, cmd_verify, cmd_demo;
+extern const cli_cmd cmd_init, cmd_verify, cmd_demo, cmd_key_init, cmd_client_erase;
 extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;
 extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show, cmd_project_edit;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
@@ -56,6 +56,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_client_list,
     &cmd_client_show,
     &cmd_client_edit,
+    &cmd_client_erase,
     &cmd_project_add,
     &cmd_project_list,
     &cmd_project_show,
@@ -149,6 +150,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_token_create,
     &cmd_token_list,
     &cmd_token_revoke,
+    &cmd_key_init,
     NULL,
 };
 /* clang-format on */
@@ -323,7 +325,8 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
         c.db_path = path;
         c.desk.st = st;
         c.desk.actor = actor();
-        e = cmd->run(&c);
+        e = desk_key_load(&c.desk);
+        if (!e) e = cmd->run(&c);
     }
     store_close(st);
     free(path);

@@ -383,9 +383,13 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
 typedef struct desk_time_input {
     const char *client;  /* client id */
     const char *case_id; /* or NULL; must be the client's */
-    const char *minutes; /* 1 … 1440 */
+    const char *minutes; /* a duration: "90", "45m", "1h30", "1.5h"; 1 minute … 30 days */
     const char *note;    /* or NULL */
+    const char *on;      /* YYYY-MM-DD the time was spent, not in the future; NULL: now */
 } desk_time_input;
+/* Parses a duration as people write it ("90", "45m", "1h30", "1h30m", "1.5h", "2h") into
+ * minutes, 1 minute to 30 days. */
+rd_err *desk_duration_parse(const char *field, const char *text, int64_t *minutes);
 
 /* Logs time spent on a client: it feeds the cost-of-serving trigger (P16). */
 rd_err *desk_time_add(rd_desk *d, const desk_time_input *in, int64_t *id);
@@ -536,7 +540,24 @@ rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **o
 rd_err *desk_mail_self(rd_desk *d, const char *subject, const char *text, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
+/* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
+/* The same with options (a kept line, every signature, progress); o->pk is set from the desk. */
+rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r);
+/* The signing key's file: $XDG_CONFIG_HOME/redress/signing.key, else
+ * ~/.config/redress/signing.key. *out is the caller's. */
+rd_err *desk_key_path(char **out);
+/* Makes a new Ed25519 key in that file (mode 0600, folders 0700); refuses to replace one.
+ * *path (the caller's, set even on error when known) names the file; pk_hex gets the public
+ * key. */
+rd_err *desk_key_init(char **path, char pk_hex[2 * STORE_KEY_BYTES + 1]);
+/* Loads the key when the file exists, so every audit entry from now on is signed; no file is
+ * not an error (the desk works unsigned). A file readable by others or not a key is. */
+rd_err *desk_key_load(rd_desk *d);
+/* Erases a client's personal data on request (store_client_erase), recording the reason in
+ * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
+ * audit_entries}}. RD_CONFLICT when the client was already erased. */
+rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
 
 /* ---------------------------------------------------------------- backup */
 typedef struct desk_backup_report {

@@ -146,6 +146,8 @@ static rd_err *queue(rd_desk *d, int64_t id, const sending *s, json_t **outbox)
             e = store_outbox_insert(d->st, id, log_id, mid, desk_js(s->client, "email"), now,
                                     &out_id);
         if (!e) e = store_outbox_get(d->st, id, outbox);
+        /* every write ends with an audit entry: the seal compares the desk with the newest */
+        if (!e) e = desk_audit(d, "draft.queue", "mail_outbox", out_id, NULL);
         free(refs);
         free(mid);
     }
