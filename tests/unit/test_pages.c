@@ -115,7 +115,7 @@ static void test_every_page_renders_on_the_demo_desk(void **state)
     const char *client = render_client(f, 1, &v);
     has(client, "href=\"mailto:orders@harbourlane.example\"");
     has(client, "href=\"tel:+44 20 7946 0321\"");
-    desk_time_input t = {"1", NULL, "90", "call about the boards"};
+    desk_time_input t = {.client = "1", .minutes = "90", .note = "call about the boards"};
     int64_t tid;
     assert_null(desk_time_add(&f->d, &t, &tid));
     client = render_client(f, 1, &v);
