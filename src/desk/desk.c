@@ -50,11 +50,6 @@ void desk_now(rd_timestr out)
     time_iso(time_now(), out);
 }
 
-rd_err *desk_verify(rd_desk *d, rd_verify_report *r)
-{
-    return store_verify(d->st, r);
-}
-
 int64_t desk_ji(json_t *obj, const char *key)
 {
     return (int64_t)json_integer_value(json_object_get(obj, key));
@@ -82,6 +77,11 @@ rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
 int desk_schema_version(rd_desk *d)
 {
     return store_schema_version(d->st);
+}
+
+bool desk_signed(rd_desk *d)
+{
+    return store_signer(d->st) != NULL;
 }
 
 void desk_close(rd_desk *d)
