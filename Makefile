@@ -182,6 +182,7 @@ lint:
 		echo "lint: sqlite3.h outside src/store"; exit 1; fi
 	@if grep -ln '#include <microhttpd\.h>' $(LINT_FILES) | grep -v '^src/http/server\.c$$'; then \
 		echo "lint: microhttpd.h outside src/http/server.c"; exit 1; fi
+	@sh scripts/lint-layers
 	@echo "lint: ok"
 
 fmt:

@@ -601,6 +601,10 @@ rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
  * (a connection per thread): the file is not examined again. */
 rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
 void desk_close(rd_desk *d);
+/* The desk's schema version (its newest migration). */
+int desk_schema_version(rd_desk *d);
+/* True when the desk's heads are signed with a key this user holds (see desk_seal.c). */
+bool desk_signed(rd_desk *d);
 
 /* ---------------------------------------------------------------- accounts and API tokens
  * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
