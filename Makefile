@@ -29,7 +29,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
+.PHONY: faults man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -94,6 +94,8 @@ endef
 
 $(eval $(call variant,rel,$(REL_CFLAGS)))
 $(eval $(call variant,asan,$(ASAN_CFLAGS)))
+# The fault-injection build (src/store/db.c, RD_FAULTS): never installed, only `make faults`.
+$(eval $(call variant,fault,-O1 -g -DRD_FAULTS))
 
 redress: build/rel/redress
 	cp $< $@
@@ -107,6 +109,7 @@ check: deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory redress
 	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory faults
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz-regress
 	@$(MAKE) --no-print-directory eval
@@ -119,6 +122,14 @@ run: deps
 
 unit: rel-unit
 e2e: rel-e2e
+
+# make faults: end-to-end scenarios run once per store call with that call failing
+# (tests/cli/faults.sh); each must report the error and leave the database as it was.
+faults: build/fault/redress build/rel/redress
+	@mkdir -p build/logs
+	@REDRESS_BIN=$(CURDIR)/build/rel/redress REDRESS_FAULT_BIN=$(CURDIR)/build/fault/redress \
+		sh tests/cli/faults.sh >build/logs/faults.log 2>&1; rc=$$?; cat build/logs/faults.log; \
+		exit $$rc
 
 # AddressSanitizer + UBSan build running every test.
 sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
