@@ -6,9 +6,10 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl
 
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+# -isystem: warnings in library headers (glib) are not ours to fix
+PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -22,8 +23,8 @@ CFLAGS ?=
 CPPFLAGS ?=
 LDFLAGS ?=
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/desk/*.c src/cli/*.c \
-                           src/http/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c \
+                            src/cli/*.c src/http/*.c))
 GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c) \
            build/gen/web_assets.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))

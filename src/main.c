@@ -31,6 +31,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_backup;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
@@ -64,6 +65,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_close,
     &cmd_log_add,
     &cmd_log_list,
+    &cmd_import,
     &cmd_triage,
     &cmd_check,
     &cmd_draft_new,

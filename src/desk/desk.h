@@ -382,6 +382,27 @@ rd_err *desk_tone_gate(const char *field, const char *text, const char *what);
  * finds errors, unless override gives a reason, which is audited. */
 rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t *log_id);
 
+/* ---------------------------------------------------------------- mail (desk_mail.c, desk_send.c)
+ * importing a mailbox, attachments kept as evidence, search, sending replies by SMTP. */
+typedef struct desk_import_input {
+    const char *path;    /* a .eml file, an mbox or a Maildir */
+    const char *client;  /* client id every message belongs to, or NULL: by address */
+    const char *case_id; /* case id every message joins, or NULL: by thread */
+    bool create_clients; /* an unknown address becomes a new client instead of a skip */
+} desk_import_input;
+
+/* Called after each message: done of total (messages or bytes, see mail_source_progress) and
+ * the messages read so far. */
+typedef void (*desk_progress_fn)(void *ctx, int64_t done, int64_t total, int64_t messages);
+
+/* Imports every message of in->path (see desk_mail.c for routing, idempotence and crash
+ * safety). Direction is out for a message from one of the me.addresses setting, in otherwise.
+ * *summary (caller's) is {source, path, messages, imported, duplicates, skipped,
+ * skipped_by_reason {reason: count}, skips [{position, reason}], clients_created,
+ * attachments}. An error stops the import; batches committed before it stay. */
+rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
+                         void *ctx, json_t **summary);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 

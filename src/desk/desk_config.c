@@ -5,7 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { SET_MINUTES, SET_DAYS, SET_MONEY, SET_CURRENCY } setting_kind;
+typedef enum {
+    SET_MINUTES,
+    SET_DAYS,
+    SET_MONEY,
+    SET_CURRENCY,
+    SET_ADDRESSES, /* comma-separated email addresses */
+    SET_LINE,      /* one line of text */
+    SET_TEXT,      /* several lines of text */
+    SET_SMTP_URL,  /* smtp:// or smtps:// */
+} setting_kind;
 
 static const struct setting {
     const char *key;
@@ -19,6 +28,11 @@ static const struct setting {
     {"followup_days", "3", SET_DAYS, "days after the last commitment to check in"},
     {"risk_threshold", "1000", SET_MONEY, "money at risk above which escalation is suggested"},
     {"hourly_cost", "50", SET_MONEY, "what an hour of your time costs you"},
+    {"me.addresses", "", SET_ADDRESSES, "your own email addresses, comma separated (mail import)"},
+    {"me.name", "", SET_LINE, "your name as replies show it"},
+    {"me.signature", "", SET_TEXT, "the signature under replies sent by mail"},
+    {"smtp.url", "", SET_SMTP_URL, "smtp://host:port (or smtps://) replies are sent through"},
+    {"smtp.credentials", "", SET_LINE, "a 0600 file: user on line 1, password on line 2"},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -35,6 +49,28 @@ static rd_err *unknown(const char *key)
                     key ? key : "");
 }
 
+/* Each comma-separated item must look like an address: text@domain.tld without spaces. */
+static rd_err *check_addresses(const char *key, const char *value)
+{
+    if (!*value) return NULL; /* "" clears the setting */
+    char *copy = xstrdup(value);
+    rd_err *e = NULL;
+    for (char *item = copy, *next; item && !e; item = next) {
+        next = strchr(item, ',');
+        if (next) *next++ = '\0';
+        while (*item == ' ')
+            item++;
+        size_t n = strlen(item);
+        while (n && item[n - 1] == ' ')
+            item[--n] = '\0';
+        const char *at = strchr(item, '@');
+        if (!at || at == item || !strchr(at, '.') || strchr(item, ' '))
+            e = rd_error(RD_INVALID, "%s: '%s' is not an email address", key, item);
+    }
+    free(copy);
+    return e;
+}
+
 static rd_err *check_value(rd_desk *d, const struct setting *s, const char *value)
 {
     int64_t v;
@@ -45,6 +81,16 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
         return parse_int(s->key, value, 0, 365, &v);
     case SET_CURRENCY:
         return money_check_currency(s->key, value);
+    case SET_ADDRESSES:
+        return check_addresses(s->key, value);
+    case SET_LINE:
+    case SET_TEXT:
+        return NULL;
+    case SET_SMTP_URL:
+        if (*value && strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0)
+            return rd_error(RD_INVALID, "%s: '%s' does not start with smtp:// or smtps://", s->key,
+                            value);
+        return NULL;
     case SET_MONEY: {
         char *cur = NULL;
         rd_err *e = desk_config_get(d, "currency", &cur);
@@ -87,7 +133,11 @@ rd_err *desk_config_set(rd_desk *d, const char *key, const char *value)
 {
     const struct setting *s = find(key);
     if (!s) return unknown(key);
-    rd_err *e = text_check(key, value, 64, false);
+    rd_err *e =
+        s->kind == SET_TEXT
+            ? text_check(key, value, DESK_MAX_FIELD, true)
+            : text_check(key, value, s->kind == SET_LINE || s->kind == SET_ADDRESSES ? 1000 : 64,
+                         false);
     if (!e) e = check_value(d, s, value);
     if (e) return e;
     if ((e = store_begin(d->st))) return e;

@@ -57,6 +57,12 @@ static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_
                    : sqlite3_bind_null(stmt, pos);
             break;
         }
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            size_t n = va_arg(ap, size_t);
+            rc = sqlite3_bind_blob64(stmt, pos, p ? p : "", (sqlite3_uint64)n, SQLITE_STATIC);
+            break;
+        }
         default:
             return rd_error(RD_DB, "bind: unknown type '%c'", types[i]);
         }

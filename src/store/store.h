@@ -380,6 +380,63 @@ rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
 
+/* ---------------------------------------------------------------- mail (store_mail.c) */
+typedef struct rd_mail_fields {
+    int64_t log_id;         /* the log entry holding subject and body */
+    const char *message_id; /* without <>, or "blake2b:HEX" when the message has none */
+    const char *from_addr, *from_name, *to_addrs, *cc_addrs; /* may be NULL */
+    const char *in_reply_to, *refs;                          /* may be NULL */
+    const char *source;                                      /* file and position, or "sent" */
+} rd_mail_fields;
+
+/* *known is true when a message with this id (or content hash) was recorded already. */
+rd_err *store_mail_known(rd_store *st, const char *message_id, bool *known);
+rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now, int64_t *id);
+/* The case of the client's message with this id: 0 when unknown or not on a case. */
+rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
+                           int64_t *case_id);
+/* The client's newest incoming message, preferring case_id's (0: any): {message_id, refs,
+ * subject}, or *row NULL when there is none. */
+rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row);
+/* The client whose email is addr (any case), *client_id 0 when none. */
+rd_err *store_client_by_email(rd_store *st, const char *addr, int64_t *client_id);
+/* Cases of the client neither closed nor terminated: how many, and the newest id. */
+rd_err *store_client_open_cases(rd_store *st, int64_t client_id, int64_t *count, int64_t *newest);
+
+/* Attachment bytes are kept once per BLAKE2b hash (hex); putting known bytes again is a no-op. */
+rd_err *store_blob_put(rd_store *st, const char *hash, const void *data, size_t size);
+/* *data is the caller's (free()); RD_NOT_FOUND when no such bytes are kept. */
+rd_err *store_blob_get(rd_store *st, const char *hash, void **data, size_t *size);
+typedef struct rd_attachment_fields {
+    int64_t client_id, case_id, log_id; /* case_id and log_id 0 when none */
+    const char *hash, *name, *type;
+    size_t size;
+} rd_attachment_fields;
+rd_err *store_attachment_insert(rd_store *st, const rd_attachment_fields *f, const char *now,
+                                int64_t *id);
+rd_err *store_attachment_get(rd_store *st, int64_t id, json_t **row); /* RD_NOT_FOUND if none */
+rd_err *store_attachment_list(rd_store *st, int64_t case_id, json_t **rows);
+
+/* Full-text search (FTS5) over log subjects and bodies, concerns and attachment names. */
+typedef struct rd_search_query {
+    const char *match;          /* FTS5 query text */
+    int64_t client_id, case_id; /* 0: any */
+    const char *since;          /* ISO time or NULL */
+    int64_t limit;              /* rows at most */
+} rd_search_query;
+/* Best match first: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
+ * title, snippet, rank}; matches in title and snippet are wrapped in \x02 … \x03. A query FTS5
+ * cannot read is RD_INVALID naming the query, never SQLite's message. */
+rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);
+
+/* The SMTP outbox: one row per released draft sent by mail. */
+rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
+                            const char *rcpt, const char *now, int64_t *id);
+rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row); /* NULL row: none */
+/* Records one delivery attempt: sent or failed with the server's answer. */
+rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
+                            const char *now);
+
 /* ---------------------------------------------------------------- backup */
 /* Copies the open database, as one consistent snapshot, into a new file at path (mode 0600;
  * RD_IO when it exists). Writers in other processes are not held up. On error nothing is left

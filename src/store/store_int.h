@@ -53,7 +53,8 @@ rd_err *file_check_legacy(rd_store *st, const char *path);
 /* Bind types, one letter per ?N in order:
  *   i  int64_t            I  const int64_t * (NULL binds NULL)
  *   t  const char *       (NULL binds NULL)
- *   z  int64_t where 0 binds NULL (optional foreign keys) */
+ *   z  int64_t where 0 binds NULL (optional foreign keys)
+ *   b  const void * then size_t: a blob, borrowed until the statement has run */
 rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
 /* Runs an INSERT and sets *id to the new row's id (left alone on error). */
 rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...);

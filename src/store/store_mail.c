@@ -1,0 +1,173 @@
+/* store_mail.c — imported and sent messages beside their log entries, attachments and the
+ * bytes they point at (kept once per content hash), the SMTP outbox, and full-text search. */
+#include "store/store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+rd_err *store_mail_known(rd_store *st, const char *message_id, bool *known)
+{
+    int64_t n = 0;
+    rd_err *e =
+        db_int(st, &n, "SELECT count(*) FROM mail_messages WHERE message_id = ?1", "t", message_id);
+    *known = n > 0;
+    return e;
+}
+
+rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now, int64_t *id)
+{
+    return db_insert(st, id,
+                     "INSERT INTO mail_messages(log_id, message_id, from_addr, from_name, to_addrs,"
+                     " cc_addrs, in_reply_to, refs, source, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     "ittttttttt", f->log_id, f->message_id, f->from_addr, f->from_name,
+                     f->to_addrs, f->cc_addrs, f->in_reply_to, f->refs, f->source, now);
+}
+
+rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
+                           int64_t *case_id)
+{
+    return db_int(st, case_id,
+                  "SELECT coalesce(l.case_id, 0) FROM mail_messages m"
+                  " JOIN log_entries l ON l.id = m.log_id"
+                  " WHERE m.message_id = ?1 AND l.client_id = ?2",
+                  "ti", message_id, client_id);
+}
+
+rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row)
+{
+    return db_row(st, row,
+                  "SELECT m.message_id, m.refs, l.subject FROM mail_messages m"
+                  " JOIN log_entries l ON l.id = m.log_id"
+                  " WHERE l.client_id = ?1 AND l.direction = 'in'"
+                  " ORDER BY (l.case_id IS ?2) DESC, l.at DESC, l.id DESC LIMIT 1",
+                  "iz", client_id, case_id);
+}
+
+rd_err *store_client_by_email(rd_store *st, const char *addr, int64_t *client_id)
+{
+    return db_int(st, client_id,
+                  "SELECT id FROM clients WHERE lower(email) = lower(?1)"
+                  " ORDER BY status = 'active' DESC, id LIMIT 1",
+                  "t", addr);
+}
+
+rd_err *store_client_open_cases(rd_store *st, int64_t client_id, int64_t *count, int64_t *newest)
+{
+    json_t *row = NULL;
+    rd_err *e = db_row(st, &row,
+                       "SELECT count(*) AS n, coalesce(max(id), 0) AS newest FROM cases"
+                       " WHERE client_id = ?1 AND status <> 'closed' AND stage <> 'terminated'",
+                       "i", client_id);
+    if (!e) {
+        *count = json_integer_value(json_object_get(row, "n"));
+        *newest = json_integer_value(json_object_get(row, "newest"));
+    }
+    json_decref(row);
+    return e;
+}
+
+/* ---------------------------------------------------------------- attachments */
+
+rd_err *store_blob_put(rd_store *st, const char *hash, const void *data, size_t size)
+{
+    return db_exec(st, "INSERT OR IGNORE INTO blobs(hash, size, data) VALUES (?1, ?2, ?3)", "tib",
+                   hash, (int64_t)size, data, size);
+}
+
+rd_err *store_blob_get(rd_store *st, const char *hash, void **data, size_t *size)
+{
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(st->db, "SELECT data FROM blobs WHERE hash = ?1", -1, &stmt, NULL) !=
+        SQLITE_OK)
+        return db_error(st, "prepare");
+    sqlite3_bind_text(stmt, 1, hash, -1, SQLITE_STATIC);
+    rd_err *e = NULL;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *size = (size_t)sqlite3_column_bytes(stmt, 0);
+        *data = xmalloc(*size ? *size : 1);
+        if (*size) memcpy(*data, sqlite3_column_blob(stmt, 0), *size);
+    } else if (rc == SQLITE_DONE) {
+        e = rd_error(RD_NOT_FOUND, "attachment: its content %s is missing", hash);
+    } else {
+        e = db_error(st, "query");
+    }
+    sqlite3_finalize(stmt);
+    return e;
+}
+
+rd_err *store_attachment_insert(rd_store *st, const rd_attachment_fields *f, const char *now,
+                                int64_t *id)
+{
+    return db_insert(st, id,
+                     "INSERT INTO attachments(client_id, case_id, log_id, hash, name, type, size,"
+                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     "izztttit", f->client_id, f->case_id, f->log_id, f->hash, f->name, f->type,
+                     (int64_t)f->size, now);
+}
+
+rd_err *store_attachment_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row, "SELECT * FROM attachments WHERE id = ?1", "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "attachment: no attachment %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_attachment_list(rd_store *st, int64_t case_id, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT id, client_id, case_id, log_id, hash, name, type, size, created_at"
+                   " FROM attachments WHERE case_id = ?1 ORDER BY id",
+                   "i", case_id);
+}
+
+/* ---------------------------------------------------------------- search */
+
+rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
+{
+    rd_err *e = db_rows(st, rows,
+                        "SELECT kind, ref, client_id, case_id, at, subject,"
+                        " snippet(search_fts, 6, char(2), char(3), '…', 16) AS snippet,"
+                        " highlight(search_fts, 5, char(2), char(3)) AS title, rank"
+                        " FROM search_fts WHERE search_fts MATCH ?1"
+                        " AND (?2 = 0 OR client_id = ?2) AND (?3 = 0 OR case_id = ?3)"
+                        " AND (?4 IS NULL OR at >= ?4)"
+                        " ORDER BY rank LIMIT ?5",
+                        "tiiti", q->match, q->client_id, q->case_id, q->since, q->limit);
+    if (e && e->code == RD_DB && sqlite3_errcode(st->db) == SQLITE_ERROR) {
+        /* FTS5 reports a malformed query as a plain SQL error; its wording is not the user's */
+        rd_err_free(e);
+        e = rd_error(RD_INVALID,
+                     "query: '%s' is not a search (use words, \"a phrase\", prefix*, AND, OR,"
+                     " NOT)",
+                     q->match);
+    }
+    return e;
+}
+
+/* ---------------------------------------------------------------- outbox */
+
+rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
+                            const char *rcpt, const char *now, int64_t *id)
+{
+    return db_insert(st, id,
+                     "INSERT INTO mail_outbox(draft_id, log_id, message_id, rcpt, created_at,"
+                     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                     "iittt", draft_id, log_id, message_id, rcpt, now);
+}
+
+rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row)
+{
+    return db_row(st, row, "SELECT * FROM mail_outbox WHERE draft_id = ?1", "i", draft_id);
+}
+
+rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
+                            const char *now)
+{
+    return db_exec(st,
+                   "UPDATE mail_outbox SET status = CASE WHEN ?2 THEN 'sent' ELSE 'failed' END,"
+                   " attempts = attempts + 1, answer = ?3, updated_at = ?4,"
+                   " sent_at = CASE WHEN ?2 THEN ?4 END WHERE id = ?1",
+                   "iitt", id, (int64_t)sent, answer, now);
+}
