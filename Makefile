@@ -30,7 +30,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: faults man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store fuzz fuzz-regress
+.PHONY: faults man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -250,6 +250,14 @@ build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
 	build/rel/bench/bench_store bench/out/bench-store.db 20000
+
+# make bench-desk: desks of 1k, 10k and 100k cases, the daily commands against the sqlite3
+# floor with peak memory, into bench/RESULTS.md (bench/desk.sh; DESK_SIZES to choose sizes).
+build/rel/bench/bench_today: bench/bench_today.c build/rel/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+bench-desk: build/rel/redress build/rel/bench/bench_today
+	sh bench/desk.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.

@@ -426,6 +426,16 @@ void desk_backup_report_reset(desk_backup_report *r);
  * when the desk already has clients. */
 rd_err *desk_demo_load(rd_desk *d);
 
+/* Builds a large realistic desk through the operations above (see desk_generate.c): ncases
+ * cases, ten per client, each client with a project and five invoices, the cases at every stage
+ * of the playbook with about eleven log entries each, spread over the three years before forty
+ * days ago. seed 0 is the default seed; the same seed gives the same desk. progress (may be
+ * NULL) is called after each client with the cases written so far. One transaction per twenty
+ * clients; an error stops generation, keeping the transactions committed before it. */
+typedef void (*desk_generate_fn)(void *ctx, int64_t done);
+rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_fn progress,
+                      void *ctx);
+
 /* ---------------------------------------------------------------- helpers for desk files */
 /* Parses an id field ("client: 'x' is not a number"). */
 rd_err *desk_parse_id(const char *field, const char *text, int64_t *id);

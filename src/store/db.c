@@ -92,13 +92,27 @@ static void note_sql(rd_store *st, const char *sql)
 static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
 {
     if (st->record) note_sql(st, sql);
-    db_cached *c = &st->cache[sql_slot(sql)];
-    if (c->sql && !c->busy && strcmp(c->sql, sql) == 0) {
-        c->busy = 1;
-        *stmt = c->stmt;
-        return NULL;
+    size_t slot = sql_slot(sql);
+    db_cached *c = NULL;
+    for (size_t i = 0; i < DB_STMT_PROBE; i++) {
+        db_cached *p = &st->cache[(slot + i) % DB_STMT_CACHE];
+        if (p->sql && strcmp(p->sql, sql) == 0) {
+            if (p->busy) { /* being stepped: the nested user gets its own, not kept */
+                if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+                    return db_error(st, "prepare");
+                return NULL;
+            }
+            p->busy = 1;
+            *stmt = p->stmt;
+            return NULL;
+        }
+        if (!p->sql) { /* a free slot: nothing is kept beyond it */
+            c = p;
+            break;
+        }
+        if (!c && !p->busy) c = p; /* else evict the first statement not in use */
     }
-    if (c->busy) {
+    if (!c) {
         if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
             return db_error(st, "prepare");
         return NULL;
@@ -118,12 +132,15 @@ static rd_err *stmt_get(rd_store *st, const char *sql, sqlite3_stmt **stmt)
 /* Hands a statement back: a cached one is reset for its next use, any other is finalized. */
 static void stmt_put(rd_store *st, sqlite3_stmt *stmt)
 {
-    db_cached *c = &st->cache[sql_slot(sqlite3_sql(stmt))];
-    if (c->stmt == stmt) {
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        c->busy = 0;
-        return;
+    size_t slot = sql_slot(sqlite3_sql(stmt));
+    for (size_t i = 0; i < DB_STMT_PROBE; i++) {
+        db_cached *c = &st->cache[(slot + i) % DB_STMT_CACHE];
+        if (c->stmt == stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            c->busy = 0;
+            return;
+        }
     }
     sqlite3_finalize(stmt);
 }
@@ -649,8 +666,13 @@ rd_err *store_begin(rd_store *st)
                                "written), and this command writes");
     rd_err *e = fault_point("begin");
     if (e) return e;
-    const char *sql = st->batch ? "SAVEPOINT op" : "BEGIN IMMEDIATE";
-    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_error(st, "begin");
+    if (st->batch) { /* a kept statement: a batch runs thousands */
+        e = db_exec(st, "SAVEPOINT op", NULL);
+        if (!e) st->in_tx = 1;
+        return e;
+    }
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, "begin");
     st->in_tx = 1;
     return NULL;
 }
@@ -661,10 +683,13 @@ rd_err *store_end(rd_store *st, rd_err *e)
     st->in_tx = 0;
     if (!e) e = fault_point("commit");
     if (st->batch) {
-        if (e) sqlite3_exec(st->db, "ROLLBACK TO op", NULL, NULL, NULL);
-        if (sqlite3_exec(st->db, "RELEASE op", NULL, NULL, NULL) != SQLITE_OK && !e)
-            e = db_error(st, "commit");
-        return e;
+        if (e) rd_err_free(db_exec(st, "ROLLBACK TO op", NULL));
+        rd_err *r = db_exec(st, "RELEASE op", NULL);
+        if (e) {
+            rd_err_free(r);
+            return e;
+        }
+        return r;
     }
     if (e) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

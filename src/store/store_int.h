@@ -7,8 +7,11 @@
 
 #include "store/store.h"
 
-/* Prepared statements kept between calls, keyed by their SQL text. */
-#define DB_STMT_CACHE 128
+/* Prepared statements kept between calls, keyed by their SQL text: a statement lives in one of
+ * DB_STMT_PROBE slots from its hash's, so the few hundred statements of the store stay prepared
+ * instead of evicting each other (a re-prepare costs more than most queries it runs). */
+#define DB_STMT_CACHE 512
+#define DB_STMT_PROBE 8
 /* Migration numbers are below this (three digits in the file name). */
 #define DB_MAX_MIGRATION 1000
 

@@ -57,3 +57,27 @@ test_list_refusals_name_the_field() {
     r followup list --limit
     rc_is 2
 }
+
+test_demo_cases_builds_a_desk_that_verifies_and_streams() {
+    fresh
+    r demo --cases 300 --seed 7
+    rc_is 0
+    out_has "300 cases generated"
+    r verify
+    rc_is 0
+    out_has "ok:"
+    # More rows than one page of the CLI's reading: the array is still one valid whole.
+    r case list --json
+    out_is_json
+    [ "$(printf '%s' "$OUT" | grep -c '"received_at"')" = 300 ] || fail "not 300 cases listed"
+    r case list --jsonl
+    [ "$(printf '%s\n' "$OUT" | cut -d, -f1 | sort -u | wc -l)" = 300 ] || fail "a case twice or lost"
+    r invoice list --overdue --jsonl
+    [ "$(printf '%s\n' "$OUT" | grep -c '"overdue":true')" = 30 ] || fail "not one overdue invoice per client"
+    r demo --cases 10
+    rc_is 1
+    err_has "already has clients"
+    r demo --cases 0
+    rc_is 1
+    err_has "cases:"
+}

@@ -178,6 +178,56 @@ static void test_filters_are_applied_before_the_limit(void **state)
     json_decref(rows);
 }
 
+static void test_batch_keeps_each_operation_whole(void **state)
+{
+    fixture *f = *state;
+    ok(store_batch_begin(f->st));
+    rd_client_fields c = {.name = "Ada"};
+    int64_t client, id;
+    ok(desk_client_add(&f->d, &c, &client));
+    /* Refused inside its savepoint: nothing of it stays, the client before it does. */
+    desk_case_input in = {"99", NULL, "email", NULL, "Late."};
+    expect_error(desk_case_open(&f->d, &in, &id), RD_NOT_FOUND, "client:");
+    ok(store_batch_end(f->st, NULL));
+    json_t *rows;
+    ok(desk_case_list(&f->d, NULL, NULL, NULL, &rows));
+    assert_int_equal(json_array_size(rows), 0);
+    json_decref(rows);
+    ok(desk_client_list(&f->d, NULL, &rows));
+    assert_int_equal(json_array_size(rows), 1);
+    json_decref(rows);
+    rd_verify_report r;
+    ok(desk_verify(&f->d, &r));
+    assert_int_equal(r.audit_entries, 1);
+
+    /* A batch ended with an error keeps nothing. */
+    ok(store_batch_begin(f->st));
+    c.name = "Bo";
+    ok(desk_client_add(&f->d, &c, &id));
+    expect_error(store_batch_end(f->st, rd_error(RD_IO, "stop")), RD_IO, "stop");
+    ok(desk_client_list(&f->d, NULL, &rows));
+    assert_int_equal(json_array_size(rows), 1);
+    json_decref(rows);
+}
+
+static void test_generated_desk_is_whole(void **state)
+{
+    fixture *f = *state;
+    ok(desk_generate(&f->d, 40, 3, NULL, NULL));
+    rd_verify_report r;
+    ok(desk_verify(&f->d, &r));
+    assert_true(r.log_entries >= 40 * 10);
+    json_t *rows;
+    ok(desk_case_list(&f->d, "closed", NULL, NULL, &rows));
+    assert_true(json_array_size(rows) > 0); /* some cases went the whole way */
+    json_decref(rows);
+    ok(desk_commitment_list(&f->d, 0, 1, NULL, &rows));
+    assert_true(json_array_size(rows) > 0); /* and some left commitments overdue */
+    json_decref(rows);
+    assert_string_equal(getenv("REDRESS_NOW"), "2026-11-25T12:00:00Z"); /* the clock restored */
+    expect_error(desk_generate(&f->d, 0, 0, NULL, NULL), RD_INVALID, "cases:");
+}
+
 /* ---------------------------------------------------------------- query plans */
 
 /* Tables that stay small whatever the desk's size. */
@@ -343,6 +393,8 @@ int main(void)
         T(test_case_pages_join_up),
         T(test_page_refusals_name_the_field),
         T(test_filters_are_applied_before_the_limit),
+        T(test_batch_keeps_each_operation_whole),
+        T(test_generated_desk_is_whole),
         T(test_one_entity_reads_use_indexes),
         T(test_list_pages_come_in_index_order),
     };
