@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libmicrohttpd
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
@@ -76,10 +76,10 @@ build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
 	@rm -f $$@
 	ar rcs $$@ $$^
 build/$(1)/redress: build/$(1)/src/main.o build/$(1)/libredress.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm -pthread
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
 	@mkdir -p $$(dir $$@)
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm -pthread
 $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
 	@mkdir -p build/logs
 	@set -e; for t in $$^; do echo "== $$$$t"; \
@@ -147,6 +147,8 @@ lint:
 		echo "lint: banned function (see CONVENTIONS.md)"; exit 1; fi
 	@if grep -ln 'sqlite3\.h' $(LINT_FILES) | grep -v '^src/store/'; then \
 		echo "lint: sqlite3.h outside src/store"; exit 1; fi
+	@if grep -ln '#include <microhttpd\.h>' $(LINT_FILES) | grep -v '^src/http/server\.c$$'; then \
+		echo "lint: microhttpd.h outside src/http/server.c"; exit 1; fi
 	@echo "lint: ok"
 
 fmt:
@@ -209,7 +211,7 @@ LOCKED_FLOORS = --locked-flag-f1 0.79 --locked-host-near 0.81 --locked-host-exac
                 --locked-root 0.55
 build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(LOCKED_FLOORS) $(EVAL_DATA)
 
@@ -239,14 +241,14 @@ build/rel/bench/gen: bench/gen.c
 	$(CC) -std=c17 -O2 -o $@ $<
 build/rel/bench/bench_analyze: bench/bench_analyze.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench: build/rel/bench/gen build/rel/bench/bench_analyze
 	sh bench/run.sh
 
 # make bench-store: cases, log entries and verify per second on a file database.
 build/rel/bench/bench_store: bench/bench_store.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 bench-store: build/rel/bench/bench_store
 	@mkdir -p bench/out
 	build/rel/bench/bench_store bench/out/bench-store.db 20000
@@ -264,7 +266,7 @@ bench-desk: build/rel/redress build/rel/bench/bench_today
 EXTERNAL_DATA ?= ../shared/text-eval-data
 build/rel/tools/eval_external: tools/eval_external.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval-external: build/rel/tools/eval_external
 	@if [ -d "$(EXTERNAL_DATA)" ]; then build/rel/tools/eval_external $(EXTERNAL_DATA); \
 	else echo "eval-external: $(EXTERNAL_DATA) not found (set EXTERNAL_DATA=DIR)"; fi

@@ -31,8 +31,9 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
-extern const cli_cmd cmd_import;
+extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -66,6 +67,10 @@ const cli_cmd *const cli_commands[] = {
     &cmd_log_add,
     &cmd_log_list,
     &cmd_import,
+    &cmd_search,
+    &cmd_attach,
+    &cmd_attachment_get,
+    &cmd_case_export,
     &cmd_triage,
     &cmd_check,
     &cmd_draft_new,
@@ -100,6 +105,11 @@ const cli_cmd *const cli_commands[] = {
     &cmd_terminate,
     &cmd_verify,
     &cmd_backup,
+    &cmd_serve,
+    &cmd_user_add,
+    &cmd_token_create,
+    &cmd_token_list,
+    &cmd_token_revoke,
     NULL,
 };
 /* clang-format on */
@@ -112,6 +122,7 @@ const cli_section cli_sections[] = {
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
     {&cmd_verify, "integrity and backups"},
+    {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},
 };
 

@@ -116,6 +116,15 @@ static rd_err *case_show(cli_ctx *c)
             printf("\n%sCommunication log%s\n", cli_bold(c), cli_reset(c));
             print_log(c, log);
         }
+        json_t *att = json_object_get(k, "attachments");
+        if (json_array_size(att) > 0) {
+            printf("\n%sAttachments%s\n", cli_bold(c), cli_reset(c));
+            size_t i;
+            json_t *a;
+            json_array_foreach(att, i, a)
+                printf("  %lld  %s  %s  %lld bytes  %s\n", (long long)ji(a, "id"), js(a, "name"),
+                       js(a, "type"), (long long)ji(a, "size"), js(a, "hash"));
+        }
     }
     json_decref(k);
     return NULL;

@@ -1,8 +1,13 @@
-/* cli_mail.c — `redress import`: a mailbox into the communication log, with a progress bar on a
- * terminal and a summary of what was imported, already there or skipped and why. */
+/* cli_mail.c — mail and evidence: `redress import` (a mailbox into the communication log, with
+ * a progress bar on a terminal and a summary of what was skipped and why), `attach`,
+ * `attachment get`, `case export` and `search`. */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -99,3 +104,241 @@ const cli_cmd cmd_import = {
     "their position and reason.",
     import_opts,
     import};
+
+/* ---------------------------------------------------------------- evidence */
+
+/* Reads a whole file of at most max bytes; *data is the caller's. */
+static rd_err *read_all(const char *field, const char *path, size_t max, char **data, size_t *size)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) return rd_error(RD_IO, "%s: %s: %s", field, path, strerror(errno));
+    rd_buf b;
+    buf_init(&b, max);
+    char chunk[65536];
+    size_t n;
+    rd_err *e = NULL;
+    while (!e && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (buf_add(&b, chunk, n))
+            e = rd_error(RD_TOO_LARGE, "%s: %s is larger than %zu MiB", field, path, max >> 20);
+    if (!e && ferror(f)) e = rd_error(RD_IO, "%s: %s: read error", field, path);
+    if (f != stdin) fclose(f);
+    if (e) {
+        buf_reset(&b);
+        return e;
+    }
+    *size = b.len;
+    *data = b.len ? buf_detach(&b) : xstrdup("");
+    return NULL;
+}
+
+/* Writes size bytes to path, created with mode 0600 and never over an existing file. */
+static rd_err *write_new(const char *path, const void *data, size_t size)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return rd_error(RD_IO, "out: %s: %s", path, strerror(errno));
+    const char *p = data;
+    while (size > 0) {
+        ssize_t w = write(fd, p, size);
+        if (w <= 0) {
+            close(fd);
+            return rd_error(RD_IO, "out: %s: %s", path, strerror(errno));
+        }
+        p += w;
+        size -= (size_t)w;
+    }
+    return close(fd) == 0 ? NULL : rd_error(RD_IO, "out: %s: %s", path, strerror(errno));
+}
+
+static rd_err *attach(cli_ctx *c)
+{
+    char *data = NULL;
+    size_t size = 0;
+    const char *path = c->pos[1], *slash = strrchr(path, '/');
+    const char *name = cli_get(c, "name") ? cli_get(c, "name") : slash ? slash + 1 : path;
+    rd_err *e = read_all("file", path, DESK_MAX_ATTACHMENT + 1, &data, &size);
+    desk_attach_input in = {c->pos[0], name, cli_get(c, "type"), data, size};
+    int64_t id;
+    if (!e) e = desk_attach(&c->desk, &in, &id);
+    free(data);
+    if (!e) cli_print_id(c, id);
+    return e;
+}
+
+static rd_err *attachment_get(cli_ctx *c)
+{
+    int64_t id;
+    json_t *row = NULL;
+    void *data = NULL;
+    size_t size = 0;
+    rd_err *e = cli_pos_id(c, 0, "attachment", &id);
+    if (!e) e = desk_attachment_get(&c->desk, id, &row, &data, &size);
+    const char *out = cli_get(c, "out");
+    if (!e && (!out || strcmp(out, "-") == 0)) {
+        if (fwrite(data, 1, size, stdout) != size) e = rd_error(RD_IO, "out: write error");
+    } else if (!e) {
+        e = write_new(out, data, size);
+    }
+    free(data);
+    json_decref(row);
+    return e;
+}
+
+static rd_err *case_export(cli_ctx *c)
+{
+    int64_t id;
+    json_t *k = NULL;
+    const char *dir = cli_get(c, "out");
+    rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e) e = desk_case_get(&c->desk, id, &k);
+    if (e) return e;
+    char *adir = xasprintf("%s/attachments", dir);
+    if (mkdir(dir, 0700) != 0 || mkdir(adir, 0700) != 0)
+        e = rd_error(RD_IO, "out: %s: %s (give a folder that does not exist yet)", dir,
+                     strerror(errno));
+    rd_buf manifest;
+    buf_init(&manifest, 0);
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(k, "attachments"), i, a)
+    {
+        if (e) break;
+        json_t *row = NULL;
+        void *data = NULL;
+        size_t size = 0;
+        e = desk_attachment_get(&c->desk, ji(a, "id"), &row, &data, &size);
+        char *rel = xasprintf("attachments/%lld-%s", (long long)ji(a, "id"), js(a, "name"));
+        char *full = xasprintf("%s/%s", dir, rel);
+        if (!e) e = write_new(full, data, size);
+        /* b2sum format: `b2sum -l 256 -c MANIFEST` checks the copies */
+        if (!e) e = buf_addf(&manifest, "%s  %s\n", js(a, "hash"), rel);
+        if (!e) json_object_set_new(a, "file", json_string(rel));
+        free(rel);
+        free(full);
+        free(data);
+        json_decref(row);
+    }
+    char *text = e ? NULL : json_dumps(k, JSON_INDENT(2) | JSON_SORT_KEYS);
+    char *cpath = xasprintf("%s/case.json", dir), *mpath = xasprintf("%s/MANIFEST", dir);
+    if (!e) e = write_new(cpath, text, strlen(text));
+    if (!e) e = write_new(mpath, buf_str(&manifest), manifest.len);
+    if (!e && !c->json)
+        printf("case %lld exported to %s: case.json, %zu attachments, MANIFEST\n", (long long)id,
+               dir, json_array_size(json_object_get(k, "attachments")));
+    if (!e && c->json) cli_print_json(k);
+    free(text);
+    free(cpath);
+    free(mpath);
+    free(adir);
+    buf_reset(&manifest);
+    json_decref(k);
+    return e;
+}
+
+/* ---------------------------------------------------------------- search */
+
+/* Prints text with the byte ranges in marks in bold (on a terminal) or [between brackets]. */
+static void print_marked(cli_ctx *c, const char *text, json_t *marks)
+{
+    size_t at = 0, i;
+    json_t *m;
+    json_array_foreach(marks, i, m)
+    {
+        size_t s = (size_t)json_integer_value(json_array_get(m, 0));
+        size_t e = (size_t)json_integer_value(json_array_get(m, 1));
+        if (s < at || e < s || e > strlen(text)) continue;
+        printf("%.*s%s%.*s%s", (int)(s - at), text + at, c->color ? cli_bold(c) : "[", (int)(e - s),
+               text + s, c->color ? cli_reset(c) : "]");
+        at = e;
+    }
+    /* a snippet spans lines: shown on one */
+    for (const char *p = text + at; *p; p++)
+        putchar(*p == '\n' ? ' ' : *p);
+}
+
+static rd_err *search(cli_ctx *c)
+{
+    desk_search_input in = {c->pos[0], cli_get(c, "client"), cli_get(c, "case"),
+                            cli_get(c, "since"), cli_get(c, "limit")};
+    json_t *rows = NULL;
+    rd_err *e = desk_search(&c->desk, &in, &rows);
+    if (e) return e;
+    if (c->json) {
+        cli_print_json(rows);
+    } else if (json_array_size(rows) == 0) {
+        printf("(no match)\n");
+    } else {
+        size_t i;
+        json_t *r;
+        json_array_foreach(rows, i, r)
+        {
+            rd_timestr when;
+            int64_t t = 0;
+            rd_err_free(time_parse("at", js(r, "at"), &t));
+            time_local(t, when);
+            printf("%s%s %lld%s  %s  client %lld", cli_dim(c), js(r, "kind"),
+                   (long long)ji(r, "ref"), cli_reset(c), when, (long long)ji(r, "client_id"));
+            if (ji(r, "case_id")) printf("  case %lld", (long long)ji(r, "case_id"));
+            printf("\n  ");
+            print_marked(c, js(r, "title"), json_object_get(r, "title_highlights"));
+            if (js(r, "snippet") && *js(r, "snippet")) {
+                printf("\n  ");
+                print_marked(c, js(r, "snippet"), json_object_get(r, "snippet_highlights"));
+            }
+            printf("\n");
+        }
+    }
+    json_decref(rows);
+    return NULL;
+}
+
+static const cli_opt attach_opts[] = {
+    {"name", "NAME", 0, "the name it is kept under (default: the file's)"},
+    {"type", "TYPE", 0, "MIME type (default: from the name)"},
+    {NULL, NULL, 0, NULL}};
+static const cli_opt get_opts[] = {
+    {"out", "FILE|-", 0, "write to a new file (default: standard output)"}, {NULL, NULL, 0, NULL}};
+static const cli_opt export_opts[] = {
+    {"out", "DIR", CLI_REQUIRED, "a new folder for case.json, attachments/ and MANIFEST"},
+    {NULL, NULL, 0, NULL}};
+static const cli_opt search_opts[] = {{"client", "ID", 0, "only this client's"},
+                                      {"case", "ID", 0, "only this case's"},
+                                      {"since", "DATE", 0, "only from this time on"},
+                                      {"limit", "N", 0, "results at most (default 20)"},
+                                      {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_attach = {
+    "attach",
+    "CASE FILE",
+    2,
+    2,
+    CMD_JSON,
+    "Keep a file (contract, brief, screenshot) as evidence on a case.",
+    "The bytes are kept in the database once per BLAKE2b hash, up to 25 MiB a file; the case\n"
+    "shows them and `case export` writes them out with the case.",
+    attach_opts,
+    attach};
+const cli_cmd cmd_attachment_get = {
+    "attachment get", "ID",          1, 1, 0, "Write an attachment's bytes out.", NULL,
+    get_opts,         attachment_get};
+const cli_cmd cmd_case_export = {
+    "case export",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "Export a case with its log and attachments into a new folder.",
+    "Writes case.json (the case, its log with triage, its attachments), the attachments under\n"
+    "attachments/, and MANIFEST, which `b2sum -l 256 -c MANIFEST` checks.",
+    export_opts,
+    case_export};
+const cli_cmd cmd_search = {
+    "search",
+    "QUERY",
+    1,
+    1,
+    CMD_JSON,
+    "Search mail, log entries, concerns and attachment names; best match first.",
+    "QUERY is words (all must match), \"a phrase\", prefix* , AND, OR, NOT and parentheses.\n"
+    "Matches are shown in bold on a terminal, [in brackets] elsewhere.",
+    search_opts,
+    search};

@@ -170,7 +170,7 @@ void cli_man(FILE *out, const char *version)
         int exit_code;
         const char *summary;
     } codes[] = {
-#define X(name, exit_code, http, summary) {exit_code, summary},
+#define X(name, exit_code, http, short_name, summary) {exit_code, summary},
         RD_ERROR_CODES(X)
 #undef X
     };

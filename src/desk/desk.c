@@ -74,3 +74,23 @@ rd_err *desk_batch_end(rd_desk *d, rd_err *e)
 {
     return store_batch_end(d->st, e);
 }
+
+rd_err *desk_open(rd_desk *d, const char *path, const char *actor)
+{
+    d->st = NULL;
+    d->actor = actor;
+    return store_open(path, &d->st);
+}
+
+rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
+{
+    d->st = NULL;
+    d->actor = actor;
+    return store_open_desk(path, STORE_AGAIN, &d->st);
+}
+
+void desk_close(rd_desk *d)
+{
+    store_close(d->st);
+    d->st = NULL;
+}

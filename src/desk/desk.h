@@ -360,6 +360,12 @@ rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
  * raising the flags of case case_id (0: none). Runs inside the caller's transaction. */
 rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const char *text);
 
+/* The analyzer on text that is not (yet) part of a case, recording nothing: triage (hostility,
+ * threats, demands, root cause) and the tone check of a reply, as the JSON docs/analyzer.md
+ * describes. field names the text in errors; *out is the caller's. */
+rd_err *desk_triage_text(const char *field, const char *text, size_t len, json_t **out);
+rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t **out);
+
 typedef struct desk_draft_input {
     const char *case_id; /* new only */
     const char *body;    /* the reply */
@@ -403,6 +409,38 @@ typedef void (*desk_progress_fn)(void *ctx, int64_t done, int64_t total, int64_t
 rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
                          void *ctx, json_t **summary);
 
+/* Attachments (desk_evidence.c). */
+#define DESK_MAX_ATTACHMENT ((size_t)25 << 20)
+typedef struct desk_attach_input {
+    const char *case_id; /* case id, as typed */
+    const char *name;    /* file name shown and exported, no slashes */
+    const char *type;    /* MIME type, or NULL: from the name's extension */
+    const void *data;    /* the bytes, borrowed */
+    size_t size;
+} desk_attach_input;
+/* Keeps a file as evidence on a case (bytes once per BLAKE2b hash); audited. */
+rd_err *desk_attach(rd_desk *d, const desk_attach_input *in, int64_t *id);
+/* The case's attachments, oldest first: {id, client_id, case_id, log_id, hash, name, type,
+ * size, created_at}. */
+rd_err *desk_attachment_list(rd_desk *d, int64_t case_id, json_t **out);
+/* One attachment's row and bytes (both the caller's: json_decref, free). RD_TAMPERED when the
+ * bytes no longer hash to what was recorded. */
+rd_err *desk_attachment_get(rd_desk *d, int64_t id, json_t **row, void **data, size_t *size);
+
+/* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
+typedef struct desk_search_input {
+    const char *query;   /* words, "a phrase", prefix*, AND, OR, NOT, parentheses */
+    const char *client;  /* client id or NULL */
+    const char *case_id; /* case id or NULL */
+    const char *since;   /* a time or date, or NULL */
+    const char *limit;   /* results at most, 1..500; default 20 */
+} desk_search_input;
+/* Best match first: [{kind (log|concern|attachment), ref (its id), client_id, case_id, at,
+ * title, title_highlights, snippet, snippet_highlights, rank}], where highlights are [[start,
+ * end], …] byte ranges of the matched words. A query that cannot be read is RD_INVALID naming
+ * it. *out is the caller's. */
+rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
+
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
 
@@ -435,6 +473,54 @@ rd_err *desk_demo_load(rd_desk *d);
 typedef void (*desk_generate_fn)(void *ctx, int64_t done);
 rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_fn progress,
                       void *ctx);
+
+/* ---------------------------------------------------------------- opening a desk */
+/* Opens (creating if needed) the desk at path, schema brought up to date; actor (borrowed) is
+ * who acts. Close with desk_close(), which leaves *d empty. */
+rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
+/* Another connection to the desk at path, which this process has open already with desk_open
+ * (a connection per thread): the file is not examined again. */
+rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
+void desk_close(rd_desk *d);
+
+/* ---------------------------------------------------------------- accounts and API tokens
+ * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
+ * and API tokens are 256-bit random values the client holds, stored only as BLAKE2b hashes. */
+#define DESK_SECRET_MAX   64 /* room for a session id, CSRF token or API token as text */
+#define DESK_PASSWORD_MIN 10
+
+/* Who a session or token belongs to. */
+typedef struct desk_principal {
+    int64_t user_id;              /* the user (0 for an API token) */
+    char name[DESK_MAX_NAME + 8]; /* user name, or "token:NAME" for an API token */
+    char csrf[DESK_SECRET_MAX];   /* the session's CSRF token ("" for an API token) */
+} desk_principal;
+
+/* Adds a user; password NULL gives an account that can only be entered by a one-time link.
+ * Names are 1-64 letters, digits, '.', '_' or '-'; passwords at least DESK_PASSWORD_MIN bytes. */
+rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id);
+rd_err *desk_user_count(rd_desk *d, int64_t *n);
+/* Checks name and password from address. Refused with RD_THROTTLED (nothing checked) after 5
+ * failures for the account or 20 from the address in 15 minutes; a wrong name or password is
+ * RD_UNAUTHORIZED (the same message for both) and is counted. *user_id on success. */
+rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const char *address,
+                    int64_t *user_id);
+/* The user called name, added without a password when absent (the one-time sign-in link). */
+rd_err *desk_user_ensure(rd_desk *d, const char *name, int64_t *user_id);
+/* Starts a session for user_id lasting hours: sid (the cookie's value) and csrf are filled,
+ * each at least DESK_SECRET_MAX bytes. */
+rd_err *desk_session_new(rd_desk *d, int64_t user_id, int hours, char *sid, char *csrf);
+/* The live session sid belongs to; RD_UNAUTHORIZED when unknown or expired. */
+rd_err *desk_session_check(rd_desk *d, const char *sid, desk_principal *who);
+/* Ends the session (signing out); unknown sessions are not an error. */
+rd_err *desk_session_end(rd_desk *d, const char *sid);
+/* Creates an API bearer token named name: *secret (caller frees) is shown once and never
+ * stored. */
+rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *id);
+rd_err *desk_token_list(rd_desk *d, json_t **out); /* {id, name, created_at, revoked_at} */
+rd_err *desk_token_revoke(rd_desk *d, int64_t id);
+/* The token's principal; RD_UNAUTHORIZED when unknown or revoked. */
+rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who);
 
 /* ---------------------------------------------------------------- helpers for desk files */
 /* Parses an id field ("client: 'x' is not a number"). */

@@ -108,6 +108,13 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
     }
     attach_triage(d, log);
     json_object_set_new(c, "log", log);
+    json_t *att = NULL;
+    e = store_attachment_list(d->st, id, &att);
+    if (e) {
+        json_decref(c);
+        return e;
+    }
+    json_object_set_new(c, "attachments", att);
     *out = c;
     return NULL;
 }

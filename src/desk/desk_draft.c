@@ -282,3 +282,21 @@ rd_err *desk_tone_gate(const char *field, const char *text, const char *what)
     buf_reset(&rules);
     return e;
 }
+
+/* ---------------------------------------------------------------- analysis on its own */
+
+rd_err *desk_triage_text(const char *field, const char *text, size_t len, json_t **out)
+{
+    triage_result r;
+    rd_err *e = triage_message(field, text, len, &r);
+    if (!e) *out = triage_json(&r, text);
+    return e;
+}
+
+rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t **out)
+{
+    tone_result r;
+    rd_err *e = tone_check(field, text, len, &r);
+    if (!e) *out = tone_json(&r, text);
+    return e;
+}

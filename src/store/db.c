@@ -579,7 +579,7 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out)
 {
     bool in_memory = strcmp(path, ":memory:") == 0;
     store_file f = {in_memory ? FILE_NEW : FILE_DESK, false};
-    rd_err *e = in_memory ? NULL : file_recognise(path, flags, &f);
+    rd_err *e = in_memory || (flags & STORE_AGAIN) ? NULL : file_recognise(path, flags, &f);
     if (e) return e;
     rd_store *st = xcalloc(1, sizeof *st);
     st->read_only = f.read_only;
@@ -660,7 +660,14 @@ void store_close(rd_store *st)
 
 rd_err *store_begin(rd_store *st)
 {
-    if (st->in_tx) return rd_error(RD_DB, "transaction already open");
+    assert(st->in_tx >= 0);
+    if (st->in_tx > 0) {
+        /* nested: a savepoint, so the inner operation can fail alone */
+        if (sqlite3_exec(st->db, "SAVEPOINT rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "begin");
+        st->in_tx++;
+        return NULL;
+    }
     if (st->read_only)
         return rd_error(RD_IO, "the database was opened read-only (it or its folder cannot be "
                                "written), and this command writes");
@@ -679,7 +686,18 @@ rd_err *store_begin(rd_store *st)
 
 rd_err *store_end(rd_store *st, rd_err *e)
 {
-    if (!st->in_tx) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx <= 0) return e ? e : rd_error(RD_DB, "no transaction open");
+    if (st->in_tx > 1) {
+        st->in_tx--;
+        if (e) {
+            sqlite3_exec(st->db, "ROLLBACK TO rd_nested", NULL, NULL, NULL);
+            sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL);
+            return e;
+        }
+        if (sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_error(st, "commit");
+        return NULL;
+    }
     st->in_tx = 0;
     if (!e) e = fault_point("commit");
     if (st->batch) {

@@ -20,6 +20,11 @@ typedef struct rd_store rd_store;
 
 enum {
     STORE_CREATE = 1, /* create a missing file (0600), or fill a zero-byte one */
+    /* Another connection to a desk this process has open already (the web server's worker
+     * threads): its header is not read again, because closing any descriptor of the file drops
+     * every POSIX lock the process holds on it, SQLite's included, and another process could
+     * then checkpoint and remove the WAL under the open connections. */
+    STORE_AGAIN = 2,
 };
 
 /* Opens the desk at path and brings its schema up to date. Without STORE_CREATE the file must
@@ -36,7 +41,9 @@ void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 
 /* Starts a write transaction that holds the write lock from the start, so two processes writing
- * at once queue instead of failing halfway. */
+ * at once queue instead of failing halfway. Transactions nest: inside an open one, begin sets a
+ * savepoint, and the matching end releases it or rolls back to it (the outer transaction goes
+ * on and decides for itself). */
 rd_err *store_begin(rd_store *st);
 /* Ends the transaction: commits when e is NULL, rolls back otherwise. Returns e, or the commit
  * error when committing failed. Use as: return store_end(st, e); */
@@ -444,5 +451,34 @@ rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *ans
 rd_err *store_backup(rd_store *st, const char *path);
 /* The SQLite library version the store runs with ("3.40.1"); static storage. */
 const char *store_lib_version(void);
+
+/* ---------------------------------------------------------------- accounts (010_accounts.sql)
+ * Only hashes of secrets come here: the desk hashes session ids and tokens before asking. */
+/* RD_CONFLICT when the name is taken (names compare without case). pass_hash may be NULL. */
+rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash, const char *now,
+                          int64_t *id);
+/* {id, name, pass_hash} or *row NULL when there is no such user. */
+rd_err *store_user_find(rd_store *st, const char *name, json_t **row);
+rd_err *store_user_count(rd_store *st, int64_t *n);
+rd_err *store_session_insert(rd_store *st, const char *id_hash, int64_t user_id, const char *csrf,
+                             const char *now, const char *expires);
+/* {user_id, name, csrf} of a session not expired at now, or *row NULL. */
+rd_err *store_session_find(rd_store *st, const char *id_hash, const char *now, json_t **row);
+/* Ends the session, and forgets every session expired at now. */
+rd_err *store_session_delete(rd_store *st, const char *id_hash, const char *now);
+rd_err *store_token_insert(rd_store *st, const char *name, const char *token_hash, const char *now,
+                           int64_t *id);
+/* {id, name} of a token not revoked, or *row NULL. */
+rd_err *store_token_find(rd_store *st, const char *token_hash, json_t **row);
+rd_err *store_token_list(rd_store *st, json_t **rows); /* {id, name, created_at, revoked_at} */
+/* RD_NOT_FOUND when there is no such token or it was revoked already. */
+rd_err *store_token_revoke(rd_store *st, int64_t id, const char *now);
+/* Records a failed sign-in, forgetting failures older than forget_before. */
+rd_err *store_signin_failure_add(rd_store *st, const char *account, const char *address,
+                                 const char *now, const char *forget_before);
+/* Failed sign-ins since the time given, for the account and for the address. */
+rd_err *store_signin_failures(rd_store *st, const char *account, const char *address,
+                              const char *since, int64_t *by_account, int64_t *by_address);
+rd_err *store_signin_failures_clear(rd_store *st, const char *account);
 
 #endif

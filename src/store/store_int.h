@@ -23,7 +23,7 @@ typedef struct db_cached {
 
 struct rd_store {
     sqlite3 *db;                    /* the connection */
-    int in_tx;                      /* 1 inside store_begin()/store_end() */
+    int in_tx;                      /* depth of store_begin()/store_end() nesting */
     int batch;                      /* 1 inside store_batch_begin()/store_batch_end() */
     bool read_only;                 /* opened read-only: the file or its folder is not writable */
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */

@@ -129,19 +129,17 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
     rd_err *e = db_rows(st, rows,
                         "SELECT kind, ref, client_id, case_id, at, subject,"
                         " snippet(search_fts, 6, char(2), char(3), '…', 16) AS snippet,"
-                        " highlight(search_fts, 5, char(2), char(3)) AS title, rank"
+                        " highlight(search_fts, 5, char(2), char(3)) AS title,"
+                        " bm25(search_fts, 0, 0, 0, 0, 0, 2.0, 1.0) AS rank"
                         " FROM search_fts WHERE search_fts MATCH ?1"
                         " AND (?2 = 0 OR client_id = ?2) AND (?3 = 0 OR case_id = ?3)"
                         " AND (?4 IS NULL OR at >= ?4)"
-                        " ORDER BY rank LIMIT ?5",
+                        " ORDER BY bm25(search_fts, 0, 0, 0, 0, 0, 2.0, 1.0) LIMIT ?5",
                         "tiiti", q->match, q->client_id, q->case_id, q->since, q->limit);
     if (e && e->code == RD_DB && sqlite3_errcode(st->db) == SQLITE_ERROR) {
         /* FTS5 reports a malformed query as a plain SQL error; its wording is not the user's */
         rd_err_free(e);
-        e = rd_error(RD_INVALID,
-                     "query: '%s' is not a search (use words, \"a phrase\", prefix*, AND, OR,"
-                     " NOT)",
-                     q->match);
+        e = rd_error(RD_INVALID, "query: '%s' is not a search", q->match);
     }
     return e;
 }

@@ -8,25 +8,57 @@
 static const struct {
     int exit_code;
     int http;
+    const char *name;
     const char *summary;
-} code_info[] = {{0, 200, "ok"},
-#define X(name, exit_code, http, summary) {exit_code, http, summary},
+} code_info[] = {{0, 200, "ok", "ok"},
+#define X(name, exit_code, http, short_name, summary) {exit_code, http, short_name, summary},
                  RD_ERROR_CODES(X)
 #undef X
 };
 
-rd_err *rd_error(rd_code code, const char *fmt, ...)
+/* The field a message names by convention ("deadline: …"), or NULL. Only errors about input
+ * name fields: an I/O or database message starting with a word is not about a field. */
+static char *field_of(rd_code code, const char *msg)
+{
+    if (code == RD_IO || code == RD_DB || code == RD_TAMPERED) return NULL;
+    size_t n = 0;
+    if (!(msg[0] >= 'a' && msg[0] <= 'z')) return NULL;
+    while ((msg[n] >= 'a' && msg[n] <= 'z') || (msg[n] >= '0' && msg[n] <= '9') || msg[n] == '_' ||
+           msg[n] == '.')
+        n++;
+    if (msg[n] != ':' || msg[n + 1] != ' ') return NULL;
+    return xstrndup(msg, n);
+}
+
+static rd_err *verror(rd_code code, const char *field, bool infer, const char *fmt, va_list ap)
 {
     rd_err *e = xmalloc(sizeof *e);
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
     e->code = code;
     e->msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
     e->msg[0] = '\0';
-    va_start(ap, fmt);
     if (n >= 0) vsnprintf(e->msg, (size_t)n + 1, fmt, ap);
+    e->field = infer ? field_of(code, e->msg) : xstrdup(field);
+    return e;
+}
+
+rd_err *rd_error(rd_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rd_err *e = verror(code, NULL, true, fmt, ap);
+    va_end(ap);
+    return e;
+}
+
+rd_err *rd_error_at(rd_code code, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rd_err *e = verror(code, field, false, fmt, ap);
     va_end(ap);
     return e;
 }
@@ -35,6 +67,7 @@ void rd_err_free(rd_err *e)
 {
     if (!e) return;
     free(e->msg);
+    free(e->field);
     free(e);
 }
 
@@ -51,4 +84,9 @@ int rd_err_http_status(const rd_err *e)
 const char *rd_code_summary(rd_code code)
 {
     return code_info[code].summary;
+}
+
+const char *rd_code_name(rd_code code)
+{
+    return code_info[code].name;
 }

@@ -11,39 +11,51 @@
 
 /* ---------------------------------------------------------------- errors */
 
-/* The one table of error codes: name, CLI exit code, HTTP status, summary. Adding a code here
- * gives it an exit code and an HTTP status everywhere at once. */
+/* The one table of error codes: name, CLI exit code, HTTP status, the short name API errors
+ * carry, summary. Adding a code here gives it an exit code and an HTTP status everywhere at once.
+ * RD_INVALID is a request whose values fail a check (422); RD_USAGE one that is malformed (400). */
 #define RD_ERROR_CODES(X)                                                                          \
-    X(RD_INVALID, 1, 400, "invalid input")                                                         \
-    X(RD_CONFLICT, 1, 409, "not allowed at this stage")                                            \
-    X(RD_TOO_LARGE, 1, 413, "input too large")                                                     \
-    X(RD_USAGE, 2, 400, "wrong usage")                                                             \
-    X(RD_NOT_FOUND, 3, 404, "not found")                                                           \
-    X(RD_IO, 4, 500, "input/output error")                                                         \
-    X(RD_DB, 4, 500, "database error")                                                             \
-    X(RD_TAMPERED, 1, 500, "record tampered with")
+    X(RD_INVALID, 1, 422, "invalid", "invalid input")                                              \
+    X(RD_CONFLICT, 1, 409, "conflict", "not allowed at this stage")                                \
+    X(RD_TOO_LARGE, 1, 413, "too_large", "input too large")                                        \
+    X(RD_USAGE, 2, 400, "bad_request", "wrong usage")                                              \
+    X(RD_NOT_FOUND, 3, 404, "not_found", "not found")                                              \
+    X(RD_IO, 4, 500, "io", "input/output error")                                                   \
+    X(RD_DB, 4, 500, "database", "database error")                                                 \
+    X(RD_TAMPERED, 1, 500, "tampered", "record tampered with")                                     \
+    X(RD_UNAUTHORIZED, 1, 401, "unauthorized", "not signed in")                                    \
+    X(RD_FORBIDDEN, 1, 403, "forbidden", "not allowed")                                            \
+    X(RD_THROTTLED, 1, 429, "throttled", "too many attempts")
 
 typedef enum rd_code {
     RD_OK = 0,
-#define X(name, exit_code, http, summary) name,
+#define X(name, exit_code, http, short_name, summary) name,
     RD_ERROR_CODES(X)
 #undef X
 } rd_code;
 
-/* An error: a code and a one-line message that names the field ("deadline: 2025-02-30 is not a
- * date"). Fallible functions return rd_err * — NULL on success — and the caller owns and frees
- * what it receives with rd_err_free(). */
+/* An error: a code, a one-line message that names the field ("deadline: 2025-02-30 is not a
+ * date"), and that field on its own so a form can show the message beside it and the API can
+ * return it. Fallible functions return rd_err * — NULL on success — and the caller owns and
+ * frees what it receives with rd_err_free(). */
 typedef struct rd_err {
     rd_code code; /* which row of RD_ERROR_CODES */
     char *msg;    /* one line, no trailing newline; owned by the error */
+    char *field;  /* the input field it concerns ("deadline"), or NULL; owned by the error */
 } rd_err;
 
-/* Builds a new error with a printf-style message. Never returns NULL. */
+/* Builds a new error with a printf-style message. Never returns NULL. The convention for
+ * messages about input is "FIELD: what is wrong": when the message starts with a field name
+ * (lower-case letters, digits, '_' and '.', then ": "), that name becomes e->field. */
 rd_err *rd_error(rd_code code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with the field given explicitly (NULL: none), whatever the message says. */
+rd_err *rd_error_at(rd_code code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void rd_err_free(rd_err *e);
 int rd_err_exit_code(const rd_err *e);   /* 0 for NULL */
 int rd_err_http_status(const rd_err *e); /* 200 for NULL */
 const char *rd_code_summary(rd_code code);
+const char *rd_code_name(rd_code code); /* "invalid", "not_found", … ("ok" for RD_OK) */
 
 /* ---------------------------------------------------------------- memory */
 

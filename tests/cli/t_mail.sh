@@ -162,3 +162,71 @@ test_import_survives_sigkill() {
     r verify
     rc_is 0
 }
+
+test_attach_show_and_export() {
+    mail_desk
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    r import "$MAILDATA/html-attachment.eml"
+    printf 'signed contract' >"$WORK/contract.txt"
+    r attach 1 "$WORK/contract.txt" --name "Contract 2026.txt"
+    rc_is 0
+    [ "$OUT" = 2 ] || fail "attach printed '$OUT'"
+    snapshot
+    r attach 9 "$WORK/contract.txt"
+    rc_is 3
+    r attach 1 "$WORK/contract.txt" --name "../evil"
+    rc_is 1
+    err_has "name: '../evil' may not contain a slash"
+    unchanged
+    r case show 1
+    out_has "Contract 2026.txt  text/plain  15 bytes"
+    out_has "contract.pdf  application/pdf  15 bytes"
+    r attachment get 2
+    [ "$OUT" = "signed contract" ] || fail "attachment bytes: $OUT"
+    r case export 1 --out "$WORK/exp"
+    rc_is 0
+    [ -f "$WORK/exp/case.json" ] || fail "no case.json"
+    (cd "$WORK/exp" && b2sum -l 256 -c MANIFEST >/dev/null) || fail "MANIFEST does not check"
+    cmp -s "$WORK/exp/attachments/2-Contract 2026.txt" "$WORK/contract.txt" || fail "exported bytes differ"
+    r case export 1 --out "$WORK/exp"
+    rc_is 4
+    err_has "does not exist yet"
+    # the seal of the bytes: a changed blob is refused, not handed out as evidence
+    sqlite3 "$DB" "UPDATE blobs SET data = CAST('forged' AS BLOB) WHERE hash = (SELECT hash FROM attachments WHERE id = 2)"
+    r attachment get 2
+    rc_is 1
+    err_has "the bytes of attachment 2 were changed"
+}
+
+test_search_ranks_highlights_and_refuses_bad_queries() {
+    mail_desk
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    r import "$MAILDATA/thread.mbox"
+    r case concern add 1 --text "Old prices on two boards" --specifics "boards 3 and 5"
+    r search "old prices"
+    rc_is 0
+    out_has "[old] [prices]"
+    r search '"reprint boards"' --json
+    out_is_json
+    out_has '"kind": "log"'
+    out_has '"snippet_highlights"'
+    r search 'reprin*'
+    out_has "[reprint]"
+    r search "don't"
+    rc_is 0
+    r search boards --since 2026-11-03
+    out_lacks "log 2 "
+    r search boards --client 2
+    out_has "(no match)"
+    r search concern --case 1
+    rc_is 0
+    r search prices --json
+    printf '%s' "$OUT" | grep -q '"kind": "concern"' || fail "concerns not searched: $OUT"
+    r search '"unclosed'
+    rc_is 1
+    err_one_line
+    err_has "query: '\"unclosed' is not a search"
+    printf '%s' "$ERR" | grep -qi "fts5\|syntax" && fail "SQLite's text leaked: $ERR"
+    r search "   "
+    rc_is 1
+}

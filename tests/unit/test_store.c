@@ -66,14 +66,33 @@ static void test_rollback_leaves_nothing(void **state)
     assert_int_equal(r.audit_entries, 0);
 }
 
-static void test_nested_begin_refused(void **state)
+static void test_nested_transactions(void **state)
 {
     rd_store *st = *state;
+    rd_client_fields a = {.name = "A"}, b = {.name = "B"};
+    int64_t id;
+    /* an inner failure rolls back only the inner work */
     assert_null(store_begin(st));
-    rd_err *e = store_begin(st);
+    assert_null(store_client_insert(st, &a, "2026-01-01T00:00:00Z", &id));
+    assert_null(store_begin(st));
+    assert_null(store_client_insert(st, &b, "2026-01-01T00:00:00Z", &id));
+    rd_err *e = store_end(st, rd_error(RD_INVALID, "inner step failed"));
     assert_non_null(e);
     rd_err_free(e);
     assert_null(store_end(st, NULL));
+    assert_int_equal(count_clients(st), 1);
+    /* an inner success is undone when the outer transaction fails */
+    assert_null(store_begin(st));
+    assert_null(store_begin(st));
+    assert_null(store_client_insert(st, &b, "2026-01-01T00:00:00Z", &id));
+    assert_null(store_end(st, NULL));
+    e = store_end(st, rd_error(RD_INVALID, "outer step failed"));
+    rd_err_free(e);
+    assert_int_equal(count_clients(st), 1);
+    /* an end without a begin is an error */
+    e = store_end(st, NULL);
+    assert_non_null(e);
+    rd_err_free(e);
 }
 
 static void test_foreign_keys_enforced(void **state)
@@ -232,7 +251,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_migrations_reach_latest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nested_begin_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nested_transactions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_keys_enforced, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chain_links_and_verifies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_content_different_position_differs, setup,

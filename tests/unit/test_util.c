@@ -190,6 +190,7 @@ static void test_error_mapping(void **state)
     (void)state;
     rd_err *e = rd_error(RD_NOT_FOUND, "client: no client %d", 7);
     assert_string_equal(e->msg, "client: no client 7");
+    assert_string_equal(e->field, "client");
     assert_int_equal(rd_err_exit_code(e), 3);
     assert_int_equal(rd_err_http_status(e), 404);
     rd_err_free(e);
@@ -198,7 +199,19 @@ static void test_error_mapping(void **state)
     rd_err_free(e);
     e = rd_error(RD_INVALID, "x");
     assert_int_equal(rd_err_exit_code(e), 1);
-    assert_int_equal(rd_err_http_status(e), 400);
+    assert_int_equal(rd_err_http_status(e), 422);
+    assert_null(e->field);
+    rd_err_free(e);
+    e = rd_error(RD_INVALID, "deadline: %s is not a date", "2025-02-30");
+    assert_string_equal(e->field, "deadline");
+    assert_string_equal(rd_code_name(e->code), "invalid");
+    rd_err_free(e);
+    e = rd_error(RD_DB, "migration: failed");
+    assert_null(e->field);
+    rd_err_free(e);
+    e = rd_error_at(RD_CONFLICT, "option", "the offer was already answered");
+    assert_string_equal(e->field, "option");
+    assert_int_equal(rd_err_http_status(e), 409);
     rd_err_free(e);
     assert_int_equal(rd_err_exit_code(NULL), 0);
 }

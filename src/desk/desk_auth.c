@@ -1,0 +1,237 @@
+/* desk_auth.c — accounts, sign-in sessions and API bearer tokens for the web desk and the JSON
+ * API: argon2id password hashes, 256-bit random session ids and tokens kept only as BLAKE2b
+ * hashes, and sign-in throttling per account and per address. */
+#include "desk/desk.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define THROTTLE_WINDOW  (15 * 60)          /* seconds failures are counted over */
+#define THROTTLE_ACCOUNT 5                  /* failures per account in the window */
+#define THROTTLE_ADDRESS 20                 /* failures per address in the window */
+#define PWHASH_OPS       2                  /* argon2id passes */
+#define PWHASH_MEM       ((size_t)19 << 20) /* argon2id memory: 19 MiB */
+
+/* argon2id takes PWHASH_MEM while it runs: one at a time keeps a burst of sign-ins from taking
+ * the server's memory with it. */
+static pthread_mutex_t pwhash_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static rd_err *sodium_ready(void)
+{
+    return sodium_init() < 0 ? rd_error(RD_IO, "libsodium: cannot initialise") : NULL;
+}
+
+/* A new random secret of 32 bytes as URL-safe base64 into out (DESK_SECRET_MAX bytes). */
+static void random_secret(char *out, const char *prefix)
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    size_t plen = strlen(prefix);
+    memcpy(out, prefix, plen);
+    sodium_bin2base64(out + plen, DESK_SECRET_MAX - plen, raw, sizeof raw,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof raw);
+}
+
+/* BLAKE2b-256 of a secret, as 64 hex digits into out (65 bytes). */
+static void secret_hash(const char *secret, char out[65])
+{
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+static void time_plus(int64_t seconds, rd_timestr out)
+{
+    time_iso(time_now() + seconds, out);
+}
+
+static rd_err *check_name(const char *field, const char *name)
+{
+    if (text_blank(name)) return rd_error(RD_INVALID, "%s: is required", field);
+    size_t n = strlen(name);
+    if (n > 64) return rd_error(RD_INVALID, "%s: longer than 64 characters", field);
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-'))
+            return rd_error(RD_INVALID, "%s: use letters, digits, '.', '_' or '-' only", field);
+    }
+    return NULL;
+}
+
+rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id)
+{
+    rd_err *e = check_name("name", name);
+    if (!e) e = sodium_ready();
+    if (!e && password && strlen(password) < DESK_PASSWORD_MIN)
+        e = rd_error(RD_INVALID, "password: at least %d characters", DESK_PASSWORD_MIN);
+    if (!e && password && strlen(password) > 1024)
+        e = rd_error(RD_INVALID, "password: longer than 1024 characters");
+    if (e) return e;
+    char hash[crypto_pwhash_STRBYTES] = "";
+    if (password) {
+        pthread_mutex_lock(&pwhash_lock);
+        int rc = crypto_pwhash_str(hash, password, strlen(password), PWHASH_OPS, PWHASH_MEM);
+        pthread_mutex_unlock(&pwhash_lock);
+        if (rc != 0) return rd_error(RD_IO, "password: hashing ran out of memory");
+    }
+    rd_timestr now;
+    desk_now(now);
+    e = store_begin(d->st);
+    if (!e) e = store_user_insert(d->st, name, password ? hash : NULL, now, id);
+    if (!e) e = desk_audit(d, "user.add", "users", *id, NULL);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_user_count(rd_desk *d, int64_t *n)
+{
+    return store_user_count(d->st, n);
+}
+
+rd_err *desk_user_ensure(rd_desk *d, const char *name, int64_t *user_id)
+{
+    json_t *row = NULL;
+    rd_err *e = store_user_find(d->st, name, &row);
+    if (!e && row) *user_id = desk_ji(row, "id");
+    if (!e && !row) e = desk_user_add(d, name, NULL, user_id);
+    json_decref(row);
+    return e;
+}
+
+rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const char *address,
+                    int64_t *user_id)
+{
+    if (text_blank(name)) return rd_error(RD_INVALID, "name: is required");
+    if (text_blank(password)) return rd_error(RD_INVALID, "password: is required");
+    if (strlen(name) > 64 || strlen(password) > 1024)
+        return rd_error(RD_UNAUTHORIZED, "password: wrong name or password");
+    rd_err *e = sodium_ready();
+    if (e) return e;
+    rd_timestr now, since, forget;
+    desk_now(now);
+    time_plus(-THROTTLE_WINDOW, since);
+    time_plus(-86400, forget);
+    int64_t by_account = 0, by_address = 0;
+    e = store_signin_failures(d->st, name, address, since, &by_account, &by_address);
+    if (e) return e;
+    if (by_account >= THROTTLE_ACCOUNT || by_address >= THROTTLE_ADDRESS)
+        return rd_error(RD_THROTTLED, "name: too many failed sign-ins; try again in %d minutes",
+                        THROTTLE_WINDOW / 60);
+    json_t *row = NULL;
+    e = store_user_find(d->st, name, &row);
+    if (e) return e;
+    const char *hash = row ? desk_js(row, "pass_hash") : NULL;
+    pthread_mutex_lock(&pwhash_lock);
+    int bad = hash ? crypto_pwhash_str_verify(hash, password, strlen(password)) : -1;
+    pthread_mutex_unlock(&pwhash_lock);
+    int64_t uid = row ? desk_ji(row, "id") : 0;
+    json_decref(row);
+    e = store_begin(d->st);
+    if (!e && bad) e = store_signin_failure_add(d->st, name, address, now, forget);
+    if (!e && !bad) e = store_signin_failures_clear(d->st, name);
+    e = store_end(d->st, e);
+    if (e) return e;
+    if (bad) return rd_error(RD_UNAUTHORIZED, "password: wrong name or password");
+    *user_id = uid;
+    return NULL;
+}
+
+rd_err *desk_session_new(rd_desk *d, int64_t user_id, int hours, char *sid, char *csrf)
+{
+    rd_err *e = sodium_ready();
+    if (e) return e;
+    random_secret(sid, "");
+    random_secret(csrf, "");
+    char hash[65];
+    secret_hash(sid, hash);
+    rd_timestr now, expires;
+    desk_now(now);
+    time_plus((int64_t)hours * 3600, expires);
+    e = store_begin(d->st);
+    if (!e) e = store_session_insert(d->st, hash, user_id, csrf, now, expires);
+    if (!e) e = desk_audit(d, "user.signin", "users", user_id, NULL);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_session_check(rd_desk *d, const char *sid, desk_principal *who)
+{
+    char hash[65];
+    secret_hash(sid, hash);
+    rd_timestr now;
+    desk_now(now);
+    json_t *row = NULL;
+    rd_err *e = store_session_find(d->st, hash, now, &row);
+    if (!e && !row) e = rd_error(RD_UNAUTHORIZED, "session: expired or signed out");
+    if (!e) {
+        who->user_id = desk_ji(row, "user_id");
+        snprintf(who->name, sizeof who->name, "%s", desk_js(row, "name"));
+        snprintf(who->csrf, sizeof who->csrf, "%s", desk_js(row, "csrf"));
+    }
+    json_decref(row);
+    return e;
+}
+
+rd_err *desk_session_end(rd_desk *d, const char *sid)
+{
+    char hash[65];
+    secret_hash(sid, hash);
+    rd_timestr now;
+    desk_now(now);
+    rd_err *e = store_begin(d->st);
+    if (!e) e = store_session_delete(d->st, hash, now);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *id)
+{
+    rd_err *e = check_name("name", name);
+    if (!e) e = sodium_ready();
+    if (e) return e;
+    char token[DESK_SECRET_MAX], hash[65];
+    random_secret(token, "rdt_");
+    secret_hash(token, hash);
+    rd_timestr now;
+    desk_now(now);
+    e = store_begin(d->st);
+    if (!e) e = store_token_insert(d->st, name, hash, now, id);
+    if (!e) e = desk_audit(d, "token.create", "api_tokens", *id, NULL);
+    e = store_end(d->st, e);
+    if (!e) *secret = xstrdup(token);
+    sodium_memzero(token, sizeof token);
+    return e;
+}
+
+rd_err *desk_token_list(rd_desk *d, json_t **out)
+{
+    return store_token_list(d->st, out);
+}
+
+rd_err *desk_token_revoke(rd_desk *d, int64_t id)
+{
+    rd_timestr now;
+    desk_now(now);
+    rd_err *e = store_begin(d->st);
+    if (!e) e = store_token_revoke(d->st, id, now);
+    if (!e) e = desk_audit(d, "token.revoke", "api_tokens", id, NULL);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who)
+{
+    char hash[65];
+    secret_hash(secret, hash);
+    json_t *row = NULL;
+    rd_err *e = store_token_find(d->st, hash, &row);
+    if (!e && !row) e = rd_error(RD_UNAUTHORIZED, "token: unknown or revoked");
+    if (!e) {
+        who->user_id = 0;
+        snprintf(who->name, sizeof who->name, "token:%s", desk_js(row, "name"));
+        who->csrf[0] = '\0';
+    }
+    json_decref(row);
+    return e;
+}

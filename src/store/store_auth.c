@@ -1,0 +1,108 @@
+/* store_auth.c — accounts, sign-in sessions, API tokens and failed sign-ins (010_accounts.sql).
+ * Only hashes of secrets reach these functions; hashing and checking live in the desk. */
+#include "store/store_int.h"
+
+rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash, const char *now,
+                          int64_t *id)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(st, &n, "SELECT count(*) FROM users WHERE name = ?1", "t", name);
+    if (!e && n) e = rd_error(RD_CONFLICT, "name: a user called '%s' exists already", name);
+    if (!e)
+        e = db_insert(st, id, "INSERT INTO users(name, pass_hash, created_at) VALUES (?1, ?2, ?3)",
+                      "ttt", name, pass_hash, now);
+    return e;
+}
+
+rd_err *store_user_find(rd_store *st, const char *name, json_t **row)
+{
+    return db_row(st, row, "SELECT id, name, pass_hash FROM users WHERE name = ?1", "t", name);
+}
+
+rd_err *store_user_count(rd_store *st, int64_t *n)
+{
+    return db_int(st, n, "SELECT count(*) FROM users", NULL);
+}
+
+rd_err *store_session_insert(rd_store *st, const char *id_hash, int64_t user_id, const char *csrf,
+                             const char *now, const char *expires)
+{
+    return db_exec(st,
+                   "INSERT INTO sessions(id_hash, user_id, csrf, created_at, expires_at)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+                   "tittt", id_hash, user_id, csrf, now, expires);
+}
+
+rd_err *store_session_find(rd_store *st, const char *id_hash, const char *now, json_t **row)
+{
+    return db_row(
+        st, row,
+        "SELECT s.user_id, u.name, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.id_hash = ?1 AND s.expires_at > ?2",
+        "tt", id_hash, now);
+}
+
+rd_err *store_session_delete(rd_store *st, const char *id_hash, const char *now)
+{
+    rd_err *e = db_exec(st, "DELETE FROM sessions WHERE id_hash = ?1", "t", id_hash);
+    if (!e) e = db_exec(st, "DELETE FROM sessions WHERE expires_at <= ?1", "t", now);
+    return e;
+}
+
+rd_err *store_token_insert(rd_store *st, const char *name, const char *token_hash, const char *now,
+                           int64_t *id)
+{
+    return db_insert(st, id,
+                     "INSERT INTO api_tokens(name, token_hash, created_at) VALUES (?1, ?2, ?3)",
+                     "ttt", name, token_hash, now);
+}
+
+rd_err *store_token_find(rd_store *st, const char *token_hash, json_t **row)
+{
+    return db_row(st, row,
+                  "SELECT id, name FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
+                  "t", token_hash);
+}
+
+rd_err *store_token_list(rd_store *st, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT id, name, created_at, revoked_at FROM api_tokens ORDER BY id",
+                   NULL);
+}
+
+rd_err *store_token_revoke(rd_store *st, int64_t id, const char *now)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(
+        st, &n, "SELECT count(*) FROM api_tokens WHERE id = ?1 AND revoked_at IS NULL", "i", id);
+    if (!e && !n) e = rd_error(RD_NOT_FOUND, "token: no valid token %lld", (long long)id);
+    if (!e) e = db_exec(st, "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1", "it", id, now);
+    return e;
+}
+
+rd_err *store_signin_failure_add(rd_store *st, const char *account, const char *address,
+                                 const char *now, const char *forget_before)
+{
+    rd_err *e = db_exec(st, "INSERT INTO signin_failures(account, address, at) VALUES (?1, ?2, ?3)",
+                        "ttt", account, address, now);
+    if (!e) e = db_exec(st, "DELETE FROM signin_failures WHERE at < ?1", "t", forget_before);
+    return e;
+}
+
+rd_err *store_signin_failures(rd_store *st, const char *account, const char *address,
+                              const char *since, int64_t *by_account, int64_t *by_address)
+{
+    rd_err *e = db_int(st, by_account,
+                       "SELECT count(*) FROM signin_failures WHERE account = ?1 AND at >= ?2", "tt",
+                       account, since);
+    if (!e)
+        e = db_int(st, by_address,
+                   "SELECT count(*) FROM signin_failures WHERE address = ?1 AND at >= ?2", "tt",
+                   address, since);
+    return e;
+}
+
+rd_err *store_signin_failures_clear(rd_store *st, const char *account)
+{
+    return db_exec(st, "DELETE FROM signin_failures WHERE account = ?1", "t", account);
+}

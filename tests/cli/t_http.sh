@@ -1,0 +1,300 @@
+# t_http.sh — `redress serve` driven over real loopback HTTP with curl: the route table against
+# docs/api.yaml, sign-in, sessions, bearer tokens, CSRF, the Host check, body limits, static
+# files, throttling, and that hostile text is stored verbatim and shown inert. Each test starts
+# its own server on a free port (--listen 127.0.0.1:0) and stops it.
+
+PW='correct horse battery'
+
+# web_desk: a fresh demo desk with the user alice and an API token in $TOKEN.
+web_desk() {
+    fresh
+    "$BIN" --db "$DB" demo >/dev/null || fail "demo failed"
+    printf '%s\n' "$PW" | "$BIN" --db "$DB" user add alice >/dev/null || fail "user add failed"
+    TOKEN=$("$BIN" --db "$DB" token create --name tests 2>/dev/null)
+}
+
+# serve_up [ARGS]: starts redress serve for $DB on a free loopback port; sets URL, HOSTPORT and
+# SPID. serve_down stops it with SIGTERM and waits; SRC is its exit code.
+serve_up() {
+    rm -f "$WORK/serve.out" "$WORK/serve.err" # the server truncates them only once it runs
+    "$BIN" --db "$DB" serve --listen 127.0.0.1:0 "$@" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    SPID=$!
+    n=0
+    until grep -q '^redress serves' "$WORK/serve.out" 2>/dev/null; do
+        n=$((n + 1))
+        if [ $n -gt 150 ] || ! kill -0 "$SPID" 2>/dev/null; then
+            fail "server did not start: $(cat "$WORK/serve.err")"
+            return 1
+        fi
+        sleep 0.1
+    done
+    URL=$(sed -n 's|^redress serves .* on \(http://[^/]*\)/$|\1|p' "$WORK/serve.out")
+    HOSTPORT=${URL#http://}
+}
+serve_down() {
+    kill -TERM "$SPID" 2>/dev/null
+    wait "$SPID"
+    SRC=$?
+}
+
+# h ARGS...: one curl request; sets STATUS, BODY and HEAD (the response headers).
+h() {
+    STATUS=$(curl -s -o "$WORK/body" -D "$WORK/head" -w '%{http_code}' --max-time 20 "$@")
+    BODY=$(cat "$WORK/body")
+    HEAD=$(cat "$WORK/head")
+}
+status_is() { [ "$STATUS" = "$1" ] || fail "HTTP $STATUS, wanted $1: $(printf '%s' "$BODY" | head -c 300)"; }
+body_has() { printf '%s' "$BODY" | grep -qF -- "$1" || fail "body lacks '$1': $(printf '%s' "$BODY" | head -c 300)"; }
+body_lacks() { printf '%s' "$BODY" | grep -qF -- "$1" && fail "body has '$1'"; return 0; }
+head_has() { printf '%s' "$HEAD" | grep -qiF -- "$1" || fail "headers lack '$1': $HEAD"; }
+auth() { printf 'Authorization: Bearer %s' "$TOKEN"; }
+
+# signin: signs alice in with a cookie jar at $JAR; CSRF is the session's token.
+signin() {
+    JAR="$WORK/jar$$"
+    rm -f "$JAR"
+    h -c "$JAR" --data-urlencode name=alice --data-urlencode "password=$PW" "$URL/signin"
+    status_is 303
+    h -b "$JAR" "$URL/api/v1/me"
+    CSRF=$(printf '%s' "$BODY" | sed -n 's/.*"csrf":"\([^"]*\)".*/\1/p')
+    [ -n "$CSRF" ] || fail "no CSRF token in /api/v1/me: $BODY"
+}
+
+test_http_routes_match_api_yaml() {
+    fresh
+    r serve --routes
+    rc_is 0
+    printf '%s\n' "$OUT" | awk -F'\t' '$4 == "" { print "route without a summary: " $1 " " $2 }' \
+        >"$WORK/nosum"
+    [ -s "$WORK/nosum" ] && fail "$(cat "$WORK/nosum")"
+    printf '%s\n' "$OUT" | awk -F'\t' '$2 ~ /^\/api\// { print $1 " " $2 " " $4 }' | sort \
+        >"$WORK/routes"
+    # the operations of docs/api.yaml: a path line, then method lines each with a summary
+    awk '/^  \/api\//        { path = $1; sub(/:$/, "", path) }
+         /^    (get|post|put|patch|delete):/ { m = toupper($1); sub(/:$/, "", m) }
+         /^      summary: / { s = $0; sub(/^      summary: "/, "", s); sub(/"$/, "", s);
+                              print m " " path " " s }' "$HERE/../../docs/api.yaml" | sort \
+        >"$WORK/yaml"
+    diff "$WORK/routes" "$WORK/yaml" >"$WORK/diff" ||
+        fail "route table (<) and docs/api.yaml (>) disagree: $(cat "$WORK/diff")"
+    [ -s "$WORK/routes" ] || fail "no API routes listed"
+}
+
+test_http_serves_with_security_headers_and_stops() {
+    web_desk
+    serve_up || return
+    h "$URL/api/v1/health"
+    status_is 200
+    body_has '"ok":true'
+    head_has "Content-Security-Policy: default-src 'none'; script-src 'self'"
+    head_has "X-Content-Type-Options: nosniff"
+    head_has "X-Frame-Options: DENY"
+    serve_down
+    [ "$SRC" = 0 ] || fail "serve exited $SRC after SIGTERM"
+    grep -q '"GET /api/v1/health" 200' "$WORK/serve.err" || fail "no access-log line: $(cat "$WORK/serve.err")"
+    grep -q 'stopped' "$WORK/serve.err" || fail "no clean stop"
+}
+
+test_http_no_user_prints_one_time_link() {
+    fresh
+    serve_up || return
+    link=$(sed -n 's|^sign in once .*: \(http://.*\)$|\1|p' "$WORK/serve.out")
+    [ -n "$link" ] || fail "no one-time link printed: $(cat "$WORK/serve.out")"
+    h "$URL/api/v1/cases"
+    status_is 401
+    h -c "$WORK/jar1" "$link"
+    status_is 303
+    head_has "Set-Cookie: redress_session="
+    head_has "HttpOnly"
+    head_has "SameSite=Strict"
+    h -b "$WORK/jar1" "$URL/api/v1/me"
+    status_is 200
+    body_has '"user":"owner"'
+    h "$link"
+    status_is 401
+    serve_down
+}
+
+test_http_api_needs_sign_in() {
+    web_desk
+    serve_up || return
+    grep -q '^sign in once' "$WORK/serve.out" && fail "one-time link printed although a user exists"
+    h "$URL/api/v1/cases"
+    status_is 401
+    body_has '"code":"unauthorized"'
+    h "$URL/api/v1/cases/1" -H "Authorization: Bearer rdt_wrong"
+    status_is 401
+    h "$URL/api/v1/cases/1" -H "$(auth)"
+    status_is 200
+    body_has '"id":1'
+    serve_down
+}
+
+test_http_revoked_token_refused() {
+    web_desk
+    serve_up || return
+    h "$URL/api/v1/clients" -H "$(auth)"
+    status_is 200
+    r token revoke 1
+    rc_is 0
+    h "$URL/api/v1/clients" -H "$(auth)"
+    status_is 401
+    r token list --json
+    out_has '"revoked_at": "'
+    out_lacks "$TOKEN"
+    serve_down
+}
+
+test_http_csrf_required_and_nothing_written() {
+    web_desk
+    serve_up || return
+    signin
+    snapshot
+    h -b "$JAR" -H 'Content-Type: application/json' -d '{"name":"Mallory Ltd"}' "$URL/api/v1/clients"
+    status_is 403
+    body_has '"field":"csrf"'
+    h -b "$JAR" -H 'X-CSRF-Token: wrong' -H 'Content-Type: application/json' \
+        -d '{"name":"Mallory Ltd"}' "$URL/api/v1/clients"
+    status_is 403
+    h -b "$JAR" --data-urlencode name=Mallory --data-urlencode csrf=nope "$URL/api/v1/clients"
+    status_is 403
+    unchanged
+    h -b "$JAR" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+        -d '{"name":"Harbour Lights"}' "$URL/api/v1/clients"
+    status_is 201
+    h -b "$JAR" --data-urlencode name=Harbour2 --data-urlencode "csrf=$CSRF" "$URL/api/v1/clients"
+    status_is 201
+    serve_down
+}
+
+test_http_expired_session_refused() {
+    web_desk
+    serve_up || return
+    signin
+    h -b "$JAR" "$URL/api/v1/cases"
+    status_is 200
+    sqlite3 "$DB" "UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'"
+    h -b "$JAR" "$URL/api/v1/cases"
+    status_is 401
+    signin
+    h -b "$JAR" -X POST -H "X-CSRF-Token: $CSRF" "$URL/signout"
+    status_is 303
+    h -b "$JAR" "$URL/api/v1/cases"
+    status_is 401
+    serve_down
+}
+
+test_http_foreign_host_refused() {
+    web_desk
+    serve_up || return
+    h -H "Host: evil.example" -H "$(auth)" "$URL/api/v1/cases"
+    status_is 403
+    body_has '"field":"host"'
+    h -H "Host: localhost:${HOSTPORT#*:}" "$URL/api/v1/health"
+    status_is 200
+    serve_down
+}
+
+test_http_body_over_limit_413() {
+    web_desk
+    serve_up || return
+    head -c 2097152 /dev/zero | tr '\0' a >"$WORK/big"
+    snapshot
+    h -H "$(auth)" -H 'Content-Type: application/x-www-form-urlencoded' \
+        --data-binary @"$WORK/big" "$URL/api/v1/clients"
+    status_is 413
+    # without a length up front (chunked), the limit still holds
+    h -H "$(auth)" -H 'Content-Type: application/x-www-form-urlencoded' \
+        -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big" "$URL/api/v1/clients"
+    [ "$STATUS" = 413 ] || [ "$STATUS" = 000 ] || fail "chunked 2 MB body: HTTP $STATUS"
+    unchanged
+    h "$URL/api/v1/health"
+    status_is 200
+    serve_down
+}
+
+test_http_static_files_no_traversal() {
+    web_desk
+    serve_up || return
+    h "$URL/static/redress.css"
+    status_is 200
+    head_has "Content-Type: text/css"
+    for p in '/static/../redress.db' '/static/..%2f..%2fetc%2fpasswd' '/static/%2e%2e' \
+        '/static/..' '/static/redress.css/..' '/static/..%2fredress.css' '/static//etc/passwd' '/static/.%2e/Makefile'; do
+        h --path-as-is "$URL$p"
+        status_is 404
+    done
+    serve_down
+}
+
+test_http_errors_name_the_field() {
+    web_desk
+    serve_up || return
+    h -H "$(auth)" -H 'Content-Type: application/json' -d '{"email":"x@example.org"}' "$URL/api/v1/clients"
+    status_is 422
+    body_has '"code":"invalid"'
+    body_has '"field":"name"'
+    h -H "$(auth)" -H 'Content-Type: application/json' -d '{"name":' "$URL/api/v1/clients"
+    status_is 400
+    h -H "$(auth)" "$URL/api/v1/cases/999"
+    status_is 404
+    body_has '"field":"case"'
+    h -H "$(auth)" "$URL/api/v1/nothing"
+    status_is 404
+    h -H "$(auth)" -X DELETE "$URL/api/v1/cases"
+    status_is 405
+    serve_down
+}
+
+test_http_signin_throttled() {
+    web_desk
+    serve_up || return
+    for i in 1 2 3 4 5; do
+        h --data-urlencode name=alice --data-urlencode password=wrong-password "$URL/signin"
+        status_is 401
+    done
+    h --data-urlencode name=alice --data-urlencode "password=$PW" "$URL/signin"
+    status_is 429
+    body_has "too many failed sign-ins"
+    serve_down
+}
+
+test_http_hostile_text_verbatim_and_inert() {
+    web_desk
+    serve_up || return
+    name='<script>alert(1)</script> Robert'"'"'); DROP TABLE clients;--'
+    h -H "$(auth)" --data-urlencode "name=$name" "$URL/api/v1/clients"
+    status_is 201
+    id=$(printf '%s' "$BODY" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+    h -H "$(auth)" "$URL/api/v1/clients/$id"
+    status_is 200
+    head_has "Content-Type: application/json"
+    body_has "DROP TABLE clients;--"
+    [ "$(sqlite3 "$DB" "SELECT name FROM clients WHERE id = $id")" = "$name" ] ||
+        fail "name not stored verbatim"
+    # a reflected value in a page is escaped
+    h --data-urlencode "name=$name" --data-urlencode password=wrong-password "$URL/signin"
+    body_lacks "<script>alert(1)"
+    body_has "&lt;script&gt;alert(1)&lt;/script&gt;"
+    serve_down
+}
+
+test_http_lists_page_with_a_cursor() {
+    web_desk
+    serve_up || return
+    h -H "$(auth)" "$URL/api/v1/clients?limit=2"
+    status_is 200
+    body_has '"items":[{'
+    next=$(printf '%s' "$BODY" | sed -n 's/.*"next":"\([0-9]*\)".*/\1/p')
+    [ -n "$next" ] || fail "no next cursor on a full page: $BODY"
+    first=$BODY
+    h -H "$(auth)" "$URL/api/v1/clients?limit=2&after=$next"
+    status_is 200
+    [ "$BODY" != "$first" ] || fail "the second page repeats the first"
+    h -H "$(auth)" "$URL/api/v1/clients?limit=10000"
+    body_has '"next":null'
+    h -H "$(auth)" "$URL/api/v1/clients?limit=0"
+    status_is 422
+    body_has '"field":"limit"'
+    serve_down
+}
