@@ -31,6 +31,8 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
+extern const cli_cmd cmd_draft_send;
+extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
@@ -51,6 +53,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_list,
     &cmd_project_show,
     &cmd_project_edit,
+    &cmd_today,
     &cmd_case_open,
     &cmd_case_list,
     &cmd_case_show,
@@ -58,6 +61,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_concern_add,
     &cmd_case_acknowledge,
     &cmd_case_cause,
+    &cmd_case_reread,
     &cmd_case_want,
     &cmd_case_confirm,
     &cmd_case_flag,
@@ -78,6 +82,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_draft_show,
     &cmd_draft_edit,
     &cmd_draft_release,
+    &cmd_draft_send,
     &cmd_offer_make,
     &cmd_offer_choose,
     &cmd_offer_reject,
@@ -87,6 +92,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_refund_list,
     &cmd_refund_paid,
     &cmd_followup_list,
+    &cmd_followup_add,
+    &cmd_followup_edit,
     &cmd_followup_done,
     &cmd_feedback_record,
     &cmd_lesson_list,
@@ -117,7 +124,7 @@ const cli_cmd *const cli_commands[] = {
 const cli_section cli_sections[] = {
     {&cmd_init, "setting up"},
     {&cmd_client_add, "clients and what was agreed (P20)"},
-    {&cmd_case_open, "cases and the resolution path (P1-P11)"},
+    {&cmd_today, "your day, cases and the resolution path (P1-P11)"},
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},

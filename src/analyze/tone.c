@@ -124,6 +124,19 @@ static void add_diag(tone_ctx *c, tone_rule rule, size_t start, size_t end, uint
 {
     tone_result *r = c->r;
     tone_severity sev = rule_sev[rule];
+    /* one finding per stretch of text: a set phrase and the grammar ("mistakes were made" and
+     * "were made") report the same words once, over the wider span */
+    for (size_t i = 0; i < r->ndiags; i++) {
+        tone_diag *d = &r->diags[i];
+        if (d->rule != rule || start >= d->end || end <= d->start) continue;
+        if (start < d->start) {
+            d->start = start;
+            d->line = line;
+            d->column = col;
+        }
+        if (end > d->end) d->end = end;
+        return;
+    }
     if (sev == SEV_ERROR) r->errors++;
     if (sev == SEV_WARNING) r->warnings++;
     if (sev == SEV_HINT) r->hints++;
@@ -226,6 +239,13 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 static void shouting_word(tone_ctx *c, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
     if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
+    if (t->end - t->start ==
+        3) { /* a currency code ("2,400.00 GBP") is a name, not a raised voice */
+        char code[4];
+        memcpy(code, sc->text + t->start, 3);
+        code[3] = '\0';
+        if (money_exponent(code) >= 0) return;
+    }
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;
     if (c->shout_idx >= 0 && c->shout_tok + 1 == ti) { /* one diagnostic per run of capitals */

@@ -139,6 +139,10 @@ void cli_print_id(cli_ctx *c, int64_t id);
 rd_err *cli_history_before(cli_ctx *c, const char *client, json_t **history);
 void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history);
 
+/* The command that runs an action of `case next` or `today` ({action, case, params, inputs},
+ * see desk.h), with the real ids and a placeholder for each input. Caller frees. */
+char *cli_action_command(json_t *action);
+
 /* json helpers */
 const char *js(json_t *obj, const char *key); /* string or NULL */
 int64_t ji(json_t *obj, const char *key);     /* integer or 0 */

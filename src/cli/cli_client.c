@@ -200,7 +200,7 @@ static const cli_opt project_add_opts[] = {
     {"deliverables", "TEXT", 0, "what is handed over"},
     {"deadline", "YYYY-MM-DD", 0, "agreed delivery date"},
     {"price", "AMOUNT", 0, "agreed price, e.g. 1,250.50"},
-    {"currency", "CODE", 0, "ISO 4217 currency code (default EUR)"},
+    {"currency", "CODE", 0, "ISO 4217 currency code (default: your own, config currency)"},
     {"payment-terms", "DAYS", 0, "days from invoice to payment (default 30)"},
     {"revisions", "N", 0, "revisions included in the price (default 2)"},
     {"extra-revision-price", "AMOUNT", 0, "price of each revision beyond those"},

@@ -124,6 +124,11 @@ static rd_err *draft_show(cli_ctx *c)
         cli_print_json(draft);
     } else {
         cli_fields(c, draft, draft_fields);
+        json_t *dl = json_object_get(draft, "delivery");
+        if (json_is_object(dl))
+            printf("%-12s%s to %s as <%s>%s%s\n", "delivery", js(dl, "status"), js(dl, "rcpt"),
+                   js(dl, "message_id"), js(dl, "answer") ? ": " : "",
+                   js(dl, "answer") ? js(dl, "answer") : "");
         printf("\n%s\n\n%sTone check%s\n", js(draft, "body"), cli_bold(c), cli_reset(c));
         print_tone(c, json_object_get(draft, "tone"));
     }
@@ -197,3 +202,35 @@ const cli_cmd cmd_draft_release = {
     "unless --override gives a reason, which goes into the audit trail.",
     release_opts,
     draft_release};
+
+static rd_err *draft_send(cli_ctx *c)
+{
+    int64_t id;
+    json_t *r = NULL;
+    rd_err *e = cli_pos_id(c, 0, "draft", &id);
+    if (!e) e = desk_draft_send(&c->desk, id, cli_get(c, "override"), &r);
+    if (e) return e;
+    if (c->json)
+        cli_print_json(r);
+    else
+        printf("draft %lld sent to %s as <%s>: %s\n", (long long)id, js(r, "rcpt"),
+               js(r, "message_id"), js(r, "answer"));
+    json_decref(r);
+    return NULL;
+}
+
+const cli_cmd cmd_draft_send = {
+    "draft send",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "Release a draft and send it by email (SMTP), in the client's thread.",
+    "Like `draft release` (the hold and the tone check still apply), then delivered through\n"
+    "smtp.url as an RFC 5322 message from your first me.addresses, with your me.signature,\n"
+    "In-Reply-To and References pointing at the client's last message. Credentials come from\n"
+    "REDRESS_SMTP_USER and REDRESS_SMTP_PASSWORD, or the 0600 file smtp.credentials names.\n"
+    "When delivery fails the draft stays released with the server's answer; run it again to\n"
+    "retry. A delivered draft is never sent twice.",
+    release_opts,
+    draft_send};

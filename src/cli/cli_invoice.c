@@ -61,7 +61,7 @@ static rd_err *invoice_show(cli_ctx *c)
 {
     int64_t id;
     json_t *inv;
-    rd_err *e = cli_pos_id(c, 0, "invoice", &id);
+    rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
     if (!e) e = desk_invoice_get(&c->desk, id, &inv);
     if (e) return e;
     if (c->json) {
@@ -86,13 +86,16 @@ static rd_err *invoice_remind(cli_ctx *c)
 {
     int64_t id;
     json_t *r;
-    rd_err *e = cli_pos_id(c, 0, "invoice", &id);
-    if (!e) e = desk_invoice_remind(&c->desk, id, &r);
+    desk_remind_input in = {cli_flag(c, "preview"), cli_get(c, "channel"), cli_get(c, "override")};
+    rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
+    if (!e) e = desk_invoice_remind_with(&c->desk, id, &in, &r);
     if (e) return e;
     if (c->json)
         cli_print_json(r);
     else
         printf("Subject: %s\n\n%s", js(r, "subject"), js(r, "text"));
+    if (!c->json && in.preview)
+        fprintf(stderr, "preview only: nothing was sent, logged or counted\n");
     json_decref(r);
     return NULL;
 }
@@ -119,6 +122,11 @@ static rd_err *letter_demand(cli_ctx *c)
     return NULL;
 }
 
+static const cli_opt remind_opts[] = {
+    {"preview", NULL, 0, "show the reminder; send, log and count nothing"},
+    {"channel", "CH", 0, "how it was sent: email (default), letter, phone, chat, meeting"},
+    {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
+    {NULL, NULL, 0, NULL}};
 static const cli_opt invoice_add_opts[] = {
     {"project", "ID", CLI_REQUIRED, "the project it bills (its currency is the invoice's)"},
     {"number", "N", CLI_REQUIRED, "your invoice number, e.g. 2026-014"},
@@ -184,9 +192,11 @@ const cli_cmd cmd_invoice_remind = {
     1,
     CMD_JSON,
     "Write a payment reminder and log it; prints the reminder.",
-    "The reminder is recorded in the client's communication log (out, email); the demand letter"
-    " needs at least one.",
-    no_opts,
+    "The reminder is recorded in the client's communication log (out, on --channel, default "
+    "email) and counted; the demand letter needs at least one. --preview shows it and records "
+    "nothing. While a case of the client is paused or cooling off nothing is sent, unless "
+    "--override gives a reason (audited). The invoice is its id or its number (2026-033).",
+    remind_opts,
     invoice_remind};
 const cli_cmd cmd_letter_demand = {
     "letter demand",

@@ -114,8 +114,12 @@ static rd_err *offer_reject(cli_ctx *c)
     int64_t id;
     rd_err *e = cli_pos_id(c, 0, "offer", &id);
     if (!e) e = desk_offer_reject(&c->desk, id, cli_get(c, "ask"), cli_get(c, "override"));
-    if (!e)
+    if (!e && cli_get(c, "ask"))
         printf("offer %lld rejected; the next offer shows the meet-halfway figure\n",
+               (long long)id);
+    else if (!e)
+        printf("offer %lld rejected; ask the client what they would accept (--ask AMOUNT) to see a"
+               " meet-halfway figure\n",
                (long long)id);
     return e;
 }

@@ -23,7 +23,18 @@ static void print_next(cli_ctx *c, json_t *n)
            cli_reset(c), js(n, "stage"), js(n, "status"));
     printf("%sNext:%s %s\n", cli_bold(c), cli_reset(c), js(n, "step"));
     printf("%sWhy:%s  %s\n", cli_dim(c), cli_reset(c), js(n, "why"));
-    printf("%sRun:%s  %s\n", cli_dim(c), cli_reset(c), js(n, "command"));
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(n, "actions"), i, v)
+    {
+        char *cmd = cli_action_command(v);
+        printf("%s%s%s  %s\n", cli_dim(c), i == 0 ? "Run:" : "Or: ", cli_reset(c), cmd);
+        free(cmd);
+    }
+    if (js(n, "boundary_message"))
+        printf("\n%sA boundary message to send with the pause%s (edit it, then --message FILE):"
+               "\n\n%s",
+               cli_bold(c), cli_reset(c), js(n, "boundary_message"));
     if (js(n, "cool_off_until"))
         printf("\n%sCool off:%s do not reply before %s (P2).\n", cli_yellow(c), cli_reset(c),
                js(n, "cool_off_until"));
@@ -32,10 +43,12 @@ static void print_next(cli_ctx *c, json_t *n)
                "against what the project agreed before you name one (case cause).\n",
                cli_dim(c), cli_reset(c), js(n, "suggested_root_cause"));
     json_t *call = json_object_get(n, "call_instead");
-    if (json_is_object(call))
-        printf("\n%sTalk, don't type:%s %s\n", cli_yellow(c), cli_reset(c), js(call, "why"));
-    size_t i;
-    json_t *v;
+    if (json_is_object(call)) {
+        char *cmd = cli_action_command(json_object_get(call, "action"));
+        printf("\n%sTalk, don't type:%s %s\n  schedule it: %s\n", cli_yellow(c), cli_reset(c),
+               js(call, "why"), cmd);
+        free(cmd);
+    }
     json_t *qs = json_object_get(n, "questions");
     if (json_array_size(qs)) printf("\n%sQuestions to ask%s\n", cli_bold(c), cli_reset(c));
     json_array_foreach(qs, i, v) printf("  - %s\n", json_string_value(v));
@@ -196,10 +209,19 @@ static rd_err *flag(cli_ctx *c)
 
 static rd_err *pause_case(cli_ctx *c)
 {
-    int64_t id;
+    int64_t id, log_id = 0;
+    char *msg = NULL;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    if (!e) e = desk_case_pause(&c->desk, id, cli_get(c, "reason"));
-    if (!e) printf("contact paused on case %lld\n", (long long)id);
+    if (!e) e = cli_read_text(c, "message", &msg);
+    desk_pause_input in = {cli_get(c, "reason"), cli_get(c, "until"), msg, cli_get(c, "override")};
+    if (!e) e = desk_case_pause_with(&c->desk, id, &in, &log_id);
+    if (!e) {
+        printf("contact paused on case %lld%s%s", (long long)id, in.until ? " until " : "",
+               in.until ? in.until : "");
+        if (log_id) printf("; boundary message logged (log entry %lld)", (long long)log_id);
+        printf("\n");
+    }
+    free(msg);
     return e;
 }
 
@@ -261,8 +283,12 @@ static const cli_opt flag_opts[] = {
     {"refund-demand", "yes|no", 0, "money back was demanded"},
     {"payment-refusal", "yes|no", 0, "the client refused to pay"},
     END_OPTS};
-static const cli_opt pause_opts[] = {{"reason", "R", CLI_REQUIRED, "why contact is paused"},
-                                     END_OPTS};
+static const cli_opt pause_opts[] = {
+    {"reason", "R", CLI_REQUIRED, "why contact is paused"},
+    {"until", "YYYY-MM-DD", 0, "when contact is meant to resume"},
+    {"message", "FILE|-", 0, "a boundary message sent as the pause starts (tone-checked)"},
+    OVERRIDE_OPT,
+    END_OPTS};
 static const cli_opt close_opts[] = {
     {"lesson", "TEXT", 0, "what went wrong (required unless --override)"},
     {"change", "TEXT", 0, "what will change: contract, screening, habit, estimate"},
@@ -351,7 +377,10 @@ const cli_cmd cmd_case_pause = {"case pause",
                                 1,
                                 0,
                                 "Pause contact on a case, e.g. after abuse (P14).",
-                                "While paused, the path is on hold until `case resume`.",
+                                "While paused nothing goes out to the client (drafts, offers, "
+                                "reminders, letters) and the path is on hold until `case "
+                                "resume`. `case next` suggests a boundary message to send with "
+                                "--message.",
                                 pause_opts,
                                 pause_case};
 const cli_cmd cmd_case_resume = {

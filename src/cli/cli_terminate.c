@@ -53,7 +53,8 @@ static rd_err *terminate(cli_ctx *c)
     rd_err *e = NULL;
     json_t *r = NULL;
     if (confirm) {
-        desk_terminate_input in = {c->pos[0], reasons, nreasons, cli_get(c, "referral")};
+        desk_terminate_input in = {c->pos[0], reasons, nreasons, cli_get(c, "referral"),
+                                   cli_get(c, "override")};
         if ((e = desk_terminate_confirm(&c->desk, &in, &r))) return e;
         c->json ? cli_print_json(r) : (void)printf("%s", js(r, "notice"));
         json_decref(r);
@@ -84,6 +85,7 @@ static const cli_opt terminate_opts[] = {
     {"note", "TEXT", 0, "with --handover: to whom or how it was handed over"},
     {"referral", "TEXT", 0, "who the client can turn to instead, named in the notice"},
     {"confirm", NULL, 0, "write the notice, log it and mark the client terminated"},
+    {"override", "REASON", 0, "send the notice within a case's cool-off (audited)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_time_add = {"time add",

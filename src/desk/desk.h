@@ -62,7 +62,7 @@ typedef struct desk_project_input {
     const char *deliverables;
     const char *deadline;      /* YYYY-MM-DD */
     const char *price;         /* "1,250.50" */
-    const char *currency;      /* ISO 4217; default EUR */
+    const char *currency;      /* ISO 4217; default the currency setting */
     const char *payment_terms; /* days; default 30 */
     const char *revisions;     /* included revisions; default 2 */
     const char *extra_revision_price;
@@ -112,7 +112,8 @@ rd_err *desk_log_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out
 
 /* ---------------------------------------------------------------- settings */
 /* Keys: currency, cool_off_minutes, draft_hold_minutes, followup_days, risk_threshold,
- * hourly_cost. A setting never set has its default. *value is the caller's. */
+ * hourly_cost, watch_weeks, and who is writing: me.name, me.business, me.address, me.email,
+ * me.phone, me.voice (I or we). A setting never set has its default. *value is the caller's. */
 rd_err *desk_config_get(rd_desk *d, const char *key, char **value);
 rd_err *desk_config_int(rd_desk *d, const char *key, int64_t *out);
 /* A money setting parsed in currency (the threshold "1000" is 1000 of the client's currency). */
@@ -180,8 +181,20 @@ typedef struct desk_flag_input {
     const char *hostility, *abuse, *legal_threat, *review_threat, *refund_demand, *payment_refusal;
 } desk_flag_input;
 rd_err *desk_case_flag(rd_desk *d, int64_t case_id, const desk_flag_input *in);
-/* Pauses contact (P14) with a reason, and resumes it. */
+/* Pauses contact (P14) with a reason, and resumes it. While paused nothing goes out to the
+ * client. */
 rd_err *desk_case_pause(rd_desk *d, int64_t case_id, const char *reason);
+typedef struct desk_pause_input {
+    const char *reason;   /* required */
+    const char *until;    /* YYYY-MM-DD after today when contact is meant to resume, or NULL */
+    const char *message;  /* a boundary message sent as the pause starts (tone-checked, held by
+                             the cool-off like any reply), or NULL */
+    const char *override; /* reason to send the message despite the tone check or cool-off */
+} desk_pause_input;
+/* The pause with a resume date and a boundary message; *log_id (may be NULL) is the message's
+ * log entry or 0. */
+rd_err *desk_case_pause_with(rd_desk *d, int64_t case_id, const desk_pause_input *in,
+                             int64_t *log_id);
 rd_err *desk_case_resume(rd_desk *d, int64_t case_id);
 /* Takes stock (P11): lesson and change are required unless overridden; change_made yes|no. */
 typedef struct desk_close_input {
@@ -192,8 +205,21 @@ rd_err *desk_case_close(rd_desk *d, int64_t case_id, const desk_close_input *in,
 /* The escalation (P12) and walk-away (P16) triggers that fire for a case: an array of
  * {trigger, kind: escalation|walk_away, why, facts}. Suggestions only. *out is the caller's. */
 rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out);
-/* The recommended next step: {case_id, stage, status, step, why, command, questions[],
- * call_instead (null or {why}), overdue[], triggers[], contact{}}. *out is the caller's. */
+/* The recommended next step: {case_id, stage, status, step, why, actions[], pause_until,
+ * boundary_message (null, or our words for a boundary message on abuse), cool_off_until,
+ * questions[], call_instead (null or {why, action}), suggested_root_cause, overdue[],
+ * triggers[] (empty on a closed case), contact{}}. *out is the caller's.
+ *
+ * An action is {action, case, params, inputs}: the name of the operation, the case, the ids and
+ * values already known (params), and what the user still has to give (inputs: [{name, hint}]).
+ * The first action is the recommended one. Names, with their params:
+ *   concern.add, case.acknowledge, case.cause, case.reread, case.want, case.confirm {by},
+ *   case.correct (case.confirm with a correction), case.pause, case.resume, case.show, case.next,
+ *   case.close, offer.make, offer.choose {offer}, offer.reject {offer}, offer.list,
+ *   commitment.done {commitment}, commitment.list, followup.add {kind}, followup.done
+ *   {followup}, feedback.record, lesson.list {open}, escalation.outcome {escalation};
+ *   and in `today` also invoice.remind {invoice: its number} and draft.release {draft}.
+ * Each maps to the desk function of the same name (offer.make → desk_offer_make). */
 rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out);
 
 /* Offers (P8). Each option is "KIND:DETAIL:DUE" (see docs/playbook.md). The report (caller's)
@@ -239,6 +265,25 @@ rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in
                       const char *override, int64_t *id);
 rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const char *override);
 
+/* ---------------------------------------------------------------- day to day */
+/* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
+ * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
+ * commitment_overdue, followup_due, invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
+ * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
+ * care after a fix); lower urgency comes
+ * first, then the longest waiting. action is an action object (see desk_case_next) or null.
+ * *out is the caller's. */
+rd_err *desk_today_view(rd_desk *d, json_t **out);
+/* Schedules a follow-up (P3: the call instead of an email; P9): kind call|meeting|message
+ * (default message), due YYYY-MM-DD not in the past. */
+rd_err *desk_followup_add(rd_desk *d, int64_t case_id, const char *kind, const char *due,
+                          int64_t *id);
+/* Moves an open follow-up or changes its kind; NULL leaves a field as it is. */
+rd_err *desk_followup_edit(rd_desk *d, int64_t id, const char *kind, const char *due);
+/* Before restating (P7): the client's incoming messages, oldest first, and records that the
+ * user re-read them. *out is the caller's. */
+rd_err *desk_case_reread(rd_desk *d, int64_t case_id, json_t **out);
+
 /* ---------------------------------------------------------------- money and walking away
  * invoices, demand letters, time, termination, screening, revisions (P15–P18, P21). */
 
@@ -267,12 +312,15 @@ typedef struct desk_invoice_input {
 rd_err *desk_invoice_add(rd_desk *d, const desk_invoice_input *in, int64_t *id);
 
 typedef struct desk_payment_input {
-    const char *invoice; /* invoice id */
+    const char *invoice; /* invoice number or id (desk_invoice_ref) */
     const char *amount;  /* no more than the balance */
     const char *on;      /* YYYY-MM-DD, not before the invoice was issued, not in the future */
 } desk_payment_input;
 
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
+/* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
+ * by its id. Ambiguous numbers (the same number on several projects) are refused. */
+rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);
 /* The invoice row (see store_invoice_get) plus days_overdue, overdue (bool) and payments. */
 rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
 /* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
@@ -282,13 +330,30 @@ rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, rd_
 /* Writes a payment reminder in our words, logs it (out, email) and records it against the
  * invoice. Refused when the invoice is paid. *out is {log_id, reminder_id, subject, text}. */
 rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out);
+typedef struct desk_remind_input {
+    bool preview;         /* write the reminder but send, log and count nothing */
+    const char *channel;  /* how it was sent; default email */
+    const char *override; /* send although a case of the client is paused or cooling off */
+} desk_remind_input;
+/* The reminder with a preview, the channel used, and the hold of P2/P14: refused (RD_CONFLICT)
+ * while a case of the client is paused or cooling off, unless override gives a reason. While
+ * the client has an open case the reminder says the conversation goes on instead of "ignore
+ * this if paid". *out adds preview (bool); log_id and reminder_id are 0 for a preview. */
+rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input *in, json_t **out);
+/* The user's signature for letters, notices and reminders: closing ("Kind regards"), then the
+ * me.* settings that are set, one per line. *out is the caller's. */
+rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
+/* Whether letters speak as "we" (me.voice we) rather than "I". */
+rd_err *desk_voice_we(rd_desk *d, bool *we);
+/* i_form or we_form by the voice. */
+const char *desk_say(bool we, const char *i_form, const char *we_form);
 
 /* The prerequisites of a demand letter (P15) that are not met for the invoice: an array of
  * {prerequisite, why} with prerequisite one of contract_terms, reminder, mediation. */
 rd_err *desk_demand_prerequisites(rd_desk *d, int64_t invoice_id, json_t **missing);
 
 typedef struct desk_demand_input {
-    const char *invoice;       /* invoice id */
+    const char *invoice;       /* invoice number or id (desk_invoice_ref) */
     const char *pursuit_cost;  /* the user's estimate of what pursuing costs, or NULL */
     const char *deadline_days; /* days to pay from today; default 14 */
     const char *override;      /* reason to proceed with prerequisites missing, or NULL */
@@ -329,6 +394,7 @@ typedef struct desk_terminate_input {
     const char *const *reasons; /* at least one */
     int nreasons;
     const char *referral; /* who the client can go to instead, or NULL */
+    const char *override; /* send the notice within a case's cool-off (P2), or NULL */
 } desk_terminate_input;
 
 /* Ends the relationship: refused (RD_CONFLICT, naming each item) while anything is open.
@@ -440,6 +506,15 @@ typedef struct desk_search_input {
  * end], …] byte ranges of the matched words. A query that cannot be read is RD_INVALID naming
  * it. *out is the caller's. */
 rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
+
+/* Sending (desk_send.c): releases draft id like desk_draft_release (hold and tone check apply,
+ * override as there) and delivers it by SMTP (settings smtp.url, smtp.credentials, me.addresses,
+ * me.name, me.signature; REDRESS_SMTP_USER/REDRESS_SMTP_PASSWORD) to the client's address, in
+ * reply to the client's newest message. A released draft not yet delivered is delivered with
+ * the Message-ID it was given first; one already delivered is refused (RD_CONFLICT). A delivery
+ * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
+ * is {id, log_id, message_id, rcpt, status, answer}. */
+rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);

@@ -113,9 +113,12 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
 {
     int64_t client_id, price, extra, terms = 30, revisions = 2;
     bool has_price, has_extra;
-    const char *currency = in->currency ? in->currency : "EUR";
+    char *own = NULL; /* the default currency is the user's own (config currency) */
+    rd_err *e = in->currency ? NULL : desk_config_get(d, "currency", &own);
+    if (e) return e;
+    const char *currency = in->currency ? in->currency : own;
     int y, m, day;
-    rd_err *e = desk_parse_id("client", in->client, &client_id);
+    e = desk_parse_id("client", in->client, &client_id);
     if (!e && text_blank(in->title)) e = rd_error(RD_INVALID, "title: is required");
     if (!e) e = text_check("title", in->title, DESK_MAX_NAME, false);
     if (!e) e = text_check("scope", in->scope, DESK_MAX_NOTES, true);
@@ -128,7 +131,10 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
     if (!e)
         e = optional_money("extra-revision-price", in->extra_revision_price, currency, &extra,
                            &has_extra);
-    if (e) return e;
+    if (e) {
+        free(own);
+        return e;
+    }
 
     rd_project_fields f = {client_id,    in->title,
                            in->scope,    in->deliverables,
@@ -148,6 +154,7 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
         e = desk_audit(d, "project.add", "projects", *id, detail);
         json_decref(detail);
     }
+    free(own);
     return store_end(d->st, e);
 }
 

@@ -8,12 +8,14 @@
 typedef enum {
     SET_MINUTES,
     SET_DAYS,
+    SET_WEEKS,
     SET_MONEY,
     SET_CURRENCY,
     SET_ADDRESSES, /* comma-separated email addresses */
     SET_LINE,      /* one line of text */
     SET_TEXT,      /* several lines of text */
     SET_SMTP_URL,  /* smtp:// or smtps:// */
+    SET_VOICE,     /* I or we */
 } setting_kind;
 
 static const struct setting {
@@ -28,8 +30,14 @@ static const struct setting {
     {"followup_days", "3", SET_DAYS, "days after the last commitment to check in"},
     {"risk_threshold", "1000", SET_MONEY, "money at risk above which escalation is suggested"},
     {"hourly_cost", "50", SET_MONEY, "what an hour of your time costs you"},
+    {"watch_weeks", "4", SET_WEEKS, "weeks of extra care for a client after the fix"},
     {"me.addresses", "", SET_ADDRESSES, "your own email addresses, comma separated (mail import)"},
-    {"me.name", "", SET_LINE, "your name as replies show it"},
+    {"me.name", "", SET_LINE, "your name as replies show it; signs letters, notices, reminders"},
+    {"me.business", "", SET_LINE, "your business name, under your name"},
+    {"me.address", "", SET_LINE, "your postal address, for letters"},
+    {"me.email", "", SET_LINE, "your direct email, given to clients"},
+    {"me.phone", "", SET_LINE, "your direct phone number, given to clients"},
+    {"me.voice", "I", SET_VOICE, "I or we: how letters and notices speak for you"},
     {"me.signature", "", SET_TEXT, "the signature under replies sent by mail"},
     {"smtp.url", "", SET_SMTP_URL, "smtp://host:port (or smtps://) replies are sent through"},
     {"smtp.credentials", "", SET_LINE, "a 0600 file: user on line 1, password on line 2"},
@@ -79,6 +87,8 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
         return parse_int(s->key, value, 0, 7 * 24 * 60, &v);
     case SET_DAYS:
         return parse_int(s->key, value, 0, 365, &v);
+    case SET_WEEKS:
+        return parse_int(s->key, value, 0, 52, &v);
     case SET_CURRENCY:
         return money_check_currency(s->key, value);
     case SET_ADDRESSES:
@@ -91,6 +101,10 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
             return rd_error(RD_INVALID, "%s: '%s' does not start with smtp:// or smtps://", s->key,
                             value);
         return NULL;
+    case SET_VOICE:
+        return strcmp(value, "I") == 0 || strcmp(value, "we") == 0
+                   ? NULL
+                   : rd_error(RD_INVALID, "%s: '%s' is not I or we", s->key, value);
     case SET_MONEY: {
         char *cur = NULL;
         rd_err *e = desk_config_get(d, "currency", &cur);
@@ -169,6 +183,46 @@ rd_err *desk_config_list(rd_desk *d, json_t **out)
     return NULL;
 }
 
+rd_err *desk_voice_we(rd_desk *d, bool *we)
+{
+    char *v = NULL;
+    rd_err *e = desk_config_get(d, "me.voice", &v);
+    if (!e) *we = strcmp(v, "we") == 0;
+    free(v);
+    return e;
+}
+
+const char *desk_say(bool we, const char *i_form, const char *we_form)
+{
+    return we ? we_form : i_form;
+}
+
+rd_err *desk_signature(rd_desk *d, const char *closing, char **out)
+{
+    static const char *const keys[] = {"me.name",  "me.business", "me.address",
+                                       "me.email", "me.phone",    NULL};
+    rd_buf b;
+    buf_init(&b, 0);
+    rd_err *e = NULL;
+    int first = 1;
+    rd_err_free(buf_addf(&b, "%s\n", closing));
+    for (int i = 0; !e && keys[i]; i++) {
+        char *v = NULL;
+        e = desk_config_get(d, keys[i], &v);
+        if (!e && v && *v) {
+            rd_err_free(buf_addf(&b, "%s%s\n", first ? "\n" : "", v));
+            first = 0;
+        }
+        free(v);
+    }
+    if (e) {
+        buf_reset(&b);
+        return e;
+    }
+    *out = buf_detach(&b);
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- walk-away triggers (P16) */
 
 static void add_trigger(json_t *list, const char *trigger, const char *why, json_t *facts)
@@ -214,6 +268,17 @@ rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out)
         add_trigger(list, "cost_exceeds_revenue", why,
                     json_pack("{s:I, s:I, s:I, s:s}", "minutes", (json_int_t)minutes, "cost",
                               (json_int_t)cost, "revenue", (json_int_t)revenue, "currency", cur));
+        free(why);
+    } else if (minutes > 0 && !comparable) {
+        char c[48];
+        money_format(cost, cur, c, sizeof c);
+        char *why = xasprintf("serving this client cost %s (%lld min), but their invoices are in "
+                              "another currency and redress does not convert: compare it with "
+                              "what they paid yourself",
+                              c, (long long)minutes);
+        add_trigger(list, "cost_not_compared", why,
+                    json_pack("{s:I, s:I, s:s}", "minutes", (json_int_t)minutes, "cost",
+                              (json_int_t)cost, "currency", cur));
         free(why);
     }
     if (late >= 2) {

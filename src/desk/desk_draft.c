@@ -2,7 +2,7 @@
  * recorded (P1, section 4) and raise the case's hostility and flags; replies are drafted, tone
  * checked (P5) and held (P2: the draft hold, and for the first reply the case's cool-off) before
  * they can be released into the communication log. */
-#include "desk/desk.h"
+#include "desk/playbook_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +174,9 @@ rd_err *desk_draft_get(rd_desk *d, int64_t id, json_t **out)
 {
     rd_err *e = store_draft_get(d->st, id, out);
     if (!e) decorate(*out);
+    json_t *delivery = NULL; /* the SMTP delivery of `draft send`, if any */
+    if (!e) e = store_outbox_get(d->st, id, &delivery);
+    if (!e) json_object_set_new(*out, "delivery", delivery ? delivery : json_null());
     return e;
 }
 
@@ -234,6 +237,10 @@ rd_err *desk_draft_release(rd_desk *d, int64_t id, const char *override, int64_t
         e = guard;
     else
         rd_err_free(guard);
+    json_t *k = NULL; /* nothing goes out while contact is paused (P14) */
+    if (!e) e = store_case_get(d->st, desk_ji(draft, "case_id"), &k);
+    if (!e) e = pb_hold(d, k, "a draft", override, NULL);
+    json_decref(k);
     if (!e) {
         rd_draft_fields f = {0,          NULL,         NULL,      desk_js(draft, "body"),
                              c.r.errors, c.r.warnings, c.r.hints, c.json,

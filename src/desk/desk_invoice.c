@@ -1,7 +1,7 @@
 /* desk_invoice.c — unpaid invoices (P15): recording invoices and payments, how overdue each
  * one is, and the payment reminder that the demand letter later requires. Dates are calendar
  * dates compared as days, so a time zone never moves a due date. */
-#include "desk/desk.h"
+#include "desk/playbook_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,12 +130,30 @@ rd_err *desk_invoice_add(rd_desk *d, const desk_invoice_input *in, int64_t *id)
     return store_end(d->st, e);
 }
 
+rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id)
+{
+    if (text_blank(text)) return rd_error(RD_INVALID, "%s: is required", field);
+    rd_err *e = text_check(field, text, DESK_MAX_NAME, false);
+    json_t *rows = NULL;
+    if (!e) e = store_invoice_ids_by_number(d->st, text, &rows);
+    if (e) return e;
+    size_t n = json_array_size(rows);
+    if (n == 1) *id = desk_ji(json_array_get(rows, 0), "id");
+    json_decref(rows);
+    if (n > 1)
+        return rd_error(RD_INVALID,
+                        "%s: invoice number %s is on %zu projects; name it by its id (invoice "
+                        "list shows both)",
+                        field, text, n);
+    return n == 1 ? NULL : desk_parse_id(field, text, id);
+}
+
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id)
 {
     int64_t invoice_id, amount;
     rd_timestr today, now;
     desk_today(today);
-    rd_err *e = desk_parse_id("invoice", in->invoice, &invoice_id);
+    rd_err *e = desk_invoice_ref(d, "invoice", in->invoice, &invoice_id);
     if (!e) e = past_date("on", in->on, today);
     if (e) return e;
     desk_now(now);
@@ -207,7 +225,8 @@ rd_err *desk_invoice_list(rd_desk *d, const char *client, bool overdue_only, rd_
 }
 
 /* The reminder in our words: friendly, factual, and leaving room for a reason we do not know. */
-static char *reminder_text(json_t *inv, json_t *client, const char *today)
+static char *reminder_text(json_t *inv, json_t *client, const char *today, bool dispute,
+                           const char *signature)
 {
     char owed[48], total[48];
     money_format(desk_ji(inv, "balance"), desk_js(inv, "currency"), owed, sizeof owed);
@@ -224,10 +243,17 @@ static char *reminder_text(json_t *inv, json_t *client, const char *today)
         rd_err_free(
             buf_addf(&b, " and is now %lld day%s past due", (long long)late, late == 1 ? "" : "s"));
     rd_err_free(buf_addf(&b, ". As of %s the balance open is %s.\n\n", today, owed));
-    rd_err_free(buf_adds(&b, "If the payment is already on its way, thank you, and please ignore"
-                             " this note. If anything about the invoice looks wrong or unclear,"
-                             " reply and tell me what, and we will sort it out together.\n\n"
-                             "Kind regards\n"));
+    if (dispute) /* "ignore this if paid" reads as a brush-off while we are talking it over */
+        rd_err_free(buf_adds(&b, "I know we are still talking about what went wrong, and that"
+                                 " conversation goes on. This note only keeps the record of the"
+                                 " invoice straight; if you see part of it differently, tell me"
+                                 " which part and we will settle it together.\n\n"));
+    else
+        rd_err_free(buf_adds(&b, "If the payment is already on its way, thank you, and please"
+                                 " ignore this note. If anything about the invoice looks wrong or"
+                                 " unclear, reply and tell me what, and I will answer within two"
+                                 " working days.\n\n"));
+    rd_err_free(buf_adds(&b, signature));
     char *wrapped = desk_wrap(buf_str(&b), 76);
     buf_reset(&b);
     return wrapped;
@@ -235,37 +261,57 @@ static char *reminder_text(json_t *inv, json_t *client, const char *today)
 
 rd_err *desk_invoice_remind(rd_desk *d, int64_t id, json_t **out)
 {
+    desk_remind_input in = {0};
+    return desk_invoice_remind_with(d, id, &in, out);
+}
+
+rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input *in, json_t **out)
+{
     json_t *inv = NULL, *client = NULL;
     rd_timestr today, now;
     desk_today(today);
     desk_now(now);
-    rd_err *e = store_begin(d->st);
+    const char *channel = in->channel ? in->channel : "email";
+    rd_err *e = desk_check_word("channel", channel, desk_channels);
+    if (!e) e = pb_override_check(in->override);
     if (e) return e;
+    if ((e = store_begin(d->st))) return e;
     e = store_invoice_get(d->st, id, &inv);
     if (!e && desk_ji(inv, "balance") <= 0)
         e = rd_error(RD_CONFLICT, "invoice: invoice %s is paid in full; nothing to remind",
                      desk_js(inv, "number"));
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
-    char *text = NULL, *subject = NULL;
-    int64_t log_id = 0, reminder_id = 0;
+    char *text = NULL, *subject = NULL, *overrode = NULL, *signature = NULL;
+    int64_t log_id = 0, reminder_id = 0, disputes = 0, newest_case = 0;
+    /* a preview sends nothing, so only a real reminder waits for a pause or cool-off */
+    if (!e && !in->preview)
+        e = pb_client_hold(d, desk_ji(inv, "client_id"), "a payment reminder", in->override,
+                           &overrode, 0);
+    if (!e) e = store_client_open_cases(d->st, desk_ji(inv, "client_id"), &disputes, &newest_case);
+    if (!e) e = desk_signature(d, "Kind regards", &signature);
     if (!e) {
         add_overdue(inv, today);
-        text = reminder_text(inv, client, today);
+        text = reminder_text(inv, client, today, disputes > 0, signature);
         subject = xasprintf("Payment reminder: invoice %s", desk_js(inv, "number"));
-        rd_log_fields f = {desk_ji(inv, "client_id"), 0, "out", "email", now, subject, text};
+    }
+    if (!e && !in->preview) {
+        rd_log_fields f = {desk_ji(inv, "client_id"), 0, "out", channel, now, subject, text};
         e = store_log_append(d->st, &f, now, &log_id);
     }
-    if (!e) e = store_reminder_insert(d->st, id, log_id, now, &reminder_id);
-    if (!e) {
-        json_t *detail =
-            json_pack("{s:I, s:I}", "invoice_id", (json_int_t)id, "log_id", (json_int_t)log_id);
-        e = desk_audit(d, "invoice.remind", "invoice_reminders", reminder_id, detail);
-        json_decref(detail);
+    if (!e && !in->preview) e = store_reminder_insert(d->st, id, log_id, now, &reminder_id);
+    if (!e && !in->preview) {
+        json_t *detail = json_pack("{s:I, s:I, s:s}", "invoice_id", (json_int_t)id, "log_id",
+                                   (json_int_t)log_id, "channel", channel);
+        e = pb_audit(d, "invoice.remind", "invoice_reminders", reminder_id, detail, in->override,
+                     overrode);
     }
+    free(overrode);
+    free(signature);
     e = store_end(d->st, e);
     if (!e)
-        *out = json_pack("{s:I, s:I, s:s, s:s}", "log_id", (json_int_t)log_id, "reminder_id",
-                         (json_int_t)reminder_id, "subject", subject, "text", text);
+        *out = json_pack("{s:I, s:I, s:s, s:s, s:b}", "log_id", (json_int_t)log_id, "reminder_id",
+                         (json_int_t)reminder_id, "subject", subject, "text", text, "preview",
+                         in->preview);
     free(text);
     free(subject);
     json_decref(inv);

@@ -2,7 +2,7 @@
  * path, so it is only written once the groundwork is on file: contract terms, a reminder, and
  * an offer of mediation. Missing groundwork is named item by item; proceeding without it needs
  * a reason that goes into the audit trail. */
-#include "desk/desk.h"
+#include "desk/playbook_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,9 +131,11 @@ static void add_evidence(rd_buf *b, json_t *log)
     }
 }
 
-/* The letter itself, in our words: facts first, one clear request, then what follows. */
+/* The letter itself, in our words: facts first, one clear request, then what follows. It speaks
+ * as the user chose (me.voice: I or we) and is signed with the me.* settings. */
 static char *letter_text(json_t *inv, json_t *client, json_t *log, json_t *missing,
-                         const char *today, const char *deadline, int64_t days)
+                         const char *today, const char *deadline, int64_t days, bool we,
+                         const char *signature)
 {
     const char *cur = desk_js(inv, "currency");
     char owed[48], total[48], paid[48];
@@ -141,9 +143,10 @@ static char *letter_text(json_t *inv, json_t *client, json_t *log, json_t *missi
     money_format(desk_ji(inv, "amount"), cur, total, sizeof total);
     money_format(desk_ji(inv, "paid"), cur, paid, sizeof paid);
     int64_t late = desk_ji(inv, "days_overdue"), reminders = desk_ji(inv, "reminders");
+    const char *I = desk_say(we, "I", "We"), *me = desk_say(we, "me", "us");
     rd_buf b;
     buf_init(&b, 0);
-    rd_err_free(buf_addf(&b, "FORMAL DEMAND FOR PAYMENT\n\nDate: %s\nTo:   %s\n", today,
+    rd_err_free(buf_addf(&b, "Formal demand for payment\n\nDate: %s\nTo:   %s\n", today,
                          desk_js(client, "name")));
     if (desk_js(client, "company"))
         rd_err_free(buf_addf(&b, "      %s\n", desk_js(client, "company")));
@@ -153,12 +156,12 @@ static char *letter_text(json_t *inv, json_t *client, json_t *log, json_t *missi
                          desk_js(inv, "project_title"), owed));
     rd_err_free(buf_addf(&b, "Dear %s,\n\n", desk_js(client, "name")));
     rd_err_free(buf_addf(&b,
-                         "Invoice %s for %s was issued on %s and was due for payment on %s."
-                         " It is now %lld day%s overdue.",
-                         desk_js(inv, "number"), total, desk_js(inv, "issued_on"),
+                         "%s sent you invoice %s for %s on %s, payable by %s. It is now %lld"
+                         " day%s overdue.",
+                         I, desk_js(inv, "number"), total, desk_js(inv, "issued_on"),
                          desk_js(inv, "due_on"), (long long)late, late == 1 ? "" : "s"));
     if (desk_ji(inv, "paid") > 0)
-        rd_err_free(buf_addf(&b, " Of that amount %s has been received.", paid));
+        rd_err_free(buf_addf(&b, " Of that amount you have paid %s.", paid));
     rd_err_free(buf_addf(&b, " The amount outstanding is %s.\n\n", owed));
     bool mediation = true;
     size_t i;
@@ -166,32 +169,33 @@ static char *letter_text(json_t *inv, json_t *client, json_t *log, json_t *missi
     json_array_foreach(missing, i, m) mediation =
         mediation && strcmp(desk_js(m, "prerequisite"), "mediation") != 0;
     if (reminders > 0)
-        rd_err_free(buf_addf(&b, "We have reminded you of this invoice %lld time%s.",
+        rd_err_free(buf_addf(&b, "%s have reminded you of this invoice %lld time%s.", I,
                              (long long)reminders, reminders == 1 ? "" : "s"));
     if (mediation)
         rd_err_free(buf_addf(&b,
-                             "%sWe have also offered to settle any disagreement through"
+                             "%s%s have also offered to settle any disagreement through"
                              " mediation.",
-                             reminders > 0 ? " " : ""));
+                             reminders > 0 ? " " : "", I));
     if (reminders > 0 || mediation) rd_err_free(buf_adds(&b, " The balance remains unpaid.\n\n"));
     rd_err_free(buf_addf(&b,
-                         "We ask you to pay %s in full by %s, which is %lld days from the date"
+                         "%s ask you to pay %s in full by %s, which is %lld days from the date"
                          " of this letter.\n\n",
-                         owed, deadline, (long long)days));
+                         I, owed, deadline, (long long)days));
     rd_err_free(buf_addf(&b,
                          "What happens next\n"
-                         "- If the payment reaches us by %s, the matter is settled and nothing"
+                         "- If the payment reaches %s by %s, the matter is settled and nothing"
                          " more is needed from you.\n"
-                         "- If you dispute any part of the invoice, tell us in writing before"
-                         " that date which part and why, and we will look at it with you.\n"
-                         "- If neither happens, we will have to consider recovering the debt"
+                         "- If you dispute any part of the invoice, tell %s in writing before"
+                         " that date which part and why, and %s will look at it with you.\n"
+                         "- If neither happens, %s will have to consider recovering the debt"
                          " through a collection service or the courts, which can add interest"
-                         " and costs allowed by law. We would much rather not: legal action is"
-                         " our last resort, and the door to settling this directly stays open"
+                         " and costs allowed by law. %s would much rather not: legal action is"
+                         " %s last resort, and the door to settling this directly stays open"
                          " until then.\n\n",
-                         deadline));
+                         me, deadline, me, desk_say(we, "I", "we"), desk_say(we, "I", "we"), I,
+                         desk_say(we, "my", "our")));
     add_evidence(&b, log);
-    rd_err_free(buf_adds(&b, "\nYours sincerely,\n"));
+    rd_err_free(buf_addf(&b, "\n%s", signature));
     char *wrapped = desk_wrap(buf_str(&b), LETTER_WIDTH);
     buf_reset(&b);
     return wrapped;
@@ -217,9 +221,10 @@ static char *cost_benefit(int64_t owed, const int64_t *cost, const char *cur)
 }
 
 /* Validates the typed input before anything is read. */
-static rd_err *check_input(const desk_demand_input *in, int64_t *invoice_id, int64_t *days)
+static rd_err *check_input(rd_desk *d, const desk_demand_input *in, int64_t *invoice_id,
+                           int64_t *days)
 {
-    rd_err *e = desk_parse_id("invoice", in->invoice, invoice_id);
+    rd_err *e = desk_invoice_ref(d, "invoice", in->invoice, invoice_id);
     *days = DEFAULT_DEADLINE_DAYS;
     if (!e && in->deadline_days) e = parse_int("deadline-days", in->deadline_days, 1, 90, days);
     if (!e && in->override && text_blank(in->override))
@@ -232,7 +237,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
 {
     int64_t invoice_id, days, cost = 0, log_id = 0;
     rd_timestr today, now, deadline;
-    rd_err *e = check_input(in, &invoice_id, &days);
+    rd_err *e = check_input(d, in, &invoice_id, &days);
     if (e) return e;
     desk_today(today);
     desk_now(now);
@@ -259,10 +264,22 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
                      words);
         free(words);
     }
+    char *held = NULL; /* nothing goes out while a case is paused or cooling off (P2, P14) */
+    if (!e)
+        e = pb_client_hold(d, desk_ji(inv, "client_id"), "the demand letter", in->override, &held,
+                           0);
     if (!e) e = store_client_get(d->st, desk_ji(inv, "client_id"), &client);
     if (!e) e = store_log_list(d->st, desk_ji(inv, "client_id"), 0, NULL, &log);
     if (!e) {
-        letter = letter_text(inv, client, log, missing, today, deadline, days);
+        bool we = false;
+        char *signature = NULL;
+        e = desk_voice_we(d, &we);
+        if (!e) e = desk_signature(d, "Yours sincerely,", &signature);
+        if (!e)
+            letter = letter_text(inv, client, log, missing, today, deadline, days, we, signature);
+        free(signature);
+    }
+    if (!e) {
         char *subject = xasprintf("Formal demand for payment: invoice %s", desk_js(inv, "number"));
         rd_log_fields f = {desk_ji(inv, "client_id"), 0, "out", "letter", now, subject, letter};
         e = store_log_append(d->st, &f, now, &log_id);
@@ -273,8 +290,9 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
             json_pack("{s:I, s:I, s:I, s:s, s:O}", "invoice_id", (json_int_t)invoice_id, "log_id",
                       (json_int_t)log_id, "deadline_days", (json_int_t)days, "deadline", deadline,
                       "missing", missing);
-        if (in->override && json_array_size(missing) > 0)
+        if (in->override && (json_array_size(missing) > 0 || held))
             json_object_set_new(detail, "override", json_string(in->override));
+        if (held) json_object_set_new(detail, "overrode", json_string(held));
         e = desk_audit(d, "letter.demand", "log_entries", log_id, detail);
         json_decref(detail);
     }
@@ -290,6 +308,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
             json_object_set_new(*out, "net", json_integer(owed - cost));
         }
     }
+    free(held);
     free(letter);
     free(line);
     json_decref(inv);

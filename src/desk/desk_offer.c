@@ -259,7 +259,9 @@ static rd_err *money_context(rd_desk *d, json_t *k, const char *cur, money_ctx *
         if (!e) mc->time_cost = desk_ji(mc->project, "minutes") * hourly / 60;
     }
     free(own);
-    mc->before = mc->price - refunded - desk_ji(mc->project, "discounted") -
+    /* the margin is what the project actually brought in (P8): cash received less what went
+     * back, and the time its complaints took */
+    mc->before = desk_ji(mc->project, "paid") - refunded - desk_ji(mc->project, "discounted") -
                  (mc->time_cost > 0 ? mc->time_cost : 0);
     return e;
 }
@@ -343,7 +345,7 @@ static rd_err *save_offer(rd_desk *d, json_t *k, const char *cur, const option *
                               opts[i].charge};
         e = store_option_insert(d->st, &f, &oid);
     }
-    if (!e) e = pb_log_out(d, k, NULL, "Offer: please choose an option", text, now);
+    if (!e) e = pb_log_out(d, k, NULL, "Offer: please choose an option", text, now, NULL);
     return e;
 }
 
@@ -389,6 +391,7 @@ rd_err *desk_offer_make(rd_desk *d, int64_t case_id, const desk_offer_input *in,
     buf_init(&text, 0);
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "offer.make", override, &k, &overrode);
+    if (!e && !in->dry_run) e = pb_hold(d, k, "the offer", override, &overrode);
     if (!e) e = pb_case_currency(d, k, &cur);
     if (!e) e = money_context(d, k, cur, &mc);
     rd_timestr today;
@@ -706,9 +709,17 @@ rd_err *desk_followup_done(rd_desk *d, int64_t id, const char *outcome, const ch
         const char *ch = strcmp(kind, "call") == 0      ? "phone"
                          : strcmp(kind, "meeting") == 0 ? "meeting"
                                                         : NULL;
-        e = pb_log_out(d, k, ch, "Follow-up", outcome, now);
+        e = pb_log_out(d, k, ch, "Follow-up", outcome, now, NULL);
     }
     if (!e) e = pb_advance(d, k, "followup.done", now);
+    int64_t weeks = 0;
+    if (!e) e = desk_config_int(d, "watch_weeks", &weeks);
+    if (!e && weeks > 0) { /* extra care for the client for a while after the fix (P9) */
+        rd_timestr today, until;
+        pb_today(today);
+        desk_date_plus(today, weeks * 7, until);
+        e = store_case_set_watch(d->st, case_id, until, now);
+    }
     if (!e)
         e = pb_audit(d, "followup.done", "followups", id,
                      json_pack("{s:I}", "case_id", (json_int_t)case_id), override, overrode);

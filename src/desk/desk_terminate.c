@@ -2,7 +2,7 @@
  * trigger, the checklist of what is still owed to the client, handing each item over, and the
  * written notice. Termination is refused while anything is open, so nobody is left with
  * half-finished work or money they are owed. */
-#include "desk/desk.h"
+#include "desk/playbook_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,17 +170,20 @@ rd_err *desk_terminate_handover(rd_desk *d, const desk_handover_input *in, int64
 /* ---------------------------------------------------------------- the notice */
 
 static char *notice_text(json_t *client, const desk_terminate_input *in, json_t *handovers,
-                         const char *today)
+                         const char *today, bool we, const char *signature)
 {
+    const char *I = desk_say(we, "I", "we");
     rd_buf b;
     buf_init(&b, 0);
-    rd_err_free(buf_addf(&b, "NOTICE OF TERMINATION OF SERVICES\n\nDate: %s\nTo:   %s\n\n", today,
+    rd_err_free(buf_addf(&b, "Notice of termination of services\n\nDate: %s\nTo:   %s\n\n", today,
                          desk_js(client, "name")));
     rd_err_free(buf_addf(&b, "Dear %s,\n\n", desk_js(client, "name")));
-    rd_err_free(buf_adds(&b, "After careful thought I have decided to end our working"
-                             " relationship, with effect from today. I would rather tell you"
-                             " plainly and in writing why, so that nothing is left unclear.\n\n"
-                             "The reasons:\n"));
+    rd_err_free(buf_addf(&b,
+                         "After careful thought %s have decided to end our working"
+                         " relationship, with effect from today. %s would rather tell you"
+                         " plainly and in writing why, so that nothing is left unclear.\n\n"
+                         "The reasons:\n",
+                         I, desk_say(we, "I", "We")));
     for (int i = 0; i < in->nreasons; i++)
         rd_err_free(buf_addf(&b, "- %s\n", in->reasons[i]));
     rd_err_free(buf_adds(&b, "\n"));
@@ -188,7 +191,8 @@ static char *notice_text(json_t *client, const desk_terminate_input *in, json_t 
         rd_err_free(buf_adds(&b, "Nothing remains open between us: the work, any refunds and the"
                                  " invoices are settled.\n\n"));
     } else {
-        rd_err_free(buf_adds(&b, "What was still open has been settled or handed over:\n"));
+        rd_err_free(buf_addf(&b, "What was still open, %s settled or handed over:\n",
+                             desk_say(we, "I have", "we have")));
         size_t i;
         json_t *h;
         json_array_foreach(handovers, i, h)
@@ -200,16 +204,18 @@ static char *notice_text(json_t *client, const desk_terminate_input *in, json_t 
     }
     if (!text_blank(in->referral))
         rd_err_free(buf_addf(&b,
-                             "If you would like to carry on with someone else, I recommend %s,"
-                             " and I will hand over the files and notes they need to take the"
+                             "If you would like to carry on with someone else, %s recommend %s,"
+                             " and %s will hand over the files and notes they need to take the"
                              " work forward.\n\n",
-                             in->referral));
+                             I, in->referral, I));
     else
-        rd_err_free(buf_adds(&b, "If you would like to carry on with someone else, I am glad to"
-                                 " suggest another provider and to hand over the files and notes"
-                                 " they need to take the work forward.\n\n"));
-    rd_err_free(buf_adds(&b, "Thank you for the work we did together. I wish you well.\n\n"
-                             "Kind regards\n"));
+        rd_err_free(buf_addf(&b,
+                             "If you would like to carry on with someone else, %s glad to"
+                             " suggest another provider and to hand over the files and notes"
+                             " they need to take the work forward.\n\n",
+                             desk_say(we, "I am", "we are")));
+    rd_err_free(buf_addf(&b, "Thank you for the work we did together. %s wish you well.\n\n%s",
+                         desk_say(we, "I", "We"), signature));
     char *wrapped = desk_wrap(buf_str(&b), 76);
     buf_reset(&b);
     return wrapped;
@@ -224,6 +230,7 @@ static rd_err *check_terminate_input(const desk_terminate_input *in, int64_t *cl
         if (!e) e = text_check("reason", in->reasons[i], DESK_MAX_FIELD, false);
     }
     if (!e) e = text_check("referral", in->referral, DESK_MAX_NAME, false);
+    if (!e) e = pb_override_check(in->override);
     return e;
 }
 
@@ -252,7 +259,7 @@ rd_err *desk_terminate_confirm(rd_desk *d, const desk_terminate_input *in, json_
     desk_today(today);
 
     json_t *client = NULL, *check = NULL;
-    char *notice = NULL, *reason = NULL;
+    char *notice = NULL, *reason = NULL, *held = NULL;
     if ((e = store_begin(d->st))) return e;
     e = store_client_get(d->st, client_id, &client);
     if (!e && strcmp(desk_js(client, "status"), "terminated") == 0)
@@ -272,7 +279,17 @@ rd_err *desk_terminate_confirm(rd_desk *d, const desk_terminate_input *in, json_
         for (int i = 0; i < in->nreasons; i++)
             rd_err_free(buf_addf(&b, "%s%s", i ? "; " : "", in->reasons[i]));
         reason = buf_detach(&b);
-        notice = notice_text(client, in, json_object_get(check, "handovers"), today);
+        bool we = false;
+        char *signature = NULL;
+        e = pb_client_hold(d, client_id, "the termination notice", in->override, &held, 1);
+        if (!e) e = desk_voice_we(d, &we);
+        if (!e) e = desk_signature(d, "Kind regards", &signature);
+        if (!e)
+            notice =
+                notice_text(client, in, json_object_get(check, "handovers"), today, we, signature);
+        free(signature);
+    }
+    if (!e) {
         rd_log_fields f = {client_id, 0, "out", "letter", now, "Notice of termination", notice};
         e = store_log_append(d->st, &f, now, &log_id);
     }
@@ -286,8 +303,8 @@ rd_err *desk_terminate_confirm(rd_desk *d, const desk_terminate_input *in, json_
         json_t *detail =
             json_pack("{s:I, s:s, s:I, s:O}", "client_id", (json_int_t)client_id, "reason", reason,
                       "log_id", (json_int_t)log_id, "triggers", json_object_get(check, "triggers"));
-        e = desk_audit(d, "client.terminate", "terminations", term_id, detail);
-        json_decref(detail);
+        e = pb_audit(d, "client.terminate", "terminations", term_id, detail,
+                     held ? in->override : NULL, held);
     }
     e = store_end(d->st, e);
     if (!e)
@@ -295,6 +312,7 @@ rd_err *desk_terminate_confirm(rd_desk *d, const desk_terminate_input *in, json_
                          (json_int_t)log_id, "notice", notice);
     free(notice);
     free(reason);
+    free(held);
     json_decref(client);
     json_decref(check);
     return e;

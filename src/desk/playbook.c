@@ -6,6 +6,7 @@
  * live in desk_offer.c and pass through the same guard. */
 #include "desk/playbook_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,79 @@ rd_err *pb_enter(rd_desk *d, int64_t case_id, const char *op, const char *overri
     return e;
 }
 
+int pb_cooling(rd_desk *d, json_t *kase, rd_timestr until)
+{
+    int64_t cool = 0, received = 0;
+    rd_err *e = desk_config_int(d, "cool_off_minutes", &cool);
+    if (!e) e = time_parse("received", desk_js(kase, "received_at"), &received);
+    if (e) {
+        rd_err_free(e);
+        return 0;
+    }
+    if (received + cool * 60 <= time_now()) return 0;
+    time_local(received + cool * 60, until);
+    return 1;
+}
+
+/* Adds why to *overrode (caller's, may hold an earlier refusal). */
+static void add_overrode(char **overrode, const char *why)
+{
+    if (!overrode) return;
+    char *both = *overrode ? xasprintf("%s; %s", *overrode, why) : xstrdup(why);
+    free(*overrode);
+    *overrode = both;
+}
+
+/* pb_hold, where allow_paused lets a step through a pause (the termination notice ends it). */
+static rd_err *hold(rd_desk *d, json_t *kase, const char *what, const char *override,
+                    char **overrode, int allow_paused)
+{
+    rd_timestr until;
+    const char *status = desk_js(kase, "status");
+    long long id = (long long)desk_ji(kase, "id");
+    char *why = NULL;
+    if (!allow_paused && status && strcmp(status, "paused") == 0)
+        why = xasprintf("status: case %lld is paused (P14): nothing goes out to the client, not "
+                        "%s either; resume it first (case resume %lld)",
+                        id, what, id);
+    else if (pb_cooling(d, kase, until))
+        why = xasprintf("cool_off: case %lld is cooling off until %s (P2): %s waits until then", id,
+                        until, what);
+    if (!why) return NULL;
+    rd_err *e = NULL;
+    if (override)
+        add_overrode(overrode, why);
+    else
+        e = rd_error(RD_CONFLICT, "%s (or --override REASON)", why);
+    free(why);
+    return e;
+}
+
+rd_err *pb_hold(rd_desk *d, json_t *kase, const char *what, const char *override, char **overrode)
+{
+    return hold(d, kase, what, override, overrode, 0);
+}
+
+rd_err *pb_client_hold(rd_desk *d, int64_t client_id, const char *what, const char *override,
+                       char **overrode, int allow_paused)
+{
+    json_t *cases = NULL;
+    rd_err *e = store_case_list(d->st, NULL, NULL, client_id, NULL, &cases);
+    size_t i;
+    json_t *c;
+    json_array_foreach(cases, i, c)
+    {
+        const char *status = desk_js(c, "status");
+        if (e || (status && strcmp(status, "closed") == 0)) continue;
+        json_t *k = NULL;
+        e = store_case_get(d->st, desk_ji(c, "id"), &k);
+        if (!e) e = hold(d, k, what, override, overrode, allow_paused);
+        json_decref(k);
+    }
+    json_decref(cases);
+    return e;
+}
+
 rd_err *pb_advance(rd_desk *d, json_t *kase, const char *op, const char *now)
 {
     const struct rule *r = find_rule(op);
@@ -175,7 +249,7 @@ rd_err *pb_audit(rd_desk *d, const char *action, const char *table, int64_t row_
 }
 
 rd_err *pb_log_out(rd_desk *d, json_t *kase, const char *channel, const char *subject,
-                   const char *body, const char *now)
+                   const char *body, const char *now, int64_t *id)
 {
     int64_t log_id;
     rd_log_fields f = {desk_ji(kase, "client_id"),
@@ -185,7 +259,9 @@ rd_err *pb_log_out(rd_desk *d, json_t *kase, const char *channel, const char *su
                        now,
                        subject,
                        body};
-    return store_log_append(d->st, &f, now, &log_id);
+    rd_err *e = store_log_append(d->st, &f, now, &log_id);
+    if (!e && id) *id = log_id;
+    return e;
 }
 
 void pb_today(rd_timestr out)
@@ -244,6 +320,7 @@ rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, con
     char *overrode = NULL;
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "case.acknowledge", override, &k, &overrode);
+    if (!e) e = pb_hold(d, k, "the acknowledgement", override, &overrode);
     if (!e) {
         rd_log_fields f = {desk_ji(k, "client_id"),
                            case_id,
@@ -365,10 +442,11 @@ rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char
     *draft = NULL;
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "case.want", override, &k, &overrode);
+    if (!e) e = pb_hold(d, k, "the restatement", override, &overrode);
     if (!e) e = store_case_set_want(d->st, case_id, want, goal, now);
     if (!e) {
         *draft = restatement(d, case_id, want, goal);
-        e = pb_log_out(d, k, NULL, "Restatement for confirmation", *draft, now);
+        e = pb_log_out(d, k, NULL, "Restatement for confirmation", *draft, now, NULL);
     }
     if (!e) e = pb_advance(d, k, "case.want", now);
     if (!e)
@@ -405,13 +483,14 @@ rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const cha
                      "want: case %lld has no restatement yet; draft it first (case want) (or "
                      "--override REASON)",
                      (long long)case_id);
+    if (!e && correction) e = pb_hold(d, k, "the corrected restatement", override, &overrode);
     if (!e && correction) {
         const char *goal = desk_js(k, "goal") ? desk_js(k, "goal") : "it is put right";
         char *g = xstrdup(goal);
         e = store_case_set_want(d->st, case_id, correction, g, now);
         if (!e) {
             *draft = restatement(d, case_id, correction, g);
-            e = pb_log_out(d, k, NULL, "Corrected restatement for confirmation", *draft, now);
+            e = pb_log_out(d, k, NULL, "Corrected restatement for confirmation", *draft, now, NULL);
         }
         free(g);
     } else if (!e) {
@@ -488,18 +567,47 @@ rd_err *desk_case_flag(rd_desk *d, int64_t case_id, const desk_flag_input *in)
 
 rd_err *desk_case_pause(rd_desk *d, int64_t case_id, const char *reason)
 {
-    rd_err *e = check_want("reason", reason);
+    desk_pause_input in = {reason, NULL, NULL, NULL};
+    return desk_case_pause_with(d, case_id, &in, NULL);
+}
+
+rd_err *desk_case_pause_with(rd_desk *d, int64_t case_id, const desk_pause_input *in,
+                             int64_t *log_id)
+{
+    rd_err *e = check_want("reason", in->reason);
+    int y, m, dd;
+    rd_timestr today;
+    pb_today(today);
+    if (!e && in->until) e = date_parse("until", in->until, &y, &m, &dd);
+    if (!e && in->until && strcmp(in->until, today) <= 0)
+        e = rd_error(RD_INVALID, "until: %s is not after today (%s)", in->until, today);
+    if (!e) e = text_check("message", in->message, DESK_MAX_TEXT, true);
+    if (!e) e = pb_override_check(in->override);
+    if (!e && !in->override) e = desk_tone_gate("message", in->message, "the boundary message");
     if (e) return e;
     rd_timestr now;
     desk_now(now);
     json_t *k = NULL;
+    char *overrode = NULL;
+    if (log_id) *log_id = 0;
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "case.pause", NULL, &k, NULL);
-    if (!e) e = store_case_set_status(d->st, case_id, "paused", reason, now);
+    int64_t lid = 0;
+    /* the boundary message goes out before the pause starts, so it is held like any reply */
+    if (!e && !text_blank(in->message))
+        e = pb_hold(d, k, "the boundary message", in->override, &overrode);
+    if (!e && !text_blank(in->message))
+        e = pb_log_out(d, k, NULL, "Pausing our conversation", in->message, now, &lid);
+    if (!e) e = store_case_set_status(d->st, case_id, "paused", in->reason, now);
+    if (!e) e = store_case_set_pause_until(d->st, case_id, in->until, now);
     if (!e)
-        e = pb_audit(d, "case.pause", "cases", case_id, json_pack("{s:s}", "reason", reason), NULL,
-                     NULL);
+        e = pb_audit(d, "case.pause", "cases", case_id,
+                     json_pack("{s:s, s:s?, s:I}", "reason", in->reason, "until", in->until,
+                               "log_id", (json_int_t)lid),
+                     in->override, overrode);
+    if (!e && log_id) *log_id = lid;
     json_decref(k);
+    free(overrode);
     return store_end(d->st, e);
 }
 
@@ -512,6 +620,7 @@ rd_err *desk_case_resume(rd_desk *d, int64_t case_id)
     if (e) return e;
     e = pb_enter(d, case_id, "case.resume", NULL, &k, NULL);
     if (!e) e = store_case_set_status(d->st, case_id, "open", NULL, now);
+    if (!e) e = store_case_set_pause_until(d->st, case_id, NULL, now);
     if (!e) e = pb_audit(d, "case.resume", "cases", case_id, NULL, NULL, NULL);
     json_decref(k);
     return store_end(d->st, e);
@@ -638,14 +747,17 @@ static void add_trigger(json_t *list, const char *trigger, const char *kind, cha
 rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
 {
     json_t *k = NULL, *facts = NULL, *walk = NULL;
-    char *cur = NULL;
-    int64_t threshold = 0;
+    char *cur = NULL, *own = NULL;
+    int64_t threshold = 0, reviews = 0;
     rd_timestr today;
     pb_today(today);
     rd_err *e = store_case_get(d->st, case_id, &k);
     if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = desk_config_money(d, "risk_threshold", cur, &threshold);
+    if (!e) e = desk_config_get(d, "currency", &own);
+    /* the threshold is in the user's own currency (config currency) */
+    if (!e) e = desk_config_money(d, "risk_threshold", own, &threshold);
     if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    if (!e) e = store_case_reviews(d->st, case_id, &reviews);
     if (!e) e = desk_walkaway_triggers(d, desk_ji(k, "client_id"), &walk);
     if (e) goto out;
     json_t *list = json_array();
@@ -656,27 +768,42 @@ rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
                               (long long)rejected, (long long)hostility),
                     json_pack("{s:I, s:I}", "rejected_offers", (json_int_t)rejected, "hostility",
                               (json_int_t)hostility));
+    /* what is at risk is the unpaid balance or the client's ask, whichever is more: an ask to
+     * pay less is part of the unpaid balance, not added to it */
     int64_t unpaid = desk_ji(facts, "unpaid"), ask = desk_ji(facts, "latest_ask");
-    if (unpaid + ask > threshold) {
-        char a[48], t[48], u[48], q[48];
-        money_format(unpaid + ask, cur, a, sizeof a);
-        money_format(threshold, cur, t, sizeof t);
-        money_format(unpaid, cur, u, sizeof u);
-        money_format(ask, cur, q, sizeof q);
+    int64_t risk = unpaid > ask ? unpaid : ask;
+    char a[48], t[48], u[48], q[48];
+    money_format(risk, cur, a, sizeof a);
+    money_format(threshold, own, t, sizeof t);
+    money_format(unpaid, cur, u, sizeof u);
+    money_format(ask, cur, q, sizeof q);
+    if (strcmp(cur, own) == 0 && risk > threshold)
         add_trigger(list, "money_at_risk", "escalation",
-                    xasprintf("%s is at risk (unpaid invoices %s + refund asked %s), above the "
+                    xasprintf("%s is at risk (unpaid invoices %s, refund asked %s), above the "
                               "threshold of %s",
                               a, u, q, t),
-                    json_pack("{s:I, s:I, s:I, s:I, s:s}", "at_risk", (json_int_t)(unpaid + ask),
-                              "unpaid", (json_int_t)unpaid, "ask", (json_int_t)ask, "threshold",
+                    json_pack("{s:I, s:I, s:I, s:I, s:s}", "at_risk", (json_int_t)risk, "unpaid",
+                              (json_int_t)unpaid, "ask", (json_int_t)ask, "threshold",
                               (json_int_t)threshold, "currency", cur));
-    }
+    else if (strcmp(cur, own) != 0 && risk > 0)
+        add_trigger(list, "money_at_risk_unconverted", "escalation",
+                    xasprintf("%s is at risk; your threshold is %s in your own currency, and "
+                              "redress does not convert currencies: weigh it yourself",
+                              a, t),
+                    json_pack("{s:I, s:s, s:I, s:s}", "at_risk", (json_int_t)risk, "currency", cur,
+                              "threshold", (json_int_t)threshold, "threshold_currency", own));
     if (desk_ji(k, "legal_threat"))
         add_trigger(list, "legal_threat", "escalation",
                     xstrdup("a legal threat was recorded on the case; consider mediation or a "
                             "lawyer before replying"),
                     json_pack("{s:i}", "legal_threat", 1));
-    if (desk_ji(k, "review_threat"))
+    if (reviews > 0)
+        add_trigger(list, "public_review", "escalation",
+                    xasprintf("the client posted %lld public review%s about this (channel "
+                              "review): respond professionally, not defensively (P19)",
+                              (long long)reviews, reviews == 1 ? "" : "s"),
+                    json_pack("{s:I}", "reviews", (json_int_t)reviews));
+    else if (desk_ji(k, "review_threat"))
         add_trigger(list, "review_threat", "escalation",
                     xstrdup("the client threatened a public review"),
                     json_pack("{s:i}", "review_threat", 1));
@@ -699,6 +826,7 @@ out:
     json_decref(facts);
     json_decref(walk);
     free(cur);
+    free(own);
     return e;
 }
 
@@ -716,144 +844,240 @@ static const char *const questions[] = {
 /* A grievance longer than this many bytes is better talked through than answered in writing. */
 #define LONG_GRIEVANCE 1000
 
+/* ---------------------------------------------------------------- actions
+ * What `case next` (and `today`) suggest is an action: a name from the list in desk.h, the
+ * case, the ids of the open items it acts on as params, and the inputs the user still has to
+ * give. Front doors render it: the CLI as a command ready to paste, the web desk as a button. */
+
+typedef struct pb_input {
+    const char *name, *hint;
+} pb_input;
+
+static const struct action_def {
+    const char *name;
+    const char *id_param; /* the open item it acts on (offer, commitment, …), or NULL */
+    pb_input in[4];
+} action_defs[] = {
+    {"concern.add", NULL, {{"text", "…"}, {"specifics", "…"}, {"example", "…"}}},
+    {"case.acknowledge", NULL, {{"text", "FILE"}, {"channel", "email|phone|meeting|chat|letter"}}},
+    {"case.cause",
+     NULL,
+     {{"root", "missed_deadline|quality|communication|scope|billing|other"}, {"notes", "…"}}},
+    {"case.reread", NULL, {{NULL, NULL}}},
+    {"case.want", NULL, {{"want", "…"}, {"goal", "…"}, {"channel", "email|phone|meeting|chat"}}},
+    {"case.confirm", NULL, {{NULL, NULL}}},
+    {"case.correct", NULL, {{"correction", "…"}}},
+    {"offer.make", NULL, {{"option", "KIND:WHAT:YYYY-MM-DD"}}},
+    {"offer.choose", "offer", {{"option", "N"}}},
+    {"offer.reject", "offer", {{"ask", "AMOUNT"}}},
+    {"offer.list", NULL, {{NULL, NULL}}},
+    {"commitment.done", "commitment", {{NULL, NULL}}},
+    {"commitment.list", NULL, {{NULL, NULL}}},
+    {"followup.add", NULL, {{"kind", "call|meeting|message"}, {"due", "YYYY-MM-DD"}}},
+    {"followup.done", "followup", {{"outcome", "…"}}},
+    {"feedback.record", NULL, {{"score", "1-5"}, {"text", "…"}}},
+    {"case.close", NULL, {{"lesson", "…"}, {"change", "…"}}},
+    {"lesson.list", NULL, {{NULL, NULL}}},
+    {"escalation.outcome", "escalation", {{"text", "…"}}},
+    {"case.pause", NULL, {{"reason", "…"}, {"until", "YYYY-MM-DD"}, {"message", "FILE"}}},
+    {"case.resume", NULL, {{NULL, NULL}}},
+    {"case.show", NULL, {{NULL, NULL}}},
+    {"case.next", NULL, {{NULL, NULL}}},
+};
+
+json_t *pb_action(const char *name, int64_t case_id, json_t *ids, json_t *params)
+{
+    const struct action_def *a = NULL;
+    for (size_t i = 0; i < sizeof action_defs / sizeof action_defs[0]; i++)
+        if (strcmp(action_defs[i].name, name) == 0) a = &action_defs[i];
+    assert(a);
+    json_t *p = params ? params : json_object();
+    if (a->id_param && !json_object_get(p, a->id_param)) {
+        json_t *v = json_object_get(ids, a->id_param);
+        json_object_set_new(p, a->id_param, v ? json_incref(v) : json_null());
+    }
+    json_t *in = json_array();
+    for (int i = 0; i < 4 && a->in[i].name; i++)
+        if (!json_object_get(p, a->in[i].name))
+            json_array_append_new(
+                in, json_pack("{s:s, s:s}", "name", a->in[i].name, "hint", a->in[i].hint));
+    return json_pack("{s:s, s:I, s:o, s:o}", "action", name, "case", (json_int_t)case_id, "params",
+                     p, "inputs", in);
+}
+
 static const struct advice {
     int stage;
-    const char *step, *why, *command;
+    const char *step, *why, *action, *alt;
 } advice[] = {
     {S_INTAKE,
      "Cool off, then listen: call or write to ask what went wrong, and record each concern",
      "replying in anger is the classic mistake; the client first needs to be heard (P2, P4)",
-     "redress case concern add %lld --text \"…\" --specifics \"…\" --example \"…\""},
+     "concern.add", NULL},
     {S_LISTENING,
-     "Keep listening until every concern is on the table, then acknowledge and apologise",
+     "Keep listening until every concern is on the table, then acknowledge and apologise, giving "
+     "your direct contact details",
      "an apology without conditions or a 'but' calms things down; no solutions yet (P4, P5)",
-     "redress case acknowledge %lld --text FILE"},
+     "case.acknowledge", "concern.add"},
     {S_ACKNOWLEDGED, "Name the real problem and compare it with what was agreed",
      "the visible complaint is often not the real one; was the expectation never set, or set and "
      "missed? (P6, P20)",
-     "redress case cause %lld --root missed_deadline|quality|communication|scope|billing|other"},
-    {S_PROBLEM, "Restate what the client wants and ask them to confirm it",
-     "offers stay blocked until the client confirms you understood them (P7)",
-     "redress case want %lld --want \"…\" --goal \"…\""},
+     "case.cause", NULL},
+    {S_PROBLEM,
+     "Re-read the client's earlier messages, then restate what they want and ask them "
+     "to confirm it",
+     "offers stay blocked until the client confirms you understood them (P7)", "case.want",
+     "case.reread"},
     {S_WANT, "Offer two or three options with dates and let the client choose",
      "a choice gives the client control back; refunds and discounts are the last resort (P8)",
-     "redress offer make %lld --option redo:…:YYYY-MM-DD --option partial_refund:10%%:YYYY-MM-DD"},
+     "offer.make", NULL},
     {S_OFFER, "Wait for the client's choice, then record it",
-     "an offer is only settled when the client picks an option (P8)",
-     "redress offer choose OFFER --option N   (or: redress offer reject OFFER --ask AMOUNT)"},
+     "an offer is only settled when the client picks an option (P8)", "offer.choose",
+     "offer.reject"},
     {S_AGREED, "Do what was promised, on time, and mark each commitment done",
-     "following through is what the client will remember (P9)",
-     "redress commitment list --case %lld; redress commitment done ID"},
+     "following through is what the client will remember (P9)", "commitment.done",
+     "commitment.list"},
     {S_ACTING, "Finish the remaining commitments",
-     "when the last one is done a follow-up is scheduled automatically (P9)",
-     "redress commitment list --case %lld; redress commitment done ID"},
+     "when the last one is done a follow-up is scheduled automatically (P9)", "commitment.done",
+     "commitment.list"},
     {S_FOLLOW_UP, "Check in with the client on the follow-up date",
      "asking whether the fix worked shows you care about the result, not just the case (P9)",
-     "redress followup list --due; redress followup done ID --outcome \"…\""},
+     "followup.done", NULL},
     {S_FEEDBACK, "Ask the client for feedback on how the complaint was handled",
-     "their score tells you whether the relationship survived (P10)",
-     "redress feedback record %lld --score 1-5 --text \"…\""},
+     "their score tells you whether the relationship survived (P10)", "feedback.record", NULL},
     {S_CLOSED, "Nothing left on this case; make sure the lesson's change happens",
-     "a lesson only helps once the change is made (P11)", "redress lesson list --open"},
+     "a lesson only helps once the change is made (P11)", "lesson.list", NULL},
     {S_ESCALATED, "Follow the escalation through and record what came of it",
-     "every step of an escalation belongs on the case (P13)",
-     "redress escalation outcome ID --text \"…\""},
+     "every step of an escalation belongs on the case (P13)", "escalation.outcome", NULL},
     {S_TERMINATED, "The client was let go; finish any handover that is still open",
-     "obligations must be fulfilled or handed over (P16)", "redress case show %lld"},
+     "obligations must be fulfilled or handed over (P16)", "case.show", NULL},
 };
 
-/* Refines the stage's advice where the record says more (a drafted but unconfirmed want, an
- * open offer versus a rejected one, feedback already given). */
-static void refine(json_t *k, json_t *facts, const char **step, const char **why, const char **cmd)
+/* A boundary message in our words for an abusive exchange (P14): calm, no blame, a pause with
+ * a date when known. Caller frees. */
+static char *boundary_message(json_t *k)
 {
-    const char *stage = pb_stage(k);
-    if (strcmp(stage, "problem_identified") == 0 && desk_js(k, "want")) {
-        *step = "Ask the client whether the restatement is right, and record the answer";
-        *why = "offers stay blocked until the client confirms (P7); a correction needs "
-               "confirming again";
-        *cmd = "redress case confirm %lld --by client   (or --correction \"…\")";
-    } else if (strcmp(stage, "offer_made") == 0 && desk_ji(facts, "open_offers") == 0) {
-        *step = "The client turned the offer down: make a counter-offer (see the meet-halfway "
-                "figure) or consider escalating";
-        *why = "a rejected offer is part of the negotiation; the history stays on the case (P8)";
-        *cmd = "redress offer make %lld --option …   (redress offer list %lld shows the history)";
-    } else if (strcmp(stage, "feedback") == 0 && desk_ji(facts, "feedback") > 0) {
-        *step = "Take stock: close the case with a lesson and the change it leads to";
-        *why = "each complaint should make the next one less likely (P11)";
-        *cmd = "redress case close %lld --lesson \"…\" --change \"…\"";
-    }
-}
-
-static char *format_cmd(const char *cmd, int64_t id)
-{
-    /* every command template takes the case id at most twice */
-    return xasprintf(cmd, (long long)id, (long long)id);
+    const char *name = desk_js(k, "client_name");
+    return xasprintf("Hello%s%s,\n\nI want to resolve this with you, and I will. I am not able to "
+                     "continue while the conversation includes personal insults, so I am pausing "
+                     "our exchange for a few days. I will write to you again on a date I will "
+                     "confirm, and we can pick up where we left off then.\n",
+                     name ? " " : "", name ? name : "");
 }
 
 rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
 {
-    json_t *k = NULL, *facts = NULL, *trig = NULL, *overdue = NULL;
+    json_t *k = NULL, *facts = NULL, *trig = NULL, *overdue = NULL, *ids = NULL;
     char *cur = NULL;
     rd_timestr today;
     pb_today(today);
     rd_err *e = store_case_get(d->st, case_id, &k);
     if (!e) e = pb_case_currency(d, k, &cur);
     if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
-    if (!e) e = desk_case_triggers(d, case_id, &trig);
+    if (!e) e = store_case_open_ids(d->st, case_id, &ids);
+    int s = e ? -1 : stage_index(pb_stage(k));
+    int open = s >= 0 && s != S_CLOSED && s != S_TERMINATED;
+    if (!e && open) e = desk_case_triggers(d, case_id, &trig);
     if (!e) e = store_commitment_list(d->st, case_id, today, NULL, &overdue);
     if (e) goto out;
+    if (!trig) trig = json_array();
 
-    int s = stage_index(pb_stage(k));
-    const char *step = "Review the case", *why = "", *cmd = "redress case show %lld";
+    const char *step = "Review the case", *why = "", *action = "case.show", *alt = NULL;
     for (size_t i = 0; i < sizeof advice / sizeof advice[0]; i++)
         if (advice[i].stage == s) {
             step = advice[i].step;
             why = advice[i].why;
-            cmd = advice[i].command;
+            action = advice[i].action;
+            alt = advice[i].alt;
         }
-    refine(k, facts, &step, &why, &cmd);
+    json_t *params = NULL, *alt_params = NULL;
+    const char *stage = pb_stage(k);
+    /* refined where the record says more: a drafted but unconfirmed want, a rejected offer,
+     * feedback already given */
+    if (strcmp(stage, "problem_identified") == 0 && desk_js(k, "want")) {
+        step = "Ask the client whether the restatement is right, and record the answer";
+        why = "offers stay blocked until the client confirms (P7); a correction needs "
+              "confirming again";
+        action = "case.confirm";
+        params = json_pack("{s:s}", "by", "client");
+        alt = "case.correct";
+    } else if (strcmp(stage, "offer_made") == 0 && desk_ji(facts, "open_offers") == 0) {
+        step = "The client turned the offer down: make a counter-offer (see the meet-halfway "
+               "figure) or consider escalating";
+        why = "a rejected offer is part of the negotiation; the history stays on the case (P8)";
+        action = "offer.make";
+        alt = "offer.list";
+    } else if (strcmp(stage, "feedback") == 0 && desk_ji(facts, "feedback") > 0) {
+        step = "Take stock: close the case with a lesson, the change it leads to, and what the "
+               "case cost you";
+        why = "each complaint should make the next one less likely (P11)";
+        action = "case.close";
+        alt = NULL;
+    } else if (s == S_CLOSED) {
+        params = json_pack("{s:b}", "open", 1);
+    }
     const char *status = desk_js(k, "status");
-    if (status && strcmp(status, "paused") == 0) {
+    int paused = status && strcmp(status, "paused") == 0;
+    int abusive = desk_ji(k, "abuse") != 0;
+    char *pause_why = NULL, *boundary = NULL;
+    if (paused) {
+        const char *until = desk_js(k, "pause_until");
+        pause_why = xasprintf("%s%s%s%s",
+                              desk_js(k, "pause_reason") ? desk_js(k, "pause_reason") : "paused",
+                              until ? "; contact resumes on " : "", until ? until : "",
+                              " (P14): nothing goes out while it lasts");
         step = "Contact is paused: give both sides time, then resume";
-        why = desk_js(k, "pause_reason") ? desk_js(k, "pause_reason") : "paused (P14)";
-        cmd = "redress case resume %lld";
+        why = pause_why;
+        action = "case.resume";
+        json_decref(params);
+        params = NULL;
+        alt = NULL;
+    } else if (abusive && open) {
+        step = "Pause contact and send a short boundary message; do not call";
+        why = "abusive language was recorded: give both sides time before anything else (P14)";
+        action = "case.pause";
+        json_decref(params);
+        params = NULL;
+        alt = NULL;
+        boundary = boundary_message(k);
     }
-    char *command = format_cmd(cmd, case_id);
-    json_t *res = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "case_id", (json_int_t)case_id,
-                            "stage", pb_stage(k), "status", status ? status : "open", "step", step,
-                            "why", why, "command", command);
-    free(command);
+    json_t *actions = json_array();
+    json_array_append_new(actions, pb_action(action, case_id, ids, params));
+    if (alt) json_array_append_new(actions, pb_action(alt, case_id, ids, alt_params));
+    json_t *res =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "case_id", (json_int_t)case_id, "stage", stage,
+                  "status", status ? status : "open", "step", step, "why", why, "actions", actions);
+    free(pause_why);
+    json_t *pu = json_object_get(k, "pause_until");
+    json_object_set_new(res, "pause_until", pu ? json_incref(pu) : json_null());
+    json_object_set_new(res, "boundary_message", boundary ? json_string(boundary) : json_null());
+    free(boundary);
 
-    /* cooling off (P2): no reply before the window has passed */
-    int64_t cool = 0, received = 0;
-    rd_err *ce = desk_config_int(d, "cool_off_minutes", &cool);
-    if (!ce) ce = time_parse("received", desk_js(k, "received_at"), &received);
-    rd_err_free(ce);
-    if (s == S_INTAKE && received + cool * 60 > time_now()) {
-        rd_timestr until;
-        time_local(received + cool * 60, until);
-        json_object_set_new(res, "cool_off_until", json_string(until));
-    } else {
-        json_object_set_new(res, "cool_off_until", json_null());
-    }
+    /* cooling off (P2): nothing goes out before the window has passed */
+    rd_timestr until;
+    json_object_set_new(res, "cool_off_until",
+                        open && pb_cooling(d, k, until) ? json_string(until) : json_null());
 
     json_t *qs = json_array();
-    if (s == S_INTAKE || s == S_LISTENING)
+    if (!paused && !abusive && (s == S_INTAKE || s == S_LISTENING))
         for (int i = 0; questions[i]; i++)
             json_array_append_new(qs, json_string(questions[i]));
     json_object_set_new(res, "questions", qs);
 
+    /* talk, don't type (P3): never to an abuser, never while paused */
     int64_t hostility = desk_ji(k, "hostility");
     const char *words = desk_js(k, "words");
     size_t wlen = words ? strlen(words) : 0;
-    if (s < S_CLOSED && (hostility >= 2 || wlen > LONG_GRIEVANCE)) {
+    if (open && !paused && !abusive && (hostility >= 2 || wlen > LONG_GRIEVANCE)) {
         char *w = hostility >= 2
                       ? xasprintf("hostility is %lld of 3: call or meet instead of writing (P3)",
                                   (long long)hostility)
                       : xasprintf("the complaint is long (%zu characters): talk it through on a "
                                   "call instead of answering in writing (P3)",
                                   wlen);
-        json_object_set_new(res, "call_instead", json_pack("{s:s}", "why", w));
+        json_object_set_new(
+            res, "call_instead",
+            json_pack("{s:s, s:o}", "why", w, "action",
+                      pb_action("followup.add", case_id, ids, json_pack("{s:s}", "kind", "call"))));
         free(w);
     } else {
         json_object_set_new(res, "call_instead", json_null());
@@ -861,8 +1085,8 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     /* the root cause triage read in the client's words, while the user has not named one */
     const char *suggested = desk_js(k, "triage_root");
     json_object_set_new(res, "suggested_root_cause",
-                        suggested && !desk_js(k, "root_cause") ? json_string(suggested)
-                                                               : json_null());
+                        open && suggested && !desk_js(k, "root_cause") ? json_string(suggested)
+                                                                       : json_null());
     json_object_set_new(res, "overdue", overdue);
     overdue = NULL;
     json_object_set_new(res, "triggers", trig);
@@ -876,6 +1100,7 @@ out:
     json_decref(facts);
     json_decref(trig);
     json_decref(overdue);
+    json_decref(ids);
     free(cur);
     return e;
 }

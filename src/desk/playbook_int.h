@@ -13,6 +13,20 @@
  * validated here. *kase is the caller's on success. Call inside the transaction. */
 rd_err *pb_enter(rd_desk *d, int64_t case_id, const char *op, const char *override, json_t **kase,
                  char **overrode);
+/* Whether the case is still in its cool-off window (P2); until gets its end, local time. */
+int pb_cooling(rd_desk *d, json_t *kase, rd_timestr until);
+/* The rule for everything that goes out to the client (P2, P14): refused (RD_CONFLICT) while
+ * the case is paused or cooling off; what names the step ("the offer"). With override the
+ * refusal text is added to *overrode (caller's, may be NULL) for the audit entry instead. */
+rd_err *pb_hold(rd_desk *d, json_t *kase, const char *what, const char *override, char **overrode);
+/* pb_hold over every case of the client that is not closed, for what goes to the client rather
+ * than one case (reminders, letters, the termination notice); allow_paused lets it through a
+ * pause (the notice ends the relationship, and with it the pause). */
+rd_err *pb_client_hold(rd_desk *d, int64_t client_id, const char *what, const char *override,
+                       char **overrode, int allow_paused);
+/* The action object of `case next` (see desk.h): name one of the action names, ids the row of
+ * store_case_open_ids (borrowed), params (stolen, may be NULL) the known parameters. */
+json_t *pb_action(const char *name, int64_t case_id, json_t *ids, json_t *params);
 /* Moves the case to where op takes it (no change when op keeps the stage). */
 rd_err *pb_advance(rd_desk *d, json_t *kase, const char *op, const char *now);
 /* Checks an --override reason when given: not blank, one line. */
@@ -20,9 +34,10 @@ rd_err *pb_override_check(const char *override);
 /* desk_audit with override reason and the refusal it bypassed added to detail (stolen). */
 rd_err *pb_audit(rd_desk *d, const char *action, const char *table, int64_t row_id, json_t *detail,
                  const char *override, const char *overrode);
-/* Logs a client-facing document out on the case's channel. */
+/* Logs a client-facing document out on channel (NULL: the case's channel); *id (may be NULL)
+ * gets the log entry. */
 rd_err *pb_log_out(rd_desk *d, json_t *kase, const char *channel, const char *subject,
-                   const char *body, const char *now);
+                   const char *body, const char *now, int64_t *id);
 /* Today's local date, YYYY-MM-DD. */
 void pb_today(rd_timestr out);
 /* The currency a case's amounts are in: its project's, else the currency setting. Caller

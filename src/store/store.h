@@ -328,7 +328,7 @@ rd_err *store_concern_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const char *currency,
                          json_t **out);
 /* Money of one project: price, currency, paid, refunded, discounted, revisions (included),
- * revisions_used, extra_revision_price, minutes (time logged for its client),
+ * revisions_used, extra_revision_price, minutes (time logged on the complaints about it),
  * other_currency_paid (payments on its invoices in another currency). */
 rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out);
 
@@ -387,6 +387,29 @@ rd_err *store_escalation_get(rd_store *st, int64_t id, json_t **row);
 rd_err *store_escalation_list(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_escalation_outcome(rd_store *st, int64_t id, const char *outcome, const char *now);
 
+/* ---------------------------------------------------------------- next step and today */
+/* Public reviews about a case: 1 when it arrived on the review channel, plus later incoming log
+ * entries on that channel. */
+rd_err *store_case_reviews(rd_store *st, int64_t case_id, int64_t *n);
+/* Records that the user re-read the client's earlier messages (P7). */
+rd_err *store_case_set_reread(rd_store *st, int64_t id, const char *now);
+/* Sets the date until which the client gets extra care after the fix (P9). */
+rd_err *store_case_set_watch(rd_store *st, int64_t id, const char *until, const char *now);
+/* Changes a follow-up's kind and due date; NULL leaves one as it is. */
+rd_err *store_followup_update(rd_store *st, int64_t id, const char *kind, const char *due_on);
+/* The ids of the invoices with this number (unique per project, so possibly several). */
+rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **rows);
+/* Sets (or with until NULL clears) the date a pause is meant to end. */
+rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, const char *now);
+/* The open items of a case by id: {offer (newest open offer), commitment (earliest due open
+ * one), followup (earliest due open one), escalation (oldest without an outcome), last_offer},
+ * each null when there is none. *out is the caller's. */
+rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
+/* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
+ * still under extra care (watch_until on or after today, index pb_cases_watch), with
+ * client_name and open_offers. */
+rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows);
+
 /* ---------------------------------------------------------------- mail (store_mail.c) */
 typedef struct rd_mail_fields {
     int64_t log_id;         /* the log entry holding subject and body */
@@ -399,10 +422,12 @@ typedef struct rd_mail_fields {
 /* *known is true when a message with this id (or content hash) was recorded already. */
 rd_err *store_mail_known(rd_store *st, const char *message_id, bool *known);
 rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now, int64_t *id);
+/* The message recorded for log entry log_id, or *row NULL. */
+rd_err *store_mail_of_log(rd_store *st, int64_t log_id, json_t **row);
 /* The case of the client's message with this id: 0 when unknown or not on a case. */
 rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
                            int64_t *case_id);
-/* The client's newest incoming message, preferring case_id's (0: any): {message_id, refs,
+/* The client's newest incoming message that has a Message-ID, preferring case_id's (0: any): {message_id, refs,
  * subject}, or *row NULL when there is none. */
 rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t case_id, json_t **row);
 /* The client whose email is addr (any case), *client_id 0 when none. */

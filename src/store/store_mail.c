@@ -24,6 +24,11 @@ rd_err *store_mail_insert(rd_store *st, const rd_mail_fields *f, const char *now
                      f->to_addrs, f->cc_addrs, f->in_reply_to, f->refs, f->source, now);
 }
 
+rd_err *store_mail_of_log(rd_store *st, int64_t log_id, json_t **row)
+{
+    return db_row(st, row, "SELECT * FROM mail_messages WHERE log_id = ?1", "i", log_id);
+}
+
 rd_err *store_mail_case_of(rd_store *st, const char *message_id, int64_t client_id,
                            int64_t *case_id)
 {
@@ -40,6 +45,7 @@ rd_err *store_mail_last_from_client(rd_store *st, int64_t client_id, int64_t cas
                   "SELECT m.message_id, m.refs, l.subject FROM mail_messages m"
                   " JOIN log_entries l ON l.id = m.log_id"
                   " WHERE l.client_id = ?1 AND l.direction = 'in'"
+                  " AND m.message_id NOT LIKE 'blake2b:%'"
                   " ORDER BY (l.case_id IS ?2) DESC, l.at DESC, l.id DESC LIMIT 1",
                   "iz", client_id, case_id);
 }

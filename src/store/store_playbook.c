@@ -134,8 +134,8 @@ rd_err *store_project_money(rd_store *st, int64_t project_id, json_t **out)
                " (SELECT coalesce(sum(amount), 0) FROM refunds WHERE project_id = p.id"
                "   AND kind = 'discount' AND currency = p.currency) AS discounted,"
                " (SELECT count(*) FROM revisions WHERE project_id = p.id) AS revisions_used,"
-               " (SELECT coalesce(sum(minutes), 0) FROM time_entries WHERE client_id = p.client_id)"
-               "   AS minutes"
+               " (SELECT coalesce(sum(t.minutes), 0) FROM time_entries t JOIN cases c"
+               "   ON c.id = t.case_id WHERE c.project_id = p.id) AS minutes"
                " FROM projects p WHERE p.id = ?1",
                "i", project_id);
     if (!e && !*out) e = rd_error(RD_NOT_FOUND, "project: no project %lld", (long long)project_id);

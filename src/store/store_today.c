@@ -1,4 +1,5 @@
-/* store_today.c — what a user asks each morning: what is overdue or due today. Each query reads
+/* store_today.c — what a user asks each morning: what is overdue or due today, the cases to
+ * look at, and the reads behind `case next` (the open items of a case by id). Each query reads
  * a partial index that holds only what is still open (commitments_open_due, followups_open_due,
  * drafts_held, cases_flagged) or a range of invoices_due, so its cost follows what is due, not
  * how many cases the desk has seen. Each returns one page (see rd_page), most urgent first. */
@@ -51,4 +52,81 @@ rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows)
                        "k", "received_at", "cases") " ORDER BY k.received_at DESC, k.id DESC"
                                                     " LIMIT ?2",
                    "i", page ? page->after : 0);
+}
+
+/* ---------------------------------------------------------------- case next and the playbook */
+
+rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out)
+{
+    return db_row(
+        st, out,
+        "SELECT"
+        " (SELECT max(id) FROM offers WHERE case_id = ?1 AND status = 'open') AS offer,"
+        " (SELECT id FROM commitments WHERE case_id = ?1 AND done_at IS NULL"
+        "   AND handed_over IS NULL ORDER BY due_on, id LIMIT 1) AS commitment,"
+        " (SELECT id FROM followups WHERE case_id = ?1 AND done_at IS NULL"
+        "   ORDER BY due_on, id LIMIT 1) AS followup,"
+        " (SELECT min(id) FROM escalations WHERE case_id = ?1 AND outcome IS NULL) AS escalation,"
+        " (SELECT max(id) FROM offers WHERE case_id = ?1) AS last_offer",
+        "i", case_id);
+}
+
+rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, const char *now)
+{
+    return db_exec(st, "UPDATE cases SET pause_until = ?2, updated_at = ?3 WHERE id = ?1", "itt",
+                   id, until, now);
+}
+
+rd_err *store_case_reviews(rd_store *st, int64_t case_id, int64_t *n)
+{
+    return db_int(st, n,
+                  "SELECT (SELECT count(*) FROM cases WHERE id = ?1 AND channel = 'review')"
+                  " + (SELECT count(*) FROM log_entries WHERE case_id = ?1 AND direction = 'in'"
+                  "    AND channel = 'review' AND at > (SELECT received_at FROM cases"
+                  "    WHERE id = ?1))",
+                  "i", case_id);
+}
+
+rd_err *store_case_set_reread(rd_store *st, int64_t id, const char *now)
+{
+    return db_exec(st, "UPDATE cases SET reread_at = ?2, updated_at = ?2 WHERE id = ?1", "it", id,
+                   now);
+}
+
+rd_err *store_case_set_watch(rd_store *st, int64_t id, const char *until, const char *now)
+{
+    return db_exec(st, "UPDATE cases SET watch_until = ?2, updated_at = ?3 WHERE id = ?1", "itt",
+                   id, until, now);
+}
+
+rd_err *store_followup_update(rd_store *st, int64_t id, const char *kind, const char *due_on)
+{
+    return db_exec(st,
+                   "UPDATE followups SET kind = coalesce(?2, kind), due_on = coalesce(?3, due_on)"
+                   " WHERE id = ?1",
+                   "itt", id, kind, due_on);
+}
+
+/* ---------------------------------------------------------------- the cases of `today` */
+
+rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT k.id, k.client_id, c.name AS client_name, k.stage, k.status,"
+                   " k.received_at, k.pause_until, k.watch_until, k.want,"
+                   " k.want_confirmed_at, (SELECT count(*) FROM offers o WHERE o.case_id = k.id"
+                   "   AND o.status = 'open') AS open_offers"
+                   " FROM cases k JOIN clients c ON c.id = k.client_id"
+                   " WHERE k.status IN ('open', 'paused')"
+                   " UNION ALL"
+                   " SELECT k.id, k.client_id, c.name, k.stage, k.status, k.received_at,"
+                   " k.pause_until, k.watch_until, k.want, k.want_confirmed_at, 0"
+                   " FROM cases k JOIN clients c ON c.id = k.client_id"
+                   " WHERE k.watch_until >= ?1 AND +k.status = 'closed'",
+                   "t", today);
+}
+
+rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT id FROM invoices WHERE number = ?1 ORDER BY id", "t", number);
 }

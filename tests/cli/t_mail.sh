@@ -230,3 +230,119 @@ test_search_ranks_highlights_and_refuses_bad_queries() {
     r search "   "
     rc_is 1
 }
+
+# smtp_start DIR: a real SMTP server on a free loopback port (tests/cli/smtpd.py), its port in
+# $SMTP_PORT; smtp_stop ends it.
+smtp_start() {
+    mkdir -p "$1"
+    /usr/bin/python3 "$HERE/smtpd.py" "$1" 2>"$1/log" &
+    SMTP_PID=$!
+    n=0
+    while [ ! -f "$1/port" ] && [ $n -lt 100 ]; do
+        sleep 0.1
+        n=$((n + 1))
+    done
+    SMTP_PORT=$(cat "$1/port" 2>/dev/null)
+    [ -n "$SMTP_PORT" ] || fail "the SMTP server did not start: $(cat "$1/log")"
+}
+smtp_stop() {
+    kill "$SMTP_PID" 2>/dev/null
+    wait "$SMTP_PID" 2>/dev/null
+}
+
+test_draft_send_delivers_once_through_smtp() {
+    S="$WORK/smtp"
+    smtp_start "$S"
+    fresh
+    r config set me.addresses "sam@studio.example"
+    r config set me.name "Sam Ré"
+    r config set me.signature "Sam Ré
+Studio Example"
+    r config set smtp.url "smtp://127.0.0.1:$SMTP_PORT"
+    r client add --name "Priya Shah" --email priya@harbourlane.example
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    r import "$MAILDATA/thread.mbox"
+    REDRESS_NOW=2026-11-10T09:00:00Z
+    export REDRESS_NOW
+    ri "I am sorry about the prices. The corrected boards — all six — reach you on Friday." draft new 1
+    REDRESS_NOW=2026-11-10T10:00:00Z
+    # the server refuses: released, not sent, its answer shown
+    echo "550 5.2.2 Mailbox full" >"$S/reject"
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r draft send 1
+    rc_is 4
+    err_has "550 5.2.2 Mailbox full"
+    err_has "released but not sent"
+    r draft show 1
+    out_has "status      released"
+    out_has "delivery    failed"
+    [ -f "$S/1.eml" ] && fail "a refused message was saved"
+    # the retry goes through, once
+    rm "$S/reject"
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r draft send 1
+    rc_is 0
+    out_has "250 2.0.0 Ok: queued as test1"
+    r draft send 1
+    rc_is 1
+    err_has "was already sent"
+    unset REDRESS_NOW
+    smtp_stop
+    [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
+    M="$S/1.eml"
+    # headers unfolded (continuation lines joined) for the checks below
+    tr -d '\r' <"$M" | awk '/^[ \t]/ { printf " %s", substr($0, 2); next } NR > 1 { print "" } { printf "%s", $0 } END { print "" }' >"$S/unfolded"
+    mid=$(sqlite3 "$DB" "SELECT message_id FROM mail_outbox WHERE draft_id = 1")
+    grep -q "^Message-Id: <$mid>" "$M" || fail "Message-ID not the recorded one ($mid)"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM mail_messages m JOIN drafts d ON d.log_id = m.log_id WHERE m.message_id = '$mid'")" = 1 ] ||
+        fail "the log entry does not carry the Message-ID"
+    grep -q '^In-Reply-To: <p2@harbourlane.example>' "$M" || fail "In-Reply-To: $(grep -i reply "$M")"
+    grep -q '^References: <p1@harbourlane.example> <s1@studio.example> <p2@harbourlane.example>$' "$S/unfolded" ||
+        fail "References: $(grep -i references "$S/unfolded")"
+    grep -q '^Date: Tue, 10 Nov 2026 10:00:00 +0000' "$M" || fail "Date: $(grep Date "$M")"
+    grep -qi '^From: Sam =?utf-8?b?UsOp?= <sam@studio.example>' "$M" || fail "From: $(grep From "$M")"
+    grep -q '^To: Priya Shah <priya@harbourlane.example>' "$M" || fail "To: $(grep ^To "$M")"
+    grep -q '^Subject: Re: Re: The menu boards' "$M" || fail "Subject: $(grep Subject "$M")"
+    grep -q '^Content-Type: text/plain; charset=utf-8' "$M" || fail "no UTF-8 content type"
+    grep -q '^Content-Transfer-Encoding: quoted-printable' "$M" || fail "not quoted-printable"
+    /usr/bin/python3 -c 'import sys, quopri; sys.stdout.buffer.write(quopri.decodestring(sys.stdin.buffer.read().split(b"\r\n\r\n", 1)[1]))' <"$M" | tr -d '\r' >"$S/body"
+    grep -q '^I am sorry about the prices. The corrected boards — all six — reach you on Friday.$' "$S/body" ||
+        fail "body does not decode to the draft: $(cat "$S/body")"
+    grep -q '^--=20' "$M" || fail "no signature separator"
+    grep -q '^Sam R=C3=A9' "$M" || fail "signature missing"
+    [ "$(tr -d '\r' <"$M" | wc -c)" -lt "$(wc -c <"$M")" ] || fail "no CRLF"
+    [ "$(grep -c "$(printf '\r')\$" "$M")" = "$(wc -l <"$M")" ] || fail "a bare LF line end"
+    [ "$(sed -n 1p "$S/1.env")" = sam@studio.example ] || fail "MAIL FROM: $(cat "$S/1.env")"
+    [ "$(sed -n 2p "$S/1.env")" = priya@harbourlane.example ] || fail "RCPT TO: $(cat "$S/1.env")"
+    [ "$(sed -n 3p "$S/1.env")" = sam ] || fail "no AUTH as sam: $(cat "$S/1.env")"
+}
+
+test_draft_send_refuses_before_releasing() {
+    mail_desk
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    REDRESS_NOW=2026-11-10T09:00:00Z
+    export REDRESS_NOW
+    ri "I am sorry, the boards come on Friday." draft new 1
+    REDRESS_NOW=2026-11-10T10:00:00Z
+    snapshot
+    r draft send 1
+    rc_is 1
+    err_has "smtp.url: set the server first"
+    r config set smtp.url "http://example.org"
+    rc_is 1
+    r config set smtp.url "smtp://127.0.0.1:9"
+    printf 'sam\ns3cret\n' >"$WORK/creds"
+    chmod 644 "$WORK/creds"
+    r config set smtp.credentials "$WORK/creds"
+    snapshot
+    r draft send 1
+    rc_is 1
+    err_has "can be read by others"
+    unchanged
+    chmod 600 "$WORK/creds"
+    # nothing listens on port 9: released, the delivery failed, the answer kept
+    r draft send 1
+    rc_is 4
+    err_has "released but not sent"
+    [ "$(sqlite3 "$DB" "SELECT status || ' ' || attempts FROM mail_outbox")" = "failed 1" ] ||
+        fail "outbox: $(sqlite3 "$DB" "SELECT * FROM mail_outbox")"
+    unset REDRESS_NOW
+}

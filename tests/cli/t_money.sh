@@ -59,7 +59,7 @@ test_money_escalation_to_demand_letter() {
     rc_is 0
     r letter demand 1 --pursuit-cost 400 --deadline-days 10
     rc_is 0
-    out_has "FORMAL DEMAND FOR PAYMENT"
+    out_has "Formal demand for payment"
     out_has "Invoice 2026-031"
     out_has "41 days overdue"
     out_has "by 2026-12-05"
@@ -109,10 +109,16 @@ test_money_terminate_client() {
     out_has "[x] project:1"
     r terminate 1 --handover invoice:1 --note "Written off"
     out_has "nothing open"
+    snapshot
     r terminate 1 --reason "Repeated late payment" --reason "Abusive messages" \
         --referral "Blue Door Studio" --confirm
+    rc_is 1
+    err_has "cooling off" # the abusive message arrived minutes ago (P2)
+    unchanged
+    r terminate 1 --reason "Repeated late payment" --reason "Abusive messages" \
+        --referral "Blue Door Studio" --confirm --override "decided a week ago, after the last call"
     rc_is 0
-    out_has "NOTICE OF TERMINATION OF SERVICES"
+    out_has "Notice of termination of services"
     out_has "- Repeated late payment"
     out_has "- Abusive messages"
     out_has "I recommend Blue Door"

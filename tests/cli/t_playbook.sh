@@ -315,10 +315,13 @@ test_playbook_escalation_and_pause() {
     r case next 1
     out_has "legal_threat"
     out_has "abuse"
-    out_has "Talk, don't type"
+    out_lacks "Talk, don't type" # never a call to an abuser (P3, P14)
+    out_has "Pause contact and send a short boundary message"
+    out_has "redress case pause 1 --reason"
     out_has "walk away"
-    r case pause 1 --reason "abusive call; both sides need time"
+    r case pause 1 --reason "abusive call; both sides need time" --until 2026-11-27
     rc_is 0
+    out_has "until 2026-11-27"
     snapshot
     r case concern add 1 --text x
     rc_is 1
@@ -346,6 +349,7 @@ test_playbook_escalation_and_pause() {
 test_playbook_money_at_risk_trigger() {
     pb_demo
     pb_paid 140000
+    r config set currency GBP # the threshold is in the user's own currency
     r case next 1 --json
     out_lacks "money_at_risk"
     sqlite3 "$DB" "UPDATE payments SET amount = 139999 WHERE invoice_id = 1"

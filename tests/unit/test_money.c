@@ -308,7 +308,8 @@ static void letter_setup(fixture *f, bool terms, bool reminder, bool mediation)
     }
     if (mediation) {
         int64_t case_id;
-        desk_case_input c = {"1", NULL, "email", NULL, NULL};
+        /* a day before today, so the case's cool-off (P2) has passed */
+        desk_case_input c = {"1", NULL, "email", "2026-11-24T09:00:00Z", NULL};
         ok(desk_case_open(&f->d, &c, &case_id));
         desk_escalate_input esc = {"mediation", "offered", NULL, NULL};
         int64_t esc_id;
@@ -432,7 +433,7 @@ static void terminate_refuses_while_open(void **state)
     client_and_project(f, "1000", "five pages");
     invoice(f, "A-1", "500", "2026-10-01", NULL);
     const char *reasons[] = {"late payment"};
-    desk_terminate_input in = {"1", reasons, 1, NULL};
+    desk_terminate_input in = {"1", reasons, 1, NULL, NULL};
     json_t *out = NULL;
     refused(desk_terminate_confirm(&f->d, &in, &out), RD_CONFLICT, "2 items are still open");
     int64_t id;

@@ -320,9 +320,10 @@ static void test_refund_needs_payment_and_revisions_need_a_choice(void **state)
     json_t *o1 = json_array_get(json_object_get(r, "options"), 0);
     json_t *o2 = json_array_get(json_object_get(r, "options"), 1);
     assert_int_equal(json_integer_value(json_object_get(o1, "extras_price")), 18000);
-    assert_int_equal(json_integer_value(json_object_get(o1, "margin_after")), 258000);
+    /* the margin is the cash received (nothing yet), not the price (P8) */
+    assert_int_equal(json_integer_value(json_object_get(o1, "margin_after")), 18000);
     assert_int_equal(json_integer_value(json_object_get(o2, "amount")), 24000);
-    assert_int_equal(json_integer_value(json_object_get(o2, "margin_after")), 216000);
+    assert_int_equal(json_integer_value(json_object_get(o2, "margin_after")), -24000);
     json_decref(r);
 }
 
@@ -368,7 +369,9 @@ static void test_trigger_money_at_risk(void **state)
     fx *f = *state;
     int64_t id;
     to_confirmed(f);
+    /* the threshold is in the user's own currency; the case is in GBP */
     assert_false(has_trigger(f, "money_at_risk"));
+    assert_null(desk_config_set(&f->d, "currency", "GBP"));
     assert_null(offer(f, "redo:x:2026-12-01", NULL, &id));
     assert_null(desk_offer_reject(&f->d, id, "1000.00", NULL)); /* exactly the threshold */
     assert_false(has_trigger(f, "money_at_risk"));
@@ -377,6 +380,32 @@ static void test_trigger_money_at_risk(void **state)
     assert_true(has_trigger(f, "money_at_risk"));
     assert_null(desk_config_set(&f->d, "risk_threshold", "1000.01"));
     assert_false(has_trigger(f, "money_at_risk"));
+    /* another own currency: no comparison, said so instead of a threshold in GBP */
+    assert_null(desk_config_set(&f->d, "currency", "EUR"));
+    assert_false(has_trigger(f, "money_at_risk"));
+    assert_true(has_trigger(f, "money_at_risk_unconverted"));
+}
+
+/* The ask is part of the unpaid balance, not added to it: 3,250 unpaid and 1,250 asked put
+ * 3,250 at risk. */
+static void test_money_at_risk_is_not_a_sum(void **state)
+{
+    fx *f = *state;
+    int64_t id;
+    assert_null(desk_config_set(&f->d, "currency", "GBP"));
+    assert_null(desk_config_set(&f->d, "risk_threshold", "3250"));
+    desk_invoice_input inv = {"1", "2026-033", "3,250.00", "2026-10-01", "2026-10-15"};
+    assert_null(desk_invoice_add(&f->d, &inv, &id));
+    to_confirmed(f);
+    assert_null(offer(f, "redo:x:2026-12-01", NULL, &id));
+    assert_null(desk_offer_reject(&f->d, id, "1250", NULL));
+    assert_false(has_trigger(f, "money_at_risk")); /* 3,250 is not above 3,250 */
+    assert_null(desk_config_set(&f->d, "risk_threshold", "3249.99"));
+    json_t *t = NULL;
+    assert_null(desk_case_triggers(&f->d, 1, &t));
+    json_t *facts = json_object_get(json_array_get(t, 0), "facts");
+    assert_int_equal(desk_ji(facts, "at_risk"), 325000);
+    json_decref(t);
 }
 
 static void test_trigger_flags(void **state)
@@ -411,7 +440,9 @@ static void test_next_gives_advice_at_every_stage(void **state)
     json_decref(n);
     to_confirmed(f);
     assert_null(desk_case_next(&f->d, 1, &n));
-    assert_non_null(strstr(json_string_value(json_object_get(n, "command")), "offer make 1"));
+    json_t *a = json_array_get(json_object_get(n, "actions"), 0);
+    assert_string_equal(desk_js(a, "action"), "offer.make");
+    assert_int_equal(desk_ji(a, "case"), 1);
     assert_int_equal(json_array_size(json_object_get(n, "questions")), 0);
     json_decref(n);
     expect_err(desk_case_next(&f->d, 9, &n), RD_NOT_FOUND, "case");
@@ -449,6 +480,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_trigger_rejected_offers_while_hostile, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_trigger_money_at_risk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_money_at_risk_is_not_a_sum, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trigger_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_gives_advice_at_every_stage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escalation_returns_case, setup, teardown),

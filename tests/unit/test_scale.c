@@ -342,6 +342,8 @@ static void test_one_entity_reads_use_indexes(void **state)
     json_decref(v);
     ok(store_today_flagged(f->st, &pg, &v));
     json_decref(v);
+    ok(desk_today_view(&f->d, &v)); /* the whole of `redress today` */
+    json_decref(v);
     plan_check pc = {f->st, false, 0};
     ok(store_statements(f->st, check_plan, &pc));
     assert_true(pc.checked >= 30);

@@ -1,0 +1,161 @@
+/* cli_today.c — `redress today` (one screen of what needs attention, most urgent first),
+ * `followup add|edit` (schedule the call instead of the email, move a check-in) and `case
+ * reread` (the client's earlier messages before restating, P7). */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *heading(const char *kind)
+{
+    static const struct {
+        const char *kind, *title;
+    } h[] = {{"commitment_overdue", "Overdue commitments"},
+             {"followup_due", "Follow-ups due"},
+             {"invoice_overdue", "Invoices overdue"},
+             {"trigger", "Triggers firing (suggestions)"},
+             {"draft_ready", "Drafts ready to release"},
+             {"hold_ends", "Holds ending"},
+             {"cool_off", "Holds ending"},
+             {"pause_ends", "Holds ending"},
+             {"next_step", "Your next step on open cases"},
+             {"waiting", "Waiting on the client"},
+             {"watch", "Extra care after a fix"}};
+    for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
+        if (strcmp(h[i].kind, kind) == 0) return h[i].title;
+    return kind;
+}
+
+static void print_today(cli_ctx *c, json_t *t)
+{
+    json_t *items = json_object_get(t, "items");
+    printf("%sToday, %s%s — %zu thing%s need%s you\n", cli_bold(c), js(t, "date"), cli_reset(c),
+           json_array_size(items), json_array_size(items) == 1 ? "" : "s",
+           json_array_size(items) == 1 ? "s" : "");
+    const char *last = NULL;
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it)
+    {
+        const char *h = heading(js(it, "kind"));
+        if (!last || strcmp(last, h) != 0) {
+            int urgent = ji(it, "urgency") <= 30;
+            printf("\n%s%s%s\n", urgent ? cli_red(c) : cli_bold(c), h, cli_reset(c));
+            last = h;
+        }
+        printf("  %s — %s\n", js(it, "client_name") ? js(it, "client_name") : "", js(it, "text"));
+        json_t *a = json_object_get(it, "action");
+        if (json_is_object(a)) {
+            char *cmd = cli_action_command(a);
+            printf("    %s%s%s\n", cli_dim(c), cmd, cli_reset(c));
+            free(cmd);
+        }
+    }
+    if (!json_array_size(items)) printf("\nNothing is due, overdue or waiting.\n");
+}
+
+static rd_err *today(cli_ctx *c)
+{
+    json_t *t = NULL;
+    rd_err *e = desk_today_view(&c->desk, &t);
+    if (e) return e;
+    c->json ? cli_print_json(t) : print_today(c, t);
+    json_decref(t);
+    return NULL;
+}
+
+static rd_err *followup_add(cli_ctx *c)
+{
+    int64_t id, fid;
+    rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e) e = desk_followup_add(&c->desk, id, cli_get(c, "kind"), cli_get(c, "due"), &fid);
+    if (!e) cli_print_id(c, fid);
+    return e;
+}
+
+static rd_err *followup_edit(cli_ctx *c)
+{
+    int64_t id;
+    rd_err *e = cli_pos_id(c, 0, "followup", &id);
+    if (!e) e = desk_followup_edit(&c->desk, id, cli_get(c, "kind"), cli_get(c, "due"));
+    if (!e) printf("follow-up %lld changed\n", (long long)id);
+    return e;
+}
+
+static rd_err *reread(cli_ctx *c)
+{
+    int64_t id;
+    json_t *msgs = NULL;
+    rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e) e = desk_case_reread(&c->desk, id, &msgs);
+    if (e) return e;
+    if (c->json) {
+        cli_print_json(msgs);
+    } else {
+        size_t i;
+        json_t *m;
+        printf("The client's earlier messages, oldest first (%zu). Read them before you restate "
+               "what they want (P7).\n",
+               json_array_size(msgs));
+        json_array_foreach(msgs, i, m)
+        {
+            printf("\n%s%s, %s%s%s%s\n", cli_bold(c), js(m, "at"), js(m, "channel"),
+                   js(m, "subject") ? ": " : "", js(m, "subject") ? js(m, "subject") : "",
+                   cli_reset(c));
+            printf("%s\n", js(m, "body") ? js(m, "body") : "(no words recorded)");
+        }
+    }
+    json_decref(msgs);
+    return NULL;
+}
+
+static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
+static const cli_opt fadd_opts[] = {{"kind", "K", 0, "call, meeting or message (default message)"},
+                                    {"due", "YYYY-MM-DD", CLI_REQUIRED, "when to check in"},
+                                    {NULL, NULL, 0, NULL}};
+static const cli_opt fedit_opts[] = {{"kind", "K", 0, "call, meeting or message"},
+                                     {"due", "YYYY-MM-DD", 0, "the new date"},
+                                     {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_today = {
+    "today",
+    NULL,
+    0,
+    0,
+    CMD_JSON,
+    "What needs you today, most urgent first.",
+    "One screen: overdue commitments, follow-ups due, invoices overdue, triggers firing, drafts "
+    "ready to release, holds ending, cases waiting on the client and clients under extra care "
+    "after a fix. Each line carries the command to act on it, with the real ids.",
+    no_opts,
+    today};
+const cli_cmd cmd_followup_add = {
+    "followup add",
+    "CASE",
+    1,
+    1,
+    CMD_JSON,
+    "Schedule a call, meeting or message with the client (P3, P9).",
+    "Use it for the call `case next` suggests instead of an email, or for any check-in.",
+    fadd_opts,
+    followup_add};
+const cli_cmd cmd_followup_edit = {"followup edit",
+                                   "ID",
+                                   1,
+                                   1,
+                                   0,
+                                   "Move an open follow-up or change its kind.",
+                                   "The change is audited; a follow-up that is done stays as it "
+                                   "was.",
+                                   fedit_opts,
+                                   followup_edit};
+const cli_cmd cmd_case_reread = {
+    "case reread",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "Re-read the client's earlier messages before restating (P7).",
+    "Shows every message the client sent, oldest first, and records that you read them.",
+    no_opts,
+    reread};

@@ -1,0 +1,151 @@
+# t_day.sh — the day-to-day side on the demo desk: `today` (one screen, most urgent first,
+# --json), `case next` printing commands with real ids that run as printed, the pause with a
+# resume date and a boundary message, reminders previewed, invoices named by their number,
+# who is writing (config me.*), follow-ups scheduled and moved. REDRESS_NOW is 2026-11-25.
+
+day_demo() {
+    REDRESS_NOW=2026-11-25T09:00:00Z
+    export REDRESS_NOW
+    fresh
+    r demo
+    rc_is 0
+}
+
+test_day_today_most_urgent_first() {
+    day_demo
+    r today
+    rc_is 0
+    out_has "Today, 2026-11-25"
+    out_has "invoice 2026-031: 2,600.00 USD open"
+    out_has "redress invoice remind 2026-031"
+    out_has "redress case concern add 1"
+    # the overdue invoice comes before the next steps
+    first=$(printf '%s\n' "$OUT" | grep -n "Invoices overdue" | cut -d: -f1)
+    later=$(printf '%s\n' "$OUT" | grep -n "Your next step" | cut -d: -f1)
+    [ "$first" -lt "$later" ] || fail "invoices ($first) not before next steps ($later)"
+    r today --json
+    out_is_json
+    out_has '"kind": "invoice_overdue"'
+    out_has '"action": "invoice.remind"'
+    unset REDRESS_NOW
+}
+
+test_day_next_prints_commands_that_run() {
+    day_demo
+    r case concern add 1 --text "Two boards show the old prices"
+    ri "I am sorry: the old prices were my mistake." case acknowledge 1 --text -
+    r case cause 1 --root quality
+    r case want 1 --want "the boards reprinted" --goal "the counter opens"
+    r case confirm 1
+    r offer make 1 --option "redo:reprint boards 3 and 5:2026-11-27"
+    rc_is 0
+    r case next 1
+    out_has "Run:  redress offer choose 1 --option N"
+    out_has "Or:   redress offer reject 1 --ask AMOUNT"
+    # the printed command runs once its placeholder is filled in
+    cmd=$(printf '%s\n' "$OUT" | sed -n 's/^Run:  redress //p' | sed 's/ N$/ 1/')
+    # shellcheck disable=SC2086
+    r $cmd
+    rc_is 0
+    r case next 1
+    out_has "Run:  redress commitment done 1"
+    out_has "Or:   redress commitment list --case 1"
+    r case next 1 --json
+    out_has '"action": "commitment.done"'
+    out_has '"commitment": 1'
+    unset REDRESS_NOW
+}
+
+test_day_pause_with_date_and_boundary_message() {
+    day_demo
+    r case flag 2 --abuse yes
+    r case next 2
+    out_has "Pause contact and send a short boundary message"
+    out_lacks "Talk, don't type"
+    out_has "redress case pause 2 --reason"
+    out_has "I am not able to continue while the conversation includes personal insults"
+    r case pause 2 --reason "insults" --until 2026-11-20
+    rc_is 1
+    err_has "until:"
+    ri "I want to sort this out with you. I am pausing our exchange until Monday 30 November." \
+        case pause 2 --reason "insults on the phone" --until 2026-11-30 --message -
+    rc_is 0
+    out_has "until 2026-11-30"
+    out_has "boundary message logged"
+    ri "I am sorry." draft new 2
+    snapshot
+    r draft release 1 --override "it is fine"
+    rc_is 0 # an override is the recorded way round, audited
+    r today
+    out_lacks "case concern add 2" # nothing is suggested on a paused case
+    unset REDRESS_NOW
+}
+
+test_day_remind_preview_and_number() {
+    day_demo
+    snapshot
+    r invoice remind 2026-031 --preview
+    rc_is 0
+    out_has "Payment reminder: invoice 2026-031"
+    err_has "preview only"
+    unchanged
+    printf '%s\n' "$OUT" | tail -n +3 >"$WORK/rem.txt"
+    r check "$WORK/rem.txt"
+    rc_is 0
+    out_has "0 errors, 0 warnings"
+    r invoice show 2026-031
+    rc_is 0
+    r invoice remind 2026-031 --channel letter
+    rc_is 0
+    [ "$(sqlite3 "$DB" "SELECT channel FROM log_entries ORDER BY id DESC LIMIT 1")" = letter ] ||
+        fail "the reminder was not logged on the channel used"
+    unset REDRESS_NOW
+}
+
+test_day_who_is_writing() {
+    day_demo
+    r config set me.name "Sam Reed"
+    rc_is 0
+    r config set me.voice they
+    rc_is 1
+    err_has "me.voice"
+    r config set me.voice we
+    rc_is 0
+    r invoice remind 2026-031 --preview
+    out_has "Sam Reed"
+    unset REDRESS_NOW
+}
+
+test_day_followup_add_and_edit() {
+    day_demo
+    r followup add 2 --kind call --due 2026-11-26
+    rc_is 0
+    [ "$OUT" = 1 ] || fail "followup add printed '$OUT'"
+    r followup add 2 --kind visit --due 2026-11-26
+    rc_is 1
+    err_has "kind:"
+    r followup edit 1 --due 2026-11-27
+    rc_is 0
+    r followup list --json
+    out_has '"due_on": "2026-11-27"'
+    out_has '"kind": "call"'
+    unset REDRESS_NOW
+}
+
+test_day_reread_before_restating() {
+    day_demo
+    r case reread 1
+    rc_is 0
+    out_has "earlier messages"
+    [ "$(sqlite3 "$DB" "SELECT reread_at IS NOT NULL FROM cases WHERE id = 1")" = 1 ] ||
+        fail "reading was not recorded"
+    unset REDRESS_NOW
+}
+
+test_day_help() {
+    for cmd in today "followup add" "followup edit" "case reread"; do
+        # shellcheck disable=SC2086
+        "$BIN" $cmd --help >"$WORK/out" 2>&1 || fail "$cmd --help failed"
+        grep -q "usage: redress $cmd" "$WORK/out" || fail "$cmd --help has no usage"
+    done
+}
