@@ -258,7 +258,10 @@ bench-store: build/rel/bench/bench_store
 build/rel/bench/bench_today: bench/bench_today.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
-bench-desk: build/rel/redress build/rel/bench/bench_today
+build/rel/bench/runstat: bench/runstat.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
+bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
 	sh bench/desk.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for

@@ -2,57 +2,77 @@
 # desk.sh — the desk benchmark (`make bench-desk`): builds desks of 1,000, 10,000 and 100,000
 # cases with `redress demo --cases N` (through the desk operations: audited, hash chained), then
 # times the daily commands on each against the `sqlite3` shell fetching the same information
-# from the same file (the floor), with peak memory from GNU time, and writes the table into
-# bench/RESULTS.md between the bench-desk markers. Not a test: numbers depend on the machine.
+# from the same file (the floor), with CPU time and peak memory, and writes the table into
+# bench/RESULTS.md between the bench-desk markers. Each run is measured by bench/runstat.c. Not a test: numbers depend on the machine.
 # Environment: DESK_SIZES (default "1000 10000 100000"), DESK_REPS (runs per command, median
-# taken, default 5), DESK_KEEP=1 keeps existing desks in bench/out instead of regenerating.
+# taken, default 5), DESK_KEEP=1 keeps existing desks in bench/out instead of regenerating;
+# DESK_BIN, DESK_TODAY_BIN, DESK_RUNSTAT name other builds of the three programs;
+# DESK_TABLE_ONLY=1 rewrites the table from the last run's bench/out/desk/results.tsv.
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${DESK_SIZES:-1000 10000 100000}
 REPS=${DESK_REPS:-5}
 OUT=bench/out/desk
-BIN=$(pwd)/build/rel/redress
-TODAY_BIN=$(pwd)/build/rel/bench/bench_today
+BIN=${DESK_BIN:-$(pwd)/build/rel/redress}
+TODAY_BIN=${DESK_TODAY_BIN:-$(pwd)/build/rel/bench/bench_today}
+RUNSTAT=${DESK_RUNSTAT:-$(pwd)/build/rel/bench/runstat}
 mkdir -p "$OUT"
 RES=$OUT/results.tsv
-: >"$RES"
 unset REDRESS_NOW
 export TZ=UTC NO_COLOR=1 REDRESS_USER=bench
-
-now_ns() { date +%s%N; }
 
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR] = $1} END {if (NR) print a[int((NR + 1) / 2)]; else print 0}'; }
 
 # measure LABEL DB KIND CMD…: runs CMD REPS times (after one warm-up), output to /dev/null;
-# appends "size label kind median_ms peak_kb" to $RES.
+# appends "size label kind median_wall_us peak_kb median_cpu_us" to $RES. CPU time (user +
+# system) is what the ratios use: on this shared VM wall time moves with the neighbours' load.
 measure() {
     label=$1 db=$2 kind=$3
     shift 3
     "$@" >/dev/null 2>&1 || true
-    : >"$OUT/ms" && : >"$OUT/kb"
+    : >"$OUT/ms" && : >"$OUT/kb" && : >"$OUT/cpu"
     i=0
     while [ $i -lt "$REPS" ]; do
-        t0=$(now_ns)
-        /usr/bin/time -f %M -o "$OUT/kb1" "$@" >/dev/null 2>"$OUT/err" || {
+        "$RUNSTAT" "$OUT/stat" "$@" >/dev/null 2>"$OUT/err" || {
             echo "bench-desk: $label failed: $(head -c 300 "$OUT/err")" >&2
         }
-        t1=$(now_ns)
-        echo $(((t1 - t0) / 1000)) >>"$OUT/ms"
-        tail -n 1 "$OUT/kb1" >>"$OUT/kb"
+        read -r wall cpu kb1 <"$OUT/stat"
+        echo "$wall" >>"$OUT/ms"
+        echo "$cpu" >>"$OUT/cpu"
+        echo "$kb1" >>"$OUT/kb"
         i=$((i + 1))
     done
     us=$(median <"$OUT/ms")
+    cpu=$(median <"$OUT/cpu")
     kb=$(sort -n "$OUT/kb" | tail -n 1)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$kind" "$us" "$kb" >>"$RES"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$kind" "$us" "$kb" "$cpu" >>"$RES"
 }
 
-# pair LABEL "REDRESS ARGS" "FLOOR SQL": redress and the sqlite3 floor, alternately.
+# instr LABEL KIND CMD…: instructions CMD executes (callgrind), which no neighbour's load moves;
+# appended as "size label KIND-instr count". Only for the commands that show one thing or one
+# page: under valgrind a whole 100k list would take minutes.
+instr() {
+    label=$1 kind=$2
+    shift 2
+    command -v valgrind >/dev/null || return 0
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$OUT/cg" || true
+    n=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$OUT/cg")
+    printf '%s\t%s\t%s-instr\t%s\t\t\n' "$size" "$label" "$kind" "${n:-0}" >>"$RES"
+}
+
+# pair LABEL "REDRESS ARGS" "FLOOR SQL" [SQLITE3 OPTION] [small]: redress and the sqlite3 floor;
+# with small, their instruction counts too.
 pair() {
-    label=$1 args=$2 sql=$3
+    label=$1 args=$2 sql=$3 opt=${4:--list}
     # shellcheck disable=SC2086
     measure "$label" "$db" redress "$BIN" --db "$db" $args
-    measure "$label" "$db" sqlite3 sqlite3 "$db" "$sql"
+    measure "$label" "$db" sqlite3 sqlite3 "$opt" "$db" "$sql"
+    if [ "${5:-}" = small ]; then
+        # shellcheck disable=SC2086
+        instr "$label" redress "$BIN" --db "$db" $args
+        instr "$label" sqlite3 sqlite3 "$opt" "$db" "$sql"
+    fi
 }
 
 CASE_SELECT="SELECT k.*, c.name, c.email, c.phone, p.title FROM cases k JOIN clients c ON c.id = k.client_id LEFT JOIN projects p ON p.id = k.project_id"
@@ -60,7 +80,9 @@ INVOICE_SELECT="SELECT i.*, p.title, p.client_id, c.name, (SELECT coalesce(sum(a
 OVERDUE="WHERE i.due_on < date('now') AND i.amount > (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id) ORDER BY i.due_on, i.id"
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -r), SQLite $(sqlite3 --version | cut -d' ' -f1), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "${DESK_TABLE_ONLY:-0}" = 1 ] || : >"$RES"
 for size in $SIZES; do
+    [ "${DESK_TABLE_ONLY:-0}" = 1 ] && break
     db=$OUT/desk-$size.db
     if [ "${DESK_KEEP:-0}" != 1 ] || [ ! -f "$db" ]; then
         rm -f "$db" "$db-wal" "$db-shm"
@@ -76,22 +98,21 @@ for size in $SIZES; do
     invoice=$((size / 4 + 3))
 
     pair "case list" "case list" "$CASE_SELECT ORDER BY k.received_at DESC, k.id DESC"
-    pair "case list --limit 50" "case list --limit 50" "$CASE_SELECT ORDER BY k.received_at DESC, k.id DESC LIMIT 50"
-    pair "case list --json" "case list --json" ".mode json
-$CASE_SELECT ORDER BY k.received_at DESC, k.id DESC"
+    pair "case list --limit 50" "case list --limit 50" "$CASE_SELECT ORDER BY k.received_at DESC, k.id DESC LIMIT 50" -list small
+    pair "case list --json" "case list --json" "$CASE_SELECT ORDER BY k.received_at DESC, k.id DESC" -json
     pair "invoice list --overdue" "invoice list --overdue" "$INVOICE_SELECT $OVERDUE"
-    pair "invoice list --overdue --limit 50" "invoice list --overdue --limit 50" "$INVOICE_SELECT $OVERDUE LIMIT 50"
+    pair "invoice list --overdue --limit 50" "invoice list --overdue --limit 50" "$INVOICE_SELECT $OVERDUE LIMIT 50" -list small
     pair "followup list" "followup list" "SELECT f.*, c.name FROM followups f JOIN cases k ON k.id = f.case_id JOIN clients c ON c.id = k.client_id ORDER BY f.due_on, f.id"
     pair "lesson list" "lesson list" "SELECT l.*, c.name, k.root_cause FROM lessons l JOIN cases k ON k.id = l.case_id JOIN clients c ON c.id = k.client_id ORDER BY l.id"
-    pair "case show N" "case show $kase" "$CASE_SELECT WHERE k.id = $kase; SELECT * FROM log_entries WHERE case_id = $kase ORDER BY at, id; SELECT * FROM log_triage WHERE log_id IN (SELECT id FROM log_entries WHERE case_id = $kase)"
-    pair "client show N" "client show $client" "SELECT * FROM clients WHERE id = $client; SELECT * FROM projects WHERE client_id = $client; $CASE_SELECT WHERE k.client_id = $client ORDER BY k.received_at DESC"
-    pair "invoice show N" "invoice show $invoice" "$INVOICE_SELECT WHERE i.id = $invoice; SELECT * FROM payments WHERE invoice_id = $invoice"
-    pair "case next N" "case next $kase" "$CASE_SELECT WHERE k.id = $kase; SELECT * FROM concerns WHERE case_id = $kase; SELECT * FROM offers WHERE case_id = $kase; SELECT * FROM commitments WHERE case_id = $kase; SELECT * FROM escalations WHERE case_id = $kase"
+    pair "case show N" "case show $kase" "$CASE_SELECT WHERE k.id = $kase; SELECT * FROM log_entries WHERE case_id = $kase ORDER BY at, id; SELECT * FROM log_triage WHERE log_id IN (SELECT id FROM log_entries WHERE case_id = $kase)" -list small
+    pair "client show N" "client show $client" "SELECT * FROM clients WHERE id = $client; SELECT * FROM projects WHERE client_id = $client; $CASE_SELECT WHERE k.client_id = $client ORDER BY k.received_at DESC" -list small
+    pair "invoice show N" "invoice show $invoice" "$INVOICE_SELECT WHERE i.id = $invoice; SELECT * FROM payments WHERE invoice_id = $invoice" -list small
+    pair "case next N" "case next $kase" "$CASE_SELECT WHERE k.id = $kase; SELECT * FROM concerns WHERE case_id = $kase; SELECT * FROM offers WHERE case_id = $kase; SELECT * FROM commitments WHERE case_id = $kase; SELECT * FROM escalations WHERE case_id = $kase" -list small
     pair "verify" "verify" "SELECT * FROM log_entries ORDER BY id; SELECT * FROM audit_entries ORDER BY id"
     "$TODAY_BIN" "$db" "$REPS" >"$OUT/today-$size.txt"
-    awk -v s="$size" '/all five/ {printf "%s\ttoday (store, in process)\tredress\t%d\t\n", s, $4 * 1000}' "$OUT/today-$size.txt" >>"$RES"
+    awk -v s="$size" '/all five/ {printf "%s\ttoday (store, in process)\tredress\t%d\t0\t%d\n", s, $4 * 1000, $4 * 1000}' "$OUT/today-$size.txt" >>"$RES"
     sed 's/^/   /' "$OUT/today-$size.txt"
-    awk -F '\t' -v s="$size" '$1 == s && $3 != "info" {printf "   %-36s %-8s %10.1f ms %8d KB\n", $2, $3, $4 / 1000, $5}' "$RES"
+    awk -F '\t' -v s="$size" '$1 == s && $3 != "info" {printf "   %-36s %-8s %10.1f ms wall %10.1f ms CPU %8d KB\n", $2, $3, $4 / 1000, $6 / 1000, $5}' "$RES"
 done
 
 # The table: time per size, growth, ratio to the floor and peak memory at the largest size.
@@ -100,22 +121,31 @@ smallest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)
 TABLE=$OUT/table.md
 awk -F '\t' -v sizes="$SIZES" -v big="$largest" -v small="$smallest" '
 BEGIN { n = split(sizes, S, " ") }
-$3 == "redress" { t[$2, $1] = $4 / 1000; kb[$2, $1] = $5; if (!($2 in seen)) { seen[$2] = 1; order[++m] = $2 } }
-$3 == "sqlite3" { f[$2, $1] = $4 / 1000 }
+$3 == "redress" { t[$2, $1] = $4 / 1000; c[$2, $1] = $6 / 1000; kb[$2, $1] = $5; if (!($2 in seen)) { seen[$2] = 1; order[++m] = $2 } }
+$3 == "sqlite3" { f[$2, $1] = $4 / 1000; fc[$2, $1] = $6 / 1000 }
+$3 == "redress-instr" { ri[$2, $1] = $4 }
+$3 == "sqlite3-instr" { si[$2, $1] = $4 }
 $3 == "info" { gen[$1] = $4; genkb[$1] = $5 }
 END {
-    printf "| command |"; for (i = 1; i <= n; i++) printf " %s cases |", S[i]
-    printf " %s / %s | redress / sqlite3 at %s | peak memory at %s |\n", big, small, big, big
-    printf "|---|"; for (i = 1; i <= n; i++) printf "---:|"; printf "---:|---:|---:|\n"
+    printf "| command: CPU ms (median) |"; for (i = 1; i <= n; i++) printf " %s cases |", S[i]
+    printf " %s / %s: CPU (instructions) | redress / sqlite3 at %s: CPU (instructions) | wall ms at %s: redress / sqlite3 | peak memory at %s |\n", big, small, big, big, big
+    printf "|---|"; for (i = 1; i <= n; i++) printf "---:|"; printf "---:|---:|---:|---:|\n"
     for (j = 1; j <= m; j++) {
-        c = order[j]; printf "| %s |", c
-        for (i = 1; i <= n; i++) printf " %.1f ms |", t[c, S[i]]
-        printf " %.2f× |", (t[c, small] > 0 ? t[c, big] / t[c, small] : 0)
-        if (f[c, big] > 0) printf " %.2f× (%.1f ms) |", t[c, big] / f[c, big], f[c, big]; else printf " – |"
-        printf " %.1f MB |\n", kb[c, big] / 1024
+        k = order[j]; printf "| %s |", k
+        for (i = 1; i <= n; i++) printf " %.1f |", c[k, S[i]]
+        printf " %.2f×", (c[k, small] > 0 ? c[k, big] / c[k, small] : 0)
+        if (ri[k, small] > 0) printf " (%.3f×)", ri[k, big] / ri[k, small]
+        printf " |"
+        if (fc[k, big] > 0) {
+            printf " %.2f×", c[k, big] / fc[k, big]
+            if (si[k, big] > 0) printf " (%.2f×)", ri[k, big] / si[k, big]
+            printf " |"
+        } else printf " – |"
+        if (f[k, big] > 0) printf " %.1f / %.1f |", t[k, big], f[k, big]; else printf " %.1f |", t[k, big]
+        if (kb[k, big] > 0) printf " %.1f MB |\n", kb[k, big] / 1024; else printf " (in process) |\n"
     }
-    printf "| generate (cases/s wall / CPU) |"; for (i = 1; i <= n; i++) printf " %s |", gen[S[i]]
-    printf " | | %.1f MB |\n", genkb[big] / 1024
+    printf "| generate: cases/s wall / CPU |"; for (i = 1; i <= n; i++) printf " %s |", gen[S[i]]
+    printf " | | | %.1f MB |\n", genkb[big] / 1024
 }' "$RES" >"$TABLE"
 cat "$TABLE"
 
@@ -128,8 +158,11 @@ MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | s
     echo "Machine: $MACHINE; load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (a shared VM)."
     echo "Method: desks built by \`redress demo --cases N\` (desk operations, audited and hash chained);"
     echo "each command run $REPS times after a warm-up, output to /dev/null (so lists print every row),"
-    echo "median wall time of the whole process; the floor is the \`sqlite3\` shell fetching the same"
-    echo "information from the same file; peak memory is GNU time's maximum resident set. \`today\` is"
+    echo "median wall time of the whole process. The floor is the \`sqlite3\` shell fetching the same"
+    echo "information from the same file. Times are median CPU time (user + system, from wait4: less"
+    echo "moved by the neighbours' load than wall time, which is given at the largest size); for the"
+    echo "commands that show one thing or one page, instruction counts (callgrind) beside. Peak memory is"
+    echo "the maximum resident set (bench/runstat.c). \`today\` is"
     echo "one 50-row page of each of the five \`store_today_*\` queries, timed in process (bench/bench_today.c)."
     echo
     cat "$TABLE"

@@ -1,14 +1,15 @@
 /* desk_generate.c — a large, realistic desk for measuring (`redress demo --cases N`, make
  * bench-desk). Everything goes through the ordinary desk operations — validation, playbook
  * guards, triage of incoming words, audit entries and both hash chains — so what it builds is what
- * years of use would leave behind. Only the clock is simulated: REDRESS_NOW walks from three years
+ * years of use would leave behind. Only the clock is simulated (time_set_now): it walks from three years
  * ago to forty days ago, case by case, and the operations are grouped into one transaction per
  * twenty clients (savepoints keep each operation all-or-nothing).
  *
  * Per client, ten cases, one project and five invoices (four paid, one overdue). Of the cases,
  * about 85% reach an agreed restatement, 70% an offer, 63% agreed commitments, 50% a follow-up
- * and 30% are closed with a lesson; the rest stop along the way, leaving open commitments that
- * are now overdue. Each case has about eleven log entries. A fixed seed gives the same desk. */
+ * (40% held) and 30% are closed with a lesson; the rest stop along the way, leaving open
+ * commitments and follow-ups that are now overdue; 5% have a reply drafted and never sent. Each
+ * case has about eleven log entries. A fixed seed gives the same desk. */
 #include "desk/desk.h"
 
 #include <stdio.h>
@@ -42,13 +43,12 @@ static unsigned pick(gen *g, unsigned n)
     return (unsigned)(next_rand(g) % n);
 }
 
-/* Moves the simulated clock to t (REDRESS_NOW, which desk_now and desk_today read). */
+/* Moves the simulated clock to t (time_set_now, which desk_now and desk_today read; setenv
+ * would keep every value it was ever given, a kilobyte a case). */
 static void set_clock(gen *g, int64_t t)
 {
-    rd_timestr s;
     g->clock = t;
-    time_iso(t, s);
-    setenv("REDRESS_NOW", s, 1);
+    time_set_now(t);
 }
 
 static void date_at(int64_t t, rd_timestr out)
@@ -180,7 +180,7 @@ static rd_err *follow_through(gen *g, int64_t case_id, json_t *made, unsigned fa
     {
         if (!e) e = desk_commitment_done(g->d, desk_ji(m, "id"), NULL, &followup);
     }
-    if (e || fate >= 50 || !followup) return e;
+    if (e || fate >= 40 || !followup) return e; /* 40-49: the follow-up is still to be held */
     set_clock(g, g->clock + 4 * DAY);
     e = desk_followup_done(g->d, followup, "The client is happy with the fix.", NULL);
     char case_text[24];
@@ -252,6 +252,10 @@ static rd_err *one_case(gen *g, int64_t t)
         e = log_message(g, case_text, i % 2 == 0);
     }
     if (!e && made && fate < 50) e = follow_through(g, case_id, made, fate);
+    if (!e && fate >= 95) { /* a reply drafted and never sent */
+        desk_draft_input draft = {case_text, any(g, outgoing), "Re: your message", "email"};
+        e = desk_draft_new(g->d, &draft, &id);
+    }
     json_decref(made);
     json_decref(report);
     return e;
@@ -262,8 +266,6 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
 {
     if (ncases < 1 || ncases > 10000000)
         return rd_error(RD_INVALID, "cases: %lld is not between 1 and 10000000", (long long)ncases);
-    const char *fixed = getenv("REDRESS_NOW");
-    char *saved = fixed ? xstrdup(fixed) : NULL;
     gen g = {d, seed ? seed : 0x9E3779B97F4A7C15u, 0, "", ""};
     int64_t end = time_now() - 40 * DAY, span = 3 * 365 * DAY;
     int64_t start = end - span;
@@ -279,10 +281,6 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
         if (e || done % CASES_PER_BATCH == 0 || done == ncases) e = store_batch_end(d->st, e);
         if (!e && progress) progress(ctx, done);
     }
-    if (saved)
-        setenv("REDRESS_NOW", saved, 1);
-    else
-        unsetenv("REDRESS_NOW");
-    free(saved);
+    time_set_now(0);
     return e;
 }

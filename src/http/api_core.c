@@ -8,14 +8,12 @@
 
 #define ARG(name) http_arg(rq, name)
 
-/* 201 Created with {"id": N}. */
-static rd_err *created(http_resp *rs, int64_t id)
+rd_err *api_created(http_resp *rs, int64_t id)
 {
     return http_json(rs, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
-/* 200 with a desk result, or the desk's error. Takes v. */
-static rd_err *reply(http_resp *rs, rd_err *e, json_t *v)
+rd_err *api_reply(http_resp *rs, rd_err *e, json_t *v)
 {
     if (e) {
         json_decref(v);
@@ -24,9 +22,7 @@ static rd_err *reply(http_resp *rs, rd_err *e, json_t *v)
     return http_json(rs, 200, v);
 }
 
-/* The page a list request asks for: ?limit=N (default 50, at most RD_PAGE_MAX) and ?after=CURSOR
- * (the "next" of the previous page). */
-static rd_err *page_of(http_req *rq, rd_page *pg)
+rd_err *api_page_of(http_req *rq, rd_page *pg)
 {
     int64_t limit = 50, after = 0;
     const char *l = ARG("limit"), *a = ARG("after");
@@ -38,8 +34,7 @@ static rd_err *page_of(http_req *rq, rd_page *pg)
     return e;
 }
 
-/* One page of a list: {"items": [...], "next": CURSOR or null}. Takes rows. */
-static rd_err *page_reply(http_resp *rs, rd_err *e, json_t *rows, const rd_page *pg)
+rd_err *api_page_reply(http_resp *rs, rd_err *e, json_t *rows, const rd_page *pg)
 {
     if (e) {
         json_decref(rows);
@@ -53,13 +48,13 @@ static rd_err *page_reply(http_resp *rs, rd_err *e, json_t *rows, const rd_page 
 }
 
 /* The usual read of one thing: the path's {id}, one desk call, its result as JSON. */
-static rd_err *get_by_id(http_req *rq, http_resp *rs, rd_err *(*get)(rd_desk *, int64_t, json_t **))
+rd_err *api_get_by_id(http_req *rq, http_resp *rs, rd_err *(*get)(rd_desk *, int64_t, json_t **))
 {
     int64_t id;
     json_t *v = NULL;
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = get(rq->desk, id, &v);
-    return reply(rs, e, v);
+    return api_reply(rs, e, v);
 }
 
 rd_err *api_health(http_req *rq, http_resp *rs)
@@ -88,9 +83,9 @@ rd_err *api_client_list(http_req *rq, http_resp *rs)
 {
     json_t *rows = NULL;
     rd_page pg;
-    rd_err *e = page_of(rq, &pg);
+    rd_err *e = api_page_of(rq, &pg);
     if (!e) e = desk_client_list(rq->desk, &pg, &rows);
-    return page_reply(rs, e, rows, &pg);
+    return api_page_reply(rs, e, rows, &pg);
 }
 
 rd_err *api_client_add(http_req *rq, http_resp *rs)
@@ -98,12 +93,12 @@ rd_err *api_client_add(http_req *rq, http_resp *rs)
     rd_client_fields f = client_input(rq);
     int64_t id = 0;
     rd_err *e = desk_client_add(rq->desk, &f, &id);
-    return e ? e : created(rs, id);
+    return e ? e : api_created(rs, id);
 }
 
 rd_err *api_client_get(http_req *rq, http_resp *rs)
 {
-    return get_by_id(rq, rs, desk_client_get);
+    return api_get_by_id(rq, rs, desk_client_get);
 }
 
 rd_err *api_client_edit(http_req *rq, http_resp *rs)
@@ -121,9 +116,9 @@ rd_err *api_case_list(http_req *rq, http_resp *rs)
 {
     json_t *rows = NULL;
     rd_page pg;
-    rd_err *e = page_of(rq, &pg);
+    rd_err *e = api_page_of(rq, &pg);
     if (!e) e = desk_case_list(rq->desk, ARG("status"), ARG("stage"), &pg, &rows);
-    return page_reply(rs, e, rows, &pg);
+    return api_page_reply(rs, e, rows, &pg);
 }
 
 rd_err *api_case_open(http_req *rq, http_resp *rs)
@@ -132,17 +127,17 @@ rd_err *api_case_open(http_req *rq, http_resp *rs)
                           ARG("words")};
     int64_t id = 0;
     rd_err *e = desk_case_open(rq->desk, &in, &id);
-    return e ? e : created(rs, id);
+    return e ? e : api_created(rs, id);
 }
 
 rd_err *api_case_get(http_req *rq, http_resp *rs)
 {
-    return get_by_id(rq, rs, desk_case_get);
+    return api_get_by_id(rq, rs, desk_case_get);
 }
 
 rd_err *api_case_next(http_req *rq, http_resp *rs)
 {
-    return get_by_id(rq, rs, desk_case_next);
+    return api_get_by_id(rq, rs, desk_case_next);
 }
 
 /* ---------------------------------------------------------------- the analyzer */
@@ -154,7 +149,7 @@ static rd_err *analyze(http_req *rq, http_resp *rs,
     if (!text) return rd_error(RD_INVALID, "text: is required");
     json_t *v = NULL;
     rd_err *e = fn("text", text, strlen(text), &v);
-    return reply(rs, e, v);
+    return api_reply(rs, e, v);
 }
 
 rd_err *api_triage(http_req *rq, http_resp *rs)

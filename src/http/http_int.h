@@ -18,6 +18,19 @@ bool http_secure_cookies(void);
 /* How long a new session lasts. */
 int http_session_hours(void);
 
+/* ---------------------------------------------------------------- API helpers (api_core.c) */
+/* 201 Created with {"id": N}. */
+rd_err *api_created(http_resp *rs, int64_t id);
+/* 200 with a desk result v, or e when set. Takes v. */
+rd_err *api_reply(http_resp *rs, rd_err *e, json_t *v);
+/* The page a list request asks for: ?limit=N (default 50, at most RD_PAGE_MAX) and ?after=CURSOR
+ * (the "next" of the previous page). */
+rd_err *api_page_of(http_req *rq, rd_page *pg);
+/* One page of a list, {"items": [...], "next": CURSOR or null}, or e when set. Takes rows. */
+rd_err *api_page_reply(http_resp *rs, rd_err *e, json_t *rows, const rd_page *pg);
+/* The usual read of one thing: the path's {id}, one desk call, its result as JSON. */
+rd_err *api_get_by_id(http_req *rq, http_resp *rs, rd_err *(*get)(rd_desk *, int64_t, json_t **));
+
 /* ---------------------------------------------------------------- handlers
  * Every handler named in the route table (routes.c), grouped by the file that defines it. */
 /* pages: auth.c, static.c */
@@ -39,5 +52,63 @@ rd_err *api_case_get(http_req *rq, http_resp *rs);
 rd_err *api_case_next(http_req *rq, http_resp *rs);
 rd_err *api_triage(http_req *rq, http_resp *rs);
 rd_err *api_check(http_req *rq, http_resp *rs);
+/* API: api_desk.c */
+rd_err *api_project_list(http_req *rq, http_resp *rs);
+rd_err *api_project_add(http_req *rq, http_resp *rs);
+rd_err *api_project_get(http_req *rq, http_resp *rs);
+rd_err *api_project_edit(http_req *rq, http_resp *rs);
+rd_err *api_revision_list(http_req *rq, http_resp *rs);
+rd_err *api_revision_add(http_req *rq, http_resp *rs);
+rd_err *api_client_history(http_req *rq, http_resp *rs);
+rd_err *api_client_triggers(http_req *rq, http_resp *rs);
+rd_err *api_client_log(http_req *rq, http_resp *rs);
+rd_err *api_terminate_check(http_req *rq, http_resp *rs);
+rd_err *api_terminate_handover(http_req *rq, http_resp *rs);
+rd_err *api_terminate_confirm(http_req *rq, http_resp *rs);
+rd_err *api_time_add(http_req *rq, http_resp *rs);
+rd_err *api_log_add(http_req *rq, http_resp *rs);
+rd_err *api_settings(http_req *rq, http_resp *rs);
+rd_err *api_setting_get(http_req *rq, http_resp *rs);
+rd_err *api_setting_set(http_req *rq, http_resp *rs);
+rd_err *api_case_triggers(http_req *rq, http_resp *rs);
+rd_err *api_concern_list(http_req *rq, http_resp *rs);
+rd_err *api_concern_add(http_req *rq, http_resp *rs);
+rd_err *api_case_acknowledge(http_req *rq, http_resp *rs);
+rd_err *api_case_cause(http_req *rq, http_resp *rs);
+rd_err *api_case_want(http_req *rq, http_resp *rs);
+rd_err *api_case_confirm(http_req *rq, http_resp *rs);
+rd_err *api_case_flag(http_req *rq, http_resp *rs);
+rd_err *api_case_pause(http_req *rq, http_resp *rs);
+rd_err *api_case_resume(http_req *rq, http_resp *rs);
+rd_err *api_case_close(http_req *rq, http_resp *rs);
+rd_err *api_feedback_record(http_req *rq, http_resp *rs);
+rd_err *api_escalate(http_req *rq, http_resp *rs);
+rd_err *api_offer_list(http_req *rq, http_resp *rs);
+rd_err *api_offer_make(http_req *rq, http_resp *rs);
+rd_err *api_commitment_list(http_req *rq, http_resp *rs);
+rd_err *api_draft_list(http_req *rq, http_resp *rs);
+rd_err *api_offer_choose(http_req *rq, http_resp *rs);
+rd_err *api_offer_reject(http_req *rq, http_resp *rs);
+rd_err *api_commitment_done(http_req *rq, http_resp *rs);
+rd_err *api_refund_list(http_req *rq, http_resp *rs);
+rd_err *api_refund_paid(http_req *rq, http_resp *rs);
+rd_err *api_followup_list(http_req *rq, http_resp *rs);
+rd_err *api_followup_done(http_req *rq, http_resp *rs);
+rd_err *api_lesson_list(http_req *rq, http_resp *rs);
+rd_err *api_lesson_done(http_req *rq, http_resp *rs);
+rd_err *api_escalation_outcome(http_req *rq, http_resp *rs);
+rd_err *api_invoice_list(http_req *rq, http_resp *rs);
+rd_err *api_invoice_add(http_req *rq, http_resp *rs);
+rd_err *api_invoice_get(http_req *rq, http_resp *rs);
+rd_err *api_invoice_pay(http_req *rq, http_resp *rs);
+rd_err *api_invoice_remind(http_req *rq, http_resp *rs);
+rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs);
+rd_err *api_letter_demand(http_req *rq, http_resp *rs);
+rd_err *api_draft_new(http_req *rq, http_resp *rs);
+rd_err *api_draft_get(http_req *rq, http_resp *rs);
+rd_err *api_draft_edit(http_req *rq, http_resp *rs);
+rd_err *api_draft_release(http_req *rq, http_resp *rs);
+rd_err *api_search(http_req *rq, http_resp *rs);
+rd_err *api_verify(http_req *rq, http_resp *rs);
 
 #endif

@@ -243,8 +243,9 @@ rd_err *store_commitment_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-/* With overdue_before, only open commitments due before it; the date bound is a range on
- * commitments_due (or commitments_case_due for one case). */
+/* With overdue_before, only open commitments due before it: for one case a range on
+ * commitments_case_due, for every case a range on commitments_open_due, which holds the open
+ * ones only (years of done commitments are never read). */
 #define COMMITMENT_OVERDUE                                                                         \
     " AND m.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR m.done_at IS NULL)"
 
@@ -258,10 +259,16 @@ rd_err *store_commitment_list(rd_store *st, int64_t case_id, const char *overdue
                        " WHERE m.case_id = ?3 AND " DB_KEYSET_ASC("m", "due_on", "commitments")
                            COMMITMENT_OVERDUE " ORDER BY m.due_on, m.id LIMIT ?4",
                        "iti", after, overdue_before, case_id);
+    if (overdue_before)
+        return db_page(st, rows, page, "commitments",
+                       COMMITMENT_SELECT
+                       " WHERE m.done_at IS NULL AND m.due_on < ?2 AND " DB_KEYSET_ASC(
+                           "m", "due_on", "commitments") " ORDER BY m.due_on, m.id LIMIT ?3",
+                       "it", after, overdue_before);
     return db_page(st, rows, page, "commitments",
-                   COMMITMENT_SELECT " WHERE " DB_KEYSET_ASC("m", "due_on", "commitments")
-                       COMMITMENT_OVERDUE " ORDER BY m.due_on, m.id LIMIT ?3",
-                   "it", after, overdue_before);
+                   COMMITMENT_SELECT " WHERE " DB_KEYSET_ASC(
+                       "m", "due_on", "commitments") " ORDER BY m.due_on, m.id LIMIT ?2",
+                   "i", after);
 }
 
 rd_err *store_commitment_done(rd_store *st, int64_t id, const char *now)
@@ -326,15 +333,21 @@ rd_err *store_followup_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-/* With due_by, only open follow-ups due on or before it: a range on followups_due. */
+/* With due_by, only open follow-ups due on or before it, a range on followups_open_due (which
+ * holds the open ones only); else every follow-up by due date. */
 rd_err *store_followup_list(rd_store *st, const char *due_by, rd_page *page, json_t **rows)
 {
+    int64_t after = page ? page->after : 0;
+    if (due_by)
+        return db_page(st, rows, page, "followups",
+                       FOLLOWUP_SELECT
+                       " WHERE f.done_at IS NULL AND f.due_on <= ?2 AND " DB_KEYSET_ASC(
+                           "f", "due_on", "followups") " ORDER BY f.due_on, f.id LIMIT ?3",
+                       "it", after, due_by);
     return db_page(st, rows, page, "followups",
                    FOLLOWUP_SELECT " WHERE " DB_KEYSET_ASC(
-                       "f", "due_on", "followups") " AND f.due_on <= coalesce(?2, '9999-12-31')"
-                                                   " AND (?2 IS NULL OR f.done_at IS NULL)"
-                                                   " ORDER BY f.due_on, f.id LIMIT ?3",
-                   "it", page ? page->after : 0, due_by);
+                       "f", "due_on", "followups") " ORDER BY f.due_on, f.id LIMIT ?2",
+                   "i", after);
 }
 
 rd_err *store_followup_done(rd_store *st, int64_t id, const char *outcome, const char *now)

@@ -167,6 +167,9 @@ typedef char rd_timestr[32];
 
 /* The current time; REDRESS_NOW (ISO 8601) overrides it so tests and demos are repeatable. */
 int64_t time_now(void);
+/* Sets the clock time_now() reads (Unix seconds) for a process that writes a desk's history in
+ * one run (desk_generate); 0 hands it back to REDRESS_NOW or the real clock. Not for threads. */
+void time_set_now(int64_t t);
 /* Parses "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]"; a time
  * without a zone is in the local time zone; a bare date is its local midnight. */
 rd_err *time_parse(const char *field, const char *text, int64_t *out);

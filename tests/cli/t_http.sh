@@ -298,3 +298,52 @@ test_http_lists_page_with_a_cursor() {
     body_has '"field":"limit"'
     serve_down
 }
+
+# j METHOD PATH JSON: an API call with the token; sets STATUS and BODY.
+j() {
+    h -X "$1" -H "$(auth)" -H 'Content-Type: application/json' -d "$3" "$URL$2"
+}
+
+test_http_api_walks_a_case_as_the_cli_would() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    j POST /api/v1/cases/1/concerns '{"text":"Two menu boards show the old prices","specifics":"boards 3 and 5"}'
+    status_is 201
+    j POST /api/v1/cases/1/acknowledge '{"text":"I am sorry: the old prices on two boards were my mistake."}'
+    status_is 200
+    j POST /api/v1/cases/1/cause '{"root":"quality","notes":"print colours never checked"}'
+    status_is 200
+    body_has '"agreed":{'
+    j POST /api/v1/cases/1/want '{"want":"the two boards reprinted right","goal":"the counter opens on Saturday"}'
+    status_is 200
+    body_has '"restatement":"'
+    # an offer before the restatement is confirmed is refused by the playbook, and writes nothing
+    snapshot
+    j POST /api/v1/cases/1/offers '{"option":["redo:reprint boards 3 and 5:2026-11-27"]}'
+    status_is 409
+    body_has '"code":"conflict"'
+    unchanged
+    j POST /api/v1/cases/1/confirm '{"by":"client"}'
+    status_is 200
+    j POST /api/v1/cases/1/offers '{"option":["redo:reprint boards 3 and 5:2026-11-27","partial_refund:10%:2026-11-30"]}'
+    status_is 201
+    offer=$(printf '%s' "$BODY" | sed -n 's/.*"id":\([0-9]*\)}*$/\1/p')
+    [ -n "$offer" ] || fail "no offer id: $BODY"
+    j POST "/api/v1/offers/$offer/choose" '{"option":1}'
+    status_is 200
+    body_has '"commitments":['
+    h -H "$(auth)" "$URL/api/v1/cases/1/commitments"
+    status_is 200
+    body_has '"items":[{'
+    # a reply cannot be released during its hold
+    j POST /api/v1/drafts '{"case":2,"body":"I am sorry I left your calls unanswered."}'
+    status_is 201
+    draft=$(printf '%s' "$BODY" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+    j POST "/api/v1/drafts/$draft/release" '{}'
+    status_is 409
+    body_has "hold"
+    h -H "$(auth)" "$URL/api/v1/verify"
+    status_is 200
+    body_has '"ok":true'
+    serve_down
+}

@@ -1,0 +1,566 @@
+/* api_desk.c — the JSON API for the rest of the desk: projects, the log, settings, the playbook
+ * steps of a case (concerns to close), offers and following through, escalation, invoices and
+ * demand letters, time, walking away, revisions, reply drafts, search and verify. Each handler
+ * reads its arguments as typed, calls one desk operation and returns its result; the desk
+ * validates, guards and audits exactly as it does for the command line. */
+#include "http/http_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define ARG(name) http_arg(rq, name)
+#define MAX_LIST  32 /* repeated arguments read (offer options, reasons) */
+
+/* A yes/no argument: yes, true, on or 1. */
+static bool arg_yes(http_req *rq, const char *name)
+{
+    const char *v = ARG(name);
+    return v && (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0 ||
+                 strcasecmp(v, "on") == 0 || strcmp(v, "1") == 0);
+}
+
+/* 200 with {key: id} (an action that made something) or e. */
+static rd_err *with_id(http_resp *rs, rd_err *e, const char *key, int64_t id)
+{
+    if (e) return e;
+    return http_json(
+        rs, 200,
+        json_pack("{s:b, s:o}", "ok", 1, key, id ? json_integer((json_int_t)id) : json_null()));
+}
+
+/* 200 {"ok": true} or e. */
+static rd_err *done(http_resp *rs, rd_err *e)
+{
+    return e ? e : http_json(rs, 200, json_pack("{s:b}", "ok", 1));
+}
+
+/* 200 with {key: text} (a drafted text, may be NULL) or e; frees text. */
+static rd_err *with_text(http_resp *rs, rd_err *e, const char *key, char *text)
+{
+    if (!e)
+        e = http_json(
+            rs, 200, json_pack("{s:b, s:o}", "ok", 1, key, text ? json_string(text) : json_null()));
+    free(text);
+    return e;
+}
+
+/* An optional id filter from the query ("client"), 0 when absent. */
+static rd_err *opt_id(http_req *rq, const char *name, int64_t *id)
+{
+    *id = 0;
+    const char *v = ARG(name);
+    return v ? desk_parse_id(name, v, id) : NULL;
+}
+
+/* A list of the thing named by the path's {id}, one page. */
+static rd_err *paged_by_id(http_req *rq, http_resp *rs,
+                           rd_err *(*list)(rd_desk *, int64_t, rd_page *, json_t **))
+{
+    int64_t id;
+    rd_page pg;
+    json_t *rows = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = api_page_of(rq, &pg);
+    if (!e) e = list(rq->desk, id, &pg, &rows);
+    return api_page_reply(rs, e, rows, &pg);
+}
+
+/* A list narrowed by one yes/no argument (?pending=yes), one page. */
+static rd_err *paged_by_flag(http_req *rq, http_resp *rs, const char *flag,
+                             rd_err *(*list)(rd_desk *, int, rd_page *, json_t **))
+{
+    rd_page pg;
+    json_t *rows = NULL;
+    rd_err *e = api_page_of(rq, &pg);
+    if (!e) e = list(rq->desk, arg_yes(rq, flag), &pg, &rows);
+    return api_page_reply(rs, e, rows, &pg);
+}
+
+/* ---------------------------------------------------------------- projects */
+
+rd_err *api_project_list(http_req *rq, http_resp *rs)
+{
+    int64_t client = 0;
+    rd_page pg;
+    json_t *rows = NULL;
+    rd_err *e = opt_id(rq, "client", &client);
+    if (!e) e = api_page_of(rq, &pg);
+    if (!e) e = desk_project_list(rq->desk, client, &pg, &rows);
+    return api_page_reply(rs, e, rows, &pg);
+}
+
+rd_err *api_project_add(http_req *rq, http_resp *rs)
+{
+    desk_project_input in = {ARG("client"),    ARG("title"),
+                             ARG("scope"),     ARG("deliverables"),
+                             ARG("deadline"),  ARG("price"),
+                             ARG("currency"),  ARG("payment_terms"),
+                             ARG("revisions"), ARG("extra_revision_price")};
+    int64_t id = 0;
+    rd_err *e = desk_project_add(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_project_get(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_project_get);
+}
+
+rd_err *api_project_edit(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_project_change in = {ARG("title"), ARG("scope"), ARG("deliverables"), ARG("deadline"),
+                            ARG("status")};
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_project_edit(rq->desk, id, &in);
+    return e ? e : api_project_get(rq, rs);
+}
+
+rd_err *api_revision_list(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_revision_list);
+}
+
+rd_err *api_revision_add(http_req *rq, http_resp *rs)
+{
+    desk_revision_input in = {ARG("id"), ARG("note"), arg_yes(rq, "charge"), arg_yes(rq, "waive")};
+    json_t *out = NULL;
+    rd_err *e = desk_revision_add(rq->desk, &in, &out);
+    if (e) return e;
+    return http_json(rs, 201, out);
+}
+
+/* ---------------------------------------------------------------- clients: history, walking away */
+
+rd_err *api_client_history(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_client_history);
+}
+
+rd_err *api_client_triggers(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_walkaway_triggers);
+}
+
+rd_err *api_client_log(http_req *rq, http_resp *rs)
+{
+    return paged_by_id(rq, rs, desk_log_list);
+}
+
+rd_err *api_terminate_check(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_terminate_check);
+}
+
+rd_err *api_terminate_handover(http_req *rq, http_resp *rs)
+{
+    desk_handover_input in = {ARG("id"), ARG("item"), ARG("note")};
+    int64_t id = 0;
+    rd_err *e = desk_terminate_handover(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_terminate_confirm(http_req *rq, http_resp *rs)
+{
+    const char *reasons[MAX_LIST];
+    int n = http_arg_all(rq, "reason", reasons, MAX_LIST);
+    desk_terminate_input in = {.client = ARG("id"),
+                               .reasons = reasons,
+                               .nreasons = n,
+                               .referral = ARG("referral"),
+                               .override = ARG("override")};
+    json_t *out = NULL;
+    rd_err *e = desk_terminate_confirm(rq->desk, &in, &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_time_add(http_req *rq, http_resp *rs)
+{
+    desk_time_input in = {ARG("id"), ARG("case"), ARG("minutes"), ARG("note")};
+    int64_t id = 0;
+    rd_err *e = desk_time_add(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+/* ---------------------------------------------------------------- the log */
+
+rd_err *api_log_add(http_req *rq, http_resp *rs)
+{
+    desk_log_input in = {ARG("client"), ARG("case"),    ARG("direction"), ARG("channel"),
+                         ARG("at"),     ARG("subject"), ARG("body")};
+    int64_t id = 0;
+    rd_err *e = desk_log_add(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+/* ---------------------------------------------------------------- settings */
+
+rd_err *api_settings(http_req *rq, http_resp *rs)
+{
+    json_t *out = NULL;
+    rd_err *e = desk_config_list(rq->desk, &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_setting_get(http_req *rq, http_resp *rs)
+{
+    char *value = NULL;
+    const char *key = ARG("key");
+    rd_err *e = desk_config_get(rq->desk, key, &value);
+    if (!e)
+        e = http_json(
+            rs, 200, json_pack("{s:s, s:o}", "key", key, value ? json_string(value) : json_null()));
+    free(value);
+    return e;
+}
+
+rd_err *api_setting_set(http_req *rq, http_resp *rs)
+{
+    const char *value = ARG("value");
+    if (!value) return rd_error(RD_INVALID, "value: is required");
+    rd_err *e = desk_config_set(rq->desk, ARG("key"), value);
+    return e ? e : api_setting_get(rq, rs);
+}
+
+/* ---------------------------------------------------------------- a case's steps (P4–P14) */
+
+rd_err *api_case_triggers(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_case_triggers);
+}
+
+rd_err *api_concern_list(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_concern_list);
+}
+
+rd_err *api_concern_add(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, id = 0;
+    desk_concern_input in = {ARG("text"), ARG("specifics"), ARG("example")};
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_concern_add(rq->desk, case_id, &in, ARG("override"), &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_case_acknowledge(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, log_id = 0;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e)
+        e = desk_case_acknowledge(rq->desk, case_id, ARG("text"), ARG("channel"), ARG("override"),
+                                  &log_id);
+    return with_id(rs, e, "log_id", log_id);
+}
+
+rd_err *api_case_cause(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    json_t *agreed = NULL;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e)
+        e = desk_case_cause(rq->desk, case_id, ARG("root"), ARG("notes"), ARG("override"), &agreed);
+    return api_reply(rs, e, e ? agreed : json_pack("{s:b, s:o}", "ok", 1, "agreed", agreed));
+}
+
+rd_err *api_case_want(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    char *draft = NULL;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e)
+        e = desk_case_want(rq->desk, case_id, ARG("want"), ARG("goal"), ARG("override"), &draft);
+    return with_text(rs, e, "restatement", draft);
+}
+
+rd_err *api_case_confirm(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    char *draft = NULL;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e)
+        e = desk_case_confirm(rq->desk, case_id, ARG("by"), ARG("correction"), ARG("override"),
+                              &draft);
+    return with_text(rs, e, "restatement", draft);
+}
+
+rd_err *api_case_flag(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    desk_flag_input in = {ARG("hostility"),     ARG("abuse"),         ARG("legal_threat"),
+                          ARG("review_threat"), ARG("refund_demand"), ARG("payment_refusal")};
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_case_flag(rq->desk, case_id, &in);
+    return done(rs, e);
+}
+
+rd_err *api_case_pause(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, log_id = 0;
+    desk_pause_input in = {.reason = ARG("reason"),
+                           .until = ARG("until"),
+                           .message = ARG("message"),
+                           .override = ARG("override")};
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_case_pause_with(rq->desk, case_id, &in, &log_id);
+    return with_id(rs, e, "log_id", log_id);
+}
+
+rd_err *api_case_resume(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_case_resume(rq->desk, case_id);
+    return done(rs, e);
+}
+
+rd_err *api_case_close(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, lesson_id = 0;
+    desk_close_input in = {ARG("lesson"), ARG("change"), ARG("change_made")};
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_case_close(rq->desk, case_id, &in, ARG("override"), &lesson_id);
+    return with_id(rs, e, "lesson_id", lesson_id);
+}
+
+rd_err *api_feedback_record(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, id = 0;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e)
+        e = desk_feedback_record(rq->desk, case_id, ARG("score"), ARG("text"), ARG("override"),
+                                 &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_escalate(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, id = 0;
+    desk_escalate_input in = {ARG("level"), ARG("reason"), ARG("mediator"), ARG("date")};
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_escalate(rq->desk, case_id, &in, ARG("override"), &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_escalation_outcome(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_escalation_outcome(rq->desk, id, ARG("text"), ARG("override"));
+    return done(rs, e);
+}
+
+/* ---------------------------------------------------------------- offers and following through */
+
+rd_err *api_offer_list(http_req *rq, http_resp *rs)
+{
+    return paged_by_id(rq, rs, desk_offer_list);
+}
+
+rd_err *api_offer_make(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, id = 0;
+    const char *options[MAX_LIST];
+    int n = http_arg_all(rq, "option", options, MAX_LIST);
+    desk_offer_input in = {options, n, ARG("revision_charge"), arg_yes(rq, "dry_run")};
+    json_t *report = NULL;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_offer_make(rq->desk, case_id, &in, ARG("override"), &report, &id);
+    if (e) return e;
+    json_object_set_new(report, "id", id ? json_integer((json_int_t)id) : json_null());
+    return http_json(rs, id ? 201 : 200, report);
+}
+
+rd_err *api_offer_choose(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_offer_choose(rq->desk, id, ARG("option"), ARG("override"), &out);
+    return api_reply(
+        rs, e, e ? out : json_pack("{s:b, s:o}", "ok", 1, "commitments", out ? out : json_array()));
+}
+
+rd_err *api_offer_reject(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_offer_reject(rq->desk, id, ARG("ask"), ARG("override"));
+    return done(rs, e);
+}
+
+rd_err *api_commitment_list(http_req *rq, http_resp *rs)
+{
+    int64_t case_id;
+    rd_page pg;
+    json_t *rows = NULL;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = api_page_of(rq, &pg);
+    if (!e) e = desk_commitment_list(rq->desk, case_id, arg_yes(rq, "overdue"), &pg, &rows);
+    return api_page_reply(rs, e, rows, &pg);
+}
+
+rd_err *api_commitment_done(http_req *rq, http_resp *rs)
+{
+    int64_t id, followup = 0;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_commitment_done(rq->desk, id, ARG("override"), &followup);
+    return with_id(rs, e, "followup_id", followup);
+}
+
+rd_err *api_refund_list(http_req *rq, http_resp *rs)
+{
+    return paged_by_flag(rq, rs, "pending", desk_refund_list);
+}
+
+rd_err *api_refund_paid(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_refund_paid(rq->desk, id, ARG("on"));
+    return done(rs, e);
+}
+
+rd_err *api_followup_list(http_req *rq, http_resp *rs)
+{
+    return paged_by_flag(rq, rs, "due", desk_followup_list);
+}
+
+rd_err *api_followup_done(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_followup_done(rq->desk, id, ARG("outcome"), ARG("override"));
+    return done(rs, e);
+}
+
+rd_err *api_lesson_list(http_req *rq, http_resp *rs)
+{
+    return paged_by_flag(rq, rs, "open", desk_lesson_list);
+}
+
+rd_err *api_lesson_done(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_lesson_done(rq->desk, id);
+    return done(rs, e);
+}
+
+/* ---------------------------------------------------------------- invoices and letters */
+
+rd_err *api_invoice_list(http_req *rq, http_resp *rs)
+{
+    rd_page pg;
+    json_t *rows = NULL;
+    rd_err *e = api_page_of(rq, &pg);
+    if (!e) e = desk_invoice_list(rq->desk, ARG("client"), arg_yes(rq, "overdue"), &pg, &rows);
+    return api_page_reply(rs, e, rows, &pg);
+}
+
+rd_err *api_invoice_add(http_req *rq, http_resp *rs)
+{
+    desk_invoice_input in = {ARG("project"), ARG("number"), ARG("amount"), ARG("issued"),
+                             ARG("due")};
+    int64_t id = 0;
+    rd_err *e = desk_invoice_add(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_invoice_get(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_invoice_get);
+}
+
+rd_err *api_invoice_pay(http_req *rq, http_resp *rs)
+{
+    desk_payment_input in = {ARG("id"), ARG("amount"), ARG("on")};
+    int64_t id = 0;
+    rd_err *e = desk_invoice_pay(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_invoice_remind(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    desk_remind_input in = {
+        .preview = arg_yes(rq, "preview"), .channel = ARG("channel"), .override = ARG("override")};
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_invoice_remind_with(rq->desk, id, &in, &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_demand_prerequisites);
+}
+
+rd_err *api_letter_demand(http_req *rq, http_resp *rs)
+{
+    desk_demand_input in = {ARG("id"), ARG("pursuit_cost"), ARG("deadline_days"), ARG("override")};
+    json_t *out = NULL;
+    rd_err *e = desk_letter_demand(rq->desk, &in, &out);
+    return api_reply(rs, e, out);
+}
+
+/* ---------------------------------------------------------------- reply drafts (P2, P5) */
+
+rd_err *api_draft_list(http_req *rq, http_resp *rs)
+{
+    return paged_by_id(rq, rs, desk_draft_list);
+}
+
+rd_err *api_draft_new(http_req *rq, http_resp *rs)
+{
+    desk_draft_input in = {ARG("case"), ARG("body"), ARG("subject"), ARG("channel")};
+    int64_t id = 0;
+    rd_err *e = desk_draft_new(rq->desk, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_draft_get(http_req *rq, http_resp *rs)
+{
+    return api_get_by_id(rq, rs, desk_draft_get);
+}
+
+rd_err *api_draft_edit(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    desk_draft_input in = {NULL, ARG("body"), ARG("subject"), NULL};
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_draft_edit(rq->desk, id, &in);
+    return e ? e : api_draft_get(rq, rs);
+}
+
+rd_err *api_draft_release(http_req *rq, http_resp *rs)
+{
+    int64_t id, log_id = 0;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_draft_release(rq->desk, id, ARG("override"), &log_id);
+    return with_id(rs, e, "log_id", log_id);
+}
+
+/* ---------------------------------------------------------------- search and integrity */
+
+rd_err *api_search(http_req *rq, http_resp *rs)
+{
+    desk_search_input in = {ARG("q"), ARG("client"), ARG("case"), ARG("since"), ARG("limit")};
+    json_t *out = NULL;
+    rd_err *e = desk_search(rq->desk, &in, &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_verify(http_req *rq, http_resp *rs)
+{
+    rd_verify_report r;
+    memset(&r, 0, sizeof r);
+    rd_err *e = desk_verify(rq->desk, &r);
+    if (e) return e;
+    return http_json(rs, 200,
+                     json_pack("{s:b, s:I, s:I, s:s, s:s}", "ok", 1, "log_entries",
+                               (json_int_t)r.log_entries, "audit_entries",
+                               (json_int_t)r.audit_entries, "log_head", r.log_head, "audit_head",
+                               r.audit_head));
+}
