@@ -140,7 +140,7 @@ sanitize:
 
 # ---------------------------------------------------------------- lint
 BANNED := sprintf|strcpy|strcat|strtok|atoi|gets
-LINT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tools/*.c))
+LINT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h tools/*.c))
 lint:
 	@clang-format --dry-run --Werror $(LINT_FILES)
 	@if grep -nE '(^|[^a-z_])($(BANNED))[[:space:]]*\(' $(LINT_FILES); then \
@@ -215,25 +215,49 @@ build/rel/tools/eval: tools/eval.c build/rel/libredress.a
 eval: build/rel/tools/eval
 	build/rel/tools/eval $(LOCKED_FLOORS) $(EVAL_DATA)
 
-# libFuzzer targets for triage and check (clang). fuzz-regress runs each over its seed corpus
-# once, as a test; `make fuzz` explores for FUZZ_SECONDS each, keeping new inputs in build/.
+# Fuzzing: every tests/fuzz/fuzz_NAME.c is a target with its seeds in tests/fuzz/corpus/NAME/
+# (adding a target is adding those two). fuzz-regress (in make check) replays each corpus once
+# through the ASan + UBSan build with a plain driver (tests/fuzz/driver.c); `make fuzz` builds
+# the targets with clang's libFuzzer and explores each for FUZZ_SECONDS, keeping new inputs in
+# build/fuzz/corpus/NAME/.
 FUZZ_CC ?= clang
-FUZZ_SECONDS ?= 180
-FUZZ_LIB_SRC = $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.h src/util/*.h)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(sort $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_HDR := $(wildcard tests/fuzz/*.h)
+build/asan/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(FUZZ_HDR) build/asan/libredress.a
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
-		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
-	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
-	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
-	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/triage tests/fuzz/corpus/triage
-	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/check tests/fuzz/corpus/check
+	$(CC) $(BASE_CFLAGS) $(ASAN_CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/driver.c \
+		build/asan/libredress.a $(PKG_LIBS) -lm
+fuzz-regress: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
+fuzz-regress: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+fuzz-regress: $(addprefix build/asan/fuzz/,$(FUZZ_TARGETS))
+	@mkdir -p build/logs
+	@pass=0; fail=0; for t in $(FUZZ_TARGETS); do \
+		if build/asan/fuzz/$$t tests/fuzz/corpus/$${t#fuzz_}; then pass=$$((pass + 1)); \
+		else echo "FAIL $$t"; fail=$$((fail + 1)); fi; \
+	done >build/logs/fuzz-regress.log 2>&1; \
+	echo "$$pass passed, $$fail failed" >>build/logs/fuzz-regress.log; \
+	cat build/logs/fuzz-regress.log; [ $$fail = 0 ]
+
+FUZZ_FLAGS := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc -Ibuild/gen \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+build/fuzz/obj/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/analyze_data.c \
+                   build/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+build/fuzz/libredress.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) build/fuzz/libredress.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< build/fuzz/libredress.a \
+		$(PKG_LIBS) -lm
+fuzz: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$${t#fuzz_}; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			build/fuzz/corpus/$${t#fuzz_} tests/fuzz/corpus/$${t#fuzz_}; \
+	done
 
 # make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
 build/rel/bench/gen: bench/gen.c
@@ -258,10 +282,7 @@ bench-store: build/rel/bench/bench_store
 build/rel/bench/bench_today: bench/bench_today.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
-build/rel/bench/runstat: bench/runstat.c
-	@mkdir -p $(dir $@)
-	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
-bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
+bench-desk: build/rel/redress build/rel/bench/bench_today
 	sh bench/desk.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
