@@ -41,6 +41,11 @@ build/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 -o $@ $<
 
+# misbehaving HTTP clients for the server's security tests (tests/cli/t_http.sh)
+build/tools/httpprobe: tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O1 -o $@ $<
+
 build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.sql))
 	@mkdir -p $(dir $@)
 	build/tools/embed store_schema $@ $(sort $(wildcard src/store/schema/*.sql))
@@ -86,9 +91,10 @@ $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
 		$$$$t >build/logs/$(1)-unit-$$$$(basename $$$$t).log 2>&1 || \
 		{ cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; exit 1; }; \
 		cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; done
-$(1)-e2e: build/$(1)/redress
+$(1)-e2e: build/$(1)/redress build/tools/httpprobe
 	@mkdir -p build/logs
-	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
+	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress REDRESS_PROBE=$$(CURDIR)/build/tools/httpprobe \
+		sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
 		rc=$$$$?; cat build/logs/$(1)-e2e.log; exit $$$$rc
 -include $$(shell find build/$(1) -name '*.d' 2>/dev/null)
 endef
