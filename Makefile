@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libmicrohttpd
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
@@ -23,14 +23,14 @@ CFLAGS ?=
 CPPFLAGS ?=
 LDFLAGS ?=
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c \
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c src/docs/*.c \
                             src/cli/*.c src/http/*.c))
 GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c) \
            build/gen/web_assets.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: faults man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk fuzz fuzz-regress
+.PHONY: faults man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -288,8 +288,16 @@ bench-store: build/rel/bench/bench_store
 build/rel/bench/bench_today: bench/bench_today.c build/rel/libredress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/rel/libredress.a $(PKG_LIBS) -lm
-bench-desk: build/rel/redress build/rel/bench/bench_today
+build/rel/bench/runstat: bench/runstat.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
+bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
 	sh bench/desk.sh
+
+# make bench-web: wrk against `redress serve` on a generated desk (bench/web.sh; WEB_CASES,
+# WEB_SECONDS, WEB_KEEP=1 to reuse the desk).
+bench-web: build/rel/redress
+	sh bench/web.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.

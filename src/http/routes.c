@@ -11,6 +11,7 @@ const http_route http_routes[] = {
     {"GET",    "/signin/once/{token}",    page_signin_once, HTTP_PUBLIC, "Sign in with the one-time link the server printed."},
     {"POST",   "/signout",                page_signout,     HTTP_USER,   "Sign out: ends the session."},
     {"GET",    "/static/{name}",          page_static,      HTTP_PUBLIC, "A stylesheet, script or icon from web/."},
+    {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     /* ------------------------------------------------------------ JSON API (docs/api.yaml) */
     {"GET",    "/api/v1/health",          api_health,       HTTP_PUBLIC, "Whether the server is up."},
     {"GET",    "/api/v1/me",              api_me,           HTTP_USER,   "Who is signed in, and the session's CSRF token."},
@@ -61,6 +62,9 @@ const http_route http_routes[] = {
     {"POST",   "/api/v1/commitments/{id}/done",         api_commitment_done,       HTTP_USER,   "Marks a commitment done."},
     {"GET",    "/api/v1/refunds",                       api_refund_list,           HTTP_USER,   "The refund ledger."},
     {"POST",   "/api/v1/refunds/{id}/paid",             api_refund_paid,           HTTP_USER,   "Marks a refund paid."},
+    {"GET",    "/api/v1/today",                         api_today,                 HTTP_USER,   "Everything that needs attention today, most urgent first."},
+    {"POST",   "/api/v1/cases/{id}/followups",          api_followup_add,          HTTP_USER,   "Schedules a follow-up: a call, a meeting or a message."},
+    {"PATCH",  "/api/v1/followups/{id}",                api_followup_edit,         HTTP_USER,   "Moves an open follow-up or changes its kind."},
     {"GET",    "/api/v1/followups",                     api_followup_list,         HTTP_USER,   "Follow-ups, or those due."},
     {"POST",   "/api/v1/followups/{id}/done",           api_followup_done,         HTTP_USER,   "Records a follow-up's outcome."},
     {"GET",    "/api/v1/lessons",                       api_lesson_list,           HTTP_USER,   "Lessons learnt, or those with changes still open."},
@@ -81,6 +85,7 @@ const http_route http_routes[] = {
     {"GET",    "/api/v1/verify",                        api_verify,                HTTP_USER,   "Re-walks the hash chains of the log and audit trail."},
     {"POST",   "/api/v1/triage",          api_triage,       HTTP_USER,   "Triages text: hostility, threats, demands, root cause."},
     {"POST",   "/api/v1/check",           api_check,        HTTP_USER,   "Checks the tone of a reply."},
+    {"GET",    "/api/v1/report",          api_report,       HTTP_USER,   "A report over a period: root causes, speed, outcomes, money."},
     {NULL, NULL, NULL, HTTP_PUBLIC, NULL},
 };
 /* clang-format on */

@@ -405,6 +405,12 @@ rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, 
  * one), followup (earliest due open one), escalation (oldest without an outcome), last_offer},
  * each null when there is none. *out is the caller's. */
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
+/* How many commitments and follow-ups of the case are open past their date (today). */
+rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n);
+/* One case's follow-ups (by date), feedback and lessons, for the whole case (case show). */
+rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows);
 /* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
  * still under extra care (watch_until on or after today, index pb_cases_watch), with
  * client_name and open_offers. */
@@ -477,6 +483,21 @@ rd_err *store_backup(rd_store *st, const char *path);
 /* The SQLite library version the store runs with ("3.40.1"); static storage. */
 const char *store_lib_version(void);
 
+/* ---------------------------------------------------------------- exports, calendar, reports
+ * (store_docs.c) */
+extern const char
+    *const store_export_tables[]; /* clients projects cases invoices payments time refunds */
+rd_err *store_export_page(rd_store *st, const char *name, rd_page *page, json_t **rows);
+/* {kind, id, date, at, what, client, case_id} for every open dated thing, by date. */
+rd_err *store_calendar_events(rd_store *st, json_t **rows);
+rd_err *store_calendar_token_insert(rd_store *st, const char *name, const char *hash,
+                                    const char *now, int64_t *id);
+rd_err *store_calendar_token_by_hash(rd_store *st, const char *hash, json_t **row);
+rd_err *store_calendar_token_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_calendar_token_revoke(rd_store *st, int64_t id, const char *now);
+rd_err *store_calendar_token_list(rd_store *st, json_t **rows);
+/* The raw figures of a report over cases received from..to (see desk_report). */
+rd_err *store_report(rd_store *st, const char *from, const char *to, json_t **out);
 /* ---------------------------------------------------------------- accounts (010_accounts.sql)
  * Only hashes of secrets come here: the desk hashes session ids and tokens before asking. */
 /* RD_CONFLICT when the name is taken (names compare without case). pass_hash may be NULL. */
