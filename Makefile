@@ -31,7 +31,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: bench-mail man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
+.PHONY: faults bench-mail man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -128,6 +128,8 @@ endef
 
 $(eval $(call variant,rel,$(REL_CFLAGS)))
 $(eval $(call variant,asan,$(ASAN_CFLAGS)))
+# The fault-injection build (src/store/db.c, RD_FAULTS): never installed, only `make faults`.
+$(eval $(call variant,fault,-O1 -g -DRD_FAULTS))
 
 redress: build/rel/redress
 	cp $< $@
@@ -141,6 +143,7 @@ check: deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory redress
 	@$(MAKE) --no-print-directory unit e2e web
+	@$(MAKE) --no-print-directory faults
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz-regress
 	@$(MAKE) --no-print-directory eval
@@ -165,6 +168,14 @@ web: build/rel/redress
 	@REDRESS_BIN=$(CURDIR)/build/rel/redress REDRESS_SHOTS=$(CURDIR)/build/web \
 		sh tests/web/run.sh >build/logs/web.log 2>&1; rc=$$?; cat build/logs/web.log; exit $$rc
 
+# make faults: end-to-end scenarios run once per store call with that call failing
+# (tests/cli/faults.sh); each must report the error and leave the database as it was.
+faults: build/fault/redress build/rel/redress
+	@mkdir -p build/logs
+	@REDRESS_BIN=$(CURDIR)/build/rel/redress REDRESS_FAULT_BIN=$(CURDIR)/build/fault/redress \
+		sh tests/cli/faults.sh >build/logs/faults.log 2>&1; rc=$$?; cat build/logs/faults.log; \
+		exit $$rc
+
 # AddressSanitizer + UBSan build running every test.
 sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
 sanitize: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
@@ -173,7 +184,7 @@ sanitize:
 
 # ---------------------------------------------------------------- lint
 BANNED := sprintf|strcpy|strcat|strtok|atoi|gets
-LINT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tools/*.c))
+LINT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h tools/*.c))
 lint:
 	@clang-format --dry-run --Werror $(LINT_FILES)
 	@if grep -nE '(^|[^a-z_])($(BANNED))[[:space:]]*\(' $(LINT_FILES); then \
@@ -251,40 +262,49 @@ eval: build/rel/tools/eval build/tools/train
 	build/tools/train --cv $(TUNING_DATA)
 	build/rel/tools/eval --min-f1 0.80 $(LOCKED_FLOORS) $(EVAL_DATA)
 
-# libFuzzer targets for triage and check (clang). fuzz-regress runs each over its seed corpus
-# once, as a test; `make fuzz` explores for FUZZ_SECONDS each, keeping new inputs in build/.
+# Fuzzing: every tests/fuzz/fuzz_NAME.c is a target with its seeds in tests/fuzz/corpus/NAME/
+# (adding a target is adding those two). fuzz-regress (in make check) replays each corpus once
+# through the ASan + UBSan build with a plain driver (tests/fuzz/driver.c); `make fuzz` builds
+# the targets with clang's libFuzzer and explores each for FUZZ_SECONDS, keeping new inputs in
+# build/fuzz/corpus/NAME/.
 FUZZ_CC ?= clang
-FUZZ_SECONDS ?= 180
-FUZZ_LIB_SRC = $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c \
-               build/gen/analyze_lex.c build/gen/analyze_model.c
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.h src/util/*.h)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(sort $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_HDR := $(wildcard tests/fuzz/*.h)
+build/asan/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(FUZZ_HDR) build/asan/libredress.a
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
-		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
-# the import path: GMime, charsets, HTML to text (its own rule: it needs src/mail and GMime)
-MAIL_FUZZ_SRC = $(sort $(wildcard src/mail/*.c src/util/*.c))
-build/fuzz/fuzz_mail: tests/fuzz/fuzz_mail.c $(MAIL_FUZZ_SRC) $(wildcard src/mail/*.h src/util/*.h)
+	$(CC) $(BASE_CFLAGS) $(ASAN_CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/driver.c \
+		build/asan/libredress.a $(PKG_LIBS) -lm
+fuzz-regress: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
+fuzz-regress: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+fuzz-regress: $(addprefix build/asan/fuzz/,$(FUZZ_TARGETS))
+	@mkdir -p build/logs
+	@pass=0; fail=0; for t in $(FUZZ_TARGETS); do \
+		if build/asan/fuzz/$$t tests/fuzz/corpus/$${t#fuzz_}; then pass=$$((pass + 1)); \
+		else echo "FAIL $$t"; fail=$$((fail + 1)); fi; \
+	done >build/logs/fuzz-regress.log 2>&1; \
+	echo "$$pass passed, $$fail failed" >>build/logs/fuzz-regress.log; \
+	cat build/logs/fuzz-regress.log; [ $$fail = 0 ]
+
+FUZZ_FLAGS := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc -Ibuild/gen \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+build/fuzz/obj/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/analyze_data.c \
+                   build/gen/web_assets.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc \
-		$(PKG_CFLAGS) -o $@ $< $(MAIL_FUZZ_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail build/fuzz/fuzz_canon
-	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
-	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
-	build/fuzz/fuzz_mail tests/fuzz/corpus/mail/*
-	build/fuzz/fuzz_canon tests/fuzz/corpus/canon/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail build/fuzz/fuzz_canon
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/mail \
-		build/fuzz/corpus/canon
-	build/fuzz/fuzz_canon -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/canon tests/fuzz/corpus/canon
-	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/triage tests/fuzz/corpus/triage
-	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/check tests/fuzz/corpus/check
-	build/fuzz/fuzz_mail -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build/fuzz/corpus/mail tests/fuzz/corpus/mail
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+build/fuzz/libredress.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) build/fuzz/libredress.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< build/fuzz/libredress.a \
+		$(PKG_LIBS) -lm
+fuzz: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$${t#fuzz_}; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			build/fuzz/corpus/$${t#fuzz_} tests/fuzz/corpus/$${t#fuzz_}; \
+	done
 
 # make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
 build/rel/bench/gen: bench/gen.c

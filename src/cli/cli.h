@@ -135,10 +135,11 @@ const char *cli_reset(cli_ctx *c);
 /* Prints the id of a newly created row: as {"id":N} with --json, else the number alone. */
 void cli_print_id(cli_ctx *c, int64_t id);
 /* Screening (P21) for commands that create work for a client: the client's history before the
- * operation runs (NULL when the client id is not valid: the operation reports that), then, once
+ * operation runs (*history NULL when the client id is not valid: the operation reports that; a
+ * database error is returned, never dropped), then, once
  * it succeeded, the history on standard error (so stdout stays the bare id for scripts) and the
  * id; with --json one object {"id": N, "history": [...]}. cli_print_id_history frees history. */
-json_t *cli_history_before(cli_ctx *c, const char *client);
+rd_err *cli_history_before(cli_ctx *c, const char *client, json_t **history);
 void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history);
 
 /* The command that runs an action of `case next` or `today` ({action, case, params, inputs},

@@ -40,7 +40,8 @@ static rd_err *case_open(cli_ctx *c)
     desk_case_input in = {cli_get(c, "client"), cli_get(c, "project"), cli_get(c, "channel"),
                           cli_get(c, "received"), words};
     int64_t id;
-    json_t *history = e ? NULL : cli_history_before(c, in.client);
+    json_t *history = NULL;
+    if (!e) e = cli_history_before(c, in.client, &history);
     if (!e) e = desk_case_open(&c->desk, &in, &id);
     if (!e) cli_print_id_history(c, id, history);
     if (e) json_decref(history);

@@ -160,8 +160,9 @@ static rd_err *project_add(cli_ctx *c)
                              cli_get(c, "currency"),  cli_get(c, "payment-terms"),
                              cli_get(c, "revisions"), cli_get(c, "extra-revision-price")};
     int64_t id;
-    json_t *history = cli_history_before(c, in.client);
-    rd_err *e = desk_project_add(&c->desk, &in, &id);
+    json_t *history = NULL;
+    rd_err *e = cli_history_before(c, in.client, &history);
+    if (!e) e = desk_project_add(&c->desk, &in, &id);
     if (!e) cli_print_id_history(c, id, history);
     if (e) json_decref(history);
     return e;

@@ -44,11 +44,24 @@ void cli_print_tone(cli_ctx *c, json_t *tone)
         printf("  %s+ %s%s\n", cli_green(c), json_string_value(st), cli_reset(c));
 }
 
-static rd_err *show_after_write(cli_ctx *c, int64_t id)
+/* Writes the draft (new when in->case_id is set, else an edit of *id) and reads it back in one
+ * batch, so a failed read cannot follow a write that happened; *draft is the caller's. */
+static rd_err *write_draft(cli_ctx *c, const desk_draft_input *in, int64_t *id, json_t **draft)
 {
-    json_t *draft;
-    rd_err *e = desk_draft_get(&c->desk, id, &draft);
+    rd_err *e = desk_batch_begin(&c->desk);
     if (e) return e;
+    e = in->case_id ? desk_draft_new(&c->desk, in, id) : desk_draft_edit(&c->desk, *id, in);
+    if (!e) e = desk_draft_get(&c->desk, *id, draft);
+    e = desk_batch_end(&c->desk, e);
+    if (e && *draft) {
+        json_decref(*draft);
+        *draft = NULL;
+    }
+    return e;
+}
+
+static rd_err *show_after_write(cli_ctx *c, int64_t id, json_t *draft)
+{
     if (c->json) {
         cli_print_json(draft);
     } else {
@@ -69,9 +82,10 @@ static rd_err *draft_new(cli_ctx *c)
     rd_err *e = cli_read_text(c, "text", &body);
     if (!e && !body) e = text_read("text", "-", DESK_MAX_TEXT, &body, NULL);
     desk_draft_input in = {c->pos[0], body, cli_get(c, "subject"), cli_get(c, "channel")};
-    if (!e) e = desk_draft_new(&c->desk, &in, &id);
+    json_t *draft = NULL;
+    if (!e) e = write_draft(c, &in, &id, &draft);
     free(body);
-    return e ? e : show_after_write(c, id);
+    return e ? e : show_after_write(c, id, draft);
 }
 
 static rd_err *draft_edit(cli_ctx *c)
@@ -82,9 +96,10 @@ static rd_err *draft_edit(cli_ctx *c)
     if (!e) e = cli_read_text(c, "text", &body);
     if (!e && !body) e = text_read("text", "-", DESK_MAX_TEXT, &body, NULL);
     desk_draft_input in = {NULL, body, cli_get(c, "subject"), NULL};
-    if (!e) e = desk_draft_edit(&c->desk, id, &in);
+    json_t *draft = NULL;
+    if (!e) e = write_draft(c, &in, &id, &draft);
     free(body);
-    return e ? e : show_after_write(c, id);
+    return e ? e : show_after_write(c, id, draft);
 }
 
 static rd_err *draft_page(cli_ctx *c, rd_page *page, json_t **rows)

@@ -2,14 +2,17 @@
  * with a history, that history is printed before the new id. */
 #include "cli/cli.h"
 
-json_t *cli_history_before(cli_ctx *c, const char *client)
+rd_err *cli_history_before(cli_ctx *c, const char *client, json_t **history)
 {
     int64_t id;
-    json_t *history = NULL;
+    *history = NULL;
     rd_err *e = desk_parse_id("client", client, &id);
-    if (!e) e = desk_client_history(&c->desk, id, &history);
-    rd_err_free(e);
-    return history;
+    if (!e) e = desk_client_history(&c->desk, id, history);
+    if (e && e->code != RD_DB && e->code != RD_IO) { /* a bad client: the operation says so */
+        rd_err_free(e);
+        e = NULL;
+    }
+    return e;
 }
 
 void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history)

@@ -68,6 +68,16 @@ const char *desk_js(json_t *obj, const char *key)
     return json_string_value(json_object_get(obj, key));
 }
 
+rd_err *desk_batch_begin(rd_desk *d)
+{
+    return store_batch_begin(d->st);
+}
+
+rd_err *desk_batch_end(rd_desk *d, rd_err *e)
+{
+    return store_batch_end(d->st, e);
+}
+
 rd_err *desk_open(rd_desk *d, const char *path, const char *actor)
 {
     d->st = NULL;

@@ -40,6 +40,13 @@ typedef struct rd_desk {
     const char *actor; /* who is acting, for the audit trail; borrowed */
 } rd_desk;
 
+/* Several operations, and the reads that show their result, as one transaction: all land or
+ * none does, so a front door never reports a failure for a write that happened. Use as:
+ *     e = desk_batch_begin(d); if (!e) e = desk_batch_end(d, write_then_read(d)); */
+rd_err *desk_batch_begin(rd_desk *d);
+/* Commits when e is NULL, else rolls back every operation since desk_batch_begin; returns e. */
+rd_err *desk_batch_end(rd_desk *d, rd_err *e);
+
 /* ---------------------------------------------------------------- clients */
 rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */

@@ -153,10 +153,43 @@ static void stmt_put(rd_store *st, sqlite3_stmt *stmt)
     sqlite3_finalize(stmt);
 }
 
+#ifdef RD_FAULTS
+/* Fault injection, compiled into test builds only (make faults): REDRESS_FAULT=N makes the Nth
+ * store call (a statement, a begin or a commit) fail as the database would; with
+ * REDRESS_FAULT_REPORT set, the number of store calls made is printed on standard error at exit,
+ * so a test knows how many faults to try. */
+static long fault_calls;
+
+static void fault_report(void)
+{
+    fprintf(stderr, "redress: store calls: %ld\n", fault_calls);
+}
+
+static rd_err *fault_point(const char *what)
+{
+    static long target = -1;
+    if (target < 0) {
+        const char *v = getenv("REDRESS_FAULT");
+        target = v ? strtol(v, NULL, 10) : 0;
+        if (getenv("REDRESS_FAULT_REPORT")) atexit(fault_report);
+    }
+    if (++fault_calls != target) return NULL;
+    return rd_error(RD_DB, "%s: injected fault at store call %ld", what, target);
+}
+#else
+static rd_err *fault_point(const char *what)
+{
+    (void)what;
+    return NULL;
+}
+#endif
+
 static rd_err *prepare(rd_store *st, sqlite3_stmt **stmt, const char *sql, const char *types,
                        va_list ap)
 {
-    rd_err *e = stmt_get(st, sql, stmt);
+    rd_err *e = fault_point("query");
+    if (e) return e;
+    e = stmt_get(st, sql, stmt);
     if (e) return e;
     e = bind_all(st, *stmt, types, ap);
     if (e) stmt_put(st, *stmt);
@@ -697,8 +730,10 @@ rd_err *store_begin(rd_store *st)
     if (st->read_only)
         return rd_error(RD_IO, "the database was opened read-only (it or its folder cannot be "
                                "written), and this command writes");
+    rd_err *e = fault_point("begin");
+    if (e) return e;
     if (st->batch) { /* a kept statement: a batch runs thousands */
-        rd_err *e = db_exec(st, "SAVEPOINT op", NULL);
+        e = db_exec(st, "SAVEPOINT op", NULL);
         if (e) return e;
         st->in_tx = 1;
         return seal_begin(st);
@@ -728,6 +763,7 @@ rd_err *store_end(rd_store *st, rd_err *e)
     }
     st->in_tx = 0;
     st->has_before = 0;
+    if (!e) e = fault_point("commit");
     if (st->batch) {
         if (e) rd_err_free(db_exec(st, "ROLLBACK TO op", NULL));
         rd_err *r = db_exec(st, "RELEASE op", NULL);

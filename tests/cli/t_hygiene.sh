@@ -191,3 +191,22 @@ test_small_parsers_give_the_right_error() {
     err_has "too large"
     unchanged
 }
+
+test_demo_killed_midway_leaves_nothing_half_done() {
+    for delay in 0.02 0.05 0.1 0.15 0.25; do
+        fresh
+        "$BIN" --db "$DB" demo >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        n=$(sqlite3 "$DB" "SELECT count(*) FROM clients")
+        case "$n" in 0 | 4) ;; *) fail "after a kill at ${delay}s the desk has $n clients" ;; esac
+        if [ "$n" = 0 ]; then
+            r demo
+            rc_is 0
+        fi
+        r verify
+        rc_is 0
+    done
+}

@@ -28,9 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         assert(!m);
         rd_err_free(e);
     } else {
-        const char *fields[] = {m->message_id, m->from_addr, m->from_name, m->to_addrs,
-                                m->cc_addrs,   m->in_reply_to, m->refs,  m->subject,
-                                m->body};
+        const char *fields[] = {m->message_id, m->from_addr, m->from_name,
+                                m->to_addrs,   m->cc_addrs,  m->in_reply_to,
+                                m->refs,       m->subject,   m->body};
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
             clean(fields[i]);
         assert(m->body);
