@@ -335,6 +335,8 @@ static void test_one_entity_reads_use_indexes(void **state)
     json_decref(v);
     ok(store_log_triage_get(f->st, 1, &v));
     json_decref(v);
+    ok(desk_today_view(&f->d, &v)); /* redress today, over every open case */
+    json_decref(v);
     rd_page pg = {50, 0, 0};
     ok(store_today_commitments(f->st, today, &pg, &v));
     json_decref(v);
