@@ -314,6 +314,8 @@ static void test_one_entity_reads_use_indexes(void **state)
         ok(desk_demand_prerequisites(&f->d, id, &v));
         json_decref(v);
     }
+    int64_t inv;
+    ok(desk_invoice_ref(&f->d, "invoice", "2", &inv)); /* an invoice by number or id */
     /* One client's invoices: few, sorted after an indexed search for them. */
     ok(desk_invoice_list(&f->d, "1", false, NULL, &v));
     json_decref(v);
