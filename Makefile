@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libmicrohttpd
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
@@ -23,7 +23,7 @@ CFLAGS ?=
 CPPFLAGS ?=
 LDFLAGS ?=
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c \
+LIB_SRC := $(sort $(wildcard src/util/*.c src/store/*.c src/analyze/*.c src/mail/*.c src/desk/*.c src/docs/*.c \
                             src/cli/*.c src/http/*.c))
 GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/analyze_data.c) \
            build/gen/web_assets.c
@@ -40,6 +40,11 @@ all: redress
 build/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 -o $@ $<
+
+# misbehaving HTTP clients for the server's security tests (tests/cli/t_http.sh)
+build/tools/httpprobe: tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_DEFAULT_SOURCE -O1 -o $@ $<
 
 build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.sql))
 	@mkdir -p $(dir $@)
@@ -86,9 +91,10 @@ $(1)-unit: $$(addprefix build/$(1)/tests/,$$(UNIT_NAMES))
 		$$$$t >build/logs/$(1)-unit-$$$$(basename $$$$t).log 2>&1 || \
 		{ cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; exit 1; }; \
 		cat build/logs/$(1)-unit-$$$$(basename $$$$t).log; done
-$(1)-e2e: build/$(1)/redress
+$(1)-e2e: build/$(1)/redress build/tools/httpprobe
 	@mkdir -p build/logs
-	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
+	@REDRESS_BIN=$$(CURDIR)/build/$(1)/redress REDRESS_PROBE=$$(CURDIR)/build/tools/httpprobe \
+		sh tests/cli/run.sh >build/logs/$(1)-e2e.log 2>&1; \
 		rc=$$$$?; cat build/logs/$(1)-e2e.log; exit $$$$rc
 -include $$(shell find build/$(1) -name '*.d' 2>/dev/null)
 endef

@@ -35,6 +35,8 @@ extern const cli_cmd cmd_draft_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
+    cmd_calendar_revoke, cmd_report;
 extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
@@ -110,6 +112,12 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_add,
     &cmd_revision_list,
     &cmd_terminate,
+    &cmd_report,
+    &cmd_export_csv,
+    &cmd_calendar_export,
+    &cmd_calendar_link,
+    &cmd_calendar_links,
+    &cmd_calendar_revoke,
     &cmd_verify,
     &cmd_backup,
     &cmd_serve,
@@ -128,6 +136,7 @@ const cli_section cli_sections[] = {
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
+    {&cmd_report, "taking stock: reports, exports, calendar"},
     {&cmd_verify, "integrity and backups"},
     {&cmd_serve, "the web desk and the JSON API"},
     {NULL, NULL},

@@ -554,7 +554,7 @@ void desk_close(rd_desk *d);
 /* ---------------------------------------------------------------- accounts and API tokens
  * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
  * and API tokens are 256-bit random values the client holds, stored only as BLAKE2b hashes. */
-#define DESK_SECRET_MAX   64 /* room for a session id, CSRF token or API token as text */
+#define DESK_SECRET_MAX   RD_SECRET_MAX /* a session id, CSRF token or API token as text */
 #define DESK_PASSWORD_MIN 10
 
 /* Who a session or token belongs to. */
@@ -606,5 +606,30 @@ int64_t desk_ji(json_t *obj, const char *key);
 const char *desk_js(json_t *obj, const char *key);
 /* The current time as ISO 8601 UTC text. */
 void desk_now(rd_timestr out);
+
+/* ---------------------------------------------------------------- exports, calendar, reports
+ * (desk_docs.c) */
+/* One page of a table for a spreadsheet: table is one of store_export_tables (clients,
+ * projects, cases, invoices, payments, time, refunds); amounts are minor units beside their
+ * currency. */
+rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **out);
+/* Every date still ahead or overdue — open commitments and follow-ups, unpaid invoices, drafts
+ * on hold, mediation dates — as an iCalendar file; *ics is the caller's. */
+rd_err *desk_calendar(rd_desk *d, char **ics);
+/* A subscription link for a calendar program: *token (caller frees) is shown once, only its
+ * hash is kept; revoke it with desk_calendar_revoke. */
+rd_err *desk_calendar_link(rd_desk *d, const char *name, char **token, int64_t *id);
+rd_err *desk_calendar_links(rd_desk *d, json_t **out); /* {id, name, created_at, revoked_at} */
+rd_err *desk_calendar_revoke(rd_desk *d, int64_t id);
+/* The calendar for a subscription token; RD_NOT_FOUND when unknown or revoked. */
+rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
+/* A report over cases received from..to (YYYY-MM-DD; default the twelve months up to today):
+ * {from, to, totals{cases, closed, escalated, terminated}, root_causes[{root_cause, cases}],
+ * by_month[{month, root_cause, cases}], first_response{count, median, mean} (hours),
+ * resolution{…} (days), offers{offers, chosen, rejected, acceptance_rate}, escalation_rate,
+ * money[{currency, refunds, discounts, revenue, share_of_revenue}], satisfaction{responses,
+ * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
+ * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
+rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 
 #endif

@@ -24,26 +24,6 @@ static rd_err *sodium_ready(void)
     return sodium_init() < 0 ? rd_error(RD_IO, "libsodium: cannot initialise") : NULL;
 }
 
-/* A new random secret of 32 bytes as URL-safe base64 into out (DESK_SECRET_MAX bytes). */
-static void random_secret(char *out, const char *prefix)
-{
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    size_t plen = strlen(prefix);
-    memcpy(out, prefix, plen);
-    sodium_bin2base64(out + plen, DESK_SECRET_MAX - plen, raw, sizeof raw,
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    sodium_memzero(raw, sizeof raw);
-}
-
-/* BLAKE2b-256 of a secret, as 64 hex digits into out (65 bytes). */
-static void secret_hash(const char *secret, char out[65])
-{
-    unsigned char h[32];
-    crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);
-    sodium_bin2hex(out, 65, h, sizeof h);
-}
-
 static void time_plus(int64_t seconds, rd_timestr out)
 {
     time_iso(time_now() + seconds, out);
@@ -144,8 +124,8 @@ rd_err *desk_session_new(rd_desk *d, int64_t user_id, int hours, char *sid, char
 {
     rd_err *e = sodium_ready();
     if (e) return e;
-    random_secret(sid, "");
-    random_secret(csrf, "");
+    secret_new("", sid);
+    secret_new("", csrf);
     char hash[65];
     secret_hash(sid, hash);
     rd_timestr now, expires;
@@ -192,7 +172,7 @@ rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *
     if (!e) e = sodium_ready();
     if (e) return e;
     char token[DESK_SECRET_MAX], hash[65];
-    random_secret(token, "rdt_");
+    secret_new("rdt_", token);
     secret_hash(token, hash);
     rd_timestr now;
     desk_now(now);

@@ -52,6 +52,9 @@ rd_err *api_case_get(http_req *rq, http_resp *rs);
 rd_err *api_case_next(http_req *rq, http_resp *rs);
 rd_err *api_triage(http_req *rq, http_resp *rs);
 rd_err *api_check(http_req *rq, http_resp *rs);
+/* docs_routes.c */
+rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
+rd_err *api_report(http_req *rq, http_resp *rs);
 /* API: api_desk.c */
 rd_err *api_project_list(http_req *rq, http_resp *rs);
 rd_err *api_project_add(http_req *rq, http_resp *rs);

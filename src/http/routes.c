@@ -11,6 +11,7 @@ const http_route http_routes[] = {
     {"GET",    "/signin/once/{token}",    page_signin_once, HTTP_PUBLIC, "Sign in with the one-time link the server printed."},
     {"POST",   "/signout",                page_signout,     HTTP_USER,   "Sign out: ends the session."},
     {"GET",    "/static/{name}",          page_static,      HTTP_PUBLIC, "A stylesheet, script or icon from web/."},
+    {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     /* ------------------------------------------------------------ JSON API (docs/api.yaml) */
     {"GET",    "/api/v1/health",          api_health,       HTTP_PUBLIC, "Whether the server is up."},
     {"GET",    "/api/v1/me",              api_me,           HTTP_USER,   "Who is signed in, and the session's CSRF token."},
@@ -81,6 +82,7 @@ const http_route http_routes[] = {
     {"GET",    "/api/v1/verify",                        api_verify,                HTTP_USER,   "Re-walks the hash chains of the log and audit trail."},
     {"POST",   "/api/v1/triage",          api_triage,       HTTP_USER,   "Triages text: hostility, threats, demands, root cause."},
     {"POST",   "/api/v1/check",           api_check,        HTTP_USER,   "Checks the tone of a reply."},
+    {"GET",    "/api/v1/report",          api_report,       HTTP_USER,   "A report over a period: root causes, speed, outcomes, money."},
     {NULL, NULL, NULL, HTTP_PUBLIC, NULL},
 };
 /* clang-format on */

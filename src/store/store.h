@@ -477,6 +477,21 @@ rd_err *store_backup(rd_store *st, const char *path);
 /* The SQLite library version the store runs with ("3.40.1"); static storage. */
 const char *store_lib_version(void);
 
+/* ---------------------------------------------------------------- exports, calendar, reports
+ * (store_docs.c) */
+extern const char
+    *const store_export_tables[]; /* clients projects cases invoices payments time refunds */
+rd_err *store_export_page(rd_store *st, const char *name, rd_page *page, json_t **rows);
+/* {kind, id, date, at, what, client, case_id} for every open dated thing, by date. */
+rd_err *store_calendar_events(rd_store *st, json_t **rows);
+rd_err *store_calendar_token_insert(rd_store *st, const char *name, const char *hash,
+                                    const char *now, int64_t *id);
+rd_err *store_calendar_token_by_hash(rd_store *st, const char *hash, json_t **row);
+rd_err *store_calendar_token_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_calendar_token_revoke(rd_store *st, int64_t id, const char *now);
+rd_err *store_calendar_token_list(rd_store *st, json_t **rows);
+/* The raw figures of a report over cases received from..to (see desk_report). */
+rd_err *store_report(rd_store *st, const char *from, const char *to, json_t **out);
 /* ---------------------------------------------------------------- accounts (010_accounts.sql)
  * Only hashes of secrets come here: the desk hashes session ids and tokens before asking. */
 /* RD_CONFLICT when the name is taken (names compare without case). pass_hash may be NULL. */

@@ -196,3 +196,20 @@ rd_err *term_finish(void)
         return rd_error(RD_IO, "standard output: %s", errno ? strerror(errno) : "write failed");
     return NULL;
 }
+
+rd_err *term_write_data(const void *p, size_t n)
+{
+    if (isatty(STDOUT_FILENO)) { /* a person is reading: through the guard, escapes visible */
+        if (fwrite(p, 1, n, stdout) != n) return rd_error(RD_IO, "standard output: write failed");
+        return NULL;
+    }
+    fflush(stdout); /* what was printed before comes first */
+    const char *s = p;
+    while (n) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return rd_error(RD_IO, "standard output: %s", strerror(errno));
+        s += w, n -= (size_t)w;
+    }
+    return NULL;
+}

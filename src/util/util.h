@@ -141,6 +141,9 @@ void term_json(bool on);
 /* Flushes standard output and reports whether everything printed was written (a full disk or
  * closed pipe gives RD_IO naming standard output). */
 rd_err *term_finish(void);
+/* Writes a file format (CSV, iCalendar) to standard output byte for byte when it goes to a file
+ * or a pipe; on a terminal it goes through the guard like any other text. */
+rd_err *term_write_data(const void *p, size_t n);
 
 /* ---------------------------------------------------------------- money */
 
@@ -181,5 +184,22 @@ void time_date(int64_t t, rd_timestr out);  /* local calendar date "YYYY-MM-DD" 
 /* Days from civil date (proleptic Gregorian), for date arithmetic without time zones. */
 int64_t days_from_civil(int y, int m, int d);
 void civil_from_days(int64_t z, int *y, int *m, int *d);
+
+/* ---------------------------------------------------------------- secrets (secret.c) */
+#define RD_SECRET_MAX 64 /* room for a prefix of up to 16 characters and 256 random bits */
+/* A new secret: prefix (may be NULL) then 256 random bits in URL-safe base64 (43 characters). */
+void secret_new(const char *prefix, char out[RD_SECRET_MAX]);
+/* BLAKE2b-256 of secret as 64 hex digits: what is stored instead of the secret. */
+void secret_hash(const char *secret, char out[65]);
+/* True when s is prefix followed by exactly what secret_new makes: a cheap refusal of junk
+ * before any lookup. */
+bool secret_well_formed(const char *s, const char *prefix);
+/* A uniformly random positive row id (1 … 2^62). */
+int64_t secret_random_id(void);
+
+/* ---------------------------------------------------------------- CSV (csv.c) */
+/* Appends cells[0..n) as one CSV row ending in CRLF (NULL cells are empty); formula-looking
+ * cells are quoted with a leading apostrophe. */
+rd_err *csv_row(rd_buf *b, const char *const *cells, size_t n);
 
 #endif

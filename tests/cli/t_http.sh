@@ -347,3 +347,39 @@ test_http_api_walks_a_case_as_the_cli_would() {
     body_has '"ok":true'
     serve_down
 }
+
+PROBE=${REDRESS_PROBE:-$HERE/../../build/tools/httpprobe}
+
+test_http_slow_client_cut_off() {
+    web_desk
+    serve_up --request-timeout 2 || return
+    "$PROBE" slow "$HOSTPORT" 12 >"$WORK/probe" || fail "a client sending a byte a second was not cut off: $(cat "$WORK/probe")"
+    h "$URL/api/v1/health"
+    status_is 200
+    serve_down
+}
+
+test_http_thousand_connections_bounded() {
+    web_desk
+    serve_up --max-connections 256 --request-timeout 2 --quiet || return
+    # a thousand requests at once: each is answered or refused at once, none hangs
+    "$PROBE" flood "$HOSTPORT" 1000 30 >"$WORK/probe"
+    grep -q 'hung=0' "$WORK/probe" || fail "connections hung: $(cat "$WORK/probe")"
+    answered=$(sed -n 's/answered=\([0-9]*\).*/\1/p' "$WORK/probe")
+    [ "${answered:-0}" -ge 100 ] || fail "too few answered: $(cat "$WORK/probe")"
+    # a thousand idle connections are cut off after the request timeout, and the server answers
+    "$PROBE" hold "$HOSTPORT" 1000 5 >"$WORK/hold" &
+    hpid=$!
+    sleep 4
+    h "$URL/api/v1/health"
+    status_is 200
+    wait "$hpid"
+    case $BIN in
+    */asan/*) ;; # ASan's shadow memory says nothing about the server's own
+    *)
+        rss=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/"$SPID"/status)
+        [ "${rss:-0}" -lt 65536 ] || fail "server peak memory ${rss} kB"
+        ;;
+    esac
+    serve_down
+}

@@ -1,0 +1,216 @@
+/* desk_docs.c — what leaves the desk for other programs: CSV tables for a spreadsheet or an
+ * accountant, the desk's dates as a calendar (a file, or a subscription URL with its own
+ * revocable token), and reports over a period that answer "what keeps going wrong". */
+#include "desk/desk.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docs/docs.h"
+
+#define CALENDAR_PREFIX "c_"
+
+rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **out)
+{
+    rd_err *e = desk_check_word("table", table, store_export_tables);
+    if (!e && !table) e = rd_error(RD_INVALID, "table: is required");
+    return e ? e : store_export_page(d->st, table, page, out);
+}
+
+/* ---------------------------------------------------------------- calendar */
+
+static char *summary(json_t *ev)
+{
+    const char *kind = desk_js(ev, "kind"), *what = desk_js(ev, "what"),
+               *client = desk_js(ev, "client");
+    if (!what) what = "";
+    if (strcmp(kind, "commitment") == 0) return xasprintf("Promised to %s: %s", client, what);
+    if (strcmp(kind, "followup") == 0) return xasprintf("Follow up with %s (%s)", client, what);
+    if (strcmp(kind, "invoice") == 0) {
+        char owed[64];
+        money_format(desk_ji(ev, "owed"), desk_js(ev, "currency"), owed, sizeof owed);
+        return xasprintf("Invoice %s due from %s: %s", what, client, owed);
+    }
+    if (strcmp(kind, "hold") == 0) return xasprintf("Reply to %s may go out", client);
+    return xasprintf("Mediation with %s%s%s", client, *what ? ", " : "", what);
+}
+
+rd_err *desk_calendar(rd_desk *d, char **ics)
+{
+    json_t *rows = NULL;
+    rd_err *e = store_calendar_events(d->st, &rows);
+    if (e) return e;
+    size_t i;
+    json_t *ev;
+    json_array_foreach(rows, i, ev)
+    {
+        char *text = summary(ev);
+        json_object_set_new(ev, "summary", json_string(text));
+        free(text);
+        if (json_integer_value(json_object_get(ev, "case_id"))) {
+            char *desc = xasprintf("Case %lld in redress", (long long)desk_ji(ev, "case_id"));
+            json_object_set_new(ev, "description", json_string(desc));
+            free(desc);
+        }
+    }
+    rd_timestr now;
+    desk_now(now);
+    e = docs_ics(rows, now, ics);
+    json_decref(rows);
+    return e;
+}
+
+rd_err *desk_calendar_link(rd_desk *d, const char *name, char **token, int64_t *id)
+{
+    if (text_blank(name)) return rd_error(RD_INVALID, "name: is required (e.g. phone)");
+    rd_err *e = text_check("name", name, DESK_MAX_NAME, false);
+    if (e) return e;
+    char secret[RD_SECRET_MAX], hash[65];
+    secret_new(CALENDAR_PREFIX, secret);
+    secret_hash(secret, hash);
+    rd_timestr now;
+    desk_now(now);
+    if ((e = store_begin(d->st))) return e;
+    e = store_calendar_token_insert(d->st, name, hash, now, id);
+    json_t *detail = json_pack("{s:s}", "name", name); /* desk_audit borrows it */
+    if (!e) e = desk_audit(d, "calendar.link", "calendar_tokens", *id, detail);
+    json_decref(detail);
+    e = store_end(d->st, e);
+    if (!e) *token = xstrdup(secret);
+    return e;
+}
+
+rd_err *desk_calendar_links(rd_desk *d, json_t **out)
+{
+    return store_calendar_token_list(d->st, out);
+}
+
+rd_err *desk_calendar_revoke(rd_desk *d, int64_t id)
+{
+    rd_timestr now;
+    desk_now(now);
+    json_t *row = NULL;
+    rd_err *e = store_begin(d->st);
+    if (e) return e;
+    e = store_calendar_token_get(d->st, id, &row);
+    if (!e && desk_js(row, "revoked_at"))
+        e = rd_error(RD_CONFLICT, "subscription: calendar link %lld was already revoked",
+                     (long long)id);
+    if (!e) e = store_calendar_token_revoke(d->st, id, now);
+    if (!e) e = desk_audit(d, "calendar.revoke", "calendar_tokens", id, NULL);
+    json_decref(row);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics)
+{
+    static const char refused[] = "calendar: this subscription link is not valid";
+    if (!secret_well_formed(token, CALENDAR_PREFIX)) return rd_error(RD_NOT_FOUND, refused);
+    char hash[65];
+    secret_hash(token, hash);
+    json_t *row = NULL;
+    rd_err *e = store_calendar_token_by_hash(d->st, hash, &row);
+    if (!e && (!row || desk_js(row, "revoked_at"))) e = rd_error(RD_NOT_FOUND, refused);
+    json_decref(row);
+    return e ? e : desk_calendar(d, ics);
+}
+
+/* ---------------------------------------------------------------- reports */
+
+/* Median and mean of the numeric member key over rows; both null when there are none. */
+static json_t *spread(json_t *rows, const char *key)
+{
+    size_t n = json_array_size(rows);
+    if (!n) return json_pack("{s:i, s:n, s:n}", "count", 0, "median", "mean");
+    double sum = 0, mid;
+    for (size_t i = 0; i < n; i++)
+        sum += json_number_value(json_object_get(json_array_get(rows, i), key));
+    /* rows come sorted by key from the store */
+    double a = json_number_value(json_object_get(json_array_get(rows, (n - 1) / 2), key));
+    double b = json_number_value(json_object_get(json_array_get(rows, n / 2), key));
+    mid = (a + b) / 2;
+    return json_pack("{s:I, s:f, s:f}", "count", (json_int_t)n, "median", round(mid * 100) / 100,
+                     "mean", round(sum / (double)n * 100) / 100);
+}
+
+static json_t *rate(int64_t part, int64_t whole)
+{
+    return whole ? json_real(round((double)part / (double)whole * 1000) / 1000) : json_null();
+}
+
+static rd_err *check_period(const char *from, const char *to, rd_timestr f, rd_timestr t)
+{
+    rd_timestr today;
+    desk_today(today);
+    int y, m, dd;
+    rd_err *e = NULL;
+    if (to) e = date_parse("to", to, &y, &m, &dd);
+    snprintf(t, sizeof(rd_timestr), "%s", to ? to : today);
+    if (!e && from) e = date_parse("from", from, &y, &m, &dd);
+    if (!e && from) snprintf(f, sizeof(rd_timestr), "%s", from);
+    if (!e && !from) desk_date_plus(t, -365, f);
+    if (!e && strcmp(f, t) > 0) e = rd_error(RD_INVALID, "from: %s is after %s", f, t);
+    return e;
+}
+
+/* Cost of serving each client: minutes × the hourly cost setting, beside what they paid. The
+ * two are compared only in the same currency. */
+static rd_err *client_costs(rd_desk *d, json_t *clients)
+{
+    char *cur = NULL;
+    rd_err *e = desk_config_get(d, "currency", &cur);
+    size_t i;
+    json_t *c;
+    json_array_foreach(clients, i, c)
+    {
+        if (e) break;
+        int64_t hourly = 0;
+        e = desk_config_money(d, "hourly_cost", cur, &hourly);
+        int64_t cost = e ? 0 : (desk_ji(c, "minutes") * hourly + 30) / 60;
+        json_object_set_new(c, "cost", json_integer(cost));
+        json_object_set_new(c, "cost_currency", json_string(cur));
+        const char *paid_cur = desk_js(c, "currency");
+        bool same = paid_cur && strcmp(paid_cur, cur) == 0;
+        json_object_set_new(c, "costs_more_than_paid",
+                            same ? json_boolean(cost > desk_ji(c, "paid")) : json_null());
+    }
+    free(cur);
+    return e;
+}
+
+rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out)
+{
+    rd_timestr f, t;
+    rd_err *e = check_period(from, to, f, t);
+    json_t *r = NULL;
+    if (!e) e = store_report(d->st, f, t, &r);
+    if (!e) e = client_costs(d, json_object_get(r, "clients"));
+    if (e) {
+        json_decref(r);
+        return e;
+    }
+    json_t *tot = json_object_get(r, "totals"), *off = json_object_get(r, "offers"),
+           *kept = json_object_get(r, "kept");
+    int64_t cases = desk_ji(tot, "cases");
+    json_object_set_new(r, "from", json_string(f));
+    json_object_set_new(r, "to", json_string(t));
+    json_object_set_new(r, "first_response",
+                        spread(json_object_get(r, "first_response_hours"), "hours"));
+    json_object_set_new(r, "resolution", spread(json_object_get(r, "resolution_days"), "days"));
+    json_object_set_new(r, "escalation_rate", rate(desk_ji(tot, "escalated"), cases));
+    json_object_set_new(
+        off, "acceptance_rate",
+        rate(desk_ji(off, "chosen"), desk_ji(off, "chosen") + desk_ji(off, "rejected")));
+    json_object_set_new(kept, "rate", rate(desk_ji(kept, "kept"), desk_ji(kept, "closed")));
+    size_t i;
+    json_t *m;
+    json_array_foreach(json_object_get(r, "money"), i, m) json_object_set_new(
+        m, "share_of_revenue",
+        rate(desk_ji(m, "refunds") + desk_ji(m, "discounts"), desk_ji(m, "revenue")));
+    int64_t made = 0;
+    json_array_foreach(json_object_get(r, "lessons"), i, m) made += desk_ji(m, "change_made");
+    json_object_set_new(r, "changes_made", json_integer(made));
+    *out = r;
+    return NULL;
+}
