@@ -30,7 +30,7 @@ GEN_SRC := build/gen/schema_sql.c $(if $(wildcard src/analyze/data/*),build/gen/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(notdir $(UNIT_SRC:.c=))
 
-.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk fuzz fuzz-regress
+.PHONY: man completion deb deb-check pack-check FORCE all check run sanitize lint install uninstall clean deps unit e2e demo fmt eval eval-external bench bench-store bench-desk bench-web fuzz fuzz-regress
 .DEFAULT_GOAL := all
 .SECONDARY:
 
@@ -220,15 +220,25 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(wildcard src/analyze/*.
 	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Ibuild/gen \
 		$(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS) -lm
-fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check
+# the import path: GMime, charsets, HTML to text (its own rule: it needs src/mail and GMime)
+MAIL_FUZZ_SRC = $(sort $(wildcard src/mail/*.c src/util/*.c))
+build/fuzz/fuzz_mail: tests/fuzz/fuzz_mail.c $(MAIL_FUZZ_SRC) $(wildcard src/mail/*.h src/util/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc \
+		$(PKG_CFLAGS) -o $@ $< $(MAIL_FUZZ_SRC) $(PKG_LIBS) -lm
+fuzz-regress: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
 	build/fuzz/fuzz_triage tests/fuzz/corpus/triage/*
 	build/fuzz/fuzz_check tests/fuzz/corpus/check/*
-fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check
-	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check
+	build/fuzz/fuzz_mail tests/fuzz/corpus/mail/*
+fuzz: build/fuzz/fuzz_triage build/fuzz/fuzz_check build/fuzz/fuzz_mail
+	@mkdir -p build/fuzz/corpus/triage build/fuzz/corpus/check build/fuzz/corpus/mail
 	build/fuzz/fuzz_triage -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/triage tests/fuzz/corpus/triage
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build/fuzz/corpus/check tests/fuzz/corpus/check
+	build/fuzz/fuzz_mail -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build/fuzz/corpus/mail tests/fuzz/corpus/mail
 
 # make bench: throughput of triage and check against the JavaScript tools (bench/run.sh).
 build/rel/bench/gen: bench/gen.c
@@ -258,6 +268,11 @@ build/rel/bench/runstat: bench/runstat.c
 	$(CC) -std=c17 -D_DEFAULT_SOURCE -O2 $(WARN) -o $@ $<
 bench-desk: build/rel/redress build/rel/bench/bench_today build/rel/bench/runstat
 	sh bench/desk.sh
+
+# make bench-web: wrk against `redress serve` on a generated desk (bench/web.sh; WEB_CASES,
+# WEB_SECONDS, WEB_KEEP=1 to reuse the desk).
+bench-web: build/rel/redress
+	sh bench/web.sh
 
 # make eval-external: the analyzer on public labelled text (../shared/text-eval-data), for
 # information only; `make check` never needs it.

@@ -110,6 +110,7 @@ typedef enum tone_strength {
     TS_ACKNOWLEDGES_FEELINGS,
     TS_RESTATES_CONCERN,
     TS_SPECIFIC_COMMITMENT,
+    TS_GIVES_CONTACT, /* direct contact details: "call me on …", "my direct line" (P5) */
     TS_COUNT
 } tone_strength;
 

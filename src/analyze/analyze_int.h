@@ -35,6 +35,7 @@ typedef enum lex_label {
     L_VAGUE,
     L_ACK_FEELINGS,
     L_RESTATES,
+    L_CONTACT,        /* the writer gives their direct contact details (P5) */
     L_UNCOND_APOLOGY, /* first-person apology phrases */
     L_APOLOGY,        /* any apology word, for apology-but */
     L_COMMIT,         /* "I will", "we'll" */

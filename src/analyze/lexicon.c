@@ -79,6 +79,7 @@ static const char *const label_names[L_COUNT] = {
     [L_VAGUE] = "vague-commitment",
     [L_ACK_FEELINGS] = "acknowledges-feelings",
     [L_RESTATES] = "restates-concern",
+    [L_CONTACT] = "gives-contact",
     [L_UNCOND_APOLOGY] = "unconditional-apology",
     [L_APOLOGY] = "apology",
     [L_COMMIT] = "commitment",

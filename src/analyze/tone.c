@@ -24,10 +24,8 @@ static const tone_severity rule_sev[TR_COUNT] = {
 };
 
 static const char *const strength_names[TS_COUNT] = {
-    "unconditional-apology",
-    "acknowledges-feelings",
-    "restates-concern",
-    "specific-commitment",
+    "unconditional-apology", "acknowledges-feelings", "restates-concern",
+    "specific-commitment",   "gives-contact",
 };
 
 const char *tone_rule_name(tone_rule r)
@@ -224,6 +222,9 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         break;
     case L_RESTATES:
         add_strength(c, TS_RESTATES_CONCERN, m->start);
+        break;
+    case L_CONTACT:
+        add_strength(c, TS_GIVES_CONTACT, m->start);
         break;
     case L_COMMIT:
         if (!m->negated && !c->has_commit) c->has_commit = true, c->commit_at = m->start;

@@ -142,6 +142,9 @@ void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history);
  * see desk.h), with the real ids and a placeholder for each input. Caller frees. */
 char *cli_action_command(json_t *action);
 
+/* The sections of `case show` between the client's words and the timeline (cli_whole.c). */
+void cli_print_whole_case(cli_ctx *c, json_t *k);
+
 /* json helpers */
 const char *js(json_t *obj, const char *key); /* string or NULL */
 int64_t ji(json_t *obj, const char *key);     /* integer or 0 */

@@ -191,7 +191,8 @@ const cli_cmd cmd_check = {
     " with the strengths found. Rules: conditional-apology, apology-but, blame-shifting"
     " (errors); dismissive, passive-responsibility, vague-commitment, shouting (warnings)."
     " Strengths: unconditional-apology, acknowledges-feelings, restates-concern,"
-    " specific-commitment. Exit 1 when there is an error (with --werror, also a warning), so"
+    " specific-commitment, gives-contact. Exit 1 when there is an error (with --werror, also a "
+    "warning), so"
     " it works as a pre-send hook; exit 1 also for input that is not UTF-8, contains a NUL byte"
     " or is over 64 MiB. --explain RULE says what a rule is for.",
     check_opts,

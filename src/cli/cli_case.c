@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const cli_col case_cols[] = {{"ID", "id", COL_INT, 0},
                                     {"CLIENT", "client_name", COL_TEXT, 24},
@@ -9,6 +10,7 @@ static const cli_col case_cols[] = {{"ID", "id", COL_INT, 0},
                                     {"CHANNEL", "channel", COL_TEXT, 0},
                                     {"STAGE", "stage", COL_TEXT, 0},
                                     {"STATUS", "status", COL_TEXT, 0},
+                                    {"OVERDUE", "overdue", COL_INT, 0},
                                     {"WORDS", "words", COL_TEXT, 40},
                                     {NULL, NULL, 0, 0}};
 
@@ -77,12 +79,14 @@ static void print_triage(cli_ctx *c, json_t *t)
     printf("; root cause: %s%s\n", js(t, "root_cause"), cli_reset(c));
 }
 
-static void print_log(cli_ctx *c, json_t *log)
+/* The timeline; the entry that is the complaint itself (words) is named, not repeated. */
+static void print_log(cli_ctx *c, json_t *log, const char *words)
 {
     size_t i;
     json_t *entry;
     json_array_foreach(log, i, entry)
     {
+        const char *body = js(entry, "body");
         char at[64];
         cli_col col = {"at", "at", COL_TIME, 0};
         cli_value(entry, &col, at, sizeof at);
@@ -91,7 +95,10 @@ static void print_log(cli_ctx *c, json_t *log)
                dir && dir[0] == 'i' ? "← from client" : "→ to client", js(entry, "channel"),
                js(entry, "subject") ? ": " : "", js(entry, "subject") ? js(entry, "subject") : "",
                cli_reset(c));
-        if (js(entry, "body")) printf("%s\n", js(entry, "body"));
+        if (body && words && strcmp(body, words) == 0)
+            printf("(the complaint, above)\n");
+        else if (body)
+            printf("%s\n", body);
         print_triage(c, json_object_get(entry, "triage"));
         printf("\n");
     }
@@ -110,10 +117,11 @@ static rd_err *case_show(cli_ctx *c)
         cli_fields(c, k, case_fields);
         if (js(k, "words"))
             printf("\n%sIn the client's words%s\n%s\n", cli_bold(c), cli_reset(c), js(k, "words"));
+        cli_print_whole_case(c, k);
         json_t *log = json_object_get(k, "log");
         if (json_array_size(log) > 0) {
-            printf("\n%sCommunication log%s\n", cli_bold(c), cli_reset(c));
-            print_log(c, log);
+            printf("\n%sCommunication timeline%s\n", cli_bold(c), cli_reset(c));
+            print_log(c, log, js(k, "words"));
         }
         json_t *att = json_object_get(k, "attachments");
         if (json_array_size(att) > 0) {
@@ -209,9 +217,17 @@ const cli_cmd cmd_case_list = {"case list",
                                case_list_opts,
                                case_list};
 const cli_cmd cmd_case_show = {
-    "case show", "ID",     1,
-    1,           CMD_JSON, "Show a case with the client's contact details and its log.",
-    NULL,        no_opts,  case_show};
+    "case show",
+    "ID",
+    1,
+    1,
+    CMD_JSON,
+    "The whole case: contact, the client's words, everything recorded, the timeline.",
+    "The client's words once, what triage read, concerns, the real problem, the restatement and "
+    "its confirmation, offers with their history, commitments (overdue ones counted), follow-ups, "
+    "escalations, feedback, the lesson, drafts, and the communication timeline.",
+    no_opts,
+    case_show};
 const cli_cmd cmd_log_add = {"log add",
                              NULL,
                              0,

@@ -106,12 +106,21 @@ static rd_err *acknowledge(cli_ctx *c)
     if (!e)
         e = desk_case_acknowledge(&c->desk, id, text, cli_get(c, "channel"), cli_get(c, "override"),
                                   &log_id);
+    json_t *hints = NULL;
+    if (!e) e = desk_ack_hints(&c->desk, text, &hints);
     if (!e) {
-        if (c->json)
-            printf("{\"log_id\": %lld}\n", (long long)log_id);
-        else
+        if (c->json) {
+            json_t *o = json_pack("{s:I, s:O}", "log_id", (json_int_t)log_id, "hints", hints);
+            cli_print_json(o);
+            json_decref(o);
+        } else {
             printf("acknowledgement logged (log entry %lld)\n", (long long)log_id);
+            size_t i;
+            json_t *h;
+            json_array_foreach(hints, i, h) fprintf(stderr, "hint: %s\n", json_string_value(h));
+        }
     }
+    json_decref(hints);
     free(text);
     return e;
 }

@@ -82,9 +82,13 @@ typedef struct desk_case_input {
 } desk_case_input;
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
-/* The case with its client's contact details, concerns and log entries. */
+/* The whole case: the case row with its client's contact details, the log entries (with what
+ * triage read), attachments, and under their own keys concerns, offers (with options and
+ * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
+ * lessons and drafts. */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
-/* status, stage NULL: any; newest received first. */
+/* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
+ * follow-ups of the case open past their date. */
 rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, rd_page *page,
                        json_t **out);
 
@@ -154,6 +158,10 @@ rd_err *desk_concern_list(rd_desk *d, int64_t case_id, json_t **out);
  * with text (may be NULL); moves listening to acknowledged. *log_id is the log entry. */
 rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, const char *channel,
                               const char *override, int64_t *log_id);
+/* What the acknowledgement text could add (P5): an array of hints, today whether it gives the
+ * client the user's direct contact details (with the me.phone / me.email settings as an
+ * example). Empty for blank text. *out is the caller's. */
+rd_err *desk_ack_hints(rd_desk *d, const char *text, json_t **out);
 /* The real problem (P6). *agreed (caller's) is what the project agreed (P20): scope,
  * deliverables, deadline, price, currency, revisions, extra_revision_price, or null fields
  * when the case has no project, plus "expectation_set" (true when scope or deliverables were

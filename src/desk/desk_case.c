@@ -97,6 +97,35 @@ static void attach_triage(rd_desk *d, json_t *log)
     }
 }
 
+/* Everything else recorded on the case, each under its own key: concerns, offers (with their
+ * options and outcome, oldest first), commitments, followups, escalations, feedback, lessons,
+ * drafts and the overdue commitments as of today. */
+static rd_err *whole_case(rd_desk *d, int64_t id, json_t *c)
+{
+    json_t *v = NULL;
+    rd_timestr today;
+    desk_today(today);
+    rd_err *e = store_concern_list(d->st, id, &v);
+    if (!e) json_object_set_new(c, "concerns", v);
+    if (!e) e = store_offer_list(d->st, id, NULL, &v);
+    if (!e) json_object_set_new(c, "offers", v);
+    if (!e) e = store_commitment_list(d->st, id, NULL, NULL, &v);
+    if (!e) json_object_set_new(c, "commitments", v);
+    if (!e) e = store_commitment_list(d->st, id, today, NULL, &v);
+    if (!e) json_object_set_new(c, "overdue", v);
+    if (!e) e = store_case_followups(d->st, id, &v);
+    if (!e) json_object_set_new(c, "followups", v);
+    if (!e) e = store_escalation_list(d->st, id, &v);
+    if (!e) json_object_set_new(c, "escalations", v);
+    if (!e) e = store_case_feedback(d->st, id, &v);
+    if (!e) json_object_set_new(c, "feedback", v);
+    if (!e) e = store_case_lessons(d->st, id, &v);
+    if (!e) json_object_set_new(c, "lessons", v);
+    if (!e) e = store_draft_list(d->st, id, NULL, &v);
+    if (!e) json_object_set_new(c, "drafts", v);
+    return e;
+}
+
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
 {
     json_t *c = NULL, *log = NULL;
@@ -115,6 +144,11 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
         return e;
     }
     json_object_set_new(c, "attachments", att);
+    e = whole_case(d, id, c);
+    if (e) {
+        json_decref(c);
+        return e;
+    }
     *out = c;
     return NULL;
 }
@@ -126,7 +160,24 @@ rd_err *desk_case_list(rd_desk *d, const char *status, const char *stage, rd_pag
     if (status && !desk_one_of(status, statuses))
         return rd_error(RD_INVALID, "status: '%s' is not open, paused or closed", status);
     rd_err *e = desk_check_word("stage", stage, desk_stages);
-    return e ? e : store_case_list(d->st, status, stage, 0, page, out);
+    if (!e) e = store_case_list(d->st, status, stage, 0, page, out);
+    if (e) return e;
+    /* what is overdue per case: commitments and follow-ups past their date */
+    rd_timestr today;
+    desk_today(today);
+    size_t i;
+    json_t *row;
+    json_array_foreach(*out, i, row)
+    {
+        int64_t n = 0;
+        if (!e) e = store_case_overdue(d->st, desk_ji(row, "id"), today, &n);
+        json_object_set_new(row, "overdue", json_integer(n));
+    }
+    if (e) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return e;
 }
 
 rd_err *desk_log_add(rd_desk *d, const desk_log_input *in, int64_t *id)

@@ -7,6 +7,7 @@
 #include "desk/playbook_int.h"
 
 #include <assert.h>
+#include "analyze/analyze.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,6 +339,32 @@ rd_err *desk_case_acknowledge(rd_desk *d, int64_t case_id, const char *text, con
     json_decref(k);
     free(overrode);
     return store_end(d->st, e);
+}
+
+rd_err *desk_ack_hints(rd_desk *d, const char *text, json_t **out)
+{
+    *out = json_array();
+    if (text_blank(text)) return NULL;
+    tone_result r;
+    rd_err *e = tone_check("text", text, strlen(text), &r);
+    if (e || (r.strengths & (1u << TS_GIVES_CONTACT))) return e;
+    char *phone = NULL, *email = NULL;
+    e = desk_config_get(d, "me.phone", &phone);
+    if (!e) e = desk_config_get(d, "me.email", &email);
+    if (!e) {
+        const char *p = phone && *phone ? phone : NULL, *m = email && *email ? email : NULL;
+        char *hint =
+            p || m ? xasprintf("give the client your direct contact details (P5), e.g. \"You can "
+                               "reach me directly on %s%s%s.\"",
+                               p ? p : "", p && m ? " or at " : "", m ? m : "")
+                   : xstrdup("give the client your direct contact details (P5); set them once "
+                             "with config set me.phone and me.email");
+        json_array_append_new(*out, json_string(hint));
+        free(hint);
+    }
+    free(phone);
+    free(email);
+    return e;
 }
 
 /* What the project agreed at the start (P20), for comparing with the complaint. */

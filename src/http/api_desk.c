@@ -564,3 +564,28 @@ rd_err *api_verify(http_req *rq, http_resp *rs)
                                (json_int_t)r.audit_entries, "log_head", r.log_head, "audit_head",
                                r.audit_head));
 }
+
+/* ---------------------------------------------------------------- day to day */
+
+rd_err *api_today(http_req *rq, http_resp *rs)
+{
+    json_t *out = NULL;
+    rd_err *e = desk_today_view(rq->desk, &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_followup_add(http_req *rq, http_resp *rs)
+{
+    int64_t case_id, id = 0;
+    rd_err *e = http_arg_id(rq, "id", &case_id);
+    if (!e) e = desk_followup_add(rq->desk, case_id, ARG("kind"), ARG("due"), &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_followup_edit(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_followup_edit(rq->desk, id, ARG("kind"), ARG("due"));
+    return done(rs, e);
+}

@@ -113,5 +113,8 @@ rd_err *api_draft_edit(http_req *rq, http_resp *rs);
 rd_err *api_draft_release(http_req *rq, http_resp *rs);
 rd_err *api_search(http_req *rq, http_resp *rs);
 rd_err *api_verify(http_req *rq, http_resp *rs);
+rd_err *api_today(http_req *rq, http_resp *rs);
+rd_err *api_followup_add(http_req *rq, http_resp *rs);
+rd_err *api_followup_edit(http_req *rq, http_resp *rs);
 
 #endif

@@ -156,7 +156,7 @@ static void add_attachment(walk *w, const char *name, const char *type, const vo
     a->name = name && *name ? clean_line(name) : xasprintf("attachment-%zu", m->natt);
     a->type = xstrdup(type);
     a->data = xmalloc(size ? size : 1);
-    memcpy(a->data, data, size);
+    if (size) memcpy(a->data, data, size);
     a->size = size;
 }
 

@@ -405,6 +405,12 @@ rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, 
  * one), followup (earliest due open one), escalation (oldest without an outcome), last_offer},
  * each null when there is none. *out is the caller's. */
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
+/* How many commitments and follow-ups of the case are open past their date (today). */
+rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n);
+/* One case's follow-ups (by date), feedback and lessons, for the whole case (case show). */
+rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows);
 /* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
  * still under extra care (watch_until on or after today, index pb_cases_watch), with
  * client_name and open_offers. */

@@ -130,3 +130,31 @@ rd_err *store_invoice_ids_by_number(rd_store *st, const char *number, json_t **r
 {
     return db_rows(st, rows, "SELECT id FROM invoices WHERE number = ?1 ORDER BY id", "t", number);
 }
+
+/* ---------------------------------------------------------------- the whole case */
+
+rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT * FROM followups WHERE case_id = ?1 ORDER BY due_on, id", "i",
+                   case_id);
+}
+
+rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT * FROM feedback WHERE case_id = ?1 ORDER BY id", "i", case_id);
+}
+
+rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows)
+{
+    return db_rows(st, rows, "SELECT * FROM lessons WHERE case_id = ?1 ORDER BY id", "i", case_id);
+}
+
+rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n)
+{
+    return db_int(st, n,
+                  "SELECT (SELECT count(*) FROM commitments WHERE case_id = ?1 AND due_on < ?2"
+                  "   AND done_at IS NULL AND handed_over IS NULL)"
+                  " + (SELECT count(*) FROM followups WHERE case_id = ?1 AND due_on < ?2"
+                  "   AND done_at IS NULL)",
+                  "it", case_id, today);
+}

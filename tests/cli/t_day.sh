@@ -149,3 +149,67 @@ test_day_help() {
         grep -q "usage: redress $cmd" "$WORK/out" || fail "$cmd --help has no usage"
     done
 }
+
+test_day_case_show_is_the_whole_case() {
+    day_demo
+    r case concern add 1 --text "Two boards show the old prices" --specifics "boards 3 and 5"
+    ri "I am sorry: the old prices were my mistake." case acknowledge 1 --text -
+    r case cause 1 --root quality --notes "proof colours not checked"
+    r case want 1 --want "the boards reprinted" --goal "the counter opens"
+    r case confirm 1
+    r offer make 1 --option "redo:reprint boards 3 and 5:2026-11-27"
+    r offer reject 1 --ask 400
+    r case show 1
+    rc_is 0
+    out_has "What triage read"
+    out_has "Two boards show the old prices (boards 3 and 5)"
+    out_has "quality: proof colours not checked"
+    out_has "confirmed by the client"
+    out_has "offer 1, 2026-11-25: rejected; the client asked for 400.00 GBP"
+    out_has "Communication timeline"
+    out_has "(the complaint, above)"
+    # the client's words appear once
+    [ "$(printf '%s\n' "$OUT" | grep -c "prices on two of them are the old ones")" = 1 ] ||
+        fail "the client's words are printed more than once"
+    r case show 1 --json
+    out_has '"concerns": ['
+    out_has '"offers": ['
+    out_has '"lessons": []'
+    unset REDRESS_NOW
+}
+
+test_day_case_list_shows_overdue() {
+    day_demo
+    r followup add 1 --kind call --due 2026-11-26
+    REDRESS_NOW=2026-11-28T09:00:00Z
+    r case list --json
+    out_has '"overdue": 1'
+    r case list
+    out_has "OVERDUE"
+    unset REDRESS_NOW
+}
+
+test_day_acknowledgement_contact_details() {
+    day_demo
+    r case concern add 1 --text "Old prices"
+    r config set me.phone "+44 161 555 0101"
+    ri "I am sorry: the old prices were my mistake." case acknowledge 1 --text -
+    rc_is 0
+    err_has "give the client your direct contact details"
+    err_has "+44 161 555 0101"
+    ri "I am sorry: the old prices were my mistake. You can reach me directly on +44 161 555 0101." case acknowledge 1 --text -
+    rc_is 0
+    [ -z "$ERR" ] || fail "a hint although contact details were given: $ERR"
+    unset REDRESS_NOW
+}
+
+test_day_third_party_blame_is_blame() {
+    fresh
+    ri "I am sorry. The hosting company caused the outage." check -
+    rc_is 1
+    out_has "blame-shifting"
+    ri "I am sorry. My developer messed up the contact form." check -
+    rc_is 1
+    ri "I will send the corrected files to the printer on Friday 28 November." check -
+    rc_is 0
+}

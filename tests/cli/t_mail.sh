@@ -346,3 +346,18 @@ test_draft_send_refuses_before_releasing() {
         fail "outbox: $(sqlite3 "$DB" "SELECT * FROM mail_outbox")"
     unset REDRESS_NOW
 }
+
+test_api_search() {
+    web_desk
+    serve_up || return
+    h "$URL/api/v1/search?q=prices" -H "$(auth)"
+    status_is 200
+    body_has '"kind":"log"'
+    body_has '"snippet_highlights":[['
+    h "$URL/api/v1/search?q=%22unclosed" -H "$(auth)"
+    status_is 422
+    body_has "is not a search"
+    h "$URL/api/v1/search?q=prices"
+    status_is 401
+    serve_down
+}

@@ -127,6 +127,20 @@ which you signed|approved|agreed
 which you approved|agreed to
 you approved|signed off
 you signed off
+# Putting the fault on a third party (P5): to the client, the user owns what their printer,
+# developer or host did.
+the printer|supplier|subcontractor|courier|developer|contractor|manufacturer|factory|freelancer|agency|host messed|caused|failed|forgot|dropped|delayed|lost|missed|screwed
+the printers|suppliers|developers|contractors messed|caused|failed|forgot|dropped|delayed|lost|missed|screwed
+the hosting company|provider caused|messed|failed|crashed|lost|dropped|delayed
+my developer|printer|subcontractor|supplier|contractor|assistant|designer|freelancer messed|caused|failed|forgot|dropped|delayed|lost|missed|screwed
+caused by the printer|printers|supplier|subcontractor|courier|developer|hosting|host|contractor|manufacturer|factory|agency
+caused by my developer|printer|subcontractor|supplier|contractor|assistant|designer|freelancer|host
+the printer's|supplier's|subcontractor's|courier's|developer's|contractor's|host's fault|mistake|error
+my developer's|printer's|subcontractor's|supplier's|contractor's|assistant's fault|mistake|error
+blame the printer|printers|supplier|subcontractor|courier|developer|hosting|host|contractor
+blame my developer|printer|subcontractor|supplier|contractor|assistant
+out of my hands
+beyond my control
 
 @label dismissive
 # Minimising the client's problem or feelings.
@@ -322,6 +336,21 @@ you had to
 you ended up
 you weren't|wasn't given|sent|told
 you were not given|sent|told|kept
+
+@label gives-contact
+# The writer's direct contact details (P5): a way to reach them that is not the ticket queue.
+call me on|at|directly|anytime
+ring me on|at|directly
+text me on|at
+reach me on|at|directly
+you can reach me
+you can call me
+email me at|on|directly
+write to me at|directly
+my direct line|number|email|phone|address
+my mobile is|number|on
+my number is
+my phone number
 
 @label commitment
 # A first-person promise to act; with a time in the same sentence it is a specific commitment.
