@@ -12,7 +12,7 @@
 #include "cli/cli.h"
 #include "version.h" /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
-extern const cli_cmd cmd_init, cmd_verify, cmd_demo;
+extern const cli_cmd cmd_init, cmd_verify, cmd_demo, cmd_key_init, cmd_client_erase;
 extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;
 extern const cli_cmd cmd_project_add, cmd_project_list, cmd_project_show, cmd_project_edit;
 extern const cli_cmd cmd_case_open, cmd_case_list, cmd_case_show;
@@ -33,6 +33,7 @@ extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_te
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
 extern const cli_cmd cmd_draft_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
+extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
@@ -51,6 +52,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_client_list,
     &cmd_client_show,
     &cmd_client_edit,
+    &cmd_client_erase,
     &cmd_project_add,
     &cmd_project_list,
     &cmd_project_show,
@@ -101,6 +103,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_lesson_list,
     &cmd_lesson_done,
     &cmd_escalate,
+    &cmd_escalation_list,
+    &cmd_escalation_proposal,
     &cmd_escalation_outcome,
     &cmd_invoice_add,
     &cmd_invoice_pay,
@@ -125,6 +129,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_token_create,
     &cmd_token_list,
     &cmd_token_revoke,
+    &cmd_key_init,
     NULL,
 };
 /* clang-format on */
@@ -298,7 +303,8 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
         c.db_path = path;
         c.desk.st = st;
         c.desk.actor = actor();
-        e = cmd->run(&c);
+        e = desk_key_load(&c.desk);
+        if (!e) e = cmd->run(&c);
     }
     store_close(st);
     free(path);

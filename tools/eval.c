@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "corpus.h"
 
 enum { F_ABUSE, F_LEGAL, F_REVIEW, F_REFUND, F_PAYREF, F_FLAGS };
 #define NLABELS (F_FLAGS + COMPLAINT_KINDS + TR_COUNT + TS_COUNT)
@@ -26,6 +27,8 @@ typedef struct eval {
     char names[NLABELS][40];
     int messages, drafts, host_exact, host_near, root_ok;
     int host_confusion[4][4];
+    float host_score[4096]; /* fitted hostility score of each message, for the AUC */
+    signed char host_label[4096];
     const char *verbose; /* label whose errors to list, or NULL */
 } eval;
 
@@ -60,37 +63,6 @@ static void tally(eval *ev, int label, bool want, bool got, const char *id)
         printf("  %s %s: %s\n", want ? "missed" : "false ", ev->names[label], id);
 }
 
-/* The value of "key: value" among the label lines, or "" (pointer into a static copy). */
-static const char *label_value(const char *labels, const char *key, char *out, size_t outlen)
-{
-    size_t k = strlen(key);
-    out[0] = '\0';
-    for (const char *p = labels; p && *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (n > k && strncmp(p, key, k) == 0 && p[k] == ':') {
-            const char *v = p + k + 1;
-            while (*v == ' ')
-                v++;
-            size_t vl = (size_t)(p + n - v);
-            if (vl >= outlen) vl = outlen - 1;
-            memcpy(out, v, vl);
-            out[vl] = '\0';
-            return out;
-        }
-        p = nl ? nl + 1 : NULL;
-    }
-    return out;
-}
-
-static bool has_word(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
-        if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return true;
-    return false;
-}
-
 static void eval_message(eval *ev, const char *id, const char *labels, const char *text, size_t len)
 {
     char v[256];
@@ -105,19 +77,24 @@ static void eval_message(eval *ev, const char *id, const char *labels, const cha
     const bool got[F_FLAGS] = {r.abuse, r.legal_threat, r.review_threat, r.refund_demand,
                                r.payment_refusal};
     for (int i = 0; i < F_FLAGS; i++)
-        tally(ev, i, strcmp(label_value(labels, flag_names[i], v, sizeof v), "yes") == 0, got[i],
+        tally(ev, i, strcmp(corpus_label(labels, flag_names[i], v, sizeof v), "yes") == 0, got[i],
               id);
-    label_value(labels, "complaints", v, sizeof v);
+    corpus_label(labels, "complaints", v, sizeof v);
     for (int i = 0; i < COMPLAINT_KINDS; i++)
-        tally(ev, F_FLAGS + i, has_word(v, complaint_name(1u << i)), r.complaints & (1u << i), id);
-    label_value(labels, "hostility", v, sizeof v);
+        tally(ev, F_FLAGS + i, corpus_has_word(v, complaint_name(1u << i)),
+              r.complaints & (1u << i), id);
+    corpus_label(labels, "hostility", v, sizeof v);
     int h = v[0] >= '0' && v[0] <= '3' ? v[0] - '0' : -1;
     ev->host_exact += h == r.hostility;
     ev->host_near += abs(h - r.hostility) <= 1;
     if (h >= 0 && h <= 3) ev->host_confusion[h][r.hostility]++;
+    if (ev->messages <= 4096) {
+        ev->host_score[ev->messages - 1] = r.hostility_score;
+        ev->host_label[ev->messages - 1] = (signed char)h;
+    }
     if (ev->verbose && strcmp(ev->verbose, "hostility") == 0 && h != r.hostility)
         printf("  hostility %s: want %d got %d\n", id, h, r.hostility);
-    label_value(labels, "root_cause", v, sizeof v);
+    corpus_label(labels, "root_cause", v, sizeof v);
     ev->root_ok += strcmp(v, root_cause_name(r.root_cause)) == 0;
     if (ev->verbose && strcmp(ev->verbose, "root_cause") == 0 &&
         strcmp(v, root_cause_name(r.root_cause)) != 0)
@@ -135,57 +112,27 @@ static void eval_draft(eval *ev, const char *id, const char *labels, const char 
         return;
     }
     ev->drafts++;
-    label_value(labels, "rules", rules, sizeof rules);
-    label_value(labels, "strengths", strengths, sizeof strengths);
+    corpus_label(labels, "rules", rules, sizeof rules);
+    corpus_label(labels, "strengths", strengths, sizeof strengths);
     bool fired[TR_COUNT] = {false};
     for (size_t i = 0; i < r.ndiags; i++)
         fired[r.diags[i].rule] = true;
     for (int i = 0; i < TR_COUNT; i++)
-        tally(ev, F_FLAGS + COMPLAINT_KINDS + i, has_word(rules, tone_rule_name((tone_rule)i)),
-              fired[i], id);
+        tally(ev, F_FLAGS + COMPLAINT_KINDS + i,
+              corpus_has_word(rules, tone_rule_name((tone_rule)i)), fired[i], id);
     for (int i = 0; i < TS_COUNT; i++)
         tally(ev, F_FLAGS + COMPLAINT_KINDS + TR_COUNT + i,
-              has_word(strengths, tone_strength_name((tone_strength)i)), r.strengths & (1u << i),
-              id);
+              corpus_has_word(strengths, tone_strength_name((tone_strength)i)),
+              r.strengths & (1u << i), id);
 }
 
-/* Walks the records of one corpus file: "=== id", label lines, "---", text. */
-static void eval_file(eval *sets, const char *path)
+static void on_record(void *ctx, const char *id, const char *labels, const char *text, size_t len,
+                      bool drafts)
 {
-    char *data;
-    size_t len;
-    rd_err *e = text_read(path, path, (size_t)64 << 20, &data, &len);
-    if (e) {
-        fprintf(stderr, "eval: %s\n", e->msg);
-        rd_err_free(e);
-        exit(2);
-    }
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    bool drafts = strncmp(base, "drafts", 6) == 0;
-    eval *ev = &sets[strncmp(base, "locked", 6) == 0 ? SET_LOCKED : SET_TUNING];
-    char *p = strstr(data, "=== ");
-    while (p) {
-        char *next = strstr(p + 4, "\n=== ");
-        if (next) *next = '\0';
-        char *nl = strchr(p, '\n');
-        char *sep = nl ? strstr(nl, "\n---\n") : NULL;
-        if (nl && sep) {
-            *nl = '\0';
-            *sep = '\0';
-            const char *id = p + 4, *labels = nl + 1;
-            char *text = sep + 5;
-            size_t tl = strlen(text);
-            while (tl && (text[tl - 1] == '\n' || text[tl - 1] == ' '))
-                tl--;
-            text[tl] = '\0';
-            if (drafts)
-                eval_draft(ev, id, labels, text, tl);
-            else
-                eval_message(ev, id, labels, text, tl);
-        }
-        p = next ? next + 1 : NULL;
-    }
-    free(data);
+    if (drafts)
+        eval_draft(ctx, id, labels, text, len);
+    else
+        eval_message(ctx, id, labels, text, len);
 }
 
 static double ratio(int a, int b)
@@ -197,6 +144,25 @@ static double f1_of(const score *s)
 {
     double p = ratio(s->tp, s->tp + s->fp), r = ratio(s->tp, s->tp + s->fn);
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* The area under the ROC curve of the fitted hostility score for "labelled at least level":
+ * the chance that a message labelled >= level scores above one labelled below it (ties half). */
+static double host_auc(const eval *ev, int level)
+{
+    int n = ev->messages < 4096 ? ev->messages : 4096;
+    double wins = 0, pairs = 0;
+    for (int i = 0; i < n; i++) {
+        if (ev->host_label[i] < level) continue;
+        for (int j = 0; j < n; j++) {
+            if (ev->host_label[j] < 0 || ev->host_label[j] >= level) continue;
+            pairs++;
+            wins += ev->host_score[i] > ev->host_score[j]    ? 1
+                    : ev->host_score[i] == ev->host_score[j] ? 0.5
+                                                             : 0;
+        }
+    }
+    return pairs ? wins / pairs : 0;
 }
 
 /* Prints one set's table; returns how many labels fall below min_f1 (0 when min_f1 is 0). */
@@ -215,8 +181,9 @@ static int report(const eval *ev, const char *name, double min_f1)
         printf("%-36s %5d %5d %5d %7.3f %7.3f %7.3f%s\n", ev->names[i], s->tp, s->fp, s->fn, p, r,
                f, low ? "  < bar" : "");
     }
-    printf("hostility: exact %.3f, within one %.3f\n", ratio(ev->host_exact, ev->messages),
-           ratio(ev->host_near, ev->messages));
+    printf("hostility: exact %.3f, within one %.3f; score AUC >=1 %.3f, >=2 %.3f, >=3 %.3f\n",
+           ratio(ev->host_exact, ev->messages), ratio(ev->host_near, ev->messages), host_auc(ev, 1),
+           host_auc(ev, 2), host_auc(ev, 3));
     printf("hostility confusion (rows labelled 0-3, columns predicted 0-3):\n");
     for (int i = 0; i < 4; i++)
         printf("  %d: %4d %4d %4d %4d\n", i, ev->host_confusion[i][0], ev->host_confusion[i][1],
@@ -295,7 +262,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < SETS; i++)
         init_names(&sets[i]);
     for (; a < argc; a++)
-        eval_file(sets, argv[a]);
+        corpus_read(argv[a], on_record, &sets[corpus_locked(argv[a]) ? SET_LOCKED : SET_TUNING]);
     int below = report(&sets[SET_TUNING], set_names[SET_TUNING], min_f1);
     if (below) printf("eval: %d tuning-set label(s) below F1 %.2f\n\n", below, min_f1);
     int fails = below;

@@ -3,6 +3,9 @@
  * Davidson class (hate / offensive / neither), hostility and tone findings by politeness
  * quartile (Stanford Politeness Corpus), and the flags by customer-support intent (Bitext).
  * Optional (`make eval-external`): never part of `make check`, and nothing is tuned to it.
+ * The last line is the headline with the floors of issue 16 (politeness AUC of the hostility
+ * score, Davidson abuse recall at <= 5% false positives, Bitext refund-demand rates and
+ * hostility on neutral intents); the exit code is 1 when a floor is missed.
  * Usage: eval_external DIR */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,15 +14,55 @@
 #include "analyze/analyze.h"
 
 #define MAX_FIELDS 16
+#define MAX_SCORES 8192
+
+/* What the headline line needs, gathered by the three readers below. */
+static struct {
+    float polite[MAX_SCORES], impolite[MAX_SCORES]; /* hostility scores by quartile */
+    int npolite, nimpolite;
+    float neither[MAX_SCORES], bad[MAX_SCORES]; /* Davidson abuse scores */
+    int nneither, nbad;
+    int refund_get[2], refund_policy[2], refund_track[2]; /* flagged, rows */
+    int neutral_hostile[2];
+} g;
+
+/* P(a random x from a scores above a random y from b), ties half. */
+static double auc(const float *a, int na, const float *b, int nb)
+{
+    double wins = 0;
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++)
+            wins += a[i] > b[j] ? 1 : a[i] == b[j] ? 0.5 : 0;
+    return na && nb ? wins / ((double)na * nb) : 0;
+}
+
+static int cmp_float_desc(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The share of pos scoring above the lowest threshold that lets at most max_fp of neg
+ * through (scores strictly above the threshold count as flagged). */
+static double recall_at_fp(float *pos, int npos, float *neg, int nneg, double max_fp)
+{
+    qsort(neg, (size_t)nneg, sizeof neg[0], cmp_float_desc);
+    int allowed = (int)(max_fp * nneg);
+    float thr = allowed < nneg ? neg[allowed] : -1; /* flag only what scores above it */
+    int hit = 0;
+    for (int i = 0; i < npos; i++)
+        hit += pos[i] > thr;
+    return npos ? (double)hit / npos : 0;
+}
 
 /* One CSV record: fields point into the buffer, unquoted in place. */
-typedef struct csv_row {
+typedef struct ext_row {
     char *f[MAX_FIELDS];
     int n;
-} csv_row;
+} ext_row;
 
 /* Parses the record starting at *p (RFC 4180 quoting); returns false at end of data. */
-static bool csv_next(char **p, csv_row *row)
+static bool ext_next(char **p, ext_row *row)
 {
     char *s = *p;
     if (!*s) return false;
@@ -68,7 +111,7 @@ static char *load(const char *dir, const char *name)
     return data;
 }
 
-static int col(const csv_row *header, const char *name)
+static int col(const ext_row *header, const char *name)
 {
     for (int i = 0; i < header->n; i++)
         if (strcmp(header->f[i], name) == 0) return i;
@@ -86,11 +129,11 @@ static void davidson(const char *dir)
     char *data = load(dir, "davidson-offensive-sample.csv");
     if (!data) return;
     char *p = data;
-    csv_row h, r;
-    csv_next(&p, &h);
+    ext_row h, r;
+    ext_next(&p, &h);
     int ccls = col(&h, "class"), ctext = col(&h, "tweet");
     int n[3] = {0}, abuse[3] = {0}, swear[3] = {0}, hostile[3] = {0}, hsum[3] = {0};
-    while (csv_next(&p, &r)) {
+    while (ext_next(&p, &r)) {
         if (ccls < 0 || ctext < 0 || r.n <= ctext) continue;
         int c = r.f[ccls][0] - '0';
         if (c < 0 || c > 2) continue;
@@ -101,6 +144,8 @@ static void davidson(const char *dir)
             continue;
         }
         n[c]++;
+        if (c == 2 && g.nneither < MAX_SCORES) g.neither[g.nneither++] = t.flag_score[0];
+        if (c != 2 && g.nbad < MAX_SCORES) g.bad[g.nbad++] = t.flag_score[0];
         abuse[c] += t.abuse;
         swear[c] += t.counts[TK_PROFANITY] > 0;
         hostile[c] += t.hostility >= 2;
@@ -125,12 +170,12 @@ static void politeness(const char *dir)
     char *data = load(dir, "politeness-wiki.csv");
     if (!data) return;
     char *p = data;
-    csv_row h, r;
-    csv_next(&p, &h);
+    ext_row h, r;
+    ext_next(&p, &h);
     int cq = col(&h, "label_quartile"), ctext = col(&h, "request");
     static const char *const q[] = {"polite", "neutral", "impolite"};
     int n[3] = {0}, hsum[3] = {0}, h1[3] = {0}, diag[3] = {0}, dism[3] = {0}, blame[3] = {0};
-    while (csv_next(&p, &r)) {
+    while (ext_next(&p, &r)) {
         if (cq < 0 || ctext < 0 || r.n <= cq) continue;
         int k = -1;
         for (int i = 0; i < 3; i++)
@@ -146,6 +191,8 @@ static void politeness(const char *dir)
             continue;
         }
         n[k]++;
+        if (k == 0 && g.npolite < MAX_SCORES) g.polite[g.npolite++] = t.hostility_score;
+        if (k == 2 && g.nimpolite < MAX_SCORES) g.impolite[g.nimpolite++] = t.hostility_score;
         hsum[k] += t.hostility;
         h1[k] += t.hostility >= 1;
         diag[k] += tr.errors + tr.warnings > 0;
@@ -176,12 +223,12 @@ static void bitext(const char *dir)
     char *data = load(dir, "bitext-cs-utterances.csv");
     if (!data) return;
     char *p = data;
-    csv_row h, r;
-    csv_next(&p, &h);
+    ext_row h, r;
+    ext_next(&p, &h);
     int ci = col(&h, "intent"), ctext = col(&h, "instruction"), ctags = col(&h, "tags");
     static intent_stat st[64];
     int nst = 0, w = 0, w_abuse = 0, w_host = 0, nw = 0, nw_abuse = 0;
-    while (csv_next(&p, &r)) {
+    while (ext_next(&p, &r)) {
         if (ci < 0 || ctext < 0 || ctags < 0 || r.n <= ctags) continue;
         intent_stat *s = NULL;
         for (int i = 0; i < nst; i++)
@@ -205,6 +252,14 @@ static void bitext(const char *dir)
         s->review += t.review_threat;
         s->legal += t.legal_threat;
         bool offensive = strchr(r.f[ctags], 'W') != NULL;
+        int *rate = strcmp(s->name, "get_refund") == 0            ? g.refund_get
+                    : strcmp(s->name, "check_refund_policy") == 0 ? g.refund_policy
+                    : strcmp(s->name, "track_refund") == 0        ? g.refund_track
+                                                                  : NULL;
+        if (rate) rate[0] += t.refund_demand, rate[1]++;
+        /* neutral: an intent that is not itself a complaint or a review, in inoffensive words */
+        if (!offensive && strcmp(s->name, "complaint") != 0 && strcmp(s->name, "review") != 0)
+            g.neutral_hostile[0] += t.hostility >= 1, g.neutral_hostile[1]++;
         w += offensive, nw += !offensive;
         w_abuse += offensive && t.abuse, nw_abuse += !offensive && t.abuse;
         w_host += offensive && t.hostility >= 1;
@@ -234,5 +289,23 @@ int main(int argc, char **argv)
     davidson(argv[1]);
     politeness(argv[1]);
     bitext(argv[1]);
-    return 0;
+    double pa = auc(g.impolite, g.nimpolite, g.polite, g.npolite);
+    double dr = recall_at_fp(g.bad, g.nbad, g.neither, g.nneither, 0.05);
+    double rg = pct(g.refund_get[0], g.refund_get[1]);
+    double rp = pct(g.refund_policy[0], g.refund_policy[1]);
+    double rt = pct(g.refund_track[0], g.refund_track[1]);
+    double nh = pct(g.neutral_hostile[0], g.neutral_hostile[1]);
+    const bool ok[] = {pa >= 0.75, dr >= 0.80, rg >= 80, rp <= 10, rt <= 10, nh <= 5};
+    int missed = 0;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        missed += !ok[i];
+    printf(
+        "\nexternal: politeness AUC %.3f%s (>=0.75) | davidson abuse recall %.1f%%%s at <=5%% FP "
+        "(>=80%%) | bitext refund demand: get_refund %.0f%%%s (>=80%%), check_refund_policy "
+        "%.0f%%%s (<=10%%), track_refund %.0f%%%s (<=10%%) | neutral intents hostility>=1 "
+        "%.1f%%%s (<=5%%) | %d floor%s missed\n",
+        pa, ok[0] ? "" : "!", 100 * dr, ok[1] ? "" : "!", rg, ok[2] ? "" : "!", rp,
+        ok[3] ? "" : "!", rt, ok[4] ? "" : "!", nh, ok[5] ? "" : "!", missed,
+        missed == 1 ? "" : "s");
+    return missed ? 1 : 0;
 }

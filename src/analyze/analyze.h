@@ -1,7 +1,7 @@
 /* analyze.h — the text analyzer: triage of a client's message and tone check of the user's
  * draft. Pure: text in, findings out. No database, no I/O, no global mutable state (the word
  * lists are parsed from the embedded data files once, under pthread_once, and never change
- * after), no heap allocation per call: results go into a caller-provided struct with
+ * after; the fitted model's weights are constant tables), no heap allocation per call: results go into a caller-provided struct with
  * fixed-capacity arrays. Safe to call from many threads at once.
  *
  * Byte offsets (start, end) are into the text passed in; end is exclusive. Lines and columns are
@@ -68,6 +68,9 @@ typedef struct triage_finding {
 
 typedef struct triage_result {
     int hostility;         /* 0 calm, 1 displeased, 2 angry, 3 furious */
+    float hostility_score; /* the fitted ordinal score behind the level: 0 calm .. 1 furious */
+    float flag_score[5];   /* fitted probability of abuse, legal threat, review threat, refund
+                              demand, payment refusal (the flags are score >= 0.5) */
     bool abuse;            /* insult or profanity aimed at a person */
     bool legal_threat;     /* lawyer, court, chargeback, bank dispute */
     bool review_threat;    /* public review, review site, consumer body */

@@ -4,7 +4,9 @@
 #ifndef REDRESS_ANALYZE_INT_H
 #define REDRESS_ANALYZE_INT_H
 
+#include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -62,6 +64,7 @@ enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 #define LEX_MAX_ELEMS 8
 #define LEX_WILD      UINT32_MAX /* "*": any one word */
 #define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
+#define LEX_ID_BITS   13         /* lexicon.slot: a word's hash, its id in these low bits */
 
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
@@ -85,6 +88,7 @@ typedef struct lexicon {
     const char *error;            /* NULL when the data parsed */
     uint32_t nwords;              /* word ids are 1..nwords-1; 0 is "not in lexicon" */
     uint32_t word_num, word_time; /* ids of the "#num" and "#time" pseudo-words */
+    uint32_t hash_num, hash_time; /* their scan_tok.hash */
     const lex_word *words;        /* per word id */
     const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
     const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
@@ -96,8 +100,12 @@ typedef struct lexicon {
     uint8_t modes[L_COUNT];       /* MODE_* that care about a label */
 } lexicon;
 
-/* The lexicon, parsed on first use (pthread_once). Never NULL. */
+/* The lexicon: constant tables built with redress (build/gen/analyze_lex.c). Never NULL. */
 const lexicon *lex_get(void);
+/* Build time only (lexicon_build.c, run by tools/lexgen.c): parses the embedded word lists and
+ * writes them to out as the C file that defines lex_get, lex_rule_texts and
+ * analyze_data_error. Returns NULL, or what is wrong with the word lists (nothing written). */
+const char *lex_write_c(FILE *out);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
@@ -105,16 +113,106 @@ size_t lex_stem(char *w, size_t n);
 size_t lex_stem_apos(char *w, size_t n, bool apostrophe);
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
+/* The hash lex_lookup uses (64-bit FNV-1a), and the lookup by that hash. */
+uint64_t lex_hash(const char *w, size_t n);
+uint32_t lex_lookup_hash(const lexicon *lx, uint64_t h);
 /* Rule texts from rules.txt. */
 typedef struct lex_rule_text {
     const char *message, *suggestion, *explain, *example;
 } lex_rule_text;
 const lex_rule_text *lex_rule_texts(tone_rule r);
 
+/* ---------------------------------------------------------------- fitted model (model.c) */
+
+typedef struct scan_tok scan_tok; /* below, with the scanner */
+
+/* What the model scores, each a logistic regression over the same features: the five flags,
+ * hostility as three cumulative thresholds (level >= 1, >= 2, >= 3: an ordinal model), the five
+ * complaint kinds, and the root cause one-against-the-rest. */
+typedef enum model_out {
+    MO_ABUSE,
+    MO_LEGAL,
+    MO_REVIEW,
+    MO_REFUND,
+    MO_PAYREF,
+    MO_HOST1,
+    MO_HOST2,
+    MO_HOST3,
+    MO_COMPLAINT,                             /* + i for complaint bit 1u << i */
+    MO_ROOT = MO_COMPLAINT + COMPLAINT_KINDS, /* + root_cause */
+    MO_COUNT = MO_ROOT + ROOT_COUNT
+} model_out;
+
+#define MODEL_DENSE  30 /* cue features: the rules' counts and verdicts (model_dense) */
+#define MODEL_STRIDE 20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
+/* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
+ * short ones and a one-liner's few words do not weigh like a paragraph's. */
+#ifndef MODEL_MIN_WORDS
+#define MODEL_MIN_WORDS 20
+#endif
+static inline double model_word_scale(uint32_t ntok)
+{
+    return 1.0 / sqrt((double)(ntok > MODEL_MIN_WORDS ? ntok : MODEL_MIN_WORDS));
+}
+
+/* The weights tools/train.c fitted at build time (build/gen/analyze_model.c). Sparse features
+ * are word and word-pair hashes found by open addressing in keys; each has a row of MO_COUNT
+ * weights. nfeat 0 means no model: triage then answers by the rules alone. */
+typedef struct analyze_model {
+    uint32_t nfeat;       /* sparse features (rows of w) */
+    uint32_t table_size;  /* slots in keys and rows, a power of two (0 with no model) */
+    const uint32_t *keys; /* a feature's hash, 0 for an empty slot */
+    const uint16_t *rows; /* its row in w */
+    const float *w;       /* nfeat rows of MODEL_STRIDE (MO_COUNT weights, then zeros) */
+    const float *dense;   /* MODEL_DENSE rows of MO_COUNT */
+    const float *bias;    /* MO_COUNT */
+    /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
+     * COMPLAINT_KINDS from MO_COMPLAINT): yes when the rules found it and the model's
+     * probability is >= lo, or the rules did not and it is >= hi. Chosen by cross-validation. */
+    const float *lo, *hi;
+} analyze_model;
+
+extern const analyze_model analyze_model_data;
+
+/* The model's running sums over one text: fixed size, on the caller's stack. */
+typedef struct model_acc {
+    float sum[MODEL_STRIDE]; /* weights of the sparse features seen so far */
+    uint32_t ntok;           /* words seen */
+    uint32_t nhit;           /* features found among the model's */
+    uint32_t prev;           /* hash of the word before, 0 at a sentence start */
+    uint32_t prev_sent;      /* its sentence */
+    uint64_t neg_until;      /* token number up to which a negator reaches */
+    uint32_t neg_clause;     /* the clause it reaches in */
+    uint32_t *out;           /* training only: every feature hash goes here instead; else NULL */
+    size_t nout, cap;        /* used and capacity of out (features past cap are dropped) */
+} model_acc;
+
+/* Feeds token t (number ti) to the model: its word, negated when a negator shortly before in
+ * the same clause reaches it, and the pair with the word before. */
+void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
+/* The cue features of a text the rules have read: r as summarised by the rules alone, asked
+ * the questions kept aside ("can I get a refund?", "where is…?"), ntok its words. */
+void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok,
+                 float x[MODEL_DENSE]);
+/* Every output's score (log-odds) from the sums and the cue features. */
+void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
+                  float s[MO_COUNT]);
+/* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
+ * of r, which holds the rules' verdicts on entry; the findings and counts are left as the rules
+ * found them. */
+void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r);
+/* For tools/train.c: triages text[0..len) (valid UTF-8) by the rules alone and returns the
+ * model's inputs: its sparse feature hashes, one per occurrence, in hashes[0..*n) (at most
+ * cap), the cue features and the word count. r gets the rules' verdicts. */
+void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap, size_t *n,
+                     float dense[MODEL_DENSE], uint32_t *ntok, triage_result *r);
+
 /* ---------------------------------------------------------------- scanner */
 
-typedef struct scan_tok {
+struct scan_tok {
     uint32_t word;      /* lexicon id or 0 */
+    uint32_t hash;      /* low bits of the stem's lex_hash (any word, in the lexicon or not); 0
+                           for a word too long to read */
     uint32_t flags;     /* lexicon word flags */
     size_t start, end;  /* bytes */
     uint32_t line, col; /* col stays 0: tone_check counts columns for its diagnostics */
@@ -123,7 +221,7 @@ typedef struct scan_tok {
     uint8_t caps;       /* all capitals, two letters or more */
     uint8_t ed;         /* the word as written ends in "ed" (a past participle, mostly) */
     uint8_t ly;         /* the word as written ends in "ly" (an adverb, mostly) */
-} scan_tok;
+};
 
 #define SCAN_RING 32 /* tokens remembered; longer phrases and windows are not supported */
 

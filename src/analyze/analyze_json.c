@@ -1,5 +1,7 @@
 /* analyze_json.c — triage and tone results as JSON, in the one shape the CLI's --json and the
  * web API share. Key names are a contract: keys may be added, never renamed. */
+#include <math.h>
+
 #include "analyze/analyze.h"
 
 /* The text of a span as a JSON string; spans always fall on UTF-8 boundaries. */
@@ -23,12 +25,14 @@ json_t *triage_json(const triage_result *r, const char *text)
                                         "start", (json_int_t)f->start, "end", (json_int_t)f->end,
                                         "text", span_text(text, f->start, f->end)));
     }
-    return json_pack("{s:i, s:b, s:b, s:b, s:b, s:b, s:o, s:s, s:o, s:I}", "hostility",
-                     r->hostility, "abuse", r->abuse, "legal_threat", r->legal_threat,
-                     "review_threat", r->review_threat, "refund_demand", r->refund_demand,
-                     "payment_refusal", r->payment_refusal, "complaints", complaints, "root_cause",
-                     root_cause_name(r->root_cause), "findings", findings, "dropped",
-                     (json_int_t)r->dropped);
+    /* three decimals: the score's precision is far coarser than a float's */
+    double score = round((double)r->hostility_score * 1000) / 1000;
+    return json_pack("{s:i, s:f, s:b, s:b, s:b, s:b, s:b, s:o, s:s, s:o, s:I}", "hostility",
+                     r->hostility, "hostility_score", score, "abuse", r->abuse, "legal_threat",
+                     r->legal_threat, "review_threat", r->review_threat, "refund_demand",
+                     r->refund_demand, "payment_refusal", r->payment_refusal, "complaints",
+                     complaints, "root_cause", root_cause_name(r->root_cause), "findings", findings,
+                     "dropped", (json_int_t)r->dropped);
 }
 
 static json_t *diag_json(const tone_diag *d, const char *text)

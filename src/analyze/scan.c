@@ -180,16 +180,21 @@ static void match_phrases(scanner *sc, uint64_t ti)
     }
 }
 
-/* Maps the collected word to a lexicon id: numbers become "#num" or "#time". */
+/* Maps the collected word to a lexicon id: numbers become "#num" or "#time". *hash gets the
+ * stem's hash (the pseudo-word's for numbers), for the fitted model's features. */
 static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock,
-                        bool apos)
+                        bool apos, uint32_t *hash)
 {
     if (digit_first) {
         bool ampm = n >= 3 && (buf[n - 1] == 'm') && (buf[n - 2] == 'a' || buf[n - 2] == 'p');
-        return clock || ampm ? lx->word_time : lx->word_num;
+        bool time = clock || ampm;
+        *hash = time ? lx->hash_time : lx->hash_num;
+        return time ? lx->word_time : lx->word_num;
     }
     n = lex_stem_apos(buf, n, apos);
-    return lex_lookup(lx, buf, n);
+    uint64_t h = lex_hash(buf, n);
+    *hash = (uint32_t)h | 1u;
+    return lex_lookup_hash(lx, h);
 }
 
 typedef struct word_acc {
@@ -273,7 +278,8 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     scan_tok *t = &sc->ring[ti % SCAN_RING];
     bool ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
     bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
-    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos);
+    t->hash = 0;
+    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &t->hash);
     const lex_word *lw = &sc->lx->words[t->word];
     t->flags = lw->flags;
     t->start = i, t->end = end;

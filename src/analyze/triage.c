@@ -1,7 +1,9 @@
 /* triage.c — reading a client's message: which threats, demands and complaints it contains,
  * how hostile it is (0–3) and the most likely root cause. The scanner reports phrase matches;
  * this file counts them (dropping negated ones), keeps the first ANALYZE_MAX_FINDINGS with their
- * positions, and turns the counts into the flags, the hostility level and the root cause. */
+ * positions, and turns the counts into the rules' verdicts. The fitted model (model.c), fed the
+ * same words and the rules' verdicts as cues, then decides the flags, the hostility level and
+ * score, the complaints and the root cause. */
 #include <stddef.h>
 #include <string.h>
 
@@ -78,6 +80,7 @@ typedef struct triage_ctx {
     int asked[TK_COUNT];
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
     size_t question_at; /* byte after the latest run of "?" began, 0 before any */
+    model_acc model;    /* the fitted model's sums over the words */
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
@@ -149,6 +152,7 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
 {
     triage_ctx *c = ctx;
+    model_token(&c->model, &analyze_model_data, t, ti);
     if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;
@@ -268,9 +272,21 @@ static void summarise(triage_ctx *c)
     r->root_cause = root_of(r);
 }
 
-rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
+/* Reads text by the rules into *out; c->model collects the model's words on the way. */
+static void triage_rules(triage_ctx *c, const lexicon *lx, const char *text, size_t len,
+                         triage_result *out)
 {
     memset(out, 0, offsetof(triage_result, findings)); /* the array is written before it is read */
+    out->root_cause = ROOT_OTHER;
+    c->r = out;
+    scan_sink sink = {c, MODE_TRIAGE, on_match, on_token, on_bang, NULL, on_question};
+    scan_text(lx, text, len, &sink);
+    summarise(c);
+}
+
+rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
+{
+    memset(out, 0, offsetof(triage_result, findings));
     out->root_cause = ROOT_OTHER;
     if (len && !scan_utf8_valid(text, len))
         return rd_error(RD_INVALID, "%s: is not valid UTF-8", field ? field : "text");
@@ -278,9 +294,34 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     if (lx->error) return rd_error(RD_IO, "analyzer word lists: %s", lx->error);
     triage_ctx c;
     memset(&c, 0, sizeof c);
-    c.r = out;
-    scan_sink sink = {&c, MODE_TRIAGE, on_match, on_token, on_bang, NULL, on_question};
-    scan_text(lx, text, len, &sink);
-    summarise(&c);
+    triage_rules(&c, lx, text, len, out);
+    const analyze_model *md = &analyze_model_data;
+    /* No fitted model in this build, or none of its words in the text (empty, or nothing but
+     * symbols and numbers): the rules' verdicts stand. */
+    if (!md->nfeat || !c.model.nhit) {
+        out->hostility_score = (float)out->hostility / 3;
+        const bool flags[5] = {out->abuse, out->legal_threat, out->review_threat,
+                               out->refund_demand, out->payment_refusal};
+        for (int f = 0; f < 5; f++)
+            out->flag_score[f] = flags[f] ? 1.0f : 0.0f;
+        return NULL;
+    }
+    float x[MODEL_DENSE], s[MO_COUNT];
+    model_dense(out, c.asked, c.model.ntok, x);
+    model_scores(md, &c.model, x, s);
+    model_decide(md, s, out);
     return NULL;
+}
+
+void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap, size_t *n,
+                     float dense[MODEL_DENSE], uint32_t *ntok, triage_result *r)
+{
+    triage_ctx c;
+    memset(&c, 0, sizeof c);
+    c.model.out = hashes;
+    c.model.cap = cap;
+    triage_rules(&c, lex_get(), text, len, r);
+    model_dense(r, c.asked, c.model.ntok, dense);
+    *n = c.model.nout;
+    *ntok = c.model.ntok;
 }

@@ -1,5 +1,5 @@
-/* cli_admin.c — `redress init`, `redress verify` and `redress demo`: creating a desk, checking
- * that nothing in its log or audit trail was changed by hand, and loading demo data. */
+/* cli_admin.c — `redress init`, `redress demo` and `redress config`: creating a desk, loading
+ * demo data and the user's settings. (verify lives in cli_seal.c.) */
 #include "cli/cli.h"
 
 #include <stdlib.h>
@@ -16,25 +16,6 @@ static rd_err *init(cli_ctx *c)
     } else
         printf("redress desk ready at %s (schema %d)\n", c->db_path,
                store_schema_version(c->desk.st));
-    return NULL;
-}
-
-static rd_err *verify(cli_ctx *c)
-{
-    rd_verify_report r;
-    rd_err *e = desk_verify(&c->desk, &r);
-    if (e) return e;
-    if (c->json) {
-        json_t *o =
-            json_pack("{s:b, s:I, s:I, s:s, s:s}", "ok", 1, "log_entries",
-                      (json_int_t)r.log_entries, "audit_entries", (json_int_t)r.audit_entries,
-                      "log_head", r.log_head, "audit_head", r.audit_head);
-        cli_print_json(o);
-        json_decref(o);
-    } else {
-        printf("ok: %lld log entries, %lld audit entries\n", (long long)r.log_entries,
-               (long long)r.audit_entries);
-    }
     return NULL;
 }
 
@@ -90,17 +71,6 @@ const cli_cmd cmd_init = {"init",
                           "$XDG_DATA_HOME/redress/redress.db (~/.local/share/redress/redress.db).",
                           no_opts,
                           init};
-const cli_cmd cmd_verify = {"verify",
-                            NULL,
-                            0,
-                            0,
-                            CMD_JSON,
-                            "Re-walk the hash chains of the communication log and audit trail.",
-                            "Exit 0 and 'ok: N log entries, M audit entries' when every row\n"
-                            "matches; exit 1 naming the first row that was edited, removed or\n"
-                            "reordered.",
-                            no_opts,
-                            verify};
 const cli_cmd cmd_demo = {
     "demo",
     NULL,

@@ -1,6 +1,10 @@
 /* cli_analyze.c — `redress triage` and `redress check`: the text analyzer on the command line.
  * Neither needs a database. check prints compiler-style diagnostics (FILE:LINE:COL: error: ...)
- * so it drops into editors and pre-send hooks; its exit code is 1 when the draft has errors. */
+ * so it drops into editors and pre-send hooks; its exit code is 1 when the draft has errors.
+ * With --jsonl both read one JSON object a line ({"id":..., "text":...}) and write one result a
+ * line, so a whole export is analysed in one process. */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analyze/analyze.h"
@@ -14,6 +18,98 @@ static rd_err *read_input(cli_ctx *c, char **text, size_t *len, const char **nam
     const char *path = c->npos > 0 ? c->pos[0] : "-";
     *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     return text_read(*name, path, ANALYZE_MAX_INPUT, text, len);
+}
+
+/* One line of --jsonl input analysed into a result object (a new reference), or NULL with
+ * *err set to what is wrong with the line. */
+typedef json_t *batch_fn(const char *text, size_t len, char **err);
+
+static json_t *triage_one(const char *text, size_t len, char **err)
+{
+    triage_result r;
+    rd_err *e = triage_message("text", text, len, &r);
+    if (e) {
+        *err = xstrdup(e->msg);
+        rd_err_free(e);
+        return NULL;
+    }
+    return triage_json(&r, text);
+}
+
+static json_t *check_one(const char *text, size_t len, char **err)
+{
+    tone_result r;
+    rd_err *e = tone_check("text", text, len, &r);
+    if (e) {
+        *err = xstrdup(e->msg);
+        rd_err_free(e);
+        return NULL;
+    }
+    return tone_json(&r, text);
+}
+
+/* --jsonl: each non-blank line of FILE (or standard input) is {"id": any, "text": "..."}; each
+ * gives one line out, the result with the id first, or {"id", "error"} naming the line and the
+ * field. Lines are read and answered one at a time, so output follows input as it comes. Ends
+ * with RD_INVALID when any line was bad (every good line is still answered). */
+static rd_err *batch_run(cli_ctx *c, batch_fn *fn)
+{
+    const char *path = c->npos > 0 ? c->pos[0] : "-";
+    bool in_stdin = strcmp(path, "-") == 0;
+    const char *name = in_stdin ? "<stdin>" : path;
+    FILE *in = in_stdin ? stdin : fopen(path, "r");
+    if (!in) return rd_error(RD_INVALID, "%s: cannot open (%s)", name, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lno = 0, bad = 0;
+    while ((n = getline(&line, &cap, in)) != -1) {
+        lno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
+            len--;
+        if (len == 0) continue;
+        json_error_t jerr;
+        json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+        json_t *id = obj && json_is_object(obj) ? json_object_get(obj, "id") : NULL;
+        json_t *text = obj && json_is_object(obj) ? json_object_get(obj, "text") : NULL;
+        char *err = NULL;
+        json_t *res = NULL;
+        if (!obj || !json_is_object(obj))
+            err = xasprintf("%s:%ld: not a JSON object%s%s", name, lno, obj ? "" : ": ",
+                            obj ? "" : jerr.text);
+        else if (!json_is_string(text))
+            err = xasprintf("%s:%ld: text: %s", name, lno, text ? "is not a string" : "is missing");
+        else {
+            char *why = NULL;
+            res = fn(json_string_value(text), json_string_length(text), &why);
+            if (!res) err = xasprintf("%s:%ld: %s", name, lno, why);
+            free(why);
+        }
+        json_t *out = json_object();
+        json_object_set(out, "id", id ? id : json_null());
+        if (res)
+            json_object_update(out, res);
+        else
+            json_object_set_new(out, "error", json_string(err));
+        bad += !res;
+        char *dump = json_dumps(out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+        if (dump) puts(dump);
+        free(dump);
+        json_decref(out);
+        json_decref(res);
+        json_decref(obj);
+        free(err);
+    }
+    bool read_error = ferror(in);
+    free(line);
+    if (!in_stdin) fclose(in);
+    fflush(stdout);
+    if (read_error) return rd_error(RD_INVALID, "%s: read error after line %ld", name, lno);
+    if (bad)
+        return rd_error(RD_INVALID, "%s: %ld line%s not analysed (see their \"error\")", name, bad,
+                        bad == 1 ? "" : "s");
+    return NULL;
 }
 
 static const char *kind_colour(cli_ctx *c, triage_kind k)
@@ -67,6 +163,7 @@ static void triage_print(cli_ctx *c, const triage_result *r, const char *text)
 
 static rd_err *triage_run(cli_ctx *c)
 {
+    if (cli_flag(c, "jsonl")) return batch_run(c, triage_one);
     char *text;
     size_t len;
     const char *name;
@@ -130,6 +227,7 @@ static rd_err *explain(const char *rule_name)
 static rd_err *check_run(cli_ctx *c)
 {
     if (cli_get(c, "explain")) return explain(cli_get(c, "explain"));
+    if (cli_flag(c, "jsonl")) return batch_run(c, check_one);
     char *text;
     size_t len;
     const char *name;
@@ -156,11 +254,14 @@ static rd_err *check_run(cli_ctx *c)
     return NULL;
 }
 
-static const cli_opt triage_opts[] = {{NULL, NULL, 0, NULL}};
+static const cli_opt triage_opts[] = {
+    {"jsonl", NULL, 0, "read one {\"id\",\"text\"} object a line, write one result a line"},
+    {NULL, NULL, 0, NULL}};
 
 static const cli_opt check_opts[] = {
     {"werror", NULL, 0, "exit 1 on warnings too, not only on errors"},
     {"explain", "RULE", 0, "say what RULE is for, with a better phrasing, and exit"},
+    {"jsonl", NULL, 0, "read one {\"id\",\"text\"} object a line, write one result a line"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_triage = {
@@ -174,8 +275,10 @@ const cli_cmd cmd_triage = {
     " abuse, legal threat, review threat, refund demand, payment refusal, the complaints"
     " (deadline, quality, communication, scope, billing), the most likely root cause, and the"
     " words that triggered each finding. Negated statements (\"I'm not going to sue\") do not"
-    " count. --json prints one object (see docs/analyzer.md). Exit 1 when the input is not"
-    " UTF-8, contains a NUL byte or is over 64 MiB.",
+    " count. --json prints one object (see docs/analyzer.md). --jsonl reads one JSON object a"
+    " line, {\"id\": ..., \"text\": \"...\"}, and writes one result a line with the id first"
+    " (or {\"id\", \"error\"} for a bad line; exit 1 at the end if any). Exit 1 when the input"
+    " is not UTF-8, contains a NUL byte or is over 64 MiB.",
     triage_opts,
     triage_run};
 
@@ -194,6 +297,9 @@ const cli_cmd cmd_check = {
     " specific-commitment, gives-contact. Exit 1 when there is an error (with --werror, also a "
     "warning), so"
     " it works as a pre-send hook; exit 1 also for input that is not UTF-8, contains a NUL byte"
-    " or is over 64 MiB. --explain RULE says what a rule is for.",
+    " or is over 64 MiB. --explain RULE says what a rule is for. --jsonl reads one JSON object a"
+    " line, {\"id\": ..., \"text\": \"...\"}, and writes one result a line with the id first"
+    " (or {\"id\", \"error\"} for a bad line); it exits 1 only for bad lines, tone errors"
+    " are in each result's \"errors\".",
     check_opts,
     check_run};

@@ -290,14 +290,70 @@ static rd_err *lesson_done(cli_ctx *c)
     return e;
 }
 
+static void print_checklist(cli_ctx *c, json_t *k)
+{
+    char money[48];
+    money_format(ji(k, "money_at_risk"), js(k, "currency"), money, sizeof money);
+    printf("%sBefore the legal step (P13): weigh more than the money%s\n", cli_bold(c),
+           cli_reset(c));
+    printf("  money at risk: %s\n  complaints from this client so far: %lld\n", money,
+           (long long)ji(k, "complaints"));
+    printf("  public review: %s\n", ji(k, "public_reviews") ? "posted"
+                                    : json_is_true(json_object_get(k, "review_threat"))
+                                        ? "threatened"
+                                        : "none");
+    size_t i;
+    json_t *q;
+    json_array_foreach(json_object_get(k, "questions"), i, q)
+        printf("  - %s\n", json_string_value(q));
+    printf("Then: redress escalate CASE --level legal --reason \"…\" --weighed \"what you "
+           "decided and why\"\n");
+}
+
 static rd_err *escalate(cli_ctx *c)
 {
     int64_t case_id, id;
     rd_err *e = cli_pos_id(c, 0, "case", &case_id);
+    if (!e && cli_flag(c, "checklist")) {
+        json_t *k = NULL;
+        e = desk_legal_checklist(&c->desk, case_id, &k);
+        if (!e) c->json ? cli_print_json(k) : print_checklist(c, k);
+        json_decref(k);
+        return e;
+    }
+    if (!e && !cli_get(c, "level")) e = rd_error(RD_USAGE, "level: is required");
+    if (!e && !cli_get(c, "reason")) e = rd_error(RD_USAGE, "reason: is required");
     desk_escalate_input in = {cli_get(c, "level"), cli_get(c, "reason"), cli_get(c, "mediator"),
-                              cli_get(c, "date")};
+                              cli_get(c, "date"), cli_get(c, "weighed")};
     if (!e) e = desk_escalate(&c->desk, case_id, &in, cli_get(c, "override"), &id);
     if (!e) cli_print_id(c, id);
+    return e;
+}
+
+static const cli_col escalation_cols[] = {{"ID", "id", COL_INT, 0},
+                                          {"LEVEL", "level", COL_TEXT, 0},
+                                          {"REASON", "reason", COL_TEXT, 30},
+                                          {"MEDIATOR", "mediator", COL_TEXT, 20},
+                                          {"DATE", "date", COL_DATE, 0},
+                                          {"FINAL PROPOSAL", "final_proposal", COL_TEXT, 30},
+                                          {"OUTCOME", "outcome", COL_TEXT, 30},
+                                          {NULL, NULL, 0, 0}};
+
+static rd_err *escalation_list(cli_ctx *c)
+{
+    int64_t case_id;
+    json_t *rows = NULL;
+    rd_err *e = desk_parse_id("case", cli_get(c, "case"), &case_id);
+    if (!e) e = desk_escalation_list(&c->desk, case_id, &rows);
+    return cli_list_out(c, e, rows, escalation_cols);
+}
+
+static rd_err *escalation_proposal(cli_ctx *c)
+{
+    int64_t id;
+    rd_err *e = cli_pos_id(c, 0, "escalation", &id);
+    if (!e) e = desk_escalation_proposal(&c->desk, id, cli_get(c, "text"));
+    if (!e) printf("final proposal of escalation %lld recorded\n", (long long)id);
     return e;
 }
 
@@ -342,12 +398,17 @@ static const cli_opt feedback_opts[] = {{"score", "1-5", CLI_REQUIRED, "1 unhapp
 static const cli_opt llist_opts[] = {{"open", NULL, 0, "only lessons whose change is not made"},
                                      END_OPTS};
 static const cli_opt escalate_opts[] = {
-    {"level", "L", CLI_REQUIRED, "internal, mediation or legal"},
-    {"reason", "R", CLI_REQUIRED, "why you escalate"},
+    {"level", "L", 0, "internal, mediation or legal (required unless --checklist)"},
+    {"reason", "R", 0, "why you escalate (required unless --checklist)"},
+    {"weighed", "TEXT", 0, "legal: how you weighed the relationship and your reputation (P13)"},
+    {"checklist", NULL, 0, "show what to weigh before the legal step; escalate nothing"},
     {"mediator", "NAME", 0, "who mediates"},
     {"date", "D", 0, "date of the session or filing, YYYY-MM-DD"},
     OVERRIDE_OPT,
     END_OPTS};
+static const cli_opt elist_opts[] = {{"case", "ID", CLI_REQUIRED, "the case"}, END_OPTS};
+static const cli_opt proposal_opts[] = {
+    {"text", "T", CLI_REQUIRED, "the final meet-halfway proposal made at the mediation"}, END_OPTS};
 static const cli_opt outcome_opts[] = {
     {"text", "T", CLI_REQUIRED, "what came of the escalation"}, OVERRIDE_OPT, END_OPTS};
 
@@ -454,9 +515,24 @@ const cli_cmd cmd_escalate = {
     CMD_JSON,
     "Escalate a case: internal review, mediation or legal (P13).",
     "Nothing escalates by itself: `case next` shows the triggers. The case moves to escalated "
-    "until the outcome is recorded.",
+    "until the outcome is recorded. Each level once per case (a second mediation is refused "
+    "unless --override). The legal step needs --weighed: how the relationship and your reputation "
+    "were weighed, not only the money; --checklist shows what to weigh.",
     escalate_opts,
     escalate};
+const cli_cmd cmd_escalation_list = {
+    "escalation list", NULL,           0, 0, CMD_JSON, "The escalations of a case (P13).", NULL,
+    elist_opts,        escalation_list};
+const cli_cmd cmd_escalation_proposal = {
+    "escalation proposal",
+    "ID",
+    1,
+    1,
+    0,
+    "Record the final meet-halfway proposal made at a mediation (P13).",
+    NULL,
+    proposal_opts,
+    escalation_proposal};
 const cli_cmd cmd_escalation_outcome = {
     "escalation outcome",
     "ID",

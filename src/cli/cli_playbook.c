@@ -248,7 +248,11 @@ static rd_err *close_case(cli_ctx *c)
     int64_t id, lesson;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
     desk_close_input in = {cli_get(c, "lesson"), cli_get(c, "change"), cli_get(c, "change-made")};
+    if (!e && cli_get(c, "differently") && !in.lesson)
+        e = rd_error(RD_INVALID, "differently: goes with a lesson (--lesson, --change)");
     if (!e) e = desk_case_close(&c->desk, id, &in, cli_get(c, "override"), &lesson);
+    if (!e && lesson && cli_get(c, "differently"))
+        e = desk_lesson_differently(&c->desk, lesson, cli_get(c, "differently"));
     if (e) return e;
     if (c->json)
         printf("{\"lesson_id\": %lld}\n", (long long)lesson);
@@ -302,6 +306,7 @@ static const cli_opt close_opts[] = {
     {"lesson", "TEXT", 0, "what went wrong (required unless --override)"},
     {"change", "TEXT", 0, "what will change: contract, screening, habit, estimate"},
     {"change-made", "yes|no", 0, "whether the change is already made (default no)"},
+    {"differently", "TEXT", 0, "taking stock: what you will do differently yourself"},
     OVERRIDE_OPT,
     END_OPTS};
 

@@ -26,12 +26,12 @@ static const char *heading(const char *kind)
     return kind;
 }
 
-static void print_today(cli_ctx *c, json_t *t)
+static void print_today(cli_ctx *c, json_t *t, FILE *out)
 {
     json_t *items = json_object_get(t, "items");
-    printf("%sToday, %s%s — %zu thing%s need%s you\n", cli_bold(c), js(t, "date"), cli_reset(c),
-           json_array_size(items), json_array_size(items) == 1 ? "" : "s",
-           json_array_size(items) == 1 ? "s" : "");
+    fprintf(out, "%sToday, %s%s — %zu thing%s need%s you\n", cli_bold(c), js(t, "date"),
+            cli_reset(c), json_array_size(items), json_array_size(items) == 1 ? "" : "s",
+            json_array_size(items) == 1 ? "s" : "");
     const char *last = NULL;
     size_t i;
     json_t *it;
@@ -40,18 +40,48 @@ static void print_today(cli_ctx *c, json_t *t)
         const char *h = heading(js(it, "kind"));
         if (!last || strcmp(last, h) != 0) {
             int urgent = ji(it, "urgency") <= 30;
-            printf("\n%s%s%s\n", urgent ? cli_red(c) : cli_bold(c), h, cli_reset(c));
+            fprintf(out, "\n%s%s%s\n", urgent ? cli_red(c) : cli_bold(c), h, cli_reset(c));
             last = h;
         }
-        printf("  %s — %s\n", js(it, "client_name") ? js(it, "client_name") : "", js(it, "text"));
+        fprintf(out, "  %s — %s\n", js(it, "client_name") ? js(it, "client_name") : "",
+                js(it, "text"));
         json_t *a = json_object_get(it, "action");
         if (json_is_object(a)) {
             char *cmd = cli_action_command(a);
-            printf("    %s%s%s\n", cli_dim(c), cmd, cli_reset(c));
+            fprintf(out, "    %s%s%s\n", cli_dim(c), cmd, cli_reset(c));
             free(cmd);
         }
     }
-    if (!json_array_size(items)) printf("\nNothing is due, overdue or waiting.\n");
+    if (!json_array_size(items)) fprintf(out, "\nNothing is due, overdue or waiting.\n");
+}
+
+/* Sends the today view as plain text to the user's own address (the morning digest). */
+static rd_err *mail_today(cli_ctx *c, json_t *t)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return rd_error(RD_IO, "today: cannot build the digest");
+    bool color = c->color;
+    c->color = false; /* a mail has no terminal */
+    print_today(c, t, f);
+    c->color = color;
+    fclose(f);
+    size_t n = json_array_size(json_object_get(t, "items"));
+    char *subject = xasprintf("redress: today, %s — %zu thing%s need%s you", js(t, "date"), n,
+                              n == 1 ? "" : "s", n == 1 ? "s" : "");
+    json_t *r = NULL;
+    rd_err *e = desk_mail_self(&c->desk, subject, text, &r);
+    if (!e) {
+        if (c->json)
+            cli_print_json(r);
+        else
+            printf("today's digest sent to %s as <%s>\n", js(r, "rcpt"), js(r, "message_id"));
+    }
+    json_decref(r);
+    free(subject);
+    free(text);
+    return e;
 }
 
 static rd_err *today(cli_ctx *c)
@@ -59,9 +89,15 @@ static rd_err *today(cli_ctx *c)
     json_t *t = NULL;
     rd_err *e = desk_today_view(&c->desk, &t);
     if (e) return e;
-    c->json ? cli_print_json(t) : print_today(c, t);
+    if (cli_flag(c, "mail")) {
+        e = mail_today(c, t);
+    } else if (c->json) {
+        cli_print_json(t);
+    } else {
+        print_today(c, t, stdout);
+    }
     json_decref(t);
-    return NULL;
+    return e;
 }
 
 static rd_err *followup_add(cli_ctx *c)
@@ -110,6 +146,9 @@ static rd_err *reread(cli_ctx *c)
 }
 
 static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
+static const cli_opt today_opts[] = {
+    {"mail", NULL, 0, "mail it to your own address instead (smtp.url, me.addresses)"},
+    {NULL, NULL, 0, NULL}};
 static const cli_opt fadd_opts[] = {{"kind", "K", 0, "call, meeting or message (default message)"},
                                     {"due", "YYYY-MM-DD", CLI_REQUIRED, "when to check in"},
                                     {NULL, NULL, 0, NULL}};
@@ -126,8 +165,9 @@ const cli_cmd cmd_today = {
     "What needs you today, most urgent first.",
     "One screen: overdue commitments, follow-ups due, invoices overdue, triggers firing, drafts "
     "ready to release, holds ending, cases waiting on the client and clients under extra care "
-    "after a fix. Each line carries the command to act on it, with the real ids.",
-    no_opts,
+    "after a fix. Each line carries the command to act on it, with the real ids. --mail\n"
+    "sends it to your first me.addresses as a morning digest (contrib/ has a systemd timer).",
+    today_opts,
     today};
 const cli_cmd cmd_followup_add = {
     "followup add",

@@ -50,11 +50,6 @@ void desk_now(rd_timestr out)
     time_iso(time_now(), out);
 }
 
-rd_err *desk_verify(rd_desk *d, rd_verify_report *r)
-{
-    return store_verify(d->st, r);
-}
-
 int64_t desk_ji(json_t *obj, const char *key)
 {
     return (int64_t)json_integer_value(json_object_get(obj, key));

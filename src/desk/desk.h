@@ -261,10 +261,22 @@ rd_err *desk_lesson_done(rd_desk *d, int64_t id);
  * escalated; recording the outcome returns it to where it was. */
 typedef struct desk_escalate_input {
     const char *level, *reason, *mediator, *date;
+    const char *weighed; /* legal only: how the relationship and the reputational cost were
+                            weighed, not only the money (P13); required unless overridden */
 } desk_escalate_input;
 rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in,
                       const char *override, int64_t *id);
 rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const char *override);
+/* Records the final meet-halfway proposal made at a mediation (P13); mediation only, and only
+ * while it has no outcome. */
+rd_err *desk_escalation_proposal(rd_desk *d, int64_t id, const char *text);
+/* The escalations of a case (case_id > 0), oldest first. *out is the caller's. */
+rd_err *desk_escalation_list(rd_desk *d, int64_t case_id, json_t **out);
+/* What to weigh before the legal step (P13), for the case: {money_at_risk, currency, since
+ * (first project), projects, complaints, review_threat, public_review, questions[]}. */
+rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out);
+/* Adds to a lesson what the user will do differently themselves (P11, taking stock). */
+rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text);
 
 /* ---------------------------------------------------------------- day to day */
 /* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
@@ -516,9 +528,30 @@ rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
  * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
  * is {id, log_id, message_id, rcpt, status, answer}. */
 rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+/* Mails text to the user's own first me.addresses (the morning digest of `today --mail`),
+ * through the same SMTP settings. *out (caller's) is {rcpt, message_id, answer}. Nothing is
+ * logged: it is not an exchange with a client. */
+rd_err *desk_mail_self(rd_desk *d, const char *subject, const char *text, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
+/* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */
 rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
+/* The same with options (a kept line, every signature, progress); o->pk is set from the desk. */
+rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r);
+/* The signing key's file: $XDG_CONFIG_HOME/redress/signing.key, else
+ * ~/.config/redress/signing.key. *out is the caller's. */
+rd_err *desk_key_path(char **out);
+/* Makes a new Ed25519 key in that file (mode 0600, folders 0700); refuses to replace one.
+ * *path (the caller's, set even on error when known) names the file; pk_hex gets the public
+ * key. */
+rd_err *desk_key_init(char **path, char pk_hex[2 * STORE_KEY_BYTES + 1]);
+/* Loads the key when the file exists, so every audit entry from now on is signed; no file is
+ * not an error (the desk works unsigned). A file readable by others or not a key is. */
+rd_err *desk_key_load(rd_desk *d);
+/* Erases a client's personal data on request (store_client_erase), recording the reason in
+ * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
+ * audit_entries}}. RD_CONFLICT when the client was already erased. */
+rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
 
 /* ---------------------------------------------------------------- backup */
 typedef struct desk_backup_report {

@@ -679,6 +679,16 @@ rd_err *desk_case_close(rd_desk *d, int64_t case_id, const desk_close_input *in,
     e = pb_enter(d, case_id, "case.close", override, &k, &overrode);
     if (!e && has_lesson)
         e = store_lesson_insert(d->st, case_id, in->lesson, in->change, made, now, lesson_id);
+    if (!e && has_lesson) { /* taking stock: what the case cost in time and money (P11) */
+        char *cur = NULL;
+        json_t *cost = NULL;
+        e = pb_case_currency(d, k, &cur);
+        if (!e) e = store_case_cost(d->st, case_id, cur, &cost);
+        int64_t minutes = desk_ji(cost, "minutes"), money = desk_ji(cost, "money");
+        if (!e) e = store_lesson_set_stock(d->st, *lesson_id, &minutes, &money, cur, NULL);
+        json_decref(cost);
+        free(cur);
+    }
     if (!e) e = pb_advance(d, k, "case.close", now);
     if (!e) e = store_case_set_status(d->st, case_id, "closed", NULL, now);
     if (!e)
@@ -705,16 +715,35 @@ rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in
     if (!e) e = text_check("mediator", in->mediator, DESK_MAX_NAME, false);
     int y, m, dd;
     if (!e && in->date) e = date_parse("date", in->date, &y, &m, &dd);
+    if (!e) e = text_check("weighed", in->weighed, DESK_MAX_FIELD, true);
+    if (!e && strcmp(in->level, "legal") == 0 && text_blank(in->weighed) && !override)
+        e = rd_error(RD_CONFLICT,
+                     "weighed: before the legal step, weigh the relationship and the reputational "
+                     "cost, not only the money (P13; see escalate --checklist): --weighed \"…\" "
+                     "(or --override REASON)");
     if (e) return e;
     rd_timestr now;
     desk_now(now);
-    json_t *k = NULL;
+    json_t *k = NULL, *earlier = NULL;
     char *overrode = NULL;
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "escalate", override, &k, &overrode);
+    /* one escalation per level and case: a second mediation is a new date on the first */
+    if (!e) e = store_escalation_list(d->st, case_id, &earlier);
+    size_t i;
+    json_t *x;
+    json_array_foreach(earlier, i,
+                       x) if (!e && strcmp(desk_js(x, "level"), in->level) == 0 && !override) e =
+        rd_error(RD_CONFLICT,
+                 "level: case %lld was already escalated to %s (escalation %lld); record its "
+                 "outcome or choose the next level (or --override REASON)",
+                 (long long)case_id, in->level, (long long)desk_ji(x, "id"));
+    json_decref(earlier);
     if (!e)
         e = store_escalation_insert(d->st, case_id, in->level, in->reason, in->mediator, in->date,
                                     now, id);
+    if (!e && !text_blank(in->weighed))
+        e = store_escalation_set(d->st, *id, "weighed", in->weighed);
     if (!e) e = pb_advance(d, k, "escalate", now);
     if (!e)
         e = pb_audit(d, "escalate", "escalations", *id,
@@ -759,6 +788,83 @@ rd_err *desk_escalation_outcome(rd_desk *d, int64_t id, const char *text, const 
     json_decref(facts);
     free(overrode);
     return store_end(d->st, e);
+}
+
+rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text)
+{
+    rd_err *e = check_want("differently", text);
+    json_t *l = NULL;
+    if (e || (e = store_begin(d->st))) return e;
+    e = store_lesson_get(d->st, lesson_id, &l);
+    if (!e) e = store_lesson_set_stock(d->st, lesson_id, NULL, NULL, NULL, text);
+    if (!e)
+        e = pb_audit(d, "lesson.differently", "lessons", lesson_id,
+                     json_pack("{s:s}", "differently", text), NULL, NULL);
+    json_decref(l);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_escalation_proposal(rd_desk *d, int64_t id, const char *text)
+{
+    rd_err *e = check_want("text", text);
+    if (e) return e;
+    json_t *esc = NULL;
+    if ((e = store_begin(d->st))) return e;
+    e = store_escalation_get(d->st, id, &esc);
+    if (!e && strcmp(desk_js(esc, "level"), "mediation") != 0)
+        e = rd_error(RD_CONFLICT, "escalation: escalation %lld is %s, not mediation", (long long)id,
+                     desk_js(esc, "level"));
+    if (!e && desk_js(esc, "outcome"))
+        e = rd_error(RD_CONFLICT, "escalation: escalation %lld already has an outcome",
+                     (long long)id);
+    if (!e) e = store_escalation_set(d->st, id, "final_proposal", text);
+    if (!e)
+        e = pb_audit(d, "escalation.proposal", "escalations", id,
+                     json_pack("{s:s}", "final_proposal", text), NULL, NULL);
+    json_decref(esc);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_escalation_list(rd_desk *d, int64_t case_id, json_t **out)
+{
+    json_t *k = NULL;
+    rd_err *e = store_case_get(d->st, case_id, &k);
+    json_decref(k);
+    return e ? e : store_escalation_list(d->st, case_id, out);
+}
+
+rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out)
+{
+    json_t *k = NULL, *facts = NULL, *hist = NULL;
+    char *cur = NULL;
+    int64_t reviews = 0;
+    rd_timestr today;
+    pb_today(today);
+    rd_err *e = store_case_get(d->st, case_id, &k);
+    if (!e) e = pb_case_currency(d, k, &cur);
+    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    if (!e) e = store_case_reviews(d->st, case_id, &reviews);
+    if (!e) e = store_client_history(d->st, desk_ji(k, "client_id"), today, &hist);
+    if (!e) {
+        int64_t unpaid = desk_ji(facts, "unpaid"), ask = desk_ji(facts, "latest_ask");
+        json_t *qs = json_pack(
+            "[s,s,s,s]",
+            "What is the relationship worth beyond this amount: work to come, referrals?",
+            "Who will hear about it, and what will a court case or a public dispute do to your "
+            "name?",
+            "What will it cost you in time, fees and stress, against what you may recover?",
+            "Has every cheaper step been tried: a call, mediation, a payment plan?");
+        *out = json_pack("{s:I, s:s, s:I, s:b, s:I, s:o}", "money_at_risk",
+                         (json_int_t)(unpaid > ask ? unpaid : ask), "currency", cur, "complaints",
+                         (json_int_t)desk_ji(hist, "complaints"), "review_threat",
+                         desk_ji(k, "review_threat") != 0, "public_reviews", (json_int_t)reviews,
+                         "questions", qs);
+    }
+    json_decref(k);
+    json_decref(facts);
+    json_decref(hist);
+    free(cur);
+    return e;
 }
 
 /* ---------------------------------------------------------------- triggers (P12, P16) */

@@ -337,7 +337,8 @@ rd_err *api_feedback_record(http_req *rq, http_resp *rs)
 rd_err *api_escalate(http_req *rq, http_resp *rs)
 {
     int64_t case_id, id = 0;
-    desk_escalate_input in = {ARG("level"), ARG("reason"), ARG("mediator"), ARG("date")};
+    desk_escalate_input in = {ARG("level"), ARG("reason"), ARG("mediator"), ARG("date"),
+                              ARG("weighed")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_escalate(rq->desk, case_id, &in, ARG("override"), &id);
     return e ? e : api_created(rs, id);

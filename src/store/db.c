@@ -3,6 +3,7 @@
 #include "store/store_int.h"
 
 #include <assert.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,13 @@ static rd_err *bind_all(rd_store *st, sqlite3_stmt *stmt, const char *types, va_
             const void *p = va_arg(ap, const void *);
             size_t n = va_arg(ap, size_t);
             rc = sqlite3_bind_blob64(stmt, pos, p ? p : "", (sqlite3_uint64)n, SQLITE_STATIC);
+            break;
+        }
+        case 'B': {
+            const void *p = va_arg(ap, const void *);
+            size_t n = va_arg(ap, size_t);
+            rc = p ? sqlite3_bind_blob64(stmt, pos, p, (sqlite3_uint64)n, SQLITE_STATIC)
+                   : sqlite3_bind_null(stmt, pos);
             break;
         }
         default:
@@ -164,6 +172,15 @@ static json_t *column_value(sqlite3_stmt *stmt, int i)
         return json_real(sqlite3_column_double(stmt, i));
     case SQLITE_NULL:
         return json_null();
+    case SQLITE_BLOB: {
+        /* hashes, salts and signatures: hex, so that JSON stays text */
+        size_t n = (size_t)sqlite3_column_bytes(stmt, i);
+        char *hex = xmalloc(2 * n + 1);
+        sodium_bin2hex(hex, 2 * n + 1, sqlite3_column_blob(stmt, i), n);
+        json_t *v = json_string(hex);
+        free(hex);
+        return v;
+    }
     default:
         return json_stringn((const char *)sqlite3_column_text(stmt, i),
                             (size_t)sqlite3_column_bytes(stmt, i));
@@ -462,6 +479,15 @@ static bool applied_all(const bool *applied)
     return true;
 }
 
+static rd_err *has_table(rd_store *st, const char *name, bool *yes)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(
+        st, &n, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", "t", name);
+    *yes = n > 0;
+    return e;
+}
+
 /* Applies, in number order, every embedded migration the desk has not had, whatever order the
  * files were added in, recording each in schema_migrations; user_version follows the highest
  * number applied. All in one write transaction, so a failure leaves the desk as it was. */
@@ -484,6 +510,13 @@ static rd_err *migrate(rd_store *st)
     if (!e && !known) e = applied_bootstrap(st);
     if (!e && !known) e = applied_read(st, applied, &known);
     if (!e) e = applied_known(applied);
+    int from = store_schema_version(st);
+    bool was_sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &was_sealed);
+    if (!e && was_sealed) {
+        e = seal_state(st, st->state_before);
+        st->has_before = !e;
+    }
     rd_timestr now;
     time_iso(time_now(), now);
     int top = 0;
@@ -515,6 +548,12 @@ static rd_err *migrate(rd_store *st)
         if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
             e = db_error(st, "migration");
     }
+    /* the seal follows the schema: triggers for every table's current columns, sums
+     * recomputed, and the change recorded in the audit trail */
+    bool sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &sealed);
+    if (!e && sealed) e = seal_install(st);
+    if (!e && sealed) e = chain_audit_migration(st, from, top);
     return store_end(st, e);
 }
 
@@ -544,6 +583,7 @@ static rd_err *mark_new(rd_store *st)
 
 rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out)
 {
+    if (sodium_init() < 0) return rd_error(RD_IO, "database %s: libsodium could not start", path);
     bool in_memory = strcmp(path, ":memory:") == 0;
     store_file f = {in_memory ? FILE_NEW : FILE_DESK, false};
     rd_err *e = in_memory || (flags & STORE_AGAIN) ? NULL : file_recognise(path, flags, &f);
@@ -554,7 +594,11 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out)
     if (!e && f.kind == FILE_LEGACY) e = file_check_legacy(st, path);
     if (!e && f.kind == FILE_NEW) e = mark_new(st);
     if (!e) e = configure(st, !in_memory && !st->read_only);
+    if (!e) e = seal_register(st);
     if (!e) e = migrate(st);
+    bool sealed = false;
+    if (!e) e = has_table(st, "seal_sums", &sealed);
+    st->sealed = sealed;
     if (e) {
         store_close(st);
         return e;
@@ -625,6 +669,18 @@ void store_close(rd_store *st)
     free(st);
 }
 
+/* Notes the state the write begins on, which its audit entry records: verify then knows whether
+ * anything changed between two writes. On error the transaction is ended. */
+static rd_err *seal_begin(rd_store *st)
+{
+    st->has_before = 0;
+    if (!st->sealed) return NULL;
+    rd_err *e = seal_state(st, st->state_before);
+    if (e) return store_end(st, e);
+    st->has_before = 1;
+    return NULL;
+}
+
 rd_err *store_begin(rd_store *st)
 {
     assert(st->in_tx >= 0);
@@ -632,6 +688,9 @@ rd_err *store_begin(rd_store *st)
         /* nested: a savepoint, so the inner operation can fail alone */
         if (sqlite3_exec(st->db, "SAVEPOINT rd_nested", NULL, NULL, NULL) != SQLITE_OK)
             return db_error(st, "begin");
+        assert(st->in_tx <= STORE_NEST_MAX && "nested store_begin() deeper than the seal tracks");
+        st->nest_has[st->in_tx - 1] = st->has_before;
+        memcpy(st->nest_before[st->in_tx - 1], st->state_before, SEAL_BYTES);
         st->in_tx++;
         return NULL;
     }
@@ -640,13 +699,14 @@ rd_err *store_begin(rd_store *st)
                                "written), and this command writes");
     if (st->batch) { /* a kept statement: a batch runs thousands */
         rd_err *e = db_exec(st, "SAVEPOINT op", NULL);
-        if (!e) st->in_tx = 1;
-        return e;
+        if (e) return e;
+        st->in_tx = 1;
+        return seal_begin(st);
     }
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_error(st, "begin");
     st->in_tx = 1;
-    return NULL;
+    return seal_begin(st);
 }
 
 rd_err *store_end(rd_store *st, rd_err *e)
@@ -655,6 +715,9 @@ rd_err *store_end(rd_store *st, rd_err *e)
     if (st->in_tx > 1) {
         st->in_tx--;
         if (e) {
+            /* the inner audit entries are undone: the next one follows the parent's state */
+            st->has_before = st->nest_has[st->in_tx - 1];
+            memcpy(st->state_before, st->nest_before[st->in_tx - 1], SEAL_BYTES);
             sqlite3_exec(st->db, "ROLLBACK TO rd_nested", NULL, NULL, NULL);
             sqlite3_exec(st->db, "RELEASE rd_nested", NULL, NULL, NULL);
             return e;
@@ -664,6 +727,7 @@ rd_err *store_end(rd_store *st, rd_err *e)
         return NULL;
     }
     st->in_tx = 0;
+    st->has_before = 0;
     if (st->batch) {
         if (e) rd_err_free(db_exec(st, "ROLLBACK TO op", NULL));
         rd_err *r = db_exec(st, "RELEASE op", NULL);

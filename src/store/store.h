@@ -149,15 +149,65 @@ rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, con
 rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows);
 
 /* ---------------------------------------------------------------- verification */
+#define STORE_KEY_BYTES 32 /* an Ed25519 public key */
+
+/* Signs every audit entry's hash from now on with sk (an Ed25519 secret key in libsodium's
+ * 64-byte layout, copied); NULL stops signing. */
+void store_set_signer(rd_store *st, const unsigned char *sk);
+/* The public key (STORE_KEY_BYTES) audit entries are signed with, or NULL; borrowed. */
+const unsigned char *store_signer(rd_store *st);
+
+typedef struct rd_verify_opts {
+    const unsigned char *pk; /* this machine's public key (32 bytes), or NULL: none */
+    const char *against;     /* a line kept from an earlier verify, or NULL */
+    bool all_signatures;     /* check every signature, not only the newest */
+    /* Called now and then with entries walked so far and the total, or NULL. */
+    void (*progress)(void *ctx, int64_t done, int64_t total);
+    void *ctx; /* passed to progress */
+} rd_verify_opts;
+
+/* Who signed the newest signed audit entry. */
+enum { SIGNED_NONE, SIGNED_THIS_KEY, SIGNED_OTHER_KEY };
+
 typedef struct rd_verify_report {
-    int64_t log_entries;   /* rows checked in the log */
-    int64_t audit_entries; /* rows checked in the audit trail */
-    char log_head[65];     /* hash of the newest log row (hex), "" when empty */
-    char audit_head[65];   /* hash of the newest audit row */
+    int64_t log_entries;        /* rows checked in the log */
+    int64_t audit_entries;      /* rows checked in the audit trail */
+    char log_head[65];          /* hash of the newest log row (hex), "" when empty */
+    char audit_head[65];        /* hash of the newest audit row */
+    char state[65];             /* digest of every sealed table (hex), recomputed from the rows */
+    int64_t tables;             /* tables under the seal */
+    int64_t legacy_log;         /* log rows written before the seal (weaker encoding, no salt) */
+    int64_t legacy_audit;       /* audit rows likewise */
+    int signed_by;              /* SIGNED_*: the signer of the newest signed entry */
+    char signer[17];            /* the first 16 hex digits of that key, "" when none */
+    int64_t newest_signed;      /* id of the newest signed audit entry, 0 when none */
+    int64_t unsigned_after;     /* audit entries after it that carry no signature */
+    int64_t signatures_checked; /* signatures checked (1, or all with all_signatures) */
+    int64_t erased_log;         /* log entries whose words were erased on request */
+    int64_t erased_audit;       /* audit entries whose detail was erased on request */
+    bool against_checked;       /* the kept line was checked and the desk extends it */
+    char line[160];             /* the line to keep: chain lengths, heads, state digest */
 } rd_verify_report;
 
-/* Re-walks both chains. Returns RD_TAMPERED naming the first row that does not match. */
-rd_err *store_verify(rd_store *st, rd_verify_report *r);
+/* Re-walks both chains and every sealed table in one read transaction (one snapshot, so writers
+ * running meanwhile never cause a false alarm). Returns RD_TAMPERED naming the first thing that
+ * does not match, RD_INVALID when opts->against is not a kept line. opts may be NULL. */
+rd_err *store_verify(rd_store *st, const rd_verify_opts *opts, rd_verify_report *r);
+
+/* Erases a client's personal data: name (to "(erased)"), email, phone, company and notes; the
+ * words, want and goal of their cases; the specifics and examples of those cases' concerns;
+ * their feedback's text; triage's quotes of their messages; the addresses and names in the
+ * headers of their mail; the search index's copy of their words; and, through
+ * store_erase_client_chains(), their log entries' words and the detail of the audit entries
+ * about them. Sets erased_at. *counts (the caller's) says {log_entries, audit_entries} erased.
+ * Run inside a transaction. */
+rd_err *store_client_erase(rd_store *st, int64_t client_id, const char *now, json_t **counts);
+/* Erasure (a client asked to be forgotten): replaces the words of the client's log entries and
+ * the detail of the audit entries about the client, its cases and log entries by the salted
+ * commitments the chains hashed, so that every chain still verifies. Counts go to *log_n and
+ * *audit_n. Run inside a transaction. */
+rd_err *store_erase_client_chains(rd_store *st, int64_t client_id, int64_t *log_n,
+                                  int64_t *audit_n);
 
 /* ---------------------------------------------------------------- today
  * What is overdue or due as of today (YYYY-MM-DD), each one page (rd_page) most urgent first,
@@ -407,6 +457,15 @@ rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, 
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
 /* How many commitments and follow-ups of the case are open past their date (today). */
 rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n);
+/* Sets escalations.final_proposal or escalations.weighed (field names which) of escalation id. */
+rd_err *store_escalation_set(rd_store *st, int64_t id, const char *field, const char *text);
+/* What a case cost the user: {minutes (time logged on it), money (refunds and discounts granted
+ * on it in currency)}. */
+rd_err *store_case_cost(rd_store *st, int64_t case_id, const char *currency, json_t **out);
+/* Sets a lesson's stock-taking (P11); NULL leaves a field as it is. */
+rd_err *store_lesson_set_stock(rd_store *st, int64_t id, const int64_t *minutes,
+                               const int64_t *amount, const char *currency,
+                               const char *differently);
 /* One case's follow-ups (by date), feedback and lessons, for the whole case (case show). */
 rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
@@ -462,7 +521,8 @@ typedef struct rd_search_query {
     const char *since;          /* ISO time or NULL */
     int64_t limit;              /* rows at most */
 } rd_search_query;
-/* Best match first: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
+#define STORE_SEARCH_WINDOW 1000 /* matches ranked: the newest this many */
+/* Best match first among the newest STORE_SEARCH_WINDOW matches: {kind (log|concern|attachment), ref, client_id, case_id, at, subject,
  * title, snippet, rank}; matches in title and snippet are wrapped in \x02 … \x03. A query FTS5
  * cannot read is RD_INVALID naming the query, never SQLite's message. */
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);

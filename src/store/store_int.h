@@ -6,6 +6,10 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "util/canon.h"
+
+#define SEAL_BYTES     32 /* a row hash, a table's sum, a state digest */
+#define STORE_NEST_MAX 8  /* store_begin() nesting the seal keeps track of */
 
 /* Prepared statements kept between calls, keyed by their SQL text: a statement lives in one of
  * DB_STMT_PROBE slots from its hash's, so the few hundred statements of the store stay prepared
@@ -22,10 +26,18 @@ typedef struct db_cached {
 } db_cached;
 
 struct rd_store {
-    sqlite3 *db;                    /* the connection */
-    int in_tx;                      /* depth of store_begin()/store_end() nesting */
-    int batch;                      /* 1 inside store_batch_begin()/store_batch_end() */
-    bool read_only;                 /* opened read-only: the file or its folder is not writable */
+    sqlite3 *db;    /* the connection */
+    int in_tx;      /* depth of store_begin()/store_end() nesting */
+    int batch;      /* 1 inside store_batch_begin()/store_batch_end() */
+    bool read_only; /* opened read-only: the file or its folder is not writable */
+    int sealed;     /* 1 once the schema has the seal (migration 007) */
+    int has_before; /* 1 when state_before holds the state the write began on */
+    unsigned char state_before[SEAL_BYTES]; /* digest of the sealed tables at store_begin */
+    /* state_before as each nested store_begin() found it, restored when that level fails */
+    int nest_has[STORE_NEST_MAX];
+    unsigned char nest_before[STORE_NEST_MAX][SEAL_BYTES];
+    int has_key;                    /* 1 when audit heads are signed */
+    unsigned char sk[64];           /* Ed25519 secret key (libsodium layout), when has_key */
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
     bool record;                    /* store_record_statements() is on */
     char **seen;                    /* owned: each distinct SQL text run while recording */
@@ -57,7 +69,8 @@ rd_err *file_check_legacy(rd_store *st, const char *path);
  *   i  int64_t            I  const int64_t * (NULL binds NULL)
  *   t  const char *       (NULL binds NULL)
  *   z  int64_t where 0 binds NULL (optional foreign keys)
- *   b  const void * then size_t: a blob, borrowed until the statement has run */
+ *   b  const void * then size_t: a blob, borrowed until the statement has run
+ *   B  const void * then size_t: a blob like b, but NULL binds NULL */
 rd_err *db_exec(rd_store *st, const char *sql, const char *types, ...);
 /* Runs an INSERT and sets *id to the new row's id (left alone on error). */
 rd_err *db_insert(rd_store *st, int64_t *id, const char *sql, const char *types, ...);
@@ -94,5 +107,23 @@ rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, .
 /* Wraps the connection's current error message: a UNIQUE or primary-key violation is
  * RD_CONFLICT, any other constraint RD_INVALID, a read-only database RD_IO. */
 rd_err *db_error(rd_store *st, const char *what);
+
+/* seal.c: the multiset hash over every table that is not a chain. */
+/* Appends one SQL value in the canonical encoding (its storage class and exact bytes). */
+void seal_value(rd_canon *c, sqlite3_value *v);
+/* BLAKE2b-256 of the encoded bytes. */
+void seal_hash(const rd_canon *c, unsigned char out[SEAL_BYTES]);
+/* Registers redress_seal(), which the seal triggers call, on the connection. */
+rd_err *seal_register(rd_store *st);
+/* (Re)creates every sealed table's triggers for its current columns and recomputes its sum;
+ * run inside the migration transaction. */
+rd_err *seal_install(rd_store *st);
+/* The state digest from seal_sums as the triggers left it: O(tables). */
+rd_err *seal_state(rd_store *st, unsigned char out[SEAL_BYTES]);
+/* Recomputes every table's sum from its rows, compares with seal_sums, checks that the triggers
+ * and the chains' append-only guards exist, and gives the recomputed digest and table count. */
+rd_err *seal_verify(rd_store *st, int64_t *tables, unsigned char out[SEAL_BYTES]);
+/* chain.c: appends the audit entry that records a migration (inside its transaction). */
+rd_err *chain_audit_migration(rd_store *st, int from, int to);
 
 #endif

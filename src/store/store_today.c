@@ -5,6 +5,9 @@
  * how many cases the desk has seen. Each returns one page (see rd_page), most urgent first. */
 #include "store/store_int.h"
 
+#include <assert.h>
+#include <string.h>
+
 rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows)
 {
     return db_page(st, rows, page, "commitments",
@@ -157,4 +160,34 @@ rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int
                   " + (SELECT count(*) FROM followups WHERE case_id = ?1 AND due_on < ?2"
                   "   AND done_at IS NULL)",
                   "it", case_id, today);
+}
+
+rd_err *store_escalation_set(rd_store *st, int64_t id, const char *field, const char *text)
+{
+    if (strcmp(field, "final_proposal") == 0)
+        return db_exec(st, "UPDATE escalations SET final_proposal = ?2 WHERE id = ?1", "it", id,
+                       text);
+    assert(strcmp(field, "weighed") == 0);
+    return db_exec(st, "UPDATE escalations SET weighed = ?2 WHERE id = ?1", "it", id, text);
+}
+
+rd_err *store_lesson_set_stock(rd_store *st, int64_t id, const int64_t *minutes,
+                               const int64_t *amount, const char *currency, const char *differently)
+{
+    return db_exec(st,
+                   "UPDATE lessons SET cost_minutes = coalesce(?2, cost_minutes),"
+                   " cost_amount = coalesce(?3, cost_amount),"
+                   " cost_currency = coalesce(?4, cost_currency),"
+                   " differently = coalesce(?5, differently) WHERE id = ?1",
+                   "iIItt", id, minutes, amount, currency, differently);
+}
+
+rd_err *store_case_cost(rd_store *st, int64_t case_id, const char *currency, json_t **out)
+{
+    return db_row(st, out,
+                  "SELECT (SELECT coalesce(sum(minutes), 0) FROM time_entries WHERE case_id = ?1)"
+                  "   AS minutes,"
+                  " (SELECT coalesce(sum(amount), 0) FROM refunds WHERE case_id = ?1"
+                  "   AND currency = ?2) AS money",
+                  "it", case_id, currency);
 }

@@ -8,6 +8,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 export TZ=UTC NO_COLOR=1 REDRESS_USER=tester
+# the signing key of the tests, never the user's own (each test that wants one runs key init)
+export XDG_CONFIG_HOME="$WORK/config"
 unset REDRESS_DB REDRESS_NOW
 passed=0
 failed=0
@@ -59,6 +61,12 @@ snapshot() { sqlite3 "$DB" .dump >"$WORK/before.sql"; }
 unchanged() {
     sqlite3 "$DB" .dump >"$WORK/after.sql"
     cmp -s "$WORK/before.sql" "$WORK/after.sql" || fail "database changed"
+}
+
+# readme_tour_lines FILE: the lines of the README's code blocks after the "tour" marker.
+readme_tour_lines() {
+    awk '/<!-- tour/ { on = 1 } on && /^```sh/ { inb = 1; next } on && /^```/ { inb = 0; next }
+         inb { print }' "$HERE/../../README.md" >"$1"
 }
 
 run_case() {

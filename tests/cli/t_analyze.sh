@@ -143,3 +143,26 @@ test_analyze_big_and_odd_input() {
     rc_is 0
     out_has "hostility  0"
 }
+
+test_triage_and_check_jsonl() {
+    DB="$WORK/none.db"
+    printf '%s\n' '{"id":7,"text":"You are a fraud. I want a refund."}' '' \
+        '{"id":"b","text":"Could you send the invoice?"}' >"$WORK/batch.jsonl"
+    r triage --jsonl "$WORK/batch.jsonl"
+    rc_is 0
+    [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 2 ] || fail "want 2 lines: $OUT"
+    out_has '{"id":7,"hostility":3,'
+    out_has '"abuse":true'
+    out_has '"refund_demand":true'
+    out_has '{"id":"b","hostility":0,'
+    out_has '"hostility_score":'
+    printf '%s\n' '{"id":1,"text":"sorry if you feel that way"}' '{"id":2}' 'nope' >"$WORK/bad.jsonl"
+    r check --jsonl "$WORK/bad.jsonl"
+    rc_is 1
+    out_has '{"id":1,"diagnostics":[{"rule":"conditional-apology"'
+    out_has '{"id":2,"error":"'
+    out_has 'bad.jsonl:2: text: is missing'
+    out_has 'bad.jsonl:3: not a JSON object'
+    err_has "2 lines not analysed"
+    err_one_line
+}

@@ -213,3 +213,28 @@ test_day_third_party_blame_is_blame() {
     ri "I will send the corrected files to the printer on Friday 28 November." check -
     rc_is 0
 }
+
+test_day_escalations_listed_and_legal_weighed() {
+    day_demo
+    r escalate 3 --level mediation --reason "disputed revisions" --mediator "Harbourside Mediation"
+    rc_is 0
+    r escalate 3 --level mediation --reason "again"
+    rc_is 1
+    err_has "already escalated to mediation"
+    r escalation proposal 1 --text "half of the disputed revisions"
+    rc_is 0
+    r escalation list --case 3
+    out_has "half of the disputed revisions"
+    r escalate 3 --checklist
+    rc_is 0
+    out_has "weigh more than the money"
+    r escalate 3 --level legal --reason "no payment"
+    rc_is 1
+    err_has "weighed:"
+    r escalate 3 --level legal --reason "no payment" --weighed "no future work; the amount matters"
+    rc_is 0
+    r case close 1 --override "test" --differently "x"
+    rc_is 1
+    err_has "differently:"
+    unset REDRESS_NOW
+}

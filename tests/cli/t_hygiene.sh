@@ -49,7 +49,7 @@ test_stored_hidden_text_is_shown_visibly() {
     fresh
     r client add --name Ann
     # as if written by an older redress or by hand: the display must still not pass it raw
-    sqlite3 "$DB" "PRAGMA foreign_keys=ON; DROP TRIGGER IF EXISTS clients_no_update;" \
+    sqlite3 "$DB" "PRAGMA foreign_keys=ON; DROP TRIGGER IF EXISTS clients_no_update; DROP TRIGGER IF EXISTS seal_clients_update;" \
         "UPDATE clients SET name = 'A' || char(27) || '[2J' || char(155) || char(8238) || 'nn'" 2>/dev/null
     r client list
     printf '%s' "$OUT" | grep -q "$(printf '\033')" && fail "raw ESC in client list"

@@ -118,7 +118,13 @@ make_maildir() {
 # logical_dump DB: every table except FTS5's internal ones, whose layout follows commit history.
 logical_dump() {
     sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' ORDER BY name" |
-        while read -r t; do echo "== $t"; sqlite3 "$1" "SELECT * FROM \"$t\" ORDER BY 1"; done
+        while read -r t; do
+            # the chains' salts are random, and so are the hashes and signatures made over them
+            cols=$(sqlite3 "$1" "SELECT group_concat('\"' || name || '\"') FROM pragma_table_info('$t')
+                WHERE name NOT IN ('salt', 'hash', 'prev_hash', 'log_head', 'sig')")
+            echo "== $t"
+            sqlite3 "$1" "SELECT $cols FROM \"$t\" ORDER BY 1"
+        done
     echo "== search"
     sqlite3 "$1" "SELECT kind, ref, subject, body FROM search_fts ORDER BY kind, ref"
 }
@@ -192,7 +198,9 @@ test_attach_show_and_export() {
     rc_is 4
     err_has "does not exist yet"
     # the seal of the bytes: a changed blob is refused, not handed out as evidence
-    sqlite3 "$DB" "UPDATE blobs SET data = CAST('forged' AS BLOB) WHERE hash = (SELECT hash FROM attachments WHERE id = 2)"
+    # (made as someone holding the file would: the table's seal trigger dropped first)
+    sqlite3 "$DB" "DROP TRIGGER IF EXISTS seal_blobs_update;
+        UPDATE blobs SET data = CAST('forged' AS BLOB) WHERE hash = (SELECT hash FROM attachments WHERE id = 2)"
     r attachment get 2
     rc_is 1
     err_has "the bytes of attachment 2 were changed"
@@ -284,6 +292,8 @@ Studio Example"
     r draft send 1
     rc_is 1
     err_has "was already sent"
+    r verify # queueing and each attempt are audited, so the seal holds
+    rc_is 0
     unset REDRESS_NOW
     smtp_stop
     [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
@@ -360,4 +370,25 @@ test_api_search() {
     h "$URL/api/v1/search?q=prices"
     status_is 401
     serve_down
+}
+
+test_today_mail_sends_the_digest() {
+    S="$WORK/smtp-digest"
+    smtp_start "$S"
+    fresh
+    r today --mail
+    rc_is 1
+    err_has "smtp.url: set the server first"
+    r config set me.addresses "sam@studio.example"
+    r config set smtp.url "smtp://127.0.0.1:$SMTP_PORT"
+    r client add --name "Priya Shah" --email priya@harbourlane.example
+    ri "The boards are wrong." case open --client 1 --channel email --received 2026-11-01T08:00Z --text -
+    r today --mail
+    rc_is 0
+    out_has "today's digest sent to sam@studio.example"
+    smtp_stop
+    [ "$(sed -n 2p "$S/1.env")" = sam@studio.example ] || fail "not sent to me: $(cat "$S/1.env")"
+    tr -d '\r' <"$S/1.eml" | grep -q '^Subject: redress: today, ' || fail "subject: $(grep Subject "$S/1.eml")"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM log_entries WHERE direction = 'out'")" = 0 ] ||
+        fail "the digest was logged as an exchange with a client"
 }

@@ -3,9 +3,7 @@
 # must be refused, every other line must succeed.
 
 test_readme_tour_runs() {
-    readme="$HERE/../../README.md"
-    awk '/<!-- tour/ { on = 1 } on && /^```sh/ { inb = 1; next } on && /^```/ { inb = 0; next }
-         inb { print }' "$readme" >"$WORK/tour.txt"
+    readme_tour_lines "$WORK/tour.txt"
     [ "$(grep -c redress "$WORK/tour.txt")" -gt 30 ] || fail "README tour not found"
     DB="$WORK/readme.db"
     export BIN DB

@@ -488,6 +488,55 @@ static void test_reread_records_and_shows_messages(void **state)
     expect_err(desk_case_reread(&f->d, 9, &m), RD_NOT_FOUND, "case");
 }
 
+static void test_escalation_once_per_level_proposal_and_legal_weighing(void **state)
+{
+    fx *f = *state;
+    at("2026-11-20T12:00:00Z");
+    int64_t id, again;
+    desk_escalate_input med = {"mediation", "prices disputed", "Ann", "2026-12-03", NULL};
+    assert_null(desk_escalate(&f->d, 1, &med, NULL, &id));
+    expect_err(desk_escalate(&f->d, 1, &med, NULL, &again), RD_CONFLICT, "already escalated");
+    assert_null(desk_escalation_proposal(&f->d, id, "split the reprint cost 50/50"));
+    json_t *list = NULL;
+    assert_null(desk_escalation_list(&f->d, 1, &list));
+    assert_int_equal(json_array_size(list), 1);
+    assert_string_equal(desk_js(json_array_get(list, 0), "final_proposal"),
+                        "split the reprint cost 50/50");
+    json_decref(list);
+    desk_escalate_input legal = {"legal", "no agreement", NULL, NULL, NULL};
+    expect_err(desk_escalate(&f->d, 1, &legal, NULL, &again), RD_CONFLICT, "weighed");
+    json_t *check = NULL;
+    assert_null(desk_legal_checklist(&f->d, 1, &check));
+    assert_true(json_array_size(json_object_get(check, "questions")) >= 3);
+    json_decref(check);
+    legal.weighed = "three years of work and referrals; a court case would be public";
+    assert_null(desk_escalate(&f->d, 1, &legal, NULL, &again));
+    int64_t internal;
+    desk_escalate_input in = {"internal", "second opinion", NULL, NULL, NULL};
+    assert_null(desk_escalate(&f->d, 1, &in, NULL, &internal));
+    expect_err(desk_escalation_proposal(&f->d, internal, "x"), RD_CONFLICT, "not mediation");
+}
+
+static void test_lesson_takes_stock_of_cost(void **state)
+{
+    fx *f = *state;
+    at("2026-11-20T12:00:00Z");
+    int64_t id, lesson;
+    desk_time_input t = {"1", "1", "150", "calls and reprints"};
+    assert_null(desk_time_add(&f->d, &t, &id));
+    desk_close_input in = {"proofs not checked", "order a printed proof", NULL};
+    assert_null(desk_case_close(&f->d, 1, &in, "closing early for the test", &lesson));
+    assert_null(desk_lesson_differently(&f->d, lesson, "I check every proof myself"));
+    json_t *k = NULL;
+    assert_null(desk_case_get(&f->d, 1, &k));
+    json_t *l = json_array_get(json_object_get(k, "lessons"), 0);
+    assert_int_equal(desk_ji(l, "cost_minutes"), 150);
+    assert_string_equal(desk_js(l, "cost_currency"), "GBP");
+    assert_string_equal(desk_js(l, "differently"), "I check every proof myself");
+    json_decref(k);
+    expect_err(desk_lesson_differently(&f->d, lesson, " "), RD_INVALID, "differently");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +559,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_termination_notice_passes_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_restatement_and_offer_pass_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reread_records_and_shows_messages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escalation_once_per_level_proposal_and_legal_weighing,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lesson_takes_stock_of_cost, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,7 +80,7 @@ static void dated_desk(fx *f)
     desk_case_input k = {"1", "1", "email", "2026-03-01T08:00:00Z", "The prices are wrong."};
     assert_null(desk_case_open(&f->d, &k, &id));
     desk_escalate_input esc = {"mediation", "Prices disputed", "Harbourside Mediation",
-                               "2026-03-20"};
+                               "2026-03-20", NULL};
     assert_null(desk_escalate(&f->d, 1, &esc, "testing the calendar", &id));
 }
 
@@ -192,7 +192,7 @@ static void test_report_figures_worked_by_hand(void **state)
     assert_null(desk_offer_make(&f->d, 2, &in2, "report test", &report, &id));
     json_decref(report);
     assert_null(desk_offer_reject(&f->d, id, NULL, "report test"));
-    desk_escalate_input esc = {"internal", "Second opinion", NULL, NULL};
+    desk_escalate_input esc = {"internal", "Second opinion", NULL, NULL, NULL};
     assert_null(desk_escalate(&f->d, 2, &esc, "report test", &id));
     now("2026-03-11T08:00:00Z");
     assert_null(desk_feedback_record(&f->d, 1, "4", "Fixed", "report test", &id));

@@ -311,7 +311,7 @@ static void letter_setup(fixture *f, bool terms, bool reminder, bool mediation)
         /* a day before today, so the case's cool-off (P2) has passed */
         desk_case_input c = {"1", NULL, "email", "2026-11-24T09:00:00Z", NULL};
         ok(desk_case_open(&f->d, &c, &case_id));
-        desk_escalate_input esc = {"mediation", "offered", NULL, NULL};
+        desk_escalate_input esc = {"mediation", "offered", NULL, NULL, NULL};
         int64_t esc_id;
         ok(desk_escalate(&f->d, case_id, &esc, NULL, &esc_id));
     }

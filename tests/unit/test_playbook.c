@@ -452,8 +452,8 @@ static void test_escalation_returns_case(void **state)
 {
     fx *f = *state;
     int64_t id;
-    desk_escalate_input bad = {"court", "x", NULL, NULL},
-                        in = {"mediation", "legal threat", "Ann", "2026-12-03"};
+    desk_escalate_input bad = {"court", "x", NULL, NULL, NULL},
+                        in = {"mediation", "legal threat", "Ann", "2026-12-03", NULL};
     expect_err(desk_escalate(&f->d, 1, &bad, NULL, &id), RD_INVALID, "level");
     assert_null(desk_escalate(&f->d, 1, &in, NULL, &id));
     assert_string_equal(stage(f), "escalated");

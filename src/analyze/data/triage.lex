@@ -958,6 +958,20 @@ own proposal|contract|brief|spec|quote says|said|lists
 of the spec|brief|contract|proposal
 the entire|whole point
 haven't|hasn't been delivered|provided|built
+we asked for a|three|two|one
+! asked for a|an|the refund|discount|credit|reduction|update|call|reply|response|callback|date
+the quote|contract|package|brief|price|proposal covered|mentioned|was for|included|includes|covers
+thought * included
+thought the * included
+part of phase one|1|two|2
+as per requirement|requirements|brief|contract|agreement|quote|quotation|proposal
+not in the quote|contract|brief|spec|package|proposal|build|plan
+nothing like the mood|brief|proposal|sample|design|mockup|drawings|plan|photos|picture|pictures
+was a deliverable
+booked you for
+drifted into
+not the one|ones we chose|picked|ordered|agreed
+the wrong company|product|size|colour|version|format
 
 @label billing
 # A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.

@@ -1,0 +1,131 @@
+/* model.c — the fitted layer beside the word lists. The rules find the words behind each
+ * finding; logistic regressions fitted at build time (tools/train.c, from the tuning set in
+ * tests/data) decide the flags, the hostility level, the complaints and the root cause from
+ * three kinds of feature: each word (its stem, marked when a negator reaches it), each pair of
+ * neighbouring words in a sentence, and the rules' own counts and verdicts as cues. Scoring adds
+ * up constant weights as the scanner hands over words: no allocation, one probe of a small hash
+ * table per feature. */
+#include <assert.h>
+#include <math.h>
+#include <string.h>
+
+#include "analyze/analyze_int.h"
+
+#define NEG_REACH 3 /* words after a negator that read as negated */
+
+/* Mixes two 32-bit hashes into a feature key; never 0 (0 marks an empty slot). */
+static uint32_t mix(uint32_t a, uint32_t b)
+{
+    uint32_t x = a * 0x9E3779B1u + b;
+    x ^= x >> 16;
+    x *= 0x85EBCA6Bu;
+    x ^= x >> 13;
+    return x | 1u;
+}
+
+static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
+{
+    if (m->out) {
+        if (m->nout < m->cap) m->out[m->nout++] = key;
+        return;
+    }
+    if (!md->nfeat) return;
+    uint32_t mask = md->table_size - 1;
+    for (uint32_t i = (key * 0x9E3779B1u) >> 7 & mask;; i = (i + 1) & mask) {
+        uint32_t k = md->keys[i];
+        if (k == key) {
+            const float *w = md->w + (size_t)md->rows[i] * MODEL_STRIDE;
+            m->nhit++;
+            for (int j = 0; j < MODEL_STRIDE; j++)
+                m->sum[j] += w[j];
+            return;
+        }
+        if (k == 0) return;
+    }
+}
+
+void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti)
+{
+    m->ntok++;
+    bool negator = t->flags & LEX_FLAG(L_NEGATOR);
+    if (negator) {
+        m->neg_until = ti + 1 + NEG_REACH;
+        m->neg_clause = t->clause;
+    }
+    uint32_t h = t->hash;
+    if (!h) {
+        m->prev = 0;
+        return;
+    }
+    bool negated = !negator && ti < m->neg_until && t->clause == m->neg_clause;
+    feature(m, md, negated ? mix(h, 0x6E6F74u) : h);
+    if (m->prev && m->prev_sent == t->sent) feature(m, md, mix(m->prev, h));
+    m->prev = h;
+    m->prev_sent = t->sent;
+}
+
+void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok,
+                 float x[MODEL_DENSE])
+{
+    memset(x, 0, MODEL_DENSE * sizeof x[0]);
+    int i = 0;
+    for (int k = 0; k < TK_COUNT; k++)
+        x[i++] = log1pf((float)r->counts[k]);
+    x[i++] = log1pf((float)asked[TK_REFUND_DEMAND]);
+    x[i++] = log1pf((float)asked[TK_DEADLINE]);
+    x[i + r->hostility] = 1;
+    i += 4;
+    x[i + r->root_cause] = 1;
+    i += ROOT_COUNT;
+    x[i++] = log1pf((float)ntok) / 4;
+    x[i++] = ntok ? (float)r->counts[TK_SHOUTING] / (float)ntok : 0;
+    assert(i == MODEL_DENSE);
+}
+
+void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
+                  float s[MO_COUNT])
+{
+    float scale = (float)model_word_scale(m->ntok);
+    for (int j = 0; j < MO_COUNT; j++)
+        s[j] = md->bias[j] + m->sum[j] * scale;
+    for (int d = 0; d < MODEL_DENSE; d++) {
+        if (x[d] == 0) continue;
+        const float *w = md->dense + (size_t)d * MO_COUNT;
+        for (int j = 0; j < MO_COUNT; j++)
+            s[j] += w[j] * x[d];
+    }
+}
+
+static float sigmoid(float z)
+{
+    return 1.0f / (1.0f + expf(-z));
+}
+
+/* The rules' verdict, overruled by a confident model (see analyze_model.lo and .hi). */
+static bool decide(const analyze_model *md, int o, bool rule, float p)
+{
+    return p >= (rule ? md->lo[o] : md->hi[o]);
+}
+
+void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r)
+{
+    bool *const flags[5] = {&r->abuse, &r->legal_threat, &r->review_threat, &r->refund_demand,
+                            &r->payment_refusal};
+    for (int f = 0; f < 5; f++) {
+        r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
+        *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
+    }
+    /* Ordinal: each threshold is reached only when the ones below it are. */
+    float p1 = sigmoid(s[MO_HOST1]), p2 = sigmoid(s[MO_HOST2]), p3 = sigmoid(s[MO_HOST3]);
+    r->hostility = p1 < 0.5f ? 0 : p2 < 0.5f ? 1 : p3 < 0.5f ? 2 : 3;
+    r->hostility_score = (p1 + p2 + p3) / 3;
+    unsigned rules = r->complaints;
+    r->complaints = 0;
+    for (int i = 0; i < COMPLAINT_KINDS; i++)
+        if (decide(md, MO_COMPLAINT + i, rules & (1u << i), sigmoid(s[MO_COMPLAINT + i])))
+            r->complaints |= 1u << i;
+    int best = 0;
+    for (int i = 1; i < ROOT_COUNT; i++)
+        if (s[MO_ROOT + i] > s[MO_ROOT + best]) best = i;
+    r->root_cause = (root_cause)best;
+}
