@@ -250,6 +250,8 @@ void cli_value(json_t *obj, const cli_col *col, char *out, size_t n)
             snprintf(out, n, "%s", s);
         }
         rd_err_free(e);
+    } else if (col->kind == COL_YESNO && (json_is_integer(v) || json_is_boolean(v))) {
+        snprintf(out, n, "%s", json_is_true(v) || json_integer_value(v) ? "yes" : "no");
     } else if (json_is_integer(v)) {
         snprintf(out, n, "%lld", (long long)json_integer_value(v));
     } else if (json_is_string(v)) {

@@ -95,7 +95,7 @@ rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id);
 rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out);
 
 /* ---------------------------------------------------------------- output */
-typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE } cli_col_kind;
+typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE, COL_YESNO } cli_col_kind;
 typedef struct cli_col {
     const char *header;
     const char *key;

@@ -268,7 +268,7 @@ static const cli_col lesson_cols[] = {{"ID", "id", COL_INT, 0},
                                       {"CAUSE", "root_cause", COL_TEXT, 0},
                                       {"WHAT WENT WRONG", "what_went_wrong", COL_TEXT, 36},
                                       {"CHANGE", "change", COL_TEXT, 36},
-                                      {"MADE", "change_made", COL_INT, 0},
+                                      {"MADE", "change_made", COL_YESNO, 0},
                                       {NULL, NULL, 0, 0}};
 
 static rd_err *lesson_page(cli_ctx *c, rd_page *page, json_t **rows)

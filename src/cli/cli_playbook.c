@@ -17,6 +17,43 @@
         NULL, NULL, 0, NULL                                                                        \
     }
 
+/* A trigger's facts as a person reads them: amounts as money in their currency, flags as
+ * words, counts as numbers. */
+static void print_facts(json_t *facts)
+{
+    static const char *const money[] = {"at_risk", "unpaid", "ask",  "threshold", "cost",
+                                        "revenue", "paid",   "owed", NULL};
+    const char *key;
+    json_t *v;
+    int first = 1;
+    printf("    facts: ");
+    json_object_foreach(facts, key, v)
+    {
+        if (strcmp(key, "currency") == 0 || strcmp(key, "threshold_currency") == 0) continue;
+        printf("%s%s ", first ? "" : ", ", key);
+        first = 0;
+        int is_money = 0;
+        for (int i = 0; money[i]; i++)
+            is_money |= strcmp(key, money[i]) == 0;
+        const char *cur = strcmp(key, "threshold") == 0 && js(facts, "threshold_currency")
+                              ? js(facts, "threshold_currency")
+                              : js(facts, "currency");
+        char buf[64];
+        if (is_money && cur && json_is_integer(v)) {
+            money_format(json_integer_value(v), cur, buf, sizeof buf);
+            printf("%s", buf);
+        } else if (json_is_boolean(v) || (json_is_integer(v) && strcmp(key, "abuse") == 0) ||
+                   strcmp(key, "legal_threat") == 0 || strcmp(key, "review_threat") == 0) {
+            printf("%s", json_is_true(v) || json_integer_value(v) ? "yes" : "no");
+        } else if (json_is_integer(v)) {
+            printf("%lld", (long long)json_integer_value(v));
+        } else if (json_is_string(v)) {
+            printf("%s", json_string_value(v));
+        }
+    }
+    printf("\n");
+}
+
 static void print_next(cli_ctx *c, json_t *n)
 {
     printf("%sCase %lld%s — stage %s, %s\n\n", cli_bold(c), (long long)ji(n, "case_id"),
@@ -62,11 +99,10 @@ static void print_next(cli_ctx *c, json_t *n)
                cli_reset(c));
     json_array_foreach(tr, i, v)
     {
-        char *facts = json_dumps(json_object_get(v, "facts"), JSON_COMPACT | JSON_SORT_KEYS);
-        printf("  %s %s: %s\n    facts: %s\n",
+        printf("  %s %s: %s\n",
                strcmp(js(v, "kind"), "walk_away") == 0 ? "walk away —" : "escalate —",
-               js(v, "trigger"), js(v, "why"), facts ? facts : "{}");
-        free(facts);
+               js(v, "trigger"), js(v, "why"));
+        print_facts(json_object_get(v, "facts"));
     }
     json_t *ct = json_object_get(n, "contact");
     printf("\n%sContact:%s %s", cli_dim(c), cli_reset(c), js(ct, "name") ? js(ct, "name") : "");

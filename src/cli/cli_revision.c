@@ -5,7 +5,7 @@
 static const cli_col revision_cols[] = {{"#", "number", COL_INT, 0},
                                         {"ID", "id", COL_INT, 0},
                                         {"REQUESTED", "created_at", COL_TIME, 0},
-                                        {"BEYOND", "beyond_policy", COL_INT, 0},
+                                        {"BEYOND", "beyond_policy", COL_YESNO, 0},
                                         {"DECISION", "charge", COL_TEXT, 0},
                                         {"PRICE", "price", COL_MONEY, 0},
                                         {"NOTE", "note", COL_TEXT, 40},

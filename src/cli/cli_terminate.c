@@ -7,7 +7,7 @@
 static rd_err *time_add(cli_ctx *c)
 {
     desk_time_input in = {cli_get(c, "client"), cli_get(c, "case"), cli_get(c, "minutes"),
-                          cli_get(c, "note")};
+                          cli_get(c, "note"), cli_get(c, "on")};
     int64_t id;
     rd_err *e = desk_time_add(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);
@@ -73,11 +73,13 @@ static rd_err *terminate(cli_ctx *c)
     return NULL;
 }
 
-static const cli_opt time_add_opts[] = {{"client", "ID", CLI_REQUIRED, "whose time it was"},
-                                        {"case", "ID", 0, "the case, when spent on a complaint"},
-                                        {"minutes", "M", CLI_REQUIRED, "time spent (1 to 1440)"},
-                                        {"note", "TEXT", 0, "what the time went on"},
-                                        {NULL, NULL, 0, NULL}};
+static const cli_opt time_add_opts[] = {
+    {"client", "ID", CLI_REQUIRED, "whose time it was"},
+    {"case", "ID", 0, "the case, when spent on a complaint"},
+    {"minutes", "TIME", CLI_REQUIRED, "time spent: 90, 45m, 1h30 or 1.5h (up to 30 days)"},
+    {"note", "TEXT", 0, "what the time went on"},
+    {"on", "DATE", 0, "the day it was spent; default today"},
+    {NULL, NULL, 0, NULL}};
 
 static const cli_opt terminate_opts[] = {
     {"reason", "TEXT", CLI_MULTI, "a reason to cite in the notice (repeat for more)"},

@@ -381,9 +381,13 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
 typedef struct desk_time_input {
     const char *client;  /* client id */
     const char *case_id; /* or NULL; must be the client's */
-    const char *minutes; /* 1 … 1440 */
+    const char *minutes; /* a duration: "90", "45m", "1h30", "1.5h"; 1 minute … 30 days */
     const char *note;    /* or NULL */
+    const char *on;      /* YYYY-MM-DD the time was spent, not in the future; NULL: now */
 } desk_time_input;
+/* Parses a duration as people write it ("90", "45m", "1h30", "1h30m", "1.5h", "2h") into
+ * minutes, 1 minute to 30 days. */
+rd_err *desk_duration_parse(const char *field, const char *text, int64_t *minutes);
 
 /* Logs time spent on a client: it feeds the cost-of-serving trigger (P16). */
 rd_err *desk_time_add(rd_desk *d, const desk_time_input *in, int64_t *id);

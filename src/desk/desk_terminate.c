@@ -10,17 +10,79 @@
 
 static const char *const obligation_kinds[] = {"commitment", "project", "refund", "invoice", NULL};
 
+/* Longest time entry: thirty days of work logged at once. */
+#define MAX_ENTRY_MINUTES (30 * 24 * 60)
+
+/* Reads digits with an optional decimal part at *p: *whole, and the fraction as num/den. */
+static int read_number(const char **p, int64_t *whole, int64_t *num, int64_t *den)
+{
+    int digits = 0;
+    *whole = *num = 0;
+    *den = 1;
+    for (; **p >= '0' && **p <= '9' && *whole < MAX_ENTRY_MINUTES; (*p)++, digits++)
+        *whole = *whole * 10 + (**p - '0');
+    if (digits && (**p == '.' || **p == ','))
+        for ((*p)++; **p >= '0' && **p <= '9' && *den < 1000; (*p)++)
+            *num = *num * 10 + (**p - '0'), *den *= 10;
+    return digits;
+}
+
+/* Skips a minutes unit: "m" or "min". */
+static void skip_minutes(const char **p)
+{
+    if (**p == 'm') (*p)++;
+    if (**p == 'i' && (*p)[1] == 'n') *p += 2;
+}
+
+rd_err *desk_duration_parse(const char *field, const char *text, int64_t *minutes)
+{
+    if (text_blank(text)) return rd_error(RD_INVALID, "%s: is required", field);
+    const char *p = text;
+    int64_t a, num, den, total = -1;
+    if (read_number(&p, &a, &num, &den)) {
+        if (*p == 'h') { /* hours, fractions allowed, then perhaps minutes: "1h30" */
+            p++;
+            total = a * 60 + num * 60 / den;
+            int64_t b, bn, bd;
+            if (*p) { /* minutes after hours are 0 to 59: "1h60", "1h2.5" are refused */
+                int ok = read_number(&p, &b, &bn, &bd) && bn == 0 && b < 60;
+                skip_minutes(&p);
+                total = ok ? total + b : -1;
+            }
+        } else if (num == 0) { /* whole minutes: "90", "90m" */
+            skip_minutes(&p);
+            total = a;
+        }
+    }
+    if (*p || total < 1 || total > MAX_ENTRY_MINUTES)
+        return rd_error(RD_INVALID,
+                        "%s: '%s' is not a time between 1 minute and 30 days (90, 45m, 1h30, "
+                        "1.5h)",
+                        field, text);
+    *minutes = total;
+    return NULL;
+}
+
 rd_err *desk_time_add(rd_desk *d, const desk_time_input *in, int64_t *id)
 {
     int64_t client_id, case_id = 0, minutes;
     rd_err *e = desk_parse_id("client", in->client, &client_id);
     if (!e && in->case_id) e = desk_parse_id("case", in->case_id, &case_id);
-    if (!e && text_blank(in->minutes)) e = rd_error(RD_INVALID, "minutes: is required");
-    if (!e) e = parse_int("minutes", in->minutes, 1, 24 * 60, &minutes);
+    if (!e) e = desk_duration_parse("minutes", in->minutes, &minutes);
     if (!e) e = text_check("note", in->note, DESK_MAX_FIELD, true);
+    rd_timestr now, today;
+    desk_today(today);
+    int y, m, dd;
+    if (!e && in->on) e = date_parse("on", in->on, &y, &m, &dd);
+    if (!e && in->on && strcmp(in->on, today) > 0)
+        e = rd_error(RD_INVALID, "on: %s is in the future", in->on);
     if (e) return e;
-    rd_timestr now;
     desk_now(now);
+    rd_timestr at;
+    if (in->on)
+        snprintf(at, sizeof at, "%.10sT12:00:00Z", in->on);
+    else
+        memcpy(at, now, sizeof at);
 
     json_t *row = NULL;
     if ((e = store_begin(d->st))) return e;
@@ -31,7 +93,7 @@ rd_err *desk_time_add(rd_desk *d, const desk_time_input *in, int64_t *id)
     if (!e && case_id && desk_ji(row, "client_id") != client_id)
         e = rd_error(RD_INVALID, "case: case %lld belongs to another client", (long long)case_id);
     json_decref(row);
-    if (!e) e = store_time_insert(d->st, client_id, case_id, minutes, in->note, now, id);
+    if (!e) e = store_time_insert(d->st, client_id, case_id, minutes, in->note, at, id);
     if (!e) {
         json_t *detail = json_pack("{s:I, s:I, s:I}", "client_id", (json_int_t)client_id, "case_id",
                                    (json_int_t)case_id, "minutes", (json_int_t)minutes);

@@ -177,7 +177,7 @@ rd_err *api_terminate_confirm(http_req *rq, http_resp *rs)
 
 rd_err *api_time_add(http_req *rq, http_resp *rs)
 {
-    desk_time_input in = {ARG("id"), ARG("case"), ARG("minutes"), ARG("note")};
+    desk_time_input in = {ARG("id"), ARG("case"), ARG("minutes"), ARG("note"), ARG("on")};
     int64_t id = 0;
     rd_err *e = desk_time_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);

@@ -238,3 +238,19 @@ test_day_escalations_listed_and_legal_weighed() {
     err_has "differently:"
     unset REDRESS_NOW
 }
+
+test_day_money_and_words_not_codes() {
+    day_demo
+    r config set currency USD
+    r case next 3
+    out_has "facts: at_risk 2,600.00 USD"
+    out_lacks "260000"
+    r lesson list
+    rc_is 0
+    r revision add --project 1 --note "one more colour pass"
+    r revision list --project 1
+    out_has "no" # beyond-policy reads yes or no, not 0 or 1
+    r time add --client 1 --minutes 1h30 --on 2026-11-20
+    rc_is 0
+    unset REDRESS_NOW
+}

@@ -243,7 +243,7 @@ static void test_margin_is_this_projects_cash(void **state)
     assert_null(desk_project_add(&f->d, &p, &other));
     desk_case_input k = {"1", "2", "email", "2026-11-19T09:00:00Z", "The logo is late."};
     assert_null(desk_case_open(&f->d, &k, &other));
-    desk_time_input t = {"1", "2", "120", "calls about the logo"};
+    desk_time_input t = {"1", "2", "120", "calls about the logo", NULL};
     assert_null(desk_time_add(&f->d, &t, &id)); /* on the other project's case */
     desk_invoice_input inv = {"1", "HLB-1", "2,400.00", "2026-10-01", NULL};
     assert_null(desk_invoice_add(&f->d, &inv, &id));
@@ -522,7 +522,7 @@ static void test_lesson_takes_stock_of_cost(void **state)
     fx *f = *state;
     at("2026-11-20T12:00:00Z");
     int64_t id, lesson;
-    desk_time_input t = {"1", "1", "150", "calls and reprints"};
+    desk_time_input t = {"1", "1", "150", "calls and reprints", NULL};
     assert_null(desk_time_add(&f->d, &t, &id));
     desk_close_input in = {"proofs not checked", "order a printed proof", NULL};
     assert_null(desk_case_close(&f->d, 1, &in, "closing early for the test", &lesson));
@@ -535,6 +535,37 @@ static void test_lesson_takes_stock_of_cost(void **state)
     assert_string_equal(desk_js(l, "differently"), "I check every proof myself");
     json_decref(k);
     expect_err(desk_lesson_differently(&f->d, lesson, " "), RD_INVALID, "differently");
+}
+
+static void test_durations_as_people_write_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int64_t minutes; /* 0: refused */
+    } cases[] = {{"90", 90},   {"45m", 45}, {"45min", 45}, {"1h30", 90}, {"1h30m", 90},
+                 {"1.5h", 90}, {"2h", 120}, {"36h", 2160}, {"0", 0},     {"1h60", 0},
+                 {"2.5", 0},   {"abc", 0},  {"h", 0},      {"43201", 0}, {"1h 30", 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t m = -1;
+        rd_err *e = desk_duration_parse("minutes", cases[i].text, &m);
+        if (cases[i].minutes) {
+            if (e) fail_msg("%s: %s", cases[i].text, e->msg);
+            assert_int_equal(m, cases[i].minutes);
+        } else {
+            expect_err(e, RD_INVALID, "minutes");
+        }
+    }
+}
+
+static void test_time_entry_with_a_date(void **state)
+{
+    fx *f = *state;
+    int64_t id;
+    desk_time_input future = {"1", "1", "1h", NULL, "2026-11-21"};
+    expect_err(desk_time_add(&f->d, &future, &id), RD_INVALID, "on");
+    desk_time_input t = {"1", "1", "1.5h", "calls", "2026-11-18"};
+    assert_null(desk_time_add(&f->d, &t, &id));
 }
 
 int main(void)
@@ -562,6 +593,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_escalation_once_per_level_proposal_and_legal_weighing,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_lesson_takes_stock_of_cost, setup, teardown),
+        cmocka_unit_test(test_durations_as_people_write_them),
+        cmocka_unit_test_setup_teardown(test_time_entry_with_a_date, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,7 +202,7 @@ static void cost_trigger_at_boundary(void **state)
     fixture *f = *state;
     client_and_project(f, "1000", "five pages");
     int64_t id;
-    desk_time_input t = {"1", NULL, "60", "calls"}; /* 60 min × 50 EUR/h = 50.00 EUR */
+    desk_time_input t = {"1", NULL, "60", "calls", NULL}; /* 60 min × 50 EUR/h = 50.00 EUR */
     ok(desk_time_add(&f->d, &t, &id));
     int64_t inv = invoice(f, "A-1", "100", "2026-11-01", "2026-12-01");
     pay(f, inv, "49.99", "2026-11-02");
@@ -221,7 +221,7 @@ static void cost_not_weighed_across_currencies(void **state)
     desk_invoice_input in = {"2", "U-1", "5000", "2026-11-01", "2026-12-01"};
     ok(desk_invoice_add(&f->d, &in, &id));
     pay(f, id, "5000", "2026-11-02");
-    desk_time_input t = {"1", NULL, "600", "workshop"}; /* 500.00 EUR of time */
+    desk_time_input t = {"1", NULL, "600", "workshop", NULL}; /* 500.00 EUR of time */
     ok(desk_time_add(&f->d, &t, &id));
     /* 5,000 USD paid and no EUR: without an exchange rate there is nothing to compare */
     assert_false(fires(f, "cost_exceeds_revenue"));
@@ -245,11 +245,11 @@ static void time_input_checked(void **state)
     fixture *f = *state;
     client_and_project(f, "1000", "five pages");
     int64_t id;
-    desk_time_input zero = {"1", NULL, "0", NULL};
+    desk_time_input zero = {"1", NULL, "0", NULL, NULL};
     refused(desk_time_add(&f->d, &zero, &id), RD_INVALID, "minutes:");
-    desk_time_input nocase = {"1", "4", "10", NULL};
+    desk_time_input nocase = {"1", "4", "10", NULL, NULL};
     refused(desk_time_add(&f->d, &nocase, &id), RD_NOT_FOUND, "case");
-    desk_time_input noclient = {"7", NULL, "10", NULL};
+    desk_time_input noclient = {"7", NULL, "10", NULL, NULL};
     refused(desk_time_add(&f->d, &noclient, &id), RD_NOT_FOUND, "client");
 }
 
