@@ -7,9 +7,11 @@
  *
  * Per client, ten cases, one project and five invoices (four paid, one overdue). Of the cases,
  * about 85% reach an agreed restatement, 70% an offer, 63% agreed commitments, 50% a follow-up
- * (40% held) and 30% are closed with a lesson; the rest stop along the way, leaving open
- * commitments and follow-ups that are now overdue; 5% have a reply drafted and never sent. Each
- * case has about eleven log entries. A fixed seed gives the same desk. */
+ * (40% held) and 30% are closed with a lesson; the rest stop along the way. Those received more
+ * than half a year before the end were closed when the client went quiet (an audited override);
+ * the recent ones stay open with commitments and follow-ups now overdue, and 5% of them have a
+ * reply drafted and not sent. Each case has about eleven log entries. A fixed seed gives the
+ * same desk. */
 #include "desk/desk.h"
 
 #include <stdio.h>
@@ -25,6 +27,7 @@ typedef struct gen {
     rd_desk *d;
     uint64_t rng;     /* xorshift64 state */
     int64_t clock;    /* simulated now, Unix seconds */
+    int64_t settled;  /* cases received before this were closed one way or another */
     char client[24];  /* the current client id, as typed */
     char project[24]; /* the current project id */
 } gen;
@@ -252,7 +255,14 @@ static rd_err *one_case(gen *g, int64_t t)
         e = log_message(g, case_text, i % 2 == 0);
     }
     if (!e && made && fate < 50) e = follow_through(g, case_id, made, fate);
-    if (!e && fate >= 95) { /* a reply drafted and never sent */
+    if (!e && fate >= 30 && t < g->settled) { /* long ago, the client went quiet: closed */
+        int64_t lesson;
+        desk_close_input close = {"The client stopped answering before the fix was agreed.",
+                                  "Call after two unanswered emails.", "no"};
+        set_clock(g, g->clock + 30 * DAY);
+        e = desk_case_close(g->d, case_id, &close, "the client went quiet", &lesson);
+    }
+    if (!e && fate >= 95 && t >= g->settled) { /* a reply drafted and not sent yet */
         desk_draft_input draft = {case_text, any(g, outgoing), "Re: your message", "email"};
         e = desk_draft_new(g->d, &draft, &id);
     }
@@ -266,8 +276,8 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
 {
     if (ncases < 1 || ncases > 10000000)
         return rd_error(RD_INVALID, "cases: %lld is not between 1 and 10000000", (long long)ncases);
-    gen g = {d, seed ? seed : 0x9E3779B97F4A7C15u, 0, "", ""};
     int64_t end = time_now() - 40 * DAY, span = 3 * 365 * DAY;
+    gen g = {d, seed ? seed : 0x9E3779B97F4A7C15u, 0, end - 180 * DAY, "", ""};
     int64_t start = end - span;
     rd_err *e = NULL;
     for (int64_t k = 0; !e && k < ncases; k += CASES_PER_CLIENT) {

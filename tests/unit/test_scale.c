@@ -314,6 +314,8 @@ static void test_one_entity_reads_use_indexes(void **state)
         ok(desk_demand_prerequisites(&f->d, id, &v));
         json_decref(v);
     }
+    int64_t inv;
+    ok(desk_invoice_ref(&f->d, "invoice", "2", &inv)); /* an invoice by number or id */
     /* One client's invoices: few, sorted after an indexed search for them. */
     ok(desk_invoice_list(&f->d, "1", false, NULL, &v));
     json_decref(v);
@@ -334,6 +336,8 @@ static void test_one_entity_reads_use_indexes(void **state)
     ok(store_project_money(f->st, 1, &v));
     json_decref(v);
     ok(store_log_triage_get(f->st, 1, &v));
+    json_decref(v);
+    ok(desk_today_view(&f->d, &v)); /* redress today, over every open case */
     json_decref(v);
     rd_page pg = {50, 0, 0};
     ok(store_today_commitments(f->st, today, &pg, &v));
