@@ -344,6 +344,16 @@ typedef struct desk_payment_input {
 } desk_payment_input;
 
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
+/* A write-off or a credit note: lowers an invoice's open balance without editing the invoice
+ * (the invoice, its payments and the adjustment all stay on record, audited). */
+typedef struct desk_adjust_input {
+    const char *invoice; /* number or id */
+    const char *kind;    /* write_off | credit_note */
+    const char *amount;  /* no more than the open balance */
+    const char *number;  /* the credit note's own number, or NULL */
+    const char *reason;  /* required */
+} desk_adjust_input;
+rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id);
 /* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
  * by its id. Ambiguous numbers (the same number on several projects) are refused. */
 rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);
