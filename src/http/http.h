@@ -135,5 +135,7 @@ typedef struct http_options {
  * finish and returns. Prints the URL (and a one-time sign-in link when there is no user yet,
  * or when asked) on standard output, one access-log line per request on standard error. */
 rd_err *http_serve(const http_options *o);
+/* The libmicrohttpd version the server runs with ("0.9.75"); static storage. */
+const char *http_lib_version(void);
 
 #endif

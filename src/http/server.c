@@ -636,3 +636,8 @@ rd_err *http_serve(const http_options *opts)
     fprintf(stderr, "redress serve: stopped\n");
     return NULL;
 }
+
+const char *http_lib_version(void)
+{
+    return MHD_get_version();
+}

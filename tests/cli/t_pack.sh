@@ -84,6 +84,7 @@ test_version_names_commit_and_libraries() {
     out_has "redress 0.1.0 (commit "
     out_has "SQLite 3."
     out_has "libsodium "
+    out_has "libmicrohttpd 0."
 }
 
 test_backup_verifies_and_keeps_newest() {

@@ -45,7 +45,7 @@ man_page_renders() {
 depends_on_libraries() {
     deps=$(dpkg-deb -f "$deb" Depends)
     echo "Depends: $deps"
-    for lib in libsqlite3 libsodium libjansson libc6; do
+    for lib in libsqlite3 libsodium libjansson libmicrohttpd libgmime libcurl libical libc6; do
         printf '%s' "$deps" | grep -q "$lib" || { echo "Depends lacks $lib"; return 1; }
     done
 }
