@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd pangocairo
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))

@@ -104,9 +104,15 @@ static rd_err *letter_demand(cli_ctx *c)
 {
     desk_demand_input in = {c->pos[0], cli_get(c, "pursuit-cost"), cli_get(c, "deadline-days"),
                             cli_get(c, "override")};
-    json_t *r;
-    rd_err *e = desk_letter_demand(&c->desk, &in, &r);
-    if (e) return e;
+    json_t *r = NULL;
+    int fd;
+    rd_err *e = cli_pdf_open(c, &fd);
+    if (!e) e = desk_letter_demand(&c->desk, &in, &r);
+    e = cli_pdf_finish(c, fd, e, "Formal demand for payment", r ? js(r, "letter") : NULL);
+    if (e) {
+        json_decref(r);
+        return e;
+    }
     if (c->json) {
         cli_print_json(r);
     } else {
@@ -151,6 +157,7 @@ static const cli_opt letter_demand_opts[] = {
     {"pursuit-cost", "AMOUNT", 0, "your estimate of what pursuing the debt would cost"},
     {"deadline-days", "N", 0, "days to pay from today (default 14)"},
     {"override", "REASON", 0, "write it although prerequisites are missing (audited)"},
+    {"pdf", "FILE", 0, "also write the letter as a PDF to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_invoice_add = {"invoice add",

@@ -1,0 +1,151 @@
+/* pdf.c — letters as PDF: pango lays out any UTF-8 text (accents, currency signs, names in any
+ * script the installed fonts cover), cairo's PDF surface writes the pages and embeds the fonts.
+ * Pure: the letter's text in, the PDF's bytes out; no database. */
+#include "docs/docs.h"
+
+#include <assert.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define PT_PER_MM (72.0 / 25.4)
+#define MARGIN    (22.0 * PT_PER_MM)
+#define FONT      "DejaVu Sans 10"
+#define SMALL     "DejaVu Sans 8"
+
+typedef struct page_geom {
+    double w, h;
+} page_geom;
+
+static rd_err *paper_size(const char *paper, page_geom *g)
+{
+    if (!paper || strcmp(paper, "a4") == 0) {
+        *g = (page_geom){210.0 * PT_PER_MM, 297.0 * PT_PER_MM};
+        return NULL;
+    }
+    if (strcmp(paper, "letter") == 0) {
+        *g = (page_geom){8.5 * 72.0, 11.0 * 72.0};
+        return NULL;
+    }
+    return rd_error(RD_INVALID, "paper: '%s' is not a4 or letter", paper);
+}
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+    rd_err *e = buf_add(closure, data, len);
+    if (!e) return CAIRO_STATUS_SUCCESS;
+    rd_err_free(e);
+    return CAIRO_STATUS_WRITE_ERROR;
+}
+
+static PangoLayout *layout_new(cairo_t *cr, const char *font, const char *text, double width)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    /* sizes in points: one device unit is a point on a PDF surface (pango assumes 96 dpi) */
+    pango_cairo_context_set_resolution(pango_layout_get_context(l), 72.0);
+    pango_layout_context_changed(l);
+    PangoFontDescription *fd = pango_font_description_from_string(font);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_auto_dir(l, TRUE);
+    pango_layout_set_text(l, text, -1);
+    return l;
+}
+
+static void footer(cairo_t *cr, const page_geom *g, int page, int pages)
+{
+    char text[64];
+    snprintf(text, sizeof text, "Page %d of %d", page, pages);
+    PangoLayout *l = layout_new(cr, SMALL, text, g->w - 2 * MARGIN);
+    pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+    cairo_move_to(cr, MARGIN, g->h - MARGIN / 2 - 10);
+    pango_cairo_show_layout(cr, l);
+    g_object_unref(l);
+}
+
+/* Lays the body out line by line from top, starting a new page when a line would cross the
+ * bottom margin. With draw false it only counts the pages. */
+static int flow(cairo_t *cr, const page_geom *g, PangoLayout *head, PangoLayout *body, bool draw,
+                int pages)
+{
+    int page = 1;
+    double y = MARGIN, bottom = g->h - MARGIN;
+    if (head) {
+        int hh;
+        pango_layout_get_size(head, NULL, &hh);
+        if (draw) {
+            cairo_move_to(cr, MARGIN, y);
+            pango_cairo_show_layout(cr, head);
+        }
+        y += (double)hh / PANGO_SCALE + 14.0;
+    }
+    PangoLayoutIter *it = pango_layout_get_iter(body);
+    double top = y, shift = 0; /* shift moves layout y to page y */
+    bool first = true;
+    do {
+        PangoRectangle r;
+        pango_layout_iter_get_line_extents(it, NULL, &r);
+        double ly = (double)r.y / PANGO_SCALE + top - shift, lh = (double)r.height / PANGO_SCALE;
+        if (ly + lh > bottom && !first) {
+            if (draw) {
+                footer(cr, g, page, pages);
+                cairo_show_page(cr);
+            }
+            page++;
+            shift += ly - MARGIN;
+            ly = MARGIN;
+        }
+        first = false;
+        if (draw) {
+            int baseline = pango_layout_iter_get_baseline(it);
+            cairo_move_to(cr, MARGIN + (double)r.x / PANGO_SCALE,
+                          (double)baseline / PANGO_SCALE + top - shift);
+            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+        }
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    if (draw) {
+        footer(cr, g, page, pages);
+        cairo_show_page(cr);
+    }
+    return page;
+}
+
+rd_err *docs_pdf_letter(const docs_letter *l, rd_buf *pdf)
+{
+    assert(l && l->body && pdf);
+    page_geom g;
+    rd_err *e = paper_size(l->paper, &g);
+    if (e) return e;
+    if ((e = text_check("letter", l->body, (size_t)1 << 20, true))) return e;
+    rd_buf head;
+    buf_init(&head, 0);
+    for (size_t i = 0; i < DOCS_SENDER_LINES && l->sender[i]; i++)
+        if (*l->sender[i]) rd_err_free(buf_addf(&head, "%s%s", head.len ? "\n" : "", l->sender[i]));
+
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, g.w, g.h);
+    if (l->title) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, l->title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "redress");
+    cairo_t *cr = cairo_create(s);
+    double width = g.w - 2 * MARGIN;
+    PangoLayout *hl = head.len ? layout_new(cr, FONT, buf_str(&head), width) : NULL;
+    if (hl) pango_layout_set_alignment(hl, PANGO_ALIGN_RIGHT);
+    PangoLayout *bl = layout_new(cr, FONT, l->body, width);
+    pango_layout_set_spacing(bl, (int)(1.5 * PANGO_SCALE));
+    int pages = flow(cr, &g, hl, bl, false, 0);
+    flow(cr, &g, hl, bl, true, pages);
+    if (hl) g_object_unref(hl);
+    g_object_unref(bl);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_status_t st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    buf_reset(&head);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        buf_reset(pdf);
+        return rd_error(RD_IO, "pdf: %s", cairo_status_to_string(st));
+    }
+    return NULL;
+}
