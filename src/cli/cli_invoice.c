@@ -85,11 +85,17 @@ static rd_err *invoice_show(cli_ctx *c)
 static rd_err *invoice_remind(cli_ctx *c)
 {
     int64_t id;
-    json_t *r;
+    json_t *r = NULL;
     desk_remind_input in = {cli_flag(c, "preview"), cli_get(c, "channel"), cli_get(c, "override")};
+    int fd = -1;
     rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
+    if (!e) e = cli_pdf_open(c, &fd);
     if (!e) e = desk_invoice_remind_with(&c->desk, id, &in, &r);
-    if (e) return e;
+    e = cli_pdf_finish(c, fd, e, e ? NULL : js(r, "subject"), e ? NULL : js(r, "text"));
+    if (e) {
+        json_decref(r);
+        return e;
+    }
     if (c->json)
         cli_print_json(r);
     else
@@ -132,6 +138,7 @@ static const cli_opt remind_opts[] = {
     {"preview", NULL, 0, "show the reminder; send, log and count nothing"},
     {"channel", "CH", 0, "how it was sent: email (default), letter, phone, chat, meeting"},
     {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
+    {"pdf", "FILE", 0, "also write the reminder as a PDF to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 static const cli_opt invoice_add_opts[] = {
     {"project", "ID", CLI_REQUIRED, "the project it bills (its currency is the invoice's)"},
