@@ -157,6 +157,7 @@ e2e: rel-e2e
 # AddressSanitizer + UBSan build running every test.
 sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
 sanitize: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+sanitize: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 sanitize:
 	@$(MAKE) --no-print-directory asan-unit asan-e2e
 
