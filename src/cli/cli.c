@@ -175,21 +175,28 @@ rd_err *cli_pdf_open(cli_ctx *c, int *fd)
     return *fd < 0 ? rd_error(RD_IO, "pdf: %s: %s", path, strerror(errno)) : NULL;
 }
 
+rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf)
+{
+    if (fd < 0) return e;
+    for (size_t off = 0; !e && off < pdf->len;) {
+        ssize_t n = write(fd, pdf->data + off, pdf->len - off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
+        if (n > 0) off += (size_t)n;
+    }
+    if (close(fd) != 0 && !e) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
+    if (e) unlink(cli_get(c, "pdf"));
+    return e;
+}
+
 rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *text)
 {
     if (fd < 0) return e;
     rd_buf pdf;
     buf_init(&pdf, 0);
     if (!e) e = desk_letter_pdf(&c->desk, title, text, &pdf);
-    for (size_t off = 0; !e && off < pdf.len;) {
-        ssize_t n = write(fd, pdf.data + off, pdf.len - off);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
-        if (n > 0) off += (size_t)n;
-    }
+    e = cli_pdf_write(c, fd, e, &pdf);
     buf_reset(&pdf);
-    if (close(fd) != 0 && !e) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
-    if (e) unlink(cli_get(c, "pdf"));
     return e;
 }
 

@@ -99,6 +99,9 @@ rd_err *cli_pdf_open(cli_ctx *c, int *fd);
 /* Step two: renders text through desk_letter_pdf and writes it to fd, closing fd. Given an
  * error e (the command failed) or on its own failure it removes the file; returns e first. */
 rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *text);
+/* Step two for any PDF: writes pdf (borrowed) to fd and closes it; given an error e or on its
+ * own failure it removes the file and returns e first. */
+rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf);
 
 /* ---------------------------------------------------------------- output */
 typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE, COL_YESNO } cli_col_kind;

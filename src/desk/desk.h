@@ -679,5 +679,10 @@ rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
  * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
  * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
 rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
+/* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
+ * to *pdf, which the caller owns and resets. */
+rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
+/* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
+const char *desk_root_cause_words(const char *root_cause);
 
 #endif

@@ -31,4 +31,10 @@ typedef struct docs_letter {
  * *pdf is left empty. */
 rd_err *docs_pdf_letter(const docs_letter *l, rd_buf *pdf);
 
+/* Appends a printable report as PDF to *pdf (the caller's; reset on error): title, then blocks
+ * in order, each {heading?, text?, table?: [[cells]] (the first row is the header; cells are
+ * strings or numbers), bars?: [{label, value}] (a horizontal bar chart scaled to the largest
+ * value)}, page numbers at every foot. paper as in docs_letter. */
+rd_err *docs_pdf_report(const char *paper, const char *title, json_t *blocks, rd_buf *pdf);
+
 #endif

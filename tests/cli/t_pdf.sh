@@ -70,3 +70,27 @@ test_pdf_reminder_notice_and_restatement() {
     pdf_has "$WORK/t.pdf" "Harbour Lane Bakery"
     unset REDRESS_NOW
 }
+
+test_pdf_report_with_tables_and_bars() {
+    REDRESS_NOW=2026-11-25T09:00:00Z
+    export REDRESS_NOW
+    fresh
+    r demo
+    r report --from 2026-11-01 --to 2026-11-30 --pdf "$WORK/report.pdf"
+    rc_is 0
+    [ "$(stat -c %a "$WORK/report.pdf")" = 600 ] || fail "pdf mode $(stat -c %a "$WORK/report.pdf")"
+    for want in "Report 2026-11-01 to 2026-11-30" "What keeps going wrong" "not identified yet" \
+        "2026-11" "Northwind Analytics" "Page 1 of 1"; do
+        pdf_has "$WORK/report.pdf" "$want"
+    done
+    # the same figures as the text report: one case answered after 1.3 hours, nothing paid
+    pdf_text "$WORK/report.pdf" | grep -q "Harbour Lane Bakery  *0  *0.00 EUR  *0.00 GBP" ||
+        fail "cost row: $(pdf_text "$WORK/report.pdf" | grep "Harbour")"
+    pdf_text "$WORK/report.pdf" | grep -q "first reply  *1.3 h  *1.3 h  *1" ||
+        fail "first reply row: $(pdf_text "$WORK/report.pdf" | grep "first reply")"
+    r report --from 2026-11-30 --to 2026-11-01 --pdf "$WORK/bad.pdf"
+    rc_is 1
+    err_has "from"
+    [ -e "$WORK/bad.pdf" ] && fail "a refused report left a file"
+    unset REDRESS_NOW
+}
