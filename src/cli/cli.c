@@ -189,12 +189,13 @@ rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf)
     return e;
 }
 
-rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *text)
+rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *ref,
+                       const char *text)
 {
     if (fd < 0) return e;
     rd_buf pdf;
     buf_init(&pdf, 0);
-    if (!e) e = desk_letter_pdf(&c->desk, title, text, &pdf);
+    if (!e) e = desk_letter_pdf(&c->desk, title, ref, text, &pdf);
     e = cli_pdf_write(c, fd, e, &pdf);
     buf_reset(&pdf);
     return e;

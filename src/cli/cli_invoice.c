@@ -91,7 +91,8 @@ static rd_err *invoice_remind(cli_ctx *c)
     rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
     if (!e) e = cli_pdf_open(c, &fd);
     if (!e) e = desk_invoice_remind_with(&c->desk, id, &in, &r);
-    e = cli_pdf_finish(c, fd, e, e ? NULL : js(r, "subject"), e ? NULL : js(r, "text"));
+    const char *subject = e ? NULL : js(r, "subject");
+    e = cli_pdf_finish(c, fd, e, subject, subject, e ? NULL : js(r, "text"));
     if (e) {
         json_decref(r);
         return e;
@@ -114,7 +115,7 @@ static rd_err *letter_demand(cli_ctx *c)
     int fd;
     rd_err *e = cli_pdf_open(c, &fd);
     if (!e) e = desk_letter_demand(&c->desk, &in, &r);
-    e = cli_pdf_finish(c, fd, e, "Formal demand for payment", r ? js(r, "letter") : NULL);
+    e = cli_pdf_finish(c, fd, e, "Formal demand for payment", NULL, r ? js(r, "letter") : NULL);
     if (e) {
         json_decref(r);
         return e;

@@ -208,7 +208,7 @@ static void print_draft(cli_ctx *c, const char *draft)
 
 static rd_err *want(cli_ctx *c)
 {
-    int64_t id;
+    int64_t id = 0;
     char *draft = NULL;
     int fd = -1;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
@@ -216,7 +216,9 @@ static rd_err *want(cli_ctx *c)
     if (!e)
         e = desk_case_want(&c->desk, id, cli_get(c, "want"), cli_get(c, "goal"),
                            cli_get(c, "override"), &draft);
-    e = cli_pdf_finish(c, fd, e, "What we agreed", draft);
+    char *ref = xasprintf("What you want (case %lld)", (long long)id);
+    e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
+    free(ref);
     if (!e) print_draft(c, draft);
     free(draft);
     return e;
@@ -224,7 +226,7 @@ static rd_err *want(cli_ctx *c)
 
 static rd_err *confirm(cli_ctx *c)
 {
-    int64_t id;
+    int64_t id = 0;
     char *draft = NULL;
     int fd = -1;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
@@ -234,7 +236,9 @@ static rd_err *confirm(cli_ctx *c)
     if (!e)
         e = desk_case_confirm(&c->desk, id, cli_get(c, "by"), cli_get(c, "correction"),
                               cli_get(c, "override"), &draft);
-    e = cli_pdf_finish(c, fd, e, "What we agreed", draft);
+    char *ref = xasprintf("What you want (case %lld)", (long long)id);
+    e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
+    free(ref);
     if (e) {
         free(draft);
         return e;

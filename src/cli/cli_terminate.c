@@ -59,7 +59,7 @@ static rd_err *terminate(cli_ctx *c)
         int fd;
         e = cli_pdf_open(c, &fd);
         if (!e) e = desk_terminate_confirm(&c->desk, &in, &r);
-        e = cli_pdf_finish(c, fd, e, "Notice of termination", e ? NULL : js(r, "notice"));
+        e = cli_pdf_finish(c, fd, e, "Notice of termination", NULL, e ? NULL : js(r, "notice"));
         if (e) {
             json_decref(r);
             return e;

@@ -357,8 +357,10 @@ rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input
  * me.* settings that are set, one per line. *out is the caller's. */
 rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
 /* A letter's text (as the letter commands produce it) as PDF on the configured paper, with the
- * me.* settings as the sender's block: appended to *pdf, which the caller owns and resets. */
-rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *text, rd_buf *pdf);
+ * me.* settings as the sender's block; ref (may be NULL) adds today's date and "Re: ref" above
+ * a text that has neither. Appended to *pdf, which the caller owns and resets. */
+rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
+                        rd_buf *pdf);
 /* Whether letters speak as "we" (me.voice we) rather than "I". */
 rd_err *desk_voice_we(rd_desk *d, bool *we);
 /* i_form or we_form by the voice. */

@@ -20,7 +20,8 @@ rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **
 
 /* ---------------------------------------------------------------- PDF letters */
 
-rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *text, rd_buf *pdf)
+rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
+                        rd_buf *pdf)
 {
     static const char *const keys[] = {"paper",    "me.name",  "me.business", "me.address",
                                        "me.email", "me.phone", NULL};
@@ -29,7 +30,10 @@ rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *text, rd_buf 
     for (int i = 0; !e && keys[i]; i++)
         e = desk_config_get(d, keys[i], &v[i]);
     if (!e) {
-        docs_letter l = {v[0], title, {v[1], v[2], v[3], v[4], v[5], NULL}, text};
+        rd_timestr today;
+        desk_today(today);
+        docs_letter l = {v[0], title, {v[1], v[2], v[3], v[4], v[5], NULL}, ref ? today : NULL,
+                         ref,  text};
         e = docs_pdf_letter(&l, pdf);
     }
     for (int i = 0; i < 7; i++)

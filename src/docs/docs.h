@@ -17,13 +17,15 @@ rd_err *docs_ics(json_t *events, const char *now_iso, char **ics);
 #define DOCS_SENDER_LINES 6
 
 /* A letter to print: the sender's identity block (up to DOCS_SENDER_LINES lines, NULL-ended;
- * empty lines skipped) set at the top right, then the body as written (its lines kept, longer
+ * empty lines skipped) set at the top right, the date and reference when given, then the body as written (its lines kept, longer
  * ones wrapped), page numbers at the foot of every page. All strings are borrowed. */
 typedef struct docs_letter {
     const char *paper; /* "a4" (default when NULL) or "letter" */
     const char *title; /* the document title in the PDF's metadata; may be NULL */
     const char *sender[DOCS_SENDER_LINES + 1];
-    const char *body; /* UTF-8; the date and references are the body's own lines */
+    const char *date; /* set under the sender's block when the body has no date line; or NULL */
+    const char *ref;  /* "Re: ref" under the date, for a body without its own; or NULL */
+    const char *body; /* UTF-8 */
 } docs_letter;
 
 /* Appends the letter as a PDF (fonts embedded) to *pdf, which the caller owns and resets. An

@@ -126,6 +126,13 @@ rd_err *docs_pdf_letter(const docs_letter *l, rd_buf *pdf)
     for (size_t i = 0; i < DOCS_SENDER_LINES && l->sender[i]; i++)
         if (*l->sender[i]) rd_err_free(buf_addf(&head, "%s%s", head.len ? "\n" : "", l->sender[i]));
 
+    rd_buf body;
+    buf_init(&body, 0);
+    if (l->date) rd_err_free(buf_addf(&body, "Date: %s\n", l->date));
+    if (l->ref) rd_err_free(buf_addf(&body, "Re:   %s\n", l->ref));
+    if (body.len) rd_err_free(buf_adds(&body, "\n"));
+    rd_err_free(buf_adds(&body, l->body));
+
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, g.w, g.h);
     if (l->title) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, l->title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "redress");
@@ -133,7 +140,7 @@ rd_err *docs_pdf_letter(const docs_letter *l, rd_buf *pdf)
     double width = g.w - 2 * MARGIN;
     PangoLayout *hl = head.len ? layout_new(cr, FONT, buf_str(&head), width) : NULL;
     if (hl) pango_layout_set_alignment(hl, PANGO_ALIGN_RIGHT);
-    PangoLayout *bl = layout_new(cr, FONT, l->body, width);
+    PangoLayout *bl = layout_new(cr, FONT, buf_str(&body), width);
     pango_layout_set_spacing(bl, (int)(1.5 * PANGO_SCALE));
     int pages = flow(cr, &g, hl, bl, false, 0);
     flow(cr, &g, hl, bl, true, pages);
@@ -144,6 +151,7 @@ rd_err *docs_pdf_letter(const docs_letter *l, rd_buf *pdf)
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     buf_reset(&head);
+    buf_reset(&body);
     if (st != CAIRO_STATUS_SUCCESS) {
         buf_reset(pdf);
         return rd_error(RD_IO, "pdf: %s", cairo_status_to_string(st));

@@ -50,11 +50,14 @@ test_pdf_reminder_notice_and_restatement() {
     rc_is 0
     pdf_has "$WORK/remind.pdf" "2026-031"
     pdf_has "$WORK/remind.pdf" "2,600.00 USD"
+    pdf_has "$WORK/remind.pdf" "Date: 2026-11-25"
+    pdf_has "$WORK/remind.pdf" "Payment reminder: invoice 2026-031"
     pdfinfo "$WORK/remind.pdf" | grep -q "612 x 792" || fail "not US Letter: $(pdfinfo "$WORK/remind.pdf")"
     r case want 1 --want "the boards reprinted" --goal "the counter opens Saturday" \
         --override "test" --pdf "$WORK/want.pdf"
     rc_is 0
     pdf_has "$WORK/want.pdf" "the boards reprinted"
+    pdf_has "$WORK/want.pdf" "What you want (case 1)"
     pdf_has "$WORK/want.pdf" "You want the boards reprinted so that the counter opens"
     r terminate 2 --pdf "$WORK/t.pdf"
     rc_is 2
