@@ -52,6 +52,30 @@ rd_err *api_case_get(http_req *rq, http_resp *rs);
 rd_err *api_case_next(http_req *rq, http_resp *rs);
 rd_err *api_triage(http_req *rq, http_resp *rs);
 rd_err *api_check(http_req *rq, http_resp *rs);
+/* the client's side in the API: api_portal.c */
+rd_err *api_portal_link(http_req *rq, http_resp *rs);
+rd_err *api_portal_links(http_req *rq, http_resp *rs);
+rd_err *api_portal_revoke(http_req *rq, http_resp *rs);
+rd_err *api_portal_events(http_req *rq, http_resp *rs);
+rd_err *api_portal_seen(http_req *rq, http_resp *rs);
+rd_err *api_review_add(http_req *rq, http_resp *rs);
+rd_err *api_review_list(http_req *rq, http_resp *rs);
+rd_err *api_review_get(http_req *rq, http_resp *rs);
+rd_err *api_review_reply(http_req *rq, http_resp *rs);
+rd_err *api_review_posted(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_ask(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_answer(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_list(http_req *rq, http_resp *rs);
+rd_err *api_survey_create(http_req *rq, http_resp *rs);
+rd_err *api_survey_list(http_req *rq, http_resp *rs);
+rd_err *api_survey_results(http_req *rq, http_resp *rs);
+rd_err *api_survey_close(http_req *rq, http_resp *rs);
+/* the client's pages: portal.c */
+rd_err *portal_page(http_req *rq, http_resp *rs);
+rd_err *portal_do_page(http_req *rq, http_resp *rs);
+rd_err *portal_do_post(http_req *rq, http_resp *rs);
+rd_err *survey_page(http_req *rq, http_resp *rs);
+rd_err *survey_post(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);
