@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd
+PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd pangocairo
 
 # -isystem: warnings in library headers (glib) are not ours to fix
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
@@ -179,6 +179,7 @@ faults: build/fault/redress build/rel/redress
 # AddressSanitizer + UBSan build running every test.
 sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1
 sanitize: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+sanitize: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 sanitize:
 	@$(MAKE) --no-print-directory asan-unit asan-e2e
 

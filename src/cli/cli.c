@@ -2,6 +2,8 @@
  * aligned tables, key/value blocks, JSON, and colour only on a terminal without NO_COLOR. */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -162,6 +164,41 @@ rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id)
 {
     if (i >= c->npos) return rd_error(RD_USAGE, "%s: missing %s", c->cmd->words, field);
     return desk_parse_id(field, c->pos[i], id);
+}
+
+rd_err *cli_pdf_open(cli_ctx *c, int *fd)
+{
+    const char *path = cli_get(c, "pdf");
+    *fd = -1;
+    if (!path) return NULL;
+    *fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    return *fd < 0 ? rd_error(RD_IO, "pdf: %s: %s", path, strerror(errno)) : NULL;
+}
+
+rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf)
+{
+    if (fd < 0) return e;
+    for (size_t off = 0; !e && off < pdf->len;) {
+        ssize_t n = write(fd, pdf->data + off, pdf->len - off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
+        if (n > 0) off += (size_t)n;
+    }
+    if (close(fd) != 0 && !e) e = rd_error(RD_IO, "pdf: %s", strerror(errno));
+    if (e) unlink(cli_get(c, "pdf"));
+    return e;
+}
+
+rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *ref,
+                       const char *text)
+{
+    if (fd < 0) return e;
+    rd_buf pdf;
+    buf_init(&pdf, 0);
+    if (!e) e = desk_letter_pdf(&c->desk, title, ref, text, &pdf);
+    e = cli_pdf_write(c, fd, e, &pdf);
+    buf_reset(&pdf);
+    return e;
 }
 
 rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out)

@@ -93,6 +93,17 @@ const char **cli_multi(cli_ctx *c, const char *name, int *n);
 rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id);
 /* Reads --text FILE|- (or the named option) if given; *out NULL otherwise. Caller frees. */
 rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out);
+/* --pdf FILE, step one: creates FILE (0600, refusing to overwrite) before the command acts, so
+ * an existing file stops it with nothing done. *fd is -1 when --pdf was not given. */
+rd_err *cli_pdf_open(cli_ctx *c, int *fd);
+/* Step two: renders text through desk_letter_pdf (ref as there) and writes it to fd, closing
+ * fd. Given an error e (the command failed) or on its own failure it removes the file; returns
+ * e first. */
+rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const char *ref,
+                       const char *text);
+/* Step two for any PDF: writes pdf (borrowed) to fd and closes it; given an error e or on its
+ * own failure it removes the file and returns e first. */
+rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf);
 
 /* ---------------------------------------------------------------- output */
 typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE, COL_YESNO } cli_col_kind;

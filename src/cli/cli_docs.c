@@ -206,20 +206,6 @@ const cli_cmd cmd_calendar_revoke = {
 
 /* ---------------------------------------------------------------- report */
 
-static const char *root_words(const char *r)
-{
-    static const char *const w[][2] = {{"missed_deadline", "missed deadline"},
-                                       {"quality", "quality of the work"},
-                                       {"communication", "communication breakdown"},
-                                       {"scope", "scope or expectations"},
-                                       {"billing", "billing"},
-                                       {"other", "other"},
-                                       {"not_identified", "not identified yet"}};
-    for (size_t i = 0; r && i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i][0], r) == 0) return w[i][1];
-    return r ? r : "?";
-}
-
 static void pct(json_t *v)
 {
     if (json_is_number(v))
@@ -236,8 +222,8 @@ static void print_report(cli_ctx *c, json_t *r)
     printf("%sWhat keeps going wrong%s\n", cli_bold(c), cli_reset(c));
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(r, "root_causes"), i, v)
-        printf("  %-28s %4lld\n", root_words(js(v, "root_cause")), (long long)ji(v, "cases"));
+    json_array_foreach(json_object_get(r, "root_causes"), i, v) printf(
+        "  %-28s %4lld\n", desk_root_cause_words(js(v, "root_cause")), (long long)ji(v, "cases"));
     json_t *fr = json_object_get(r, "first_response"), *rs = json_object_get(r, "resolution");
     printf("\n%sHow fast%s\n", cli_bold(c), cli_reset(c));
     if (ji(fr, "count"))
@@ -297,6 +283,16 @@ static void print_report(cli_ctx *c, json_t *r)
 static rd_err *report(cli_ctx *c)
 {
     json_t *r = NULL;
+    if (cli_get(c, "pdf")) {
+        rd_buf pdf;
+        buf_init(&pdf, 0);
+        int fd;
+        rd_err *e = cli_pdf_open(c, &fd);
+        if (!e) e = desk_report_pdf(&c->desk, cli_get(c, "from"), cli_get(c, "to"), &pdf);
+        e = cli_pdf_write(c, fd, e, &pdf);
+        buf_reset(&pdf);
+        return e;
+    }
     rd_err *e = desk_report(&c->desk, cli_get(c, "from"), cli_get(c, "to"), &r);
     if (e) return e;
     if (c->json)
@@ -310,6 +306,7 @@ static rd_err *report(cli_ctx *c)
 static const cli_opt report_opts[] = {
     {"from", "YYYY-MM-DD", 0, "first day of the period (default a year before --to)"},
     {"to", "YYYY-MM-DD", 0, "last day of the period (default today)"},
+    {"pdf", "FILE", 0, "write a printable copy (tables and bar charts) to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_report = {

@@ -111,11 +111,18 @@ static rd_err *credit_note(cli_ctx *c)
 static rd_err *invoice_remind(cli_ctx *c)
 {
     int64_t id;
-    json_t *r;
+    json_t *r = NULL;
     desk_remind_input in = {cli_flag(c, "preview"), cli_get(c, "channel"), cli_get(c, "override")};
+    int fd = -1;
     rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
+    if (!e) e = cli_pdf_open(c, &fd);
     if (!e) e = desk_invoice_remind_with(&c->desk, id, &in, &r);
-    if (e) return e;
+    const char *subject = e ? NULL : js(r, "subject");
+    e = cli_pdf_finish(c, fd, e, subject, subject, e ? NULL : js(r, "text"));
+    if (e) {
+        json_decref(r);
+        return e;
+    }
     if (c->json)
         cli_print_json(r);
     else
@@ -130,9 +137,15 @@ static rd_err *letter_demand(cli_ctx *c)
 {
     desk_demand_input in = {c->pos[0], cli_get(c, "pursuit-cost"), cli_get(c, "deadline-days"),
                             cli_get(c, "override")};
-    json_t *r;
-    rd_err *e = desk_letter_demand(&c->desk, &in, &r);
-    if (e) return e;
+    json_t *r = NULL;
+    int fd;
+    rd_err *e = cli_pdf_open(c, &fd);
+    if (!e) e = desk_letter_demand(&c->desk, &in, &r);
+    e = cli_pdf_finish(c, fd, e, "Formal demand for payment", NULL, r ? js(r, "letter") : NULL);
+    if (e) {
+        json_decref(r);
+        return e;
+    }
     if (c->json) {
         cli_print_json(r);
     } else {
@@ -156,6 +169,7 @@ static const cli_opt remind_opts[] = {
     {"preview", NULL, 0, "show the reminder; send, log and count nothing"},
     {"channel", "CH", 0, "how it was sent: email (default), letter, phone, chat, meeting"},
     {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
+    {"pdf", "FILE", 0, "also write the reminder as a PDF to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 static const cli_opt invoice_add_opts[] = {
     {"project", "ID", CLI_REQUIRED, "the project it bills (its currency is the invoice's)"},
@@ -181,6 +195,7 @@ static const cli_opt letter_demand_opts[] = {
     {"pursuit-cost", "AMOUNT", 0, "your estimate of what pursuing the debt would cost"},
     {"deadline-days", "N", 0, "days to pay from today (default 14)"},
     {"override", "REASON", 0, "write it although prerequisites are missing (audited)"},
+    {"pdf", "FILE", 0, "also write the letter as a PDF to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_invoice_add = {"invoice add",

@@ -208,12 +208,17 @@ static void print_draft(cli_ctx *c, const char *draft)
 
 static rd_err *want(cli_ctx *c)
 {
-    int64_t id;
+    int64_t id = 0;
     char *draft = NULL;
+    int fd = -1;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e) e = cli_pdf_open(c, &fd);
     if (!e)
         e = desk_case_want(&c->desk, id, cli_get(c, "want"), cli_get(c, "goal"),
                            cli_get(c, "override"), &draft);
+    char *ref = xasprintf("What you want (case %lld)", (long long)id);
+    e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
+    free(ref);
     if (!e) print_draft(c, draft);
     free(draft);
     return e;
@@ -221,13 +226,23 @@ static rd_err *want(cli_ctx *c)
 
 static rd_err *confirm(cli_ctx *c)
 {
-    int64_t id;
+    int64_t id = 0;
     char *draft = NULL;
+    int fd = -1;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
+    if (!e && cli_get(c, "pdf") && !cli_get(c, "correction"))
+        e = rd_error(RD_USAGE, "--pdf: goes with --correction (the corrected restatement)");
+    if (!e) e = cli_pdf_open(c, &fd);
     if (!e)
         e = desk_case_confirm(&c->desk, id, cli_get(c, "by"), cli_get(c, "correction"),
                               cli_get(c, "override"), &draft);
-    if (e) return e;
+    char *ref = xasprintf("What you want (case %lld)", (long long)id);
+    e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
+    free(ref);
+    if (e) {
+        free(draft);
+        return e;
+    }
     if (draft) {
         print_draft(c, draft);
         if (!c->json) printf("\n(corrected: ask the client to confirm this version)\n");
@@ -315,13 +330,16 @@ static const cli_opt cause_opts[] = {
     {"notes", "N", 0, "your notes on the real problem"},
     OVERRIDE_OPT,
     END_OPTS};
-static const cli_opt want_opts[] = {{"want", "W", CLI_REQUIRED, "what the client wants"},
-                                    {"goal", "G", CLI_REQUIRED, "the end goal behind it"},
-                                    OVERRIDE_OPT,
-                                    END_OPTS};
+static const cli_opt want_opts[] = {
+    {"want", "W", CLI_REQUIRED, "what the client wants"},
+    {"goal", "G", CLI_REQUIRED, "the end goal behind it"},
+    {"pdf", "FILE", 0, "also write the restatement as a PDF (0600)"},
+    OVERRIDE_OPT,
+    END_OPTS};
 static const cli_opt confirm_opts[] = {
     {"by", "client|user", 0, "who confirmed: the client (default) or you on their behalf"},
     {"correction", "TEXT", 0, "the client's correction; replaces the want, confirm again"},
+    {"pdf", "FILE", 0, "with --correction: also write the new restatement as a PDF (0600)"},
     OVERRIDE_OPT,
     END_OPTS};
 static const cli_opt flag_opts[] = {

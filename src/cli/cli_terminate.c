@@ -50,12 +50,20 @@ static rd_err *terminate(cli_ctx *c)
     if (handover && confirm)
         return rd_error(RD_USAGE, "terminate: --handover and --confirm are separate steps");
     if (cli_get(c, "note") && !handover) return rd_error(RD_USAGE, "--note: goes with --handover");
+    if (cli_get(c, "pdf") && !confirm) return rd_error(RD_USAGE, "--pdf: goes with --confirm");
     rd_err *e = NULL;
     json_t *r = NULL;
     if (confirm) {
         desk_terminate_input in = {c->pos[0], reasons, nreasons, cli_get(c, "referral"),
                                    cli_get(c, "override")};
-        if ((e = desk_terminate_confirm(&c->desk, &in, &r))) return e;
+        int fd;
+        e = cli_pdf_open(c, &fd);
+        if (!e) e = desk_terminate_confirm(&c->desk, &in, &r);
+        e = cli_pdf_finish(c, fd, e, "Notice of termination", NULL, e ? NULL : js(r, "notice"));
+        if (e) {
+            json_decref(r);
+            return e;
+        }
         c->json ? cli_print_json(r) : (void)printf("%s", js(r, "notice"));
         json_decref(r);
         return NULL;
@@ -88,6 +96,7 @@ static const cli_opt terminate_opts[] = {
     {"referral", "TEXT", 0, "who the client can turn to instead, named in the notice"},
     {"confirm", NULL, 0, "write the notice, log it and mark the client terminated"},
     {"override", "REASON", 0, "send the notice within a case's cool-off (audited)"},
+    {"pdf", "FILE", 0, "with --confirm: also write the notice as a PDF to a new file (0600)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_time_add = {"time add",

@@ -379,6 +379,11 @@ rd_err *desk_invoice_remind_with(rd_desk *d, int64_t id, const desk_remind_input
 /* The user's signature for letters, notices and reminders: closing ("Kind regards"), then the
  * me.* settings that are set, one per line. *out is the caller's. */
 rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
+/* A letter's text (as the letter commands produce it) as PDF on the configured paper, with the
+ * me.* settings as the sender's block; ref (may be NULL) adds today's date and "Re: ref" above
+ * a text that has neither. Appended to *pdf, which the caller owns and resets. */
+rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
+                        rd_buf *pdf);
 /* Whether letters speak as "we" (me.voice we) rather than "I". */
 rd_err *desk_voice_we(rd_desk *d, bool *we);
 /* i_form or we_form by the voice. */
@@ -801,5 +806,10 @@ rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
  * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
  * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
 rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
+/* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
+ * to *pdf, which the caller owns and resets. */
+rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
+/* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
+const char *desk_root_cause_words(const char *root_cause);
 
 #endif

@@ -16,6 +16,7 @@ typedef enum {
     SET_TEXT,      /* several lines of text */
     SET_SMTP_URL,  /* smtp:// or smtps:// */
     SET_VOICE,     /* I or we */
+    SET_PAPER,     /* a4 or letter */
 } setting_kind;
 
 static const struct setting {
@@ -37,6 +38,7 @@ static const struct setting {
     {"me.address", "", SET_LINE, "your postal address, for letters"},
     {"me.email", "", SET_LINE, "your direct email, given to clients"},
     {"me.phone", "", SET_LINE, "your direct phone number, given to clients"},
+    {"paper", "a4", SET_PAPER, "a4 or letter: the page size of PDF letters and reports"},
     {"me.voice", "I", SET_VOICE, "I or we: how letters and notices speak for you"},
     {"me.signature", "", SET_TEXT, "the signature under replies sent by mail"},
     {"smtp.url", "", SET_SMTP_URL, "smtp://host:port (or smtps://) replies are sent through"},
@@ -105,6 +107,10 @@ static rd_err *check_value(rd_desk *d, const struct setting *s, const char *valu
         return strcmp(value, "I") == 0 || strcmp(value, "we") == 0
                    ? NULL
                    : rd_error(RD_INVALID, "%s: '%s' is not I or we", s->key, value);
+    case SET_PAPER:
+        return strcmp(value, "a4") == 0 || strcmp(value, "letter") == 0
+                   ? NULL
+                   : rd_error(RD_INVALID, "%s: '%s' is not a4 or letter", s->key, value);
     case SET_MONEY: {
         char *cur = NULL;
         rd_err *e = desk_config_get(d, "currency", &cur);

@@ -18,6 +18,29 @@ rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **
     return e ? e : store_export_page(d->st, table, page, out);
 }
 
+/* ---------------------------------------------------------------- PDF letters */
+
+rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
+                        rd_buf *pdf)
+{
+    static const char *const keys[] = {"paper",    "me.name",  "me.business", "me.address",
+                                       "me.email", "me.phone", NULL};
+    char *v[7] = {0};
+    rd_err *e = NULL;
+    for (int i = 0; !e && keys[i]; i++)
+        e = desk_config_get(d, keys[i], &v[i]);
+    if (!e) {
+        rd_timestr today;
+        desk_today(today);
+        docs_letter l = {v[0], title, {v[1], v[2], v[3], v[4], v[5], NULL}, ref ? today : NULL,
+                         ref,  text};
+        e = docs_pdf_letter(&l, pdf);
+    }
+    for (int i = 0; i < 7; i++)
+        free(v[i]);
+    return e;
+}
+
 /* ---------------------------------------------------------------- calendar */
 
 static char *summary(json_t *ev)
@@ -213,4 +236,150 @@ rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out)
     json_object_set_new(r, "changes_made", json_integer(made));
     *out = r;
     return NULL;
+}
+
+/* ---------------------------------------------------------------- report as PDF */
+
+const char *desk_root_cause_words(const char *r)
+{
+    static const char *const w[][2] = {{"missed_deadline", "missed deadline"},
+                                       {"quality", "quality of the work"},
+                                       {"communication", "communication breakdown"},
+                                       {"scope", "scope or expectations"},
+                                       {"billing", "billing"},
+                                       {"other", "other"},
+                                       {"not_identified", "not identified yet"}};
+    for (size_t i = 0; r && i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i][0], r) == 0) return w[i][1];
+    return r ? r : "?";
+}
+
+static char *pct_text(json_t *v)
+{
+    return json_is_number(v) ? xasprintf("%.0f%%", json_number_value(v) * 100) : xstrdup("n/a");
+}
+
+static json_t *spread_row(const char *what, json_t *s, const char *unit)
+{
+    if (!desk_ji(s, "count")) return json_pack("[s, s, s, s]", what, "-", "-", "0");
+    char *med = xasprintf("%.1f %s", json_number_value(json_object_get(s, "median")), unit),
+         *mean = xasprintf("%.1f %s", json_number_value(json_object_get(s, "mean")), unit);
+    json_t *row = json_pack("[s, s, s, I]", what, med, mean, (json_int_t)desk_ji(s, "count"));
+    free(med);
+    free(mean);
+    return row;
+}
+
+/* The report's figures as the blocks docs_pdf_report draws. */
+static json_t *report_blocks(json_t *r)
+{
+    json_t *blocks = json_array(), *tot = json_object_get(r, "totals"), *bars = json_array();
+    size_t i;
+    json_t *v;
+    char *line = xasprintf("Cases received from %s to %s: %lld, of which %lld closed, %lld "
+                           "escalated, %lld ended with the client.",
+                           desk_js(r, "from"), desk_js(r, "to"), (long long)desk_ji(tot, "cases"),
+                           (long long)desk_ji(tot, "closed"), (long long)desk_ji(tot, "escalated"),
+                           (long long)desk_ji(tot, "terminated"));
+    json_array_append_new(blocks, json_pack("{s:s}", "text", line));
+    free(line);
+    json_array_foreach(json_object_get(r, "root_causes"), i, v) json_array_append_new(
+        bars, json_pack("{s:s, s:I}", "label", desk_root_cause_words(desk_js(v, "root_cause")),
+                        "value", (json_int_t)desk_ji(v, "cases")));
+    json_array_append_new(
+        blocks, json_pack("{s:s, s:o}", "heading", "What keeps going wrong", "bars", bars));
+    bars = json_array(); /* cases by month, all root causes together */
+    json_array_foreach(json_object_get(r, "by_month"), i, v)
+    {
+        size_t n = json_array_size(bars);
+        json_t *last = n ? json_array_get(bars, n - 1) : NULL;
+        if (last && strcmp(desk_js(last, "label"), desk_js(v, "month")) == 0)
+            json_object_set_new(last, "value",
+                                json_integer(desk_ji(last, "value") + desk_ji(v, "cases")));
+        else
+            json_array_append_new(bars, json_pack("{s:s, s:I}", "label", desk_js(v, "month"),
+                                                  "value", (json_int_t)desk_ji(v, "cases")));
+    }
+    json_array_append_new(blocks,
+                          json_pack("{s:s, s:o}", "heading", "Cases by month", "bars", bars));
+    json_t *speed = json_pack("[[s, s, s, s]]", "", "median", "mean", "cases");
+    json_array_append_new(speed,
+                          spread_row("first reply", json_object_get(r, "first_response"), "h"));
+    json_array_append_new(speed, spread_row("settled", json_object_get(r, "resolution"), "days"));
+    json_array_append_new(blocks, json_pack("{s:s, s:o}", "heading", "How fast", "table", speed));
+    json_t *off = json_object_get(r, "offers"), *kept = json_object_get(r, "kept"),
+           *sat = json_object_get(r, "satisfaction");
+    char *acc = pct_text(json_object_get(off, "acceptance_rate")),
+         *esc = pct_text(json_object_get(r, "escalation_rate")),
+         *kp = pct_text(json_object_get(kept, "rate")),
+         *sa = desk_ji(sat, "responses")
+                   ? xasprintf("%.1f of 5", json_number_value(json_object_get(sat, "average")))
+                   : xstrdup("no answers");
+    json_t *out = json_pack("[[s, s], [s, s], [s, s], [s, s], [s, s]]", "measure", "value",
+                            "offers accepted", acc, "escalated", esc,
+                            "clients kept (new work within 12 months)", kp, "satisfaction", sa);
+    free(acc);
+    free(esc);
+    free(kp);
+    free(sa);
+    json_array_append_new(blocks, json_pack("{s:s, s:o}", "heading", "Outcomes", "table", out));
+    json_t *money =
+        json_pack("[[s, s, s, s, s]]", "currency", "refunds", "discounts", "received", "share");
+    json_array_foreach(json_object_get(r, "money"), i, v)
+    {
+        char a[64], b[64], rev[64];
+        const char *cur = desk_js(v, "currency");
+        money_format(desk_ji(v, "refunds"), cur, a, sizeof a);
+        money_format(desk_ji(v, "discounts"), cur, b, sizeof b);
+        money_format(desk_ji(v, "revenue"), cur, rev, sizeof rev);
+        char *share = pct_text(json_object_get(v, "share_of_revenue"));
+        json_array_append_new(money, json_pack("[s, s, s, s, s]", cur, a, b, rev, share));
+        free(share);
+    }
+    json_array_append_new(blocks,
+                          json_pack("{s:s, s:o}", "heading", "Money given back", "table", money));
+    json_t *lessons = json_pack("[[s, s, s]]", "lesson", "change", "made");
+    json_array_foreach(json_object_get(r, "lessons"), i, v) json_array_append_new(
+        lessons, json_pack("[s, s, s]", desk_js(v, "lesson") ? desk_js(v, "lesson") : "",
+                           desk_js(v, "change") ? desk_js(v, "change") : "",
+                           desk_ji(v, "change_made") ? "yes" : "no"));
+    if (json_array_size(lessons) > 1)
+        json_array_append_new(blocks,
+                              json_pack("{s:s, s:o}", "heading", "Lessons", "table", lessons));
+    else
+        json_array_append_new(blocks, json_pack("{s:s, s:s}", "heading", "Lessons", "text",
+                                                "No lesson was recorded in this period."));
+    if (json_array_size(lessons) <= 1) json_decref(lessons);
+    json_t *cost = json_pack("[[s, s, s, s]]", "client", "minutes", "cost", "paid");
+    json_array_foreach(json_object_get(r, "clients"), i, v)
+    {
+        char c[64], p[64];
+        money_format(desk_ji(v, "cost"), desk_js(v, "cost_currency"), c, sizeof c);
+        money_format(desk_ji(v, "paid"),
+                     desk_js(v, "currency") ? desk_js(v, "currency") : desk_js(v, "cost_currency"),
+                     p, sizeof p);
+        json_array_append_new(cost, json_pack("[s, I, s, s]", desk_js(v, "client"),
+                                              (json_int_t)desk_ji(v, "minutes"), c, p));
+    }
+    json_array_append_new(blocks,
+                          json_pack("{s:s, s:o}", "heading", "Cost of serving", "table", cost));
+    return blocks;
+}
+
+rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf)
+{
+    json_t *r = NULL;
+    char *paper = NULL;
+    rd_err *e = desk_report(d, from, to, &r);
+    if (!e) e = desk_config_get(d, "paper", &paper);
+    if (!e) {
+        json_t *blocks = report_blocks(r);
+        char *title = xasprintf("Report %s to %s", desk_js(r, "from"), desk_js(r, "to"));
+        e = docs_pdf_report(paper, title, blocks, pdf);
+        free(title);
+        json_decref(blocks);
+    }
+    free(paper);
+    json_decref(r);
+    return e;
 }

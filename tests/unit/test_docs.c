@@ -1,6 +1,7 @@
 /* test_docs.c — what leaves the desk: CSV rows quoted by RFC 4180 with formulas defused, the
  * calendar read back by libical with the same events, subscription links refused once revoked,
- * and a report whose figures are worked out by hand below. */
+ * a report whose figures are worked out by hand below, and PDF letters refusing a paper or a
+ * text they cannot print. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <libical/ical.h>
 
 #include "desk/desk.h"
+#include "docs/docs.h"
 
 typedef struct fx {
     rd_store *st;
@@ -270,6 +272,54 @@ static void test_export_pages_every_row(void **state)
     rd_err_free(e);
 }
 
+static bool pdf_has(const rd_buf *pdf, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= pdf->len; i++)
+        if (memcmp(pdf->data + i, needle, n) == 0) return true;
+    return false;
+}
+
+static void pdf_refused(const docs_letter *l, const char *field)
+{
+    rd_buf pdf;
+    buf_init(&pdf, 0);
+    rd_err *e = docs_pdf_letter(l, &pdf);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_INVALID);
+    assert_non_null(strstr(e->msg, field));
+    assert_int_equal(pdf.len, 0);
+    rd_err_free(e);
+}
+
+static void test_pdf_letter_paper_and_text(void **state)
+{
+    fx *f = *state;
+    docs_letter l = {"a5", "t", {"Ζωή", NULL}, NULL, NULL, "Dear client,\n\n2,600.00 €\n"};
+    pdf_refused(&l, "paper");
+    l.paper = "letter";
+    l.body = "Dear \xff client";
+    pdf_refused(&l, "letter");
+    l.body = "Dear client\x1b[31m";
+    pdf_refused(&l, "letter");
+    rd_buf pdf;
+    buf_init(&pdf, 0);
+    l.body = "Dear client,\n\n2,600.00 €\n";
+    assert_null(docs_pdf_letter(&l, &pdf));
+    assert_true(pdf.len > 1000);
+    assert_memory_equal(pdf.data, "%PDF-", 5);
+    assert_true(pdf_has(&pdf, "/FontFile")); /* fonts embedded */
+    buf_reset(&pdf);
+    rd_err *e = desk_config_set(&f->d, "paper", "A4");
+    assert_non_null(e);
+    assert_non_null(strstr(e->msg, "paper"));
+    rd_err_free(e);
+    assert_null(desk_config_set(&f->d, "paper", "letter"));
+    assert_null(desk_letter_pdf(&f->d, "t", "Invoice 7", "Dear client,\n", &pdf));
+    assert_true(pdf_has(&pdf, "/MediaBox [ 0 0 612 792 ]"));
+    buf_reset(&pdf);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -279,6 +329,7 @@ int main(void)
         T(test_calendar_link_refused_once_revoked),
         T(test_report_figures_worked_by_hand),
         T(test_export_pages_every_row),
+        T(test_pdf_letter_paper_and_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
