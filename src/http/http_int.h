@@ -88,6 +88,7 @@ rd_err *portal_do_page(http_req *rq, http_resp *rs);
 rd_err *portal_do_post(http_req *rq, http_resp *rs);
 rd_err *survey_page(http_req *rq, http_resp *rs);
 rd_err *survey_post(http_req *rq, http_resp *rs);
+rd_err *page_portal_link_post(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);

@@ -655,6 +655,11 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
     HW_RAW(w, " · <span class=\"badge\">");
     hw_text(w, desk_js(k, "status"));
     HW_RAW(w, "</span></p>");
+    if (strcmp(desk_js(k, "status"), "closed") != 0) {
+        char portal[64];
+        snprintf(portal, sizeof portal, "/cases/%lld/portal-link", (long long)case_id);
+        form_button(w, v, portal, "portal_link", "Make a private link for the client", "secondary");
+    }
     stage_bar(w, desk_js(k, "stage"));
 
     section_open(w, "words", "In the client's words");

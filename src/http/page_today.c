@@ -11,6 +11,7 @@ static const struct {
     const char *kind, *words, *cls;
 } kinds[] = {
     {"commitment_overdue", "commitment overdue", "bad"},
+    {"from_client", "from the client", "good"},
     {"invoice_overdue", "invoice overdue", "bad"},
     {"followup_due", "follow-up due", "warn"},
     {"hold_ends", "hold ends", "warn"},

@@ -51,7 +51,7 @@ static void open_page(hw *w, const char *title, const char *heading)
 {
     HW_RAW(w, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-              "<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" "
+              "<meta name=\"referrer\" content=\"same-origin\"><meta name=\"robots\" "
               "content=\"noindex\"><title>");
     hw_text(w, title);
     HW_RAW(w, "</title><link rel=\"stylesheet\" href=\"/static/redress.css\"></head>\n"
@@ -79,7 +79,7 @@ static rd_err *finish(hw *w, http_resp *rs)
 {
     rs->content_type = "text/html; charset=utf-8";
     http_header_add(rs, "Cache-Control", "no-store");
-    http_header_add(rs, "Referrer-Policy", "no-referrer");
+    http_header_add(rs, "Referrer-Policy", "same-origin"); /* the link never leaves the site */
     http_header_add(rs, "X-Robots-Tag", "noindex");
     return hw_end(w);
 }
@@ -544,4 +544,39 @@ rd_err *survey_post(http_req *rq, http_resp *rs)
     HW_RAW(&w, "<p>Your answers are in. They cannot be traced back to you.</p>");
     close_page(&w);
     return finish(&w, rs);
+}
+
+/* ---------------------------------------------------------------- the user's side */
+
+rd_err *page_portal_link_post(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    char *token = NULL;
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_portal_link(rq->desk, id, http_arg(rq, "expires"), &token, &out);
+    if (e) return e;
+    const char *host = http_header(rq, "Host");
+    char *url = xasprintf("%s://%s/p/%s", rq->secure ? "https" : "http", host ? host : "", token);
+    page_view pv = {.user = rq->user, .csrf = rq->csrf};
+    hw w;
+    hw_begin(&w, &rs->body);
+    page_open(&w, &pv, "A private link for the client", "cases");
+    HW_RAW(&w, "<h1>A private link for the client</h1><p>Send this link to the client. It is "
+               "shown only now (redress keeps only a fingerprint of it) and works until ");
+    hw_text(&w, json_string_value(json_object_get(out, "expires_at")));
+    HW_RAW(&w, ". Through it the client sees what you understood, your options with their "
+               "dates, your commitments and your contact details, and can answer each; nothing "
+               "internal is shown.</p><p><label for=\"portal-url\">Link</label> <input "
+               "id=\"portal-url\" type=\"text\" readonly size=\"70\"");
+    hw_attr(&w, "value", url);
+    HW_RAW(&w, "></p><p><a");
+    hw_attrf(&w, "href", "/cases/%lld", (long long)id);
+    HW_RAW(&w, ">Back to the case</a></p>");
+    page_close(&w);
+    free(url);
+    free(token);
+    json_decref(out);
+    http_header_add(rs, "Cache-Control", "no-store");
+    return hw_end(&w);
 }

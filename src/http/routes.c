@@ -20,6 +20,7 @@ const http_route http_routes[] = {
     {"GET",    "/cases",                  page_cases,       HTTP_USER,   "Every case, newest complaint first, a page at a time."},
     {"GET",    "/cases/{id}",             page_case,        HTTP_USER,   "One case on one screen, with a form for each step of the playbook."},
     {"POST",   "/cases/{id}",             page_case_post,   HTTP_USER,   "One step of a case: the form named by the field form."},
+    {"POST",   "/cases/{id}/portal-link", page_portal_link_post, HTTP_USER, "Makes a private link for the case's client and shows it once."},
     {"GET",    "/clients",                page_clients,     HTTP_USER,   "Clients by name, contact one click away."},
     {"GET",    "/clients/{id}",           page_client,      HTTP_USER,   "One client: contact, screening, walk-away triggers, cost against revenue."},
     {"GET",    "/projects",               page_projects,    HTTP_USER,   "Projects: agreed scope, deadline, price and revisions."},

@@ -57,6 +57,7 @@ export async function startDesk() {
   }
   return {
     url,
+    run, // runs a redress command on this desk (args, standard input); returns its output
     log: () => log,
     async stop() {
       child.kill("SIGTERM");
