@@ -36,6 +36,10 @@ extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_re
 extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
+    cmd_portal_seen, cmd_survey_create, cmd_survey_list, cmd_survey_results, cmd_survey_close,
+    cmd_review_add, cmd_review_list, cmd_review_show, cmd_review_reply, cmd_review_posted,
+    cmd_testimonial_ask, cmd_testimonial_answer, cmd_testimonial_list;
 extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
     cmd_calendar_revoke, cmd_report;
 extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
@@ -116,6 +120,23 @@ const cli_cmd *const cli_commands[] = {
     &cmd_revision_add,
     &cmd_revision_list,
     &cmd_terminate,
+    &cmd_portal_link,
+    &cmd_portal_links,
+    &cmd_portal_revoke,
+    &cmd_portal_events,
+    &cmd_portal_seen,
+    &cmd_review_add,
+    &cmd_review_list,
+    &cmd_review_show,
+    &cmd_review_reply,
+    &cmd_review_posted,
+    &cmd_testimonial_ask,
+    &cmd_testimonial_answer,
+    &cmd_testimonial_list,
+    &cmd_survey_create,
+    &cmd_survey_list,
+    &cmd_survey_results,
+    &cmd_survey_close,
     &cmd_report,
     &cmd_export_csv,
     &cmd_calendar_export,
@@ -141,6 +162,7 @@ const cli_section cli_sections[] = {
     {&cmd_log_add, "what was said: the log, triage and replies (P2, P5, P17)"},
     {&cmd_offer_make, "offers and following through (P8-P11)"},
     {&cmd_escalate, "when it is not working (P12-P18)"},
+    {&cmd_portal_link, "the client's side: portal, reviews, testimonials, surveys"},
     {&cmd_report, "taking stock: reports, exports, calendar"},
     {&cmd_verify, "integrity and backups"},
     {&cmd_serve, "the web desk and the JSON API"},

@@ -164,4 +164,34 @@ json_t *triage_json(const triage_result *r, const char *text);
  *  "text"}],"strengths":[..],"errors","warnings","hints","dropped"}. Caller decrefs. */
 json_t *tone_json(const tone_result *r, const char *text);
 
+/* ---------------------------------------------------------------- replies to public reviews */
+/* Rules a reply to a public review (P19) must also pass (public_reply.c); every one is an error. */
+typedef enum public_rule {
+    PR_DEFENSIVE,      /* arguing the facts in public */
+    PR_PRIVATE_DETAIL, /* an email address, phone number, amount or invoice */
+    PR_BLAME,          /* blaming the reviewer */
+    PR_NO_THANKS,      /* no thanks to the reviewer (start and end 0) */
+    PR_NO_OFFLINE,     /* no offer to take it offline (start and end 0) */
+    PR_COUNT
+} public_rule;
+typedef struct public_diag {
+    public_rule rule;
+    size_t start, end; /* bytes; both 0 for a rule about what is missing */
+} public_diag;
+typedef struct public_result {
+    tone_result tone; /* the tone check every reply gets */
+    int errors;       /* public-rule findings, kept or dropped */
+    size_t ndiags, dropped;
+    public_diag diags[ANALYZE_MAX_FINDINGS];
+} public_result;
+/* Checks a reply to a public review: the tone check, then the public rules. Errors as
+ * tone_check. Allocates nothing. */
+rd_err *public_reply_check(const char *field, const char *text, size_t len, public_result *out);
+const char *public_rule_name(public_rule r);    /* "private-detail"; static */
+const char *public_rule_message(public_rule r); /* what to do instead; static */
+/* tone_json of the tone part with the public-rule findings added to "diagnostics" ({rule,
+ * severity, message, start, end, text}), "errors" counting both, and "public_errors". Caller
+ * owns the result. */
+json_t *public_json(const public_result *r, const char *text);
+
 #endif

@@ -104,6 +104,9 @@ typedef struct cli_col {
 } cli_col;
 
 void cli_print_json(json_t *v); /* borrowed */
+/* Prints a tone check (tone_json's shape): a line per diagnostic ("line:col: severity: message
+ * [rule]", no position for a finding about what is missing), its suggestion, the strengths. */
+void cli_print_tone(cli_ctx *c, json_t *tone);
 /* The usual end of a list command: returns e if set, else prints rows as JSON (--json) or a
  * table, releases them, and returns NULL. Takes rows (NULL when e is set). */
 rd_err *cli_list_out(cli_ctx *c, rd_err *e, json_t *rows, const cli_col *cols);

@@ -39,6 +39,7 @@ static const struct {
     {"escalation.outcome", "escalation outcome", "escalation", 0},
     {"invoice.remind", "invoice remind", "invoice", 0},
     {"draft.release", "draft release", "draft", 0},
+    {"portal.seen", "portal seen", "event", 0},
 };
 
 /* A hint is pasted as is when it is one word of plain characters, else quoted. */

@@ -23,8 +23,7 @@ static const cli_col draft_fields[] = {{"draft", "id", COL_INT, 0},
                                        {"override", "override_reason", COL_TEXT, 0},
                                        {NULL, NULL, 0, 0}};
 
-/* Prints the tone check of a draft: one line per diagnostic, then the strengths. */
-static void print_tone(cli_ctx *c, json_t *tone)
+void cli_print_tone(cli_ctx *c, json_t *tone)
 {
     size_t i;
     json_t *dg;
@@ -32,9 +31,11 @@ static void print_tone(cli_ctx *c, json_t *tone)
     {
         const char *sev = js(dg, "severity");
         const char *colour = sev && sev[0] == 'e' ? cli_red(c) : cli_yellow(c);
-        printf("  %lld:%lld: %s%s%s: %s [%s]\n", (long long)ji(dg, "line"),
-               (long long)ji(dg, "column"), colour, sev, cli_reset(c), js(dg, "message"),
-               js(dg, "rule"));
+        if (ji(dg, "line"))
+            printf("  %lld:%lld: ", (long long)ji(dg, "line"), (long long)ji(dg, "column"));
+        else
+            printf("  ");
+        printf("%s%s%s: %s [%s]\n", colour, sev, cli_reset(c), js(dg, "message"), js(dg, "rule"));
         if (js(dg, "suggestion"))
             printf("      %s%s%s\n", cli_dim(c), js(dg, "suggestion"), cli_reset(c));
     }
@@ -52,7 +53,7 @@ static rd_err *show_after_write(cli_ctx *c, int64_t id)
         cli_print_json(draft);
     } else {
         printf("%lld\n", (long long)id);
-        print_tone(c, json_object_get(draft, "tone"));
+        cli_print_tone(c, json_object_get(draft, "tone"));
         if (json_is_true(json_object_get(draft, "held")))
             printf("held for %lld more minute(s): cool off before it goes out\n",
                    (long long)ji(draft, "hold_minutes_left"));
@@ -115,7 +116,7 @@ static rd_err *draft_show(cli_ctx *c)
                    js(dl, "message_id"), js(dl, "answer") ? ": " : "",
                    js(dl, "answer") ? js(dl, "answer") : "");
         printf("\n%s\n\n%sTone check%s\n", js(draft, "body"), cli_bold(c), cli_reset(c));
-        print_tone(c, json_object_get(draft, "tone"));
+        cli_print_tone(c, json_object_get(draft, "tone"));
     }
     json_decref(draft);
     return NULL;

@@ -11,6 +11,7 @@ static const char *heading(const char *kind)
     static const struct {
         const char *kind, *title;
     } h[] = {{"commitment_overdue", "Overdue commitments"},
+             {"from_client", "From your clients, on their portal page"},
              {"followup_due", "Follow-ups due"},
              {"invoice_overdue", "Invoices overdue"},
              {"trigger", "Triggers firing (suggestions)"},

@@ -23,6 +23,14 @@ rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t ro
     return e;
 }
 
+rd_err *desk_audit_take(rd_desk *d, const char *action, const char *table, int64_t row_id,
+                        json_t *detail)
+{
+    rd_err *e = desk_audit(d, action, table, row_id, detail);
+    json_decref(detail);
+    return e;
+}
+
 bool desk_one_of(const char *s, const char *const *list)
 {
     if (!s) return false;
@@ -72,6 +80,16 @@ rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
     d->st = NULL;
     d->actor = actor;
     return store_open_desk(path, STORE_AGAIN, &d->st);
+}
+
+int desk_schema_version(rd_desk *d)
+{
+    return store_schema_version(d->st);
+}
+
+bool desk_signed(rd_desk *d)
+{
+    return store_signer(d->st) != NULL;
 }
 
 void desk_close(rd_desk *d)

@@ -121,6 +121,10 @@ rd_err *desk_config_list(rd_desk *d, json_t **out);
 /* Walk-away triggers (P16) that fire for a client: an array of {trigger, why, facts}, where
  * trigger is abuse, cost_exceeds_revenue or late_payments. Nothing happens by itself. */
 rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
+/* What serving a client cost against what they paid (P16): {minutes (time logged), cost (at
+ * hourly_cost), revenue (paid less refunded), currency (the user's), comparable (false when some
+ * invoice is in another currency, so the two cannot be weighed)}. *out is the caller's. */
+rd_err *desk_client_economics(rd_desk *d, int64_t client_id, json_t **out);
 
 /* ---------------------------------------------------------------- playbook (P2–P14)
  * stages and guards, next step, concerns, restatement, offers, follow-through, lessons,
@@ -219,7 +223,8 @@ rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out);
  *   case.close, offer.make, offer.choose {offer}, offer.reject {offer}, offer.list,
  *   commitment.done {commitment}, commitment.list, followup.add {kind}, followup.done
  *   {followup}, feedback.record, lesson.list {open}, escalation.outcome {escalation};
- *   and in `today` also invoice.remind {invoice: its number} and draft.release {draft}.
+ *   and in `today` also invoice.remind {invoice: its number}, draft.release {draft} and
+ *   portal.seen {event} (what a client did on their portal page).
  * Each maps to the desk function of the same name (offer.make → desk_offer_make). */
 rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out);
 
@@ -281,7 +286,8 @@ rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text)
 /* ---------------------------------------------------------------- day to day */
 /* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
  * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
- * commitment_overdue, followup_due, invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
+ * commitment_overdue, from_client (an action on the client portal, until seen), followup_due,
+ * invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
  * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
  * care after a fix); lower urgency comes
  * first, then the longest waiting. action is an action object (see desk_case_next) or null.
@@ -595,6 +601,10 @@ rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
  * (a connection per thread): the file is not examined again. */
 rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
 void desk_close(rd_desk *d);
+/* The desk's schema version (its newest migration). */
+int desk_schema_version(rd_desk *d);
+/* True when the desk's heads are signed with a key this user holds (see desk_seal.c). */
+bool desk_signed(rd_desk *d);
 
 /* ---------------------------------------------------------------- accounts and API tokens
  * Who may use the web desk and the JSON API. Passwords are hashed with argon2id; session ids
@@ -641,6 +651,9 @@ rd_err *desk_parse_id(const char *field, const char *text, int64_t *id);
 /* Appends the audit entry for an operation; detail is borrowed and may be NULL. */
 rd_err *desk_audit(rd_desk *d, const char *action, const char *table, int64_t row_id,
                    json_t *detail);
+/* desk_audit that takes detail (NULL allowed) and releases it: for a detail built in the call. */
+rd_err *desk_audit_take(rd_desk *d, const char *action, const char *table, int64_t row_id,
+                        json_t *detail);
 /* True when s is one of the NULL-terminated list. */
 bool desk_one_of(const char *s, const char *const *list);
 /* NULL when value is NULL or one of list; else RD_INVALID "field: 'x' is not one of a, b, c". */
@@ -652,6 +665,101 @@ const char *desk_js(json_t *obj, const char *key);
 /* The current time as ISO 8601 UTC text. */
 void desk_now(rd_timestr out);
 
+/* ---------------------------------------------------------------- the client's side
+ * Portal links (desk_portal.c), anonymous surveys (desk_survey.c), public reviews and
+ * testimonials (desk_review.c). */
+
+/* Issues a private link to case_id for its client, valid for days ("1".."180", NULL: 30).
+ * *token (caller frees) goes in the URL /p/TOKEN and is shown once: only its hash is kept.
+ * *out (caller's) is {id, case_id, expires_at}. A closed case gets no link (RD_CONFLICT). */
+rd_err *desk_portal_link(rd_desk *d, int64_t case_id, const char *days, char **token, json_t **out);
+rd_err *desk_portal_revoke(rd_desk *d, int64_t link_id);
+/* The case's links: {id, created_at, expires_at, revoked_at, last_used_at}; never tokens. */
+rd_err *desk_portal_links(rd_desk *d, int64_t case_id, rd_page *page, json_t **out);
+/* What the client sees through token, and nothing else: {case_id, client_name, received_at,
+ * stage, restatement, restatement_confirmed, options[{position, kind, detail, due_on,
+ * amount}], commitments[{id, text, due_on, done, client_says_met}], contact{name, business,
+ * email, phone}, actions[], feedback_given, expires_at}. Writes nothing. Unknown, revoked and
+ * expired tokens get one RD_NOT_FOUND. *out is the caller's. */
+rd_err *desk_portal_view(rd_desk *d, const char *token, json_t **out);
+
+/* What the client can do on the portal: confirm, correct (words), choose (option), propose
+ * (words), met / not_met (commitment, words; words required for not_met), feedback (score,
+ * words). */
+extern const char *const desk_portal_actions[];
+typedef struct desk_portal_action {
+    const char *action;
+    const char *words;      /* the client's own words */
+    const char *option;     /* "1", "2", … for choose */
+    const char *commitment; /* commitment id for met / not_met */
+    const char *score;      /* "1".."5" for feedback */
+} desk_portal_action;
+/* Runs the action as the client would have it recorded by the user (the same desk operation
+ * and stage guards), logs it as coming from the client through the portal, records a portal
+ * event for the user's today view, all in one transaction. */
+rd_err *desk_portal_act(rd_desk *d, const char *token, const desk_portal_action *a);
+/* Portal events: unseen ones oldest first, else every one newest first. {id, case_id, kind,
+ * summary, log_id, at, seen_at, client_name}. */
+rd_err *desk_portal_events(rd_desk *d, int unseen, rd_page *page, json_t **out);
+/* Marks event id (0: every unseen one) seen; *changed counts them. */
+rd_err *desk_portal_seen(rd_desk *d, int64_t id, int64_t *changed);
+/* The restatement as the client reads it, or NULL when none was drafted; caller frees. */
+char *desk_restatement_text(rd_desk *d, int64_t case_id);
+
+typedef struct desk_survey_input {
+    const char *period; /* "YYYY-MM-DD..YYYY-MM-DD": clients with work in it are invited */
+    const char *const *questions;
+    int nquestions;            /* 1..10 */
+    const char *min_responses; /* results hidden below this; NULL: 5; never below 3 */
+} desk_survey_input;
+/* Creates the survey and one link per invited client. *out (caller's) is {id, period_from,
+ * period_to, min_responses, links[{id, name, email, token}]} in random order: the only place
+ * the pairing of client and link ever exists. */
+rd_err *desk_survey_create(rd_desk *d, const desk_survey_input *in, json_t **out);
+/* The questions behind an unused survey token: {period_from, period_to, questions[{position,
+ * text}]}. Writes nothing. */
+rd_err *desk_survey_view(rd_desk *d, const char *token, json_t **out);
+/* Takes one response and burns the token: score "1".."5" and the answers by question. Keeps
+ * only the day, stores nothing that names the client, and makes no audit entry. */
+rd_err *desk_survey_respond(rd_desk *d, const char *token, const char *score,
+                            const char *const *answers, int nanswers);
+/* {id, period_from, period_to, invited, responses, min_responses, shown, questions[…]}; with
+ * shown (responses >= min_responses) also average, scores[5] and each question's answers in
+ * random order. */
+rd_err *desk_survey_results(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_survey_list(rd_desk *d, rd_page *page, json_t **out);
+rd_err *desk_survey_close(rd_desk *d, int64_t id);
+
+typedef struct desk_review_input {
+    const char *platform, *rating, *text, *link, *date; /* rating "1".."5" or NULL */
+    const char *client, *case_id;                       /* ids as typed, or NULL */
+} desk_review_input;
+/* Records a public review; a review threat found earlier in the client's messages is linked to
+ * it, and with a known client it joins their communication log. */
+rd_err *desk_review_add(rd_desk *d, const desk_review_input *in, int64_t *id);
+rd_err *desk_review_get(rd_desk *d, int64_t id, json_t **out);
+rd_err *desk_review_list(rd_desk *d, rd_page *page, json_t **out);
+/* Saves the reply drafted for a review and checks it with the public-reply rules; *report
+ * (caller's) is the check (tone_json shape plus public_errors). */
+rd_err *desk_review_reply(rd_desk *d, int64_t id, const char *text, json_t **report);
+/* Marks the reply posted: refused while the check finds errors, unless override gives a reason
+ * (audited). */
+rd_err *desk_review_posted(rd_desk *d, int64_t id, const char *override);
+/* The public-reply check of text alone; *report is the caller's, *errors counts every error. */
+rd_err *desk_public_check(const char *text, json_t **report, int *errors);
+
+typedef struct desk_testimonial_input {
+    const char *client, *case_id, *text; /* case optional: the best case that closed well */
+} desk_testimonial_input;
+/* Records and logs a testimonial request to a client whose case closed well (feedback 4 or 5,
+ * still a client); the request is tone-checked. Otherwise refused unless override. *report
+ * (caller's) is the tone check. */
+rd_err *desk_testimonial_ask(rd_desk *d, const desk_testimonial_input *in, const char *override,
+                             int64_t *id, json_t **report);
+/* answer yes (quote and where required) or no. */
+rd_err *desk_testimonial_answer(rd_desk *d, int64_t id, const char *answer, const char *quote,
+                                const char *where);
+rd_err *desk_testimonial_list(rd_desk *d, rd_page *page, json_t **out);
 /* ---------------------------------------------------------------- exports, calendar, reports
  * (desk_docs.c) */
 /* One page of a table for a spreadsheet: table is one of store_export_tables (clients,

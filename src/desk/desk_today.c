@@ -9,6 +9,7 @@
 /* How urgent each kind of item is; lower comes first. */
 enum {
     U_OVERDUE = 10,
+    U_CLIENT = 15,
     U_FOLLOWUP = 20,
     U_INVOICE = 30,
     U_TRIGGER = 40,
@@ -131,6 +132,22 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
              desk_js(r, "due_on"),
              pb_action("commitment.done", desk_ji(r, "case_id"), NULL,
                        ids_of("commitment", desk_ji(r, "id"))));
+    }
+    json_decref(rows);
+    rows = NULL;
+    /* what clients did on their portal page, until the user has seen it */
+    rd_page first = {.limit = 50};
+    if (!e) e = desk_portal_events(d, 1, &first, &rows);
+    json_array_foreach(rows, i, r)
+    {
+        json_t *act = json_pack("{s:s, s:I, s:{s:I}, s:[]}", "action", "portal.seen", "case",
+                                (json_int_t)desk_ji(r, "case_id"), "params", "event",
+                                (json_int_t)desk_ji(r, "id"), "inputs");
+        char day[11];
+        snprintf(day, sizeof day, "%.10s", desk_js(r, "at"));
+        item(items, U_CLIENT, desk_days_between(day, today), "from_client", r,
+             desk_ji(r, "case_id"), xasprintf("on the portal: %s", desk_js(r, "summary")), NULL,
+             act);
     }
     json_decref(rows);
     rows = NULL;

@@ -1237,3 +1237,14 @@ out:
     free(cur);
     return e;
 }
+
+char *desk_restatement_text(rd_desk *d, int64_t case_id)
+{
+    json_t *k = NULL;
+    char *text = NULL;
+    if (store_case_get(d->st, case_id, &k) == NULL && desk_js(k, "want"))
+        text = restatement(d, case_id, desk_js(k, "want"),
+                           desk_js(k, "goal") ? desk_js(k, "goal") : "it is put right");
+    json_decref(k);
+    return text;
+}

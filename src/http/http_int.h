@@ -39,6 +39,18 @@ rd_err *page_signin_post(http_req *rq, http_resp *rs);
 rd_err *page_signin_once(http_req *rq, http_resp *rs);
 rd_err *page_signout(http_req *rq, http_resp *rs);
 rd_err *page_static(http_req *rq, http_resp *rs);
+/* pages: page_desk.c */
+rd_err *page_today(http_req *rq, http_resp *rs);
+rd_err *page_cases(http_req *rq, http_resp *rs);
+rd_err *page_case(http_req *rq, http_resp *rs);
+rd_err *page_case_post(http_req *rq, http_resp *rs);
+rd_err *page_clients(http_req *rq, http_resp *rs);
+rd_err *page_client(http_req *rq, http_resp *rs);
+rd_err *page_projects(http_req *rq, http_resp *rs);
+rd_err *page_invoices(http_req *rq, http_resp *rs);
+rd_err *page_lessons(http_req *rq, http_resp *rs);
+rd_err *page_settings(http_req *rq, http_resp *rs);
+rd_err *page_settings_post(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);
@@ -52,6 +64,30 @@ rd_err *api_case_get(http_req *rq, http_resp *rs);
 rd_err *api_case_next(http_req *rq, http_resp *rs);
 rd_err *api_triage(http_req *rq, http_resp *rs);
 rd_err *api_check(http_req *rq, http_resp *rs);
+/* the client's side in the API: api_portal.c */
+rd_err *api_portal_link(http_req *rq, http_resp *rs);
+rd_err *api_portal_links(http_req *rq, http_resp *rs);
+rd_err *api_portal_revoke(http_req *rq, http_resp *rs);
+rd_err *api_portal_events(http_req *rq, http_resp *rs);
+rd_err *api_portal_seen(http_req *rq, http_resp *rs);
+rd_err *api_review_add(http_req *rq, http_resp *rs);
+rd_err *api_review_list(http_req *rq, http_resp *rs);
+rd_err *api_review_get(http_req *rq, http_resp *rs);
+rd_err *api_review_reply(http_req *rq, http_resp *rs);
+rd_err *api_review_posted(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_ask(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_answer(http_req *rq, http_resp *rs);
+rd_err *api_testimonial_list(http_req *rq, http_resp *rs);
+rd_err *api_survey_create(http_req *rq, http_resp *rs);
+rd_err *api_survey_list(http_req *rq, http_resp *rs);
+rd_err *api_survey_results(http_req *rq, http_resp *rs);
+rd_err *api_survey_close(http_req *rq, http_resp *rs);
+/* the client's pages: portal.c */
+rd_err *portal_page(http_req *rq, http_resp *rs);
+rd_err *portal_do_page(http_req *rq, http_resp *rs);
+rd_err *portal_do_post(http_req *rq, http_resp *rs);
+rd_err *survey_page(http_req *rq, http_resp *rs);
+rd_err *survey_post(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);

@@ -543,6 +543,81 @@ rd_err *store_backup(rd_store *st, const char *path);
 /* The SQLite library version the store runs with ("3.40.1"); static storage. */
 const char *store_lib_version(void);
 
+/* ---------------------------------------------------------------- the client's side
+ * Portal links and what the client did through them, anonymous surveys, public reviews and
+ * testimonials (store_portal.c). Token hashes are 64 hex digits; tokens are never stored. */
+rd_err *store_portal_link_insert(rd_store *st, int64_t case_id, const char *token_hash,
+                                 const char *expires_at, const char *now, int64_t *id);
+/* *row NULL when no link has that hash. */
+rd_err *store_portal_link_by_hash(rd_store *st, const char *token_hash, json_t **row);
+rd_err *store_portal_link_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_portal_link_touch(rd_store *st, int64_t id, const char *now);
+rd_err *store_portal_link_revoke(rd_store *st, int64_t id, const char *now);
+rd_err *store_portal_link_list(rd_store *st, int64_t case_id, rd_page *page, json_t **rows);
+
+typedef struct rd_portal_event {
+    int64_t case_id, link_id;
+    const char *kind;    /* confirmed corrected chose proposed commitment_met … feedback */
+    const char *summary; /* one line in the user's words */
+    int64_t log_id;      /* the log entry, 0 when none */
+} rd_portal_event;
+rd_err *store_portal_event_insert(rd_store *st, const rd_portal_event *ev, const char *now,
+                                  int64_t *id);
+/* unseen: oldest first, only those not yet seen; else newest first. */
+rd_err *store_portal_event_list(rd_store *st, int unseen, rd_page *page, json_t **rows);
+/* Marks one event (id 0: every unseen one) seen; *changed counts them. */
+rd_err *store_portal_event_seen(rd_store *st, int64_t id, const char *now, int64_t *changed);
+rd_err *store_commitment_answer_insert(rd_store *st, int64_t commitment_id, int met,
+                                       const char *words, const char *now, int64_t *id);
+rd_err *store_commitment_answers(rd_store *st, int64_t case_id, json_t **rows);
+rd_err *store_feedback_count(rd_store *st, int64_t case_id, int64_t *n);
+
+rd_err *store_survey_insert(rd_store *st, const char *from, const char *to, int64_t min_responses,
+                            int64_t invited, const char *now, int64_t *id);
+rd_err *store_survey_question_insert(rd_store *st, int64_t survey_id, int64_t position,
+                                     const char *text);
+rd_err *store_survey_token_insert(rd_store *st, int64_t survey_id, const char *token_hash);
+/* *survey_id 0 when the token is not (or no longer) in the pool. */
+rd_err *store_survey_token_find(rd_store *st, const char *token_hash, int64_t *survey_id);
+rd_err *store_survey_token_burn(rd_store *st, const char *token_hash);
+rd_err *store_survey_response_insert(rd_store *st, int64_t id, int64_t survey_id, const char *day,
+                                     int64_t score, const char *answers);
+/* The survey with "responses" and "unused" counts. */
+rd_err *store_survey_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_survey_list(rd_store *st, rd_page *page, json_t **rows);
+rd_err *store_survey_questions(rd_store *st, int64_t survey_id, json_t **rows);
+/* In stored (random) order: {day, score, answers}. */
+rd_err *store_survey_responses(rd_store *st, int64_t survey_id, json_t **rows);
+rd_err *store_survey_close(rd_store *st, int64_t id, const char *now);
+/* Active clients with work between from and to (YYYY-MM-DD): {id, name, email}, by name. */
+rd_err *store_survey_clients(rd_store *st, const char *from, const char *to, json_t **rows);
+/* Deleted content overwritten with zeros on this connection from now on (on) or not. */
+rd_err *store_secure_delete(rd_store *st, int on);
+/* Copies the write-ahead log into the database and truncates it; outside any transaction. */
+rd_err *store_checkpoint(rd_store *st);
+
+typedef struct rd_review_fields {
+    int64_t client_id, case_id, threat_log_id; /* 0 when unknown */
+    const char *platform, *text, *link, *posted_on;
+    const int64_t *rating; /* NULL when the platform has no stars */
+} rd_review_fields;
+rd_err *store_review_insert(rd_store *st, const rd_review_fields *f, const char *now, int64_t *id);
+rd_err *store_review_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_review_list(rd_store *st, rd_page *page, json_t **rows);
+rd_err *store_review_set_reply(rd_store *st, int64_t id, const char *reply, const char *checked_at);
+rd_err *store_review_reply_posted(rd_store *st, int64_t id, const char *now);
+/* The client's newest incoming message in which triage found a review threat (0: none). */
+rd_err *store_review_threat(rd_store *st, int64_t client_id, int64_t *log_id);
+
+/* The client's best closed case with feedback of 4 or 5 while they are still a client (case_id
+ * 0: any case): {case_id, score}, or *row NULL. */
+rd_err *store_closed_well(rd_store *st, int64_t client_id, int64_t case_id, json_t **row);
+rd_err *store_testimonial_insert(rd_store *st, int64_t client_id, int64_t case_id,
+                                 const char *request, const char *now, int64_t *id);
+rd_err *store_testimonial_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_testimonial_list(rd_store *st, rd_page *page, json_t **rows);
+rd_err *store_testimonial_answer(rd_store *st, int64_t id, const char *answer, const char *quote,
+                                 const char *where, const char *now);
 /* ---------------------------------------------------------------- exports, calendar, reports
  * (store_docs.c) */
 extern const char
