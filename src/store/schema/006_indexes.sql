@@ -16,11 +16,9 @@ DROP INDEX cases_client;
 -- client list, by name as people sort names.
 CREATE INDEX clients_name ON clients(name COLLATE NOCASE);
 
--- invoice list (earliest due first, overdue ones a range of it), a project's invoices, and an
--- invoice named by its number (invoice show 2026-014).
+-- invoice list (earliest due first, overdue ones a range of it) and a project's invoices.
 CREATE INDEX invoices_due ON invoices(due_on);
 CREATE INDEX invoices_project ON invoices(project_id);
-CREATE INDEX invoices_number ON invoices(number);
 -- The reminders sent for an invoice (was a scan per invoice listed).
 CREATE INDEX invoice_reminders_invoice ON invoice_reminders(invoice_id);
 
