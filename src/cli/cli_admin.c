@@ -9,13 +9,12 @@ static rd_err *init(cli_ctx *c)
 {
     if (c->json) {
         json_t *o = json_pack("{s:s, s:i}", "database", c->db_path, "schema",
-                              store_schema_version(c->desk.st));
+                              desk_schema_version(&c->desk));
         if (!o) return rd_error(RD_INVALID, "--db: the path is not valid UTF-8");
         cli_print_json(o);
         json_decref(o);
     } else
-        printf("redress desk ready at %s (schema %d)\n", c->db_path,
-               store_schema_version(c->desk.st));
+        printf("redress desk ready at %s (schema %d)\n", c->db_path, desk_schema_version(&c->desk));
     return NULL;
 }
 

@@ -330,9 +330,12 @@ static const char *id_kind(const cli_cmd *cmd, const char *option)
 static void complete_ids(FILE *out, const char *db, const char *kind, const char *prefix)
 {
     if (!db || access(db, R_OK) != 0) return;
-    rd_store *st = NULL;
-    if (store_open(db, &st)) return;
-    rd_desk d = {.st = st, .actor = "completion"};
+    rd_desk d;
+    rd_err *open_e = desk_open(&d, db, "completion");
+    if (open_e) {
+        rd_err_free(open_e);
+        return;
+    }
     json_t *rows = NULL;
     rd_page pg = {.limit = 200}; /* a screenful of candidates is plenty for Tab */
     rd_err *e = strcmp(kind, "case") == 0 ? desk_case_list(&d, "open", NULL, &pg, &rows)
@@ -340,7 +343,7 @@ static void complete_ids(FILE *out, const char *db, const char *kind, const char
     if (!e) complete_rows(out, rows, strcmp(kind, "case") == 0 ? "client_name" : "name", prefix);
     rd_err_free(e);
     json_decref(rows);
-    store_close(st);
+    desk_close(&d);
 }
 
 void cli_complete(FILE *out, int cword, int nwords, char **words, const char *db)

@@ -73,7 +73,7 @@ static rd_err *verify(cli_ctx *c)
     if (ps.shown) fprintf(stderr, "\r\033[K");
     if (e) return e;
     char note[600];
-    signature_note(&r, store_signer(c->desk.st) != NULL, note, sizeof note);
+    signature_note(&r, desk_signed(&c->desk), note, sizeof note);
     if (c->json) {
         json_t *j = json_pack(
             "{s:b, s:I, s:I, s:s, s:s, s:s, s:I, s:{s:I, s:I}, s:{s:I, s:I}, s:{s:I, s:s?, s:b,"

@@ -82,6 +82,16 @@ rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
     return store_open_desk(path, STORE_AGAIN, &d->st);
 }
 
+int desk_schema_version(rd_desk *d)
+{
+    return store_schema_version(d->st);
+}
+
+bool desk_signed(rd_desk *d)
+{
+    return store_signer(d->st) != NULL;
+}
+
 void desk_close(rd_desk *d)
 {
     store_close(d->st);
