@@ -1,5 +1,5 @@
 # redress — one non-recursive Makefile. `make` builds ./redress; `make check` runs everything CI
-# runs; `make run` shows the demo desk. See README.md.
+# runs; `make run` serves the demo desk in the browser. See README.md.
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -140,19 +140,30 @@ check: deps
 	@rm -rf build/logs
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory redress
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory unit e2e web
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz-regress
 	@$(MAKE) --no-print-directory eval
 	@$(MAKE) --no-print-directory pack-check
 	@sh scripts/check-summary build/logs
 
+.PHONY: tour web
 run: deps
 	@$(MAKE) --no-print-directory redress
+	@sh scripts/run-desk
+
+# the CLI's walk through the demo desk (what `make run` showed before the web desk)
+tour: redress
 	@sh scripts/tour
 
 unit: rel-unit
 e2e: rel-e2e
+
+# the web desk in a real browser: playwright-core (npm) driving Debian's chromium
+web: build/rel/redress
+	@mkdir -p build/logs
+	@REDRESS_BIN=$(CURDIR)/build/rel/redress REDRESS_SHOTS=$(CURDIR)/build/web \
+		sh tests/web/run.sh >build/logs/web.log 2>&1; rc=$$?; cat build/logs/web.log; exit $$rc
 
 # AddressSanitizer + UBSan build running every test.
 sanitize: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1

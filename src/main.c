@@ -34,6 +34,7 @@ extern const cli_cmd cmd_revision_add, cmd_revision_list;
 extern const cli_cmd cmd_draft_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
+extern const cli_cmd cmd_invoice_write_off, cmd_invoice_credit_note;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
@@ -115,6 +116,8 @@ const cli_cmd *const cli_commands[] = {
     &cmd_invoice_list,
     &cmd_invoice_show,
     &cmd_invoice_remind,
+    &cmd_invoice_write_off,
+    &cmd_invoice_credit_note,
     &cmd_letter_demand,
     &cmd_time_add,
     &cmd_revision_add,

@@ -15,13 +15,19 @@ static const cli_col invoice_cols[] = {{"ID", "id", COL_INT, 0},
                                        {"DAYS OVERDUE", "days_overdue", COL_INT, 0},
                                        {NULL, NULL, 0, 0}};
 
-static const cli_col invoice_fields[] = {
-    {"invoice", "id", COL_INT, 0},          {"number", "number", COL_TEXT, 0},
-    {"client", "client_name", COL_TEXT, 0}, {"project", "project_title", COL_TEXT, 0},
-    {"issued", "issued_on", COL_DATE, 0},   {"due", "due_on", COL_DATE, 0},
-    {"amount", "amount", COL_MONEY, 0},     {"paid", "paid", COL_MONEY, 0},
-    {"balance", "balance", COL_MONEY, 0},   {"days overdue", "days_overdue", COL_INT, 0},
-    {"reminders", "reminders", COL_INT, 0}, {NULL, NULL, 0, 0}};
+static const cli_col invoice_fields[] = {{"invoice", "id", COL_INT, 0},
+                                         {"number", "number", COL_TEXT, 0},
+                                         {"client", "client_name", COL_TEXT, 0},
+                                         {"project", "project_title", COL_TEXT, 0},
+                                         {"issued", "issued_on", COL_DATE, 0},
+                                         {"due", "due_on", COL_DATE, 0},
+                                         {"amount", "amount", COL_MONEY, 0},
+                                         {"paid", "paid", COL_MONEY, 0},
+                                         {"written off", "adjusted", COL_MONEY, 0},
+                                         {"balance", "balance", COL_MONEY, 0},
+                                         {"days overdue", "days_overdue", COL_INT, 0},
+                                         {"reminders", "reminders", COL_INT, 0},
+                                         {NULL, NULL, 0, 0}};
 
 static const cli_col payment_cols[] = {{"PAYMENT", "id", COL_INT, 0},
                                        {"ON", "paid_on", COL_DATE, 0},
@@ -82,6 +88,26 @@ static rd_err *invoice_show(cli_ctx *c)
     return NULL;
 }
 
+static rd_err *adjust(cli_ctx *c, const char *kind)
+{
+    desk_adjust_input in = {c->pos[0], kind, cli_get(c, "amount"), cli_get(c, "number"),
+                            cli_get(c, "reason")};
+    int64_t id;
+    rd_err *e = desk_invoice_adjust(&c->desk, &in, &id);
+    if (!e) cli_print_id(c, id);
+    return e;
+}
+
+static rd_err *write_off(cli_ctx *c)
+{
+    return adjust(c, "write_off");
+}
+
+static rd_err *credit_note(cli_ctx *c)
+{
+    return adjust(c, "credit_note");
+}
+
 static rd_err *invoice_remind(cli_ctx *c)
 {
     int64_t id;
@@ -122,6 +148,10 @@ static rd_err *letter_demand(cli_ctx *c)
     return NULL;
 }
 
+static const cli_opt adjust_opts[] = {{"amount", "A", CLI_REQUIRED, "how much of the open balance"},
+                                      {"reason", "TEXT", CLI_REQUIRED, "why (audited)"},
+                                      {"number", "N", 0, "the credit note's own number"},
+                                      {NULL, NULL, 0, NULL}};
 static const cli_opt remind_opts[] = {
     {"preview", NULL, 0, "show the reminder; send, log and count nothing"},
     {"channel", "CH", 0, "how it was sent: email (default), letter, phone, chat, meeting"},
@@ -212,3 +242,24 @@ const cli_cmd cmd_letter_demand = {
     " cost-benefit line goes to standard error.",
     letter_demand_opts,
     letter_demand};
+const cli_cmd cmd_invoice_write_off = {
+    "invoice write-off",
+    "INVOICE",
+    1,
+    1,
+    CMD_JSON,
+    "Write off part or all of an invoice's open balance; prints its id.",
+    "The invoice and its payments stay as they were; the write-off lowers the balance, is audited "
+    "and shows in invoice show. INVOICE is its number (2026-033) or id.",
+    adjust_opts,
+    write_off};
+const cli_cmd cmd_invoice_credit_note = {
+    "invoice credit-note",
+    "INVOICE",
+    1,
+    1,
+    CMD_JSON,
+    "Record a credit note against an invoice; prints its id.",
+    "Lowers the open balance like a write-off, with the credit note's own --number.",
+    adjust_opts,
+    credit_note};

@@ -121,6 +121,10 @@ rd_err *desk_config_list(rd_desk *d, json_t **out);
 /* Walk-away triggers (P16) that fire for a client: an array of {trigger, why, facts}, where
  * trigger is abuse, cost_exceeds_revenue or late_payments. Nothing happens by itself. */
 rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out);
+/* What serving a client cost against what they paid (P16): {minutes (time logged), cost (at
+ * hourly_cost), revenue (paid less refunded), currency (the user's), comparable (false when some
+ * invoice is in another currency, so the two cannot be weighed)}. *out is the caller's. */
+rd_err *desk_client_economics(rd_desk *d, int64_t client_id, json_t **out);
 
 /* ---------------------------------------------------------------- playbook (P2–P14)
  * stages and guards, next step, concerns, restatement, offers, follow-through, lessons,
@@ -333,6 +337,16 @@ typedef struct desk_payment_input {
 } desk_payment_input;
 
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id);
+/* A write-off or a credit note: lowers an invoice's open balance without editing the invoice
+ * (the invoice, its payments and the adjustment all stay on record, audited). */
+typedef struct desk_adjust_input {
+    const char *invoice; /* number or id */
+    const char *kind;    /* write_off | credit_note */
+    const char *amount;  /* no more than the open balance */
+    const char *number;  /* the credit note's own number, or NULL */
+    const char *reason;  /* required */
+} desk_adjust_input;
+rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id);
 /* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
  * by its id. Ambiguous numbers (the same number on several projects) are refused. */
 rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);

@@ -231,20 +231,48 @@ static void add_trigger(json_t *list, const char *trigger, const char *why, json
         list, json_pack("{s:s, s:s, s:o}", "trigger", trigger, "why", why, "facts", facts));
 }
 
+/* What the walk-away rules weigh for a client: the facts (store_client_facts), the user's
+ * currency (*cur, the caller's) and the cost of an hour in it. */
+static rd_err *client_facts(rd_desk *d, int64_t client_id, char **cur, int64_t *hourly,
+                            json_t **facts)
+{
+    rd_timestr today;
+    time_date(time_now(), today);
+    *cur = NULL;
+    rd_err *e = desk_config_get(d, "currency", cur);
+    if (!e) e = desk_config_money(d, "hourly_cost", *cur, hourly);
+    if (!e) e = store_client_facts(d->st, client_id, today, *cur, facts);
+    if (e) {
+        free(*cur);
+        *cur = NULL;
+    }
+    return e;
+}
+
+rd_err *desk_client_economics(rd_desk *d, int64_t client_id, json_t **out)
+{
+    char *cur;
+    int64_t hourly;
+    json_t *facts = NULL;
+    rd_err *e = client_facts(d, client_id, &cur, &hourly, &facts);
+    if (e) return e;
+    int64_t minutes = desk_ji(facts, "minutes");
+    *out = json_pack("{s:I, s:I, s:I, s:s, s:b}", "minutes", (json_int_t)minutes, "cost",
+                     (json_int_t)(minutes * hourly / 60), "revenue",
+                     (json_int_t)(desk_ji(facts, "paid") - desk_ji(facts, "refunded")), "currency",
+                     cur, "comparable", desk_ji(facts, "other_currency_invoices") == 0);
+    json_decref(facts);
+    free(cur);
+    return NULL;
+}
+
 rd_err *desk_walkaway_triggers(rd_desk *d, int64_t client_id, json_t **out)
 {
-    char *cur = NULL;
+    char *cur;
     int64_t hourly;
-    rd_timestr today;
     json_t *facts = NULL;
-    time_date(time_now(), today);
-    rd_err *e = desk_config_get(d, "currency", &cur);
-    if (!e) e = desk_config_money(d, "hourly_cost", cur, &hourly);
-    if (!e) e = store_client_facts(d->st, client_id, today, cur, &facts);
-    if (e) {
-        free(cur);
-        return e;
-    }
+    rd_err *e = client_facts(d, client_id, &cur, &hourly, &facts);
+    if (e) return e;
     json_t *list = json_array();
     int64_t abusive = desk_ji(facts, "abusive_cases"), late = desk_ji(facts, "late_or_unpaid");
     int64_t minutes = desk_ji(facts, "minutes");

@@ -148,6 +148,43 @@ rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_
     return n == 1 ? NULL : desk_parse_id(field, text, id);
 }
 
+rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id)
+{
+    static const char *const kinds[] = {"write_off", "credit_note", NULL};
+    int64_t invoice_id, amount;
+    rd_err *e = desk_check_word("kind", in->kind, kinds);
+    if (!e && !in->kind) e = rd_error(RD_INVALID, "kind: is required");
+    if (!e) e = desk_invoice_ref(d, "invoice", in->invoice, &invoice_id);
+    if (!e && text_blank(in->reason)) e = rd_error(RD_INVALID, "reason: is required");
+    if (!e) e = text_check("reason", in->reason, DESK_MAX_FIELD, false);
+    if (!e) e = text_check("number", in->number, DESK_MAX_NAME, false);
+    if (e) return e;
+    rd_timestr now;
+    desk_now(now);
+    json_t *inv = NULL;
+    if ((e = store_begin(d->st))) return e;
+    e = store_invoice_get(d->st, invoice_id, &inv);
+    if (!e) e = desk_money_in("amount", in->amount, desk_js(inv, "currency"), &amount);
+    if (!e && amount > desk_ji(inv, "balance")) {
+        char bal[48];
+        money_format(desk_ji(inv, "balance"), desk_js(inv, "currency"), bal, sizeof bal);
+        e = rd_error(RD_INVALID, "amount: more than the open balance of invoice %s (%s)",
+                     desk_js(inv, "number"), bal);
+    }
+    if (!e)
+        e = store_invoice_adjust(d->st, invoice_id, in->kind, amount, in->number, in->reason, now,
+                                 id);
+    if (!e) {
+        json_t *detail = json_pack("{s:I, s:s, s:I, s:s, s:s?}", "invoice_id",
+                                   (json_int_t)invoice_id, "kind", in->kind, "amount",
+                                   (json_int_t)amount, "reason", in->reason, "number", in->number);
+        e = desk_audit(d, "invoice.adjust", "invoice_adjustments", *id, detail);
+        json_decref(detail);
+    }
+    json_decref(inv);
+    return store_end(d->st, e);
+}
+
 rd_err *desk_invoice_pay(rd_desk *d, const desk_payment_input *in, int64_t *id)
 {
     int64_t invoice_id, amount;

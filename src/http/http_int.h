@@ -39,6 +39,18 @@ rd_err *page_signin_post(http_req *rq, http_resp *rs);
 rd_err *page_signin_once(http_req *rq, http_resp *rs);
 rd_err *page_signout(http_req *rq, http_resp *rs);
 rd_err *page_static(http_req *rq, http_resp *rs);
+/* pages: page_desk.c */
+rd_err *page_today(http_req *rq, http_resp *rs);
+rd_err *page_cases(http_req *rq, http_resp *rs);
+rd_err *page_case(http_req *rq, http_resp *rs);
+rd_err *page_case_post(http_req *rq, http_resp *rs);
+rd_err *page_clients(http_req *rq, http_resp *rs);
+rd_err *page_client(http_req *rq, http_resp *rs);
+rd_err *page_projects(http_req *rq, http_resp *rs);
+rd_err *page_invoices(http_req *rq, http_resp *rs);
+rd_err *page_lessons(http_req *rq, http_resp *rs);
+rd_err *page_settings(http_req *rq, http_resp *rs);
+rd_err *page_settings_post(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);

@@ -175,26 +175,7 @@ static void stage_bar(hw *w, const char *stage)
     }
 }
 
-/* The form that carries out the next step at this stage (its anchor on this page). */
-static const char *form_for_stage(const char *stage, json_t *k)
-{
-    static const struct {
-        const char *stage, *form;
-    } map[] = {
-        {"intake", "concern"},          {"listening", "acknowledge"}, {"acknowledged", "cause"},
-        {"problem_identified", "want"}, {"want_confirmed", "offer"},  {"offer_made", "offers"},
-        {"agreed", "commitments"},      {"acting", "commitments"},    {"follow_up", "followups"},
-        {"feedback", "close"},
-    };
-    if (stage && !strcmp(stage, "problem_identified") && desk_js(k, "want") &&
-        !desk_js(k, "want_confirmed_by"))
-        return "confirm";
-    for (size_t i = 0; stage && i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(map[i].stage, stage)) return map[i].form;
-    return NULL;
-}
-
-static void section_next(hw *w, json_t *next, json_t *k)
+static void section_next(hw *w, const page_view *v, json_t *next, int64_t case_id)
 {
     HW_RAW(w, "<section class=\"card next\" id=\"next\" aria-labelledby=\"next-h\">"
               "<h2 id=\"next-h\">Next step</h2><p><strong>");
@@ -210,13 +191,18 @@ static void section_next(hw *w, json_t *next, json_t *k)
         hw_contact(w, "tel", desk_js(json_object_get(next, "contact"), "phone"), "Call ");
         HW_RAW(w, "</p>");
     }
-    const char *form = form_for_stage(desk_js(next, "stage"), k);
-    if (form) {
-        HW_RAW(w, "<div class=\"actions\"><a class=\"button\" id=\"next-action\"");
-        hw_attrf(w, "href", "#%s", form);
-        HW_RAW(w, ">");
-        hw_text(w, desk_js(next, "step"));
-        HW_RAW(w, "</a></div>");
+    json_t *actions = json_object_get(next, "actions");
+    if (json_array_size(actions) || json_is_object(json_object_get(call, "action"))) {
+        HW_RAW(w, "<div class=\"actions\">");
+        size_t i;
+        json_t *a;
+        json_array_foreach(actions, i, a)
+        {
+            hw_action(w, v, a, case_id, i == 0 ? "next-action" : NULL, i == 0);
+        }
+        if (json_is_object(call))
+            hw_action(w, v, json_object_get(call, "action"), case_id, NULL, 0);
+        HW_RAW(w, "</div>");
     }
     json_t *qs = json_object_get(next, "questions");
     if (json_array_size(qs)) {
@@ -431,8 +417,10 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
 }
 
 static void section_follow_through(hw *w, const page_view *v, json_t *commitments,
-                                   json_t *followups, int64_t case_id)
+                                   json_t *followups, int64_t case_id, const char *cur)
 {
+    static const char *const kinds[] = {"call", "meeting", "message", NULL};
+    static const char *const add_fields[] = {"kind", "due", NULL};
     section_open(w, "commitments", "Commitments");
     if (!json_array_size(commitments)) HW_RAW(w, "<p class=\"muted\">None yet.</p>");
     HW_RAW(w, "<ul class=\"plain\">");
@@ -481,7 +469,14 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
         form_close(w, "Follow-up done");
     }
     if (!any) HW_RAW(w, "<p class=\"muted\">None scheduled.</p>");
-    HW_RAW(w, "</section>");
+    char act[48];
+    snprintf(act, sizeof act, "/cases/%lld", (long long)case_id);
+    step_open(w, v, "followup_add", "Schedule a follow-up", cur);
+    form_open(w, v, act, "followup_add", add_fields);
+    form_select(w, v, "followup_add", "kind", "How", kinds, "call");
+    form_field(w, v, "followup_add", "due", "When", "a date, YYYY-MM-DD", "date", NULL);
+    form_close(w, "Schedule");
+    HW_RAW(w, "</details></section>");
 }
 
 static void draft_block(hw *w, const page_view *v, rd_desk *d, json_t *draft, int64_t case_id)
@@ -557,30 +552,41 @@ static void section_replies(hw *w, const page_view *v, rd_desk *d, const char *a
     HW_RAW(w, "</section>");
 }
 
-static void section_close(hw *w, const page_view *v, const char *act, json_t *k)
+static void section_close(hw *w, const page_view *v, const char *act, json_t *k, const char *cur)
 {
     static const char *const fields[] = {"lesson", "change", "change_made", "override", NULL};
     static const char *const yesno[] = {"no", "yes", NULL};
     static const char *const pause_fields[] = {"reason", NULL};
-    section_open(w, "close", "Pause, close and learn");
+    section_open(w, "closing", "Pause, close and learn");
     if (desk_js(k, "pause_reason")) {
         HW_RAW(w, "<p><span class=\"badge warn\">paused</span> ");
         hw_text(w, desk_js(k, "pause_reason"));
         HW_RAW(w, "</p>");
         form_button(w, v, act, "resume", "Resume contact", "secondary");
     } else {
+        step_open(w, v, "pause", "Pause contact (abuse, or a break both sides need)", cur);
         form_open(w, v, act, "pause", pause_fields);
         form_field(w, v, "pause", "reason", "Pause contact because", NULL, "text", NULL);
         form_close(w, "Pause");
+        HW_RAW(w, "</details>");
     }
-    HW_RAW(w, "<h3>Close with a lesson</h3>");
+    static const char *const scores[] = {"5", "4", "3", "2", "1", NULL};
+    static const char *const fb_fields[] = {"score", "text", "override", NULL};
+    step_open(w, v, "feedback", "Record their feedback", cur);
+    form_open(w, v, act, "feedback", fb_fields);
+    form_select(w, v, "feedback", "score", "Their score, 5 the best", scores, "4");
+    form_field(w, v, "feedback", "text", "In their words", NULL, "text", NULL);
+    override_field(w, v, "feedback");
+    form_close(w, "Record feedback");
+    HW_RAW(w, "</details>");
+    step_open(w, v, "close", "Close with a lesson", cur);
     form_open(w, v, act, "close", fields);
     form_field(w, v, "close", "lesson", "Lesson", NULL, "text", NULL);
     form_field(w, v, "close", "change", "What changes", NULL, "text", NULL);
     form_select(w, v, "close", "change_made", "Change already made", yesno, "no");
     override_field(w, v, "close");
     form_close(w, "Close case");
-    HW_RAW(w, "</section>");
+    HW_RAW(w, "</details></section>");
 }
 
 static void section_timeline(hw *w, json_t *log)
@@ -666,18 +672,18 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
     HW_RAW(w, "</section>");
 
     if (!strcmp(desk_js(k, "status") ? desk_js(k, "status") : "", "open")) {
-        section_next(w, next, k);
-        const char *cur = form_for_stage(desk_js(k, "stage"), k);
+        section_next(w, v, next, case_id);
+        const char *cur = page_action_form(json_array_get(json_object_get(next, "actions"), 0));
         section_concerns(w, v, act, concerns, cur);
         section_acknowledge_cause(w, v, act, k, cur);
         section_restatement(w, v, act, k, cur);
         section_offers(w, v, act, offers, cur);
-        section_follow_through(w, v, commitments, followups, case_id);
+        section_follow_through(w, v, commitments, followups, case_id, cur);
         section_replies(w, v, d, act, drafts, case_id);
-        section_close(w, v, act, k);
+        section_close(w, v, act, k, cur);
     } else {
         section_offers(w, v, act, offers, NULL);
-        section_follow_through(w, v, commitments, followups, case_id);
+        section_follow_through(w, v, commitments, followups, case_id, NULL);
     }
     section_timeline(w, json_object_get(k, "log"));
     page_close(w);
@@ -745,8 +751,11 @@ static const struct {
     {"draft", "Draft saved: it is held before it can be sent.", "#replies"},
     {"draft_edit", "Draft saved and checked again.", "#replies"},
     {"release", "Reply released and logged as sent.", "#timeline"},
-    {"pause", "Contact paused.", "#close"},
-    {"resume", "Contact resumed.", "#close"},
+    {"reread", "Their messages are marked as re-read: restate what they want.", "#restatement"},
+    {"followup_add", "Follow-up scheduled.", "#followups"},
+    {"feedback", "Feedback recorded.", "#closing"},
+    {"pause", "Contact paused.", "#closing"},
+    {"resume", "Contact resumed.", "#closing"},
     {"commitment_done", "Commitment done.", "#commitments"},
     {"followup_done", "Follow-up recorded.", "#followups"},
     {"close", "Case closed; the lesson is kept.", ""},
@@ -759,7 +768,7 @@ const char *page_case_notice(const char *form)
     return NULL;
 }
 
-rd_err *page_case_post(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
+rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
                        char **location)
 {
     const char *form = arg(ctx, "form"), *ov = field(arg, ctx, "override");
@@ -810,6 +819,13 @@ rd_err *page_case_post(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
     } else if (!strcmp(form, "release")) {
         e = id_arg(arg, ctx, "draft", &id);
         if (!e) e = desk_draft_release(d, id, ov, &other);
+    } else if (!strcmp(form, "reread")) {
+        e = desk_case_reread(d, case_id, &out);
+    } else if (!strcmp(form, "followup_add")) {
+        e = desk_followup_add(d, case_id, field(arg, ctx, "kind"), field(arg, ctx, "due"), &id);
+    } else if (!strcmp(form, "feedback")) {
+        e = desk_feedback_record(d, case_id, field(arg, ctx, "score"), field(arg, ctx, "text"), ov,
+                                 &id);
     } else if (!strcmp(form, "pause")) {
         e = desk_case_pause(d, case_id, field(arg, ctx, "reason"));
     } else if (!strcmp(form, "resume")) {

@@ -54,6 +54,12 @@ void page_open(hw *w, const page_view *v, const char *title, const char *nav)
         HW_RAW(w, "</button></form>");
     }
     HW_RAW(w, "</header>\n<main id=\"main\" tabindex=\"-1\">");
+    if (v->err && v->failed) {
+        /* a refused form says so at the top too, with a link to where it happened */
+        HW_RAW(w, "<p class=\"form-error\" role=\"alert\">Not done: ");
+        hw_text(w, v->err->msg);
+        HW_RAW(w, " <a href=\"#failed\">Go to the form</a></p>");
+    }
     if (v->notice) {
         HW_RAW(w, "<p class=\"notice\" role=\"status\">");
         hw_text(w, v->notice);
@@ -69,32 +75,23 @@ void page_close(hw *w)
 
 /* ---------------------------------------------------------------- forms */
 
-const char *page_err_field(const rd_err *e, char *buf, size_t n)
+const char *page_err_field(const rd_err *e)
 {
-    if (!e || !e->msg) return NULL;
-    size_t i = 0;
-    while (e->msg[i] && (strchr("abcdefghijklmnopqrstuvwxyz0123456789_.", e->msg[i])))
-        i++;
-    if (i == 0 || i >= n || e->msg[i] != ':') return NULL;
-    memcpy(buf, e->msg, i);
-    buf[i] = '\0';
-    return buf;
+    return e ? e->field : NULL;
 }
 
 /* The error of form `form` when it concerns field (NULL: the form as a whole). */
 static const rd_err *error_for(const page_view *v, const char *form, const char *field)
 {
     if (!v->err || !v->failed || strcmp(v->failed, form) != 0) return NULL;
-    char buf[64];
-    const char *f = page_err_field(v->err, buf, sizeof buf);
+    const char *f = page_err_field(v->err);
     if (!field) return v->err;
     return f && !strcmp(f, field) ? v->err : NULL;
 }
 
 static bool names_one_of(const page_view *v, const char *const *fields)
 {
-    char buf[64];
-    const char *f = page_err_field(v->err, buf, sizeof buf);
+    const char *f = page_err_field(v->err);
     for (int i = 0; f && fields && fields[i]; i++)
         if (!strcmp(fields[i], f)) return true;
     return false;
@@ -119,7 +116,7 @@ void form_open(hw *w, const page_view *v, const char *action, const char *name,
     hidden(w, "form", name);
     const rd_err *e = error_for(v, name, NULL);
     if (e && !names_one_of(v, fields)) {
-        HW_RAW(w, "<p class=\"form-error\" role=\"alert\"");
+        HW_RAW(w, "<span id=\"failed\"></span><p class=\"form-error\"");
         hw_attrf(w, "id", "%s-error", name);
         HW_RAW(w, ">");
         hw_text(w, e->msg);
@@ -167,7 +164,7 @@ static void control_attrs(hw *w, const char *form, const char *name, const char 
     hw_attrf(w, "id", "%s-%s", form, name);
     hw_attr(w, "name", name);
     if (e) {
-        HW_RAW(w, " aria-invalid=\"true\"");
+        HW_RAW(w, " autofocus aria-invalid=\"true\"");
         hw_attrf(w, "aria-describedby", "%s-%s-error", form, name);
     } else if (hint) {
         hw_attrf(w, "aria-describedby", "%s-%s-hint", form, name);
@@ -177,7 +174,7 @@ static void control_attrs(hw *w, const char *form, const char *name, const char 
 static void field_error(hw *w, const char *form, const char *name, const rd_err *e)
 {
     if (!e) return;
-    HW_RAW(w, "<p class=\"field-error\" role=\"alert\"");
+    HW_RAW(w, "<p class=\"field-error\"");
     hw_attrf(w, "id", "%s-%s-error", form, name);
     HW_RAW(w, ">");
     hw_text(w, e->msg);
@@ -190,6 +187,7 @@ void form_field(hw *w, const page_view *v, const char *form, const char *name, c
     const rd_err *e = error_for(v, form, name);
     const char *shown = kept(v, form, name, value);
     HW_RAW(w, "<div>");
+    if (e) HW_RAW(w, "<span id=\"failed\"></span>");
     label(w, form, name, text, hint);
     if (!strcmp(type, "textarea")) {
         HW_RAW(w, "<textarea");
@@ -214,6 +212,7 @@ void form_select(hw *w, const page_view *v, const char *form, const char *name, 
     const rd_err *e = error_for(v, form, name);
     const char *shown = kept(v, form, name, value);
     HW_RAW(w, "<div>");
+    if (e) HW_RAW(w, "<span id=\"failed\"></span>");
     label(w, form, name, text, NULL);
     HW_RAW(w, "<select");
     control_attrs(w, form, name, NULL, e);
@@ -245,7 +244,7 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
     HW_RAW(w, "</button></form>");
     const rd_err *e = error_for(v, name, NULL);
     if (e) {
-        HW_RAW(w, "<p class=\"form-error\" role=\"alert\">");
+        HW_RAW(w, "<p class=\"form-error\" id=\"failed\">");
         hw_text(w, e->msg);
         HW_RAW(w, "</p>");
     }

@@ -128,10 +128,11 @@ static void flags_list(hw *w, json_t *list, const char *key, const char *text_ke
 
 rd_err *page_client_body(rd_desk *d, int64_t client_id, const page_view *v, hw *w)
 {
-    json_t *c = NULL, *history = NULL, *triggers = NULL;
+    json_t *c = NULL, *history = NULL, *triggers = NULL, *econ = NULL;
     rd_err *e = desk_client_get(d, client_id, &c);
     if (!e) e = desk_client_history(d, client_id, &history);
     if (!e) e = desk_walkaway_triggers(d, client_id, &triggers);
+    if (!e) e = desk_client_economics(d, client_id, &econ);
     if (e) goto out;
     page_open(w, v, desk_js(c, "name"), "clients");
     HW_RAW(w, "<h1>");
@@ -160,9 +161,16 @@ rd_err *page_client_body(rd_desk *d, int64_t client_id, const page_view *v, hw *
     if (!json_array_size(history) && !json_array_size(triggers))
         HW_RAW(w, "<li class=\"muted\">No history of complaints, late payment or walk-away "
                   "triggers.</li>");
-    HW_RAW(w, "</ul><p class=\"muted\">Serving this client costs what the time logged on them "
-              "is worth at your hourly cost; a walk-away trigger fires above when that exceeds "
-              "what they paid.</p></section></div>");
+    HW_RAW(w, "</ul><h3>Cost of serving against revenue</h3><p>");
+    hw_money(w, desk_ji(econ, "cost"), desk_js(econ, "currency"));
+    HW_RAW(w, " of time (");
+    hw_int(w, desk_ji(econ, "minutes"));
+    HW_RAW(w, " min at your hourly cost) against ");
+    hw_money(w, desk_ji(econ, "revenue"), desk_js(econ, "currency"));
+    HW_RAW(w, " paid");
+    if (!json_is_true(json_object_get(econ, "comparable")))
+        HW_RAW(w, " in your currency; some invoices are in another currency and are left out");
+    HW_RAW(w, ".</p></section></div>");
     HW_RAW(w, "<section class=\"card\" aria-labelledby=\"proj-h\"><h2 id=\"proj-h\">Projects</h2>");
     table_open(w, "Agreed scope and price");
     HW_RAW(w, "<thead><tr><th>Project</th><th>Deadline</th><th class=\"num\">Price</th>"
@@ -195,6 +203,7 @@ out:
     json_decref(c);
     json_decref(history);
     json_decref(triggers);
+    json_decref(econ);
     return e;
 }
 
@@ -392,7 +401,7 @@ rd_err *page_settings_body(rd_desk *d, const page_view *v, hw *w)
     return NULL;
 }
 
-rd_err *page_settings_post(rd_desk *d, page_arg_fn arg, const void *ctx, char **location)
+rd_err *page_settings_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location)
 {
     const char *key = arg(ctx, "key");
     if (text_blank(key)) return rd_error(RD_INVALID, "key: missing");

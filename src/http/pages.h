@@ -44,12 +44,12 @@ typedef const char *(*page_arg_fn)(const void *ctx, const char *name);
  * followup_done, close): one desk call with the form's fields (blank ones count as absent).
  * On success *location (the caller's) is where to send the browser (the case page with
  * done=FORM); on refusal the desk's error, and nothing was written. */
-rd_err *page_case_post(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
+rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
                        char **location);
 /* The line that says what form FORM did ("Concern recorded."), or NULL; a string literal. */
 const char *page_case_notice(const char *form);
 /* A posted settings form (key, value); *location as above. */
-rd_err *page_settings_post(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
+rd_err *page_settings_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 
 /* ---------------------------------------------------------------- shared by the page files */
 
@@ -81,8 +81,8 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
 rd_err *page_paging(const page_view *v, rd_page *pg);
 /* "Next page" (and "First page" when not on it) links under a list at path. */
 void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg);
-/* The field an error concerns ("deadline"), or NULL. */
-const char *page_err_field(const rd_err *e, char *buf, size_t n);
+/* The field an error concerns ("deadline"), or NULL; borrowed from e. */
+const char *page_err_field(const rd_err *e);
 /* Money in minor units as "1,250.00 EUR". */
 void hw_money(hw *w, int64_t minor, const char *currency);
 /* An ISO 8601 UTC time as the local "2026-11-25 09:00". */
@@ -92,6 +92,14 @@ void hw_link_id(hw *w, const char *prefix, int64_t id, const char *label);
 /* A contact one click away: <a href="SCHEME:VALUE">LEAD VALUE</a> (scheme mailto or tel); a
  * NULL value writes nothing. */
 void hw_contact(hw *w, const char *scheme, const char *value, const char *lead);
+/* An action the desk suggests ({action, case, params, inputs}, see desk_case_next) as a
+ * button: one that posts when the action needs nothing more, else a link to the form on the
+ * case page that asks for the rest (a fragment when here is that case). id (may be NULL) names
+ * the element; primary makes it the page's main button. */
+void hw_action(hw *w, const page_view *v, json_t *action, int64_t here, const char *id,
+               int primary);
+/* The form or section of the case page an action leads to ("concern"), or NULL. */
+const char *page_action_form(json_t *action);
 /* "Case N" linking to the case page. */
 void hw_case_link(hw *w, int64_t case_id);
 

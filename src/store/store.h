@@ -457,6 +457,9 @@ rd_err *store_case_set_pause_until(rd_store *st, int64_t id, const char *until, 
 rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out);
 /* How many commitments and follow-ups of the case are open past their date (today). */
 rd_err *store_case_overdue(rd_store *st, int64_t case_id, const char *today, int64_t *n);
+/* Records a write-off or credit note (kind) lowering an invoice's balance by amount. */
+rd_err *store_invoice_adjust(rd_store *st, int64_t invoice_id, const char *kind, int64_t amount,
+                             const char *number, const char *reason, const char *now, int64_t *id);
 /* Sets escalations.final_proposal or escalations.weighed (field names which) of escalation id. */
 rd_err *store_escalation_set(rd_store *st, int64_t id, const char *field, const char *text);
 /* What a case cost the user: {minutes (time logged on it), money (refunds and discounts granted

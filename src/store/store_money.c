@@ -21,7 +21,10 @@ rd_err *store_invoice_insert(rd_store *st, const rd_invoice_fields *f, const cha
 #define INVOICE_SELECT                                                                             \
     "SELECT i.*, p.title AS project_title, p.client_id AS client_id, c.name AS client_name,"       \
     " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id) AS paid,"            \
+    " (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id)"          \
+    "   AS adjusted,"                                                                              \
     " i.amount - (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id)"          \
+    "   - (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id)"      \
     "   AS balance,"                                                                               \
     " (SELECT max(paid_on) FROM payments WHERE invoice_id = i.id) AS last_paid_on,"                \
     " (SELECT count(*) FROM invoice_reminders WHERE invoice_id = i.id) AS reminders"               \
@@ -38,7 +41,8 @@ rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row)
  * due-date bound is a range on invoices_due, so the overdue ones are read and nothing after. */
 #define INVOICE_OVERDUE                                                                            \
     " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR i.amount >"                     \
-    " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id))"
+    " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id)"                     \
+    " + (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id))"
 
 rd_err *store_invoice_list(rd_store *st, int64_t client_id, const char *overdue_on, rd_page *page,
                            json_t **rows)

@@ -191,3 +191,12 @@ rd_err *store_case_cost(rd_store *st, int64_t case_id, const char *currency, jso
                   "   AND currency = ?2) AS money",
                   "it", case_id, currency);
 }
+
+rd_err *store_invoice_adjust(rd_store *st, int64_t invoice_id, const char *kind, int64_t amount,
+                             const char *number, const char *reason, const char *now, int64_t *id)
+{
+    return db_insert(st, id,
+                     "INSERT INTO invoice_adjustments(invoice_id, kind, amount, number, reason,"
+                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "itittt", invoice_id, kind, amount, number, reason, now);
+}

@@ -254,3 +254,18 @@ test_day_money_and_words_not_codes() {
     rc_is 0
     unset REDRESS_NOW
 }
+
+test_day_write_off_keeps_history() {
+    day_demo
+    r invoice write-off 2026-031 --amount 600 --reason "disputed revisions conceded"
+    rc_is 0
+    r invoice show 2026-031
+    out_has "written off   600.00 USD"
+    out_has "balance       2,000.00 USD"
+    r invoice credit-note 2026-031 --amount 2000.01 --reason "x"
+    rc_is 1
+    err_has "amount:"
+    [ "$(sqlite3 "$DB" "SELECT amount FROM invoices WHERE number = '2026-031'")" = 260000 ] ||
+        fail "the invoice itself was edited"
+    unset REDRESS_NOW
+}

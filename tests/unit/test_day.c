@@ -568,6 +568,32 @@ static void test_time_entry_with_a_date(void **state)
     assert_null(desk_time_add(&f->d, &t, &id));
 }
 
+static void test_write_off_and_credit_note_lower_the_balance(void **state)
+{
+    fx *f = *state;
+    at("2026-11-25T12:00:00Z");
+    int64_t id, adj;
+    desk_invoice_input inv = {"1", "2026-033", "2,400.00", "2026-10-01", "2026-10-15"};
+    assert_null(desk_invoice_add(&f->d, &inv, &id));
+    desk_adjust_input over = {"2026-033", "write_off", "2,400.01", NULL, "bad debt"};
+    expect_err(desk_invoice_adjust(&f->d, &over, &adj), RD_INVALID, "amount");
+    desk_adjust_input noreason = {"2026-033", "write_off", "100", NULL, NULL};
+    expect_err(desk_invoice_adjust(&f->d, &noreason, &adj), RD_INVALID, "reason");
+    desk_adjust_input credit = {"2026-033", "credit_note", "400", "CN-1", "two boards reprinted"};
+    assert_null(desk_invoice_adjust(&f->d, &credit, &adj));
+    json_t *row = NULL;
+    assert_null(desk_invoice_get(&f->d, id, &row));
+    assert_int_equal(desk_ji(row, "balance"), 200000);
+    assert_int_equal(desk_ji(row, "amount"), 240000); /* the invoice itself is unchanged */
+    json_decref(row);
+    desk_adjust_input rest = {"2026-033", "write_off", "2,000", NULL, "the client closed"};
+    assert_null(desk_invoice_adjust(&f->d, &rest, &adj));
+    json_t *list = NULL;
+    assert_null(desk_invoice_list(&f->d, NULL, true, NULL, &list));
+    assert_int_equal(json_array_size(list), 0); /* nothing overdue once written off */
+    json_decref(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -594,6 +620,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_lesson_takes_stock_of_cost, setup, teardown),
         cmocka_unit_test(test_durations_as_people_write_them),
+        cmocka_unit_test_setup_teardown(test_write_off_and_credit_note_lower_the_balance, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_time_entry_with_a_date, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,14 +105,23 @@ static void test_every_page_renders_on_the_demo_desk(void **state)
         assert_null(strstr(p, "<script>")); /* the only script is the external file */
     }
     const char *today = render(f, page_today_body, &v);
-    has(today, "invoice 2026-031 of Northwind Analytics is 10 days overdue");
+    has(today, "invoice overdue</span> <a href=\"/clients/3\">Northwind Analytics</a>: invoice "
+               "2026-031: 2,600.00 USD open, 10 days past due");
+    has(today, "<a class=\"button secondary\" href=\"/invoices\">See the invoices</a>");
     has(today, "<h3>intake</h3>");
-    has(today, "review_threat");
+    has(today, "review_threat on case 2");
     const char *inv = render(f, page_invoices_body, &v);
     assert_true(strstr(inv, "2026-031") < strstr(inv, "2026-024")); /* overdue first */
     const char *client = render_client(f, 1, &v);
     has(client, "href=\"mailto:orders@harbourlane.example\"");
     has(client, "href=\"tel:+44 20 7946 0321\"");
+    desk_time_input t = {.client = "1", .minutes = "90", .note = "call about the boards"};
+    int64_t tid;
+    assert_null(desk_time_add(&f->d, &t, &tid));
+    client = render_client(f, 1, &v);
+    has(client, "Cost of serving against revenue");
+    has(client, "75.00 EUR of time (90 min at your hourly cost)");
+    has(client, "some invoices are in another currency");
 }
 
 static void test_case_page_marks_triage_and_offers_the_next_step(void **state)
@@ -123,7 +132,8 @@ static void test_case_page_marks_triage_and_offers_the_next_step(void **state)
     has(p,
         "<mark class=\"threat\" data-rule=\"review_threat\" title=\"review_threat\">review</mark>");
     has(p, "<li aria-current=\"step\">intake</li>");
-    has(p, "id=\"next-action\" href=\"#concern\"");
+    has(p, "<a class=\"button\" id=\"next-action\" href=\"#concern\">Record a concern</a>");
+    has(p, "<details class=\"step\" id=\"concern\" open>");
     has(p, "<input type=\"hidden\" name=\"csrf\" value=\"tok\">");
     has(p, "href=\"tel:+39 02 1234 5678\"");
     has(p, "data-tone-check");
@@ -177,22 +187,23 @@ static void test_refused_form_shows_the_error_beside_its_field(void **state)
     fx *f = *state;
     const char *posted[] = {"form", "concern", "text", "", "specifics", "board <3>", NULL};
     char *loc = NULL;
-    rd_err *e = page_case_post(&f->d, 2, pairs_arg, posted, &loc);
+    rd_err *e = page_case_form(&f->d, 2, pairs_arg, posted, &loc);
     assert_non_null(e);
     assert_null(loc);
     json_t *form =
         json_pack("{s:s, s:s, s:s}", "form", "concern", "text", "", "specifics", "board <3>");
     page_view v = {.failed = "concern", .err = e, .form = form};
     const char *p = render_case(f, 2, &v);
-    has(p, "id=\"concern-text\" name=\"text\" aria-invalid=\"true\" "
+    has(p, "id=\"concern-text\" name=\"text\" autofocus aria-invalid=\"true\" "
            "aria-describedby=\"concern-text-error\"");
-    has(p, "<p class=\"field-error\" role=\"alert\" id=\"concern-text-error\">text:");
+    has(p, "<p class=\"field-error\" id=\"concern-text-error\">text:");
+    has(p, "<p class=\"form-error\" role=\"alert\">Not done: text:");
     has(p, "value=\"board &lt;3&gt;\""); /* what was typed is kept, escaped */
     json_decref(form);
     rd_err_free(e);
 
     const char *ok[] = {"form", "concern", "text", "The album is six weeks late", NULL};
-    assert_null(page_case_post(&f->d, 2, pairs_arg, ok, &loc));
+    assert_null(page_case_form(&f->d, 2, pairs_arg, ok, &loc));
     assert_string_equal(loc, "/cases/2?done=concern#concerns");
     free(loc);
     assert_string_equal(page_case_notice("concern"), "Concern recorded.");
@@ -208,20 +219,45 @@ static void test_draft_shows_tone_findings_and_hold(void **state)
     fx *f = *state;
     const char *posted[] = {"form", "draft", "text", "I'm sorry if you felt ignored.", NULL};
     char *loc = NULL;
-    assert_null(page_case_post(&f->d, 2, pairs_arg, posted, &loc));
+    assert_null(page_case_form(&f->d, 2, pairs_arg, posted, &loc));
     free(loc);
     page_view v = {0};
     const char *p = render_case(f, 2, &v);
     has(p, "data-rule=\"conditional-apology\" tabindex=\"0\">sorry if<span class=\"tip\"");
     has(p, "data-countdown data-seconds=\"");
     const char *release[] = {"form", "release", "draft", "1", NULL};
-    rd_err *e = page_case_post(&f->d, 2, pairs_arg, release, &loc);
+    rd_err *e = page_case_form(&f->d, 2, pairs_arg, release, &loc);
     assert_non_null(e);
     assert_int_equal(e->code, RD_CONFLICT);
     page_view refused = {.failed = "release", .err = e};
     p = render_case(f, 2, &refused);
-    has(p, "<p class=\"form-error\" role=\"alert\">");
+    has(p, "<p class=\"form-error\" id=\"failed\">draft 1: on hold");
     rd_err_free(e);
+}
+
+static void test_follow_up_and_feedback_forms(void **state)
+{
+    fx *f = *state;
+    char *loc = NULL;
+    const char *bad[] = {"form", "followup_add", "kind", "call", "due", "2026-13-01", NULL};
+    rd_err *e = page_case_form(&f->d, 1, pairs_arg, bad, &loc);
+    assert_non_null(e);
+    assert_string_equal(page_err_field(e), "due");
+    json_t *form =
+        json_pack("{s:s, s:s, s:s}", "form", "followup_add", "kind", "call", "due", "2026-13-01");
+    page_view v = {.failed = "followup_add", .err = e, .form = form};
+    const char *p = render_case(f, 1, &v);
+    has(p, "<details class=\"step\" id=\"followup_add\" open>");
+    has(p, "id=\"followup_add-due-error\">due:");
+    json_decref(form);
+    rd_err_free(e);
+    const char *ok[] = {"form", "followup_add", "kind", "call", "due", "2026-12-01", NULL};
+    assert_null(page_case_form(&f->d, 1, pairs_arg, ok, &loc));
+    assert_string_equal(loc, "/cases/1?done=followup_add#followups");
+    free(loc);
+    page_view plain = {0};
+    p = render_case(f, 1, &plain);
+    has(p, "<p>Due 2026-12-01 </p>");
 }
 
 static void test_lists_page_with_a_cursor(void **state)
@@ -268,6 +304,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_draft_shows_tone_findings_and_hold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lists_page_with_a_cursor, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follow_up_and_feedback_forms, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
