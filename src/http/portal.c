@@ -65,16 +65,6 @@ static void close_page(hw *w)
     HW_RAW(w, "</main></body></html>\n");
 }
 
-static const char *js(json_t *o, const char *k)
-{
-    return json_string_value(json_object_get(o, k));
-}
-
-static int64_t ji(json_t *o, const char *k)
-{
-    return json_integer_value(json_object_get(o, k));
-}
-
 static rd_err *finish(hw *w, http_resp *rs)
 {
     rs->content_type = "text/html; charset=utf-8";
@@ -163,9 +153,9 @@ static void notice(hw *w, const char *done)
 
 static void section_restatement(hw *w, json_t *v, const char *token)
 {
-    if (!js(v, "restatement")) return;
+    if (!desk_js(v, "restatement")) return;
     HW_RAW(w, "<section><h2>What we understood</h2><p class=\"restatement\">");
-    hw_text(w, js(v, "restatement"));
+    hw_text(w, desk_js(v, "restatement"));
     HW_RAW(w, "</p>");
     if (json_is_true(json_object_get(v, "restatement_confirmed"))) {
         HW_RAW(w, "<p>You confirmed this.</p>");
@@ -189,20 +179,20 @@ static void section_options(hw *w, json_t *v, const char *token)
     json_array_foreach(opts, i, o)
     {
         HW_RAW(w, "<li><h3>");
-        hw_text(w, kind_label(js(o, "kind")));
+        hw_text(w, kind_label(desk_js(o, "kind")));
         HW_RAW(w, "</h3><p>");
-        hw_text(w, js(o, "detail"));
-        if (js(o, "amount")) {
+        hw_text(w, desk_js(o, "detail"));
+        if (desk_js(o, "amount")) {
             HW_RAW(w, " (");
-            hw_text(w, js(o, "amount"));
+            hw_text(w, desk_js(o, "amount"));
             HW_RAW(w, ")");
         }
         HW_RAW(w, "</p><p>By ");
-        hw_text(w, js(o, "due_on"));
+        hw_text(w, desk_js(o, "due_on"));
         HW_RAW(w, "</p>");
         if (can(v, "choose")) {
             char pos[24];
-            snprintf(pos, sizeof pos, "%lld", (long long)ji(o, "position"));
+            snprintf(pos, sizeof pos, "%lld", (long long)desk_ji(o, "position"));
             action_link(w, token, "choose", "option", pos, "Choose this");
         }
         HW_RAW(w, "</li>");
@@ -226,9 +216,9 @@ static void section_commitments(hw *w, json_t *v, const char *token)
     json_array_foreach(cs, i, c)
     {
         HW_RAW(w, "<li><p>");
-        hw_text(w, js(c, "text"));
+        hw_text(w, desk_js(c, "text"));
         HW_RAW(w, " — by ");
-        hw_text(w, js(c, "due_on"));
+        hw_text(w, desk_js(c, "due_on"));
         if (json_is_true(json_object_get(c, "done"))) HW_RAW(w, " (done)");
         HW_RAW(w, "</p>");
         json_t *said = json_object_get(c, "client_says_met");
@@ -239,7 +229,7 @@ static void section_commitments(hw *w, json_t *v, const char *token)
             HW_RAW(w, "</p>");
         } else {
             char id[24];
-            snprintf(id, sizeof id, "%lld", (long long)ji(c, "id"));
+            snprintf(id, sizeof id, "%lld", (long long)desk_ji(c, "id"));
             HW_RAW(w, "<p>Done as promised? ");
             action_link(w, token, "met", "commitment", id, "Yes");
             action_link(w, token, "not_met", "commitment", id, "No");
@@ -260,26 +250,26 @@ static void section_contact(hw *w, json_t *v, const char *token)
     json_t *c = json_object_get(v, "contact");
     if (json_object_size(c) == 0) return;
     HW_RAW(w, "<section><h2>Reach me directly</h2><address>");
-    if (js(c, "name")) {
-        hw_text(w, js(c, "name"));
+    if (desk_js(c, "name")) {
+        hw_text(w, desk_js(c, "name"));
         HW_RAW(w, "<br>");
     }
-    if (js(c, "business")) {
-        hw_text(w, js(c, "business"));
+    if (desk_js(c, "business")) {
+        hw_text(w, desk_js(c, "business"));
         HW_RAW(w, "<br>");
     }
-    if (js(c, "email")) {
+    if (desk_js(c, "email")) {
         HW_RAW(w, "<a");
-        hw_attrf(w, "href", "mailto:%s", js(c, "email"));
+        hw_attrf(w, "href", "mailto:%s", desk_js(c, "email"));
         HW_RAW(w, ">");
-        hw_text(w, js(c, "email"));
+        hw_text(w, desk_js(c, "email"));
         HW_RAW(w, "</a><br>");
     }
-    if (js(c, "phone")) {
+    if (desk_js(c, "phone")) {
         HW_RAW(w, "<a");
-        hw_attrf(w, "href", "tel:%s", js(c, "phone"));
+        hw_attrf(w, "href", "tel:%s", desk_js(c, "phone"));
         HW_RAW(w, ">");
-        hw_text(w, js(c, "phone"));
+        hw_text(w, desk_js(c, "phone"));
         HW_RAW(w, "</a>");
     }
     HW_RAW(w, "</address></section>");
@@ -288,7 +278,9 @@ static void section_contact(hw *w, json_t *v, const char *token)
 static const char *portal_title(json_t *v)
 {
     json_t *c = json_object_get(v, "contact");
-    return js(c, "business") ? js(c, "business") : js(c, "name") ? js(c, "name") : "Your case";
+    return desk_js(c, "business") ? desk_js(c, "business")
+           : desk_js(c, "name")   ? desk_js(c, "name")
+                                  : "Your case";
 }
 
 rd_err *portal_page(http_req *rq, http_resp *rs)
@@ -305,9 +297,9 @@ rd_err *portal_page(http_req *rq, http_resp *rs)
     hw w;
     hw_begin(&w, &rs->body);
     open_page(&w, portal_title(v), portal_title(v));
-    if (js(v, "client_name")) {
+    if (desk_js(v, "client_name")) {
         HW_RAW(&w, "<p>For ");
-        hw_text(&w, js(v, "client_name"));
+        hw_text(&w, desk_js(v, "client_name"));
         HW_RAW(&w, ". This page is private to you; please do not share the link.</p>");
     }
     notice(&w, http_arg(rq, "done"));
@@ -357,7 +349,7 @@ static rd_err *confirm_page(http_req *rq, http_resp *rs, const char *token, json
     if (strcmp(action, "confirm") == 0) {
         HW_RAW(&w, "<p>You are confirming that we understood what you want:</p><p "
                    "class=\"restatement\">");
-        hw_text(&w, js(v, "restatement"));
+        hw_text(&w, desk_js(v, "restatement"));
         HW_RAW(&w, "</p>");
         form_field(&w, &pv, "portal", "words", "Anything to add (optional)", NULL, "textarea",
                    NULL);
@@ -488,7 +480,7 @@ static rd_err *survey_form(http_req *rq, http_resp *rs, const char *token, json_
         HW_RAW(&w, "<div class=\"field\"><label");
         hw_attrf(&w, "for", "answer-%zu", i + 1);
         HW_RAW(&w, ">");
-        hw_text(&w, js(q, "text"));
+        hw_text(&w, desk_js(q, "text"));
         HW_RAW(&w, "</label><textarea name=\"answer\" rows=\"4\" maxlength=\"2000\"");
         hw_attrf(&w, "id", "answer-%zu", i + 1);
         HW_RAW(&w, "></textarea></div>");

@@ -150,7 +150,7 @@ test_desk_without_application_id_is_adopted() {
 test_read_only_desk_opens_for_reading() {
     fresh
     r client add --name Ann
-    dir=$(mktemp -d /tmp/redress-ro.XXXXXX 2>/dev/null || mktemp -d)
+    dir=$(mktemp -d)
     cp "$DB" "$dir/ro.db"
     chmod 444 "$dir/ro.db"
     chmod 555 "$dir"
