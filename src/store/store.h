@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "util/page.h"
 #include "util/util.h"
 
 typedef struct rd_store rd_store;
@@ -54,18 +55,7 @@ rd_err *store_end(rd_store *st, rd_err *e);
 rd_err *store_batch_begin(rd_store *st);
 rd_err *store_batch_end(rd_store *st, rd_err *e);
 
-/* ---------------------------------------------------------------- paging
- * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
- * paging, never OFFSET): a page costs what it shows, however large the desk. The cursor is the
- * id of the last row of the previous page; the next page holds the rows that sort after that
- * row, so rows added or changed between two pages neither repeat nor shift what follows. */
-typedef struct rd_page {
-    int64_t limit; /* in: rows at most, 1 … RD_PAGE_MAX; 0: every row (small internal lists) */
-    int64_t after; /* in: the previous page's last row id (its "next"); 0: from the start */
-    int64_t next;  /* out: the cursor of the following page, 0 when this page is the last */
-} rd_page;
-
-#define RD_PAGE_MAX 10000 /* the largest page one call returns */
+/* Lists page with rd_page (util/page.h). */
 
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {
