@@ -454,6 +454,19 @@ everyone|everybody|anyone in the|my|our industry|trade|area|town|village|sector|
 the whole industry|trade|sector|community|village|town|street|network
 my|our followers|subscribers|newsletter
 my|our * followers|subscribers
+tell|telling|warn|warning|let|letting every|my|our whole|entire
+will be hearing about this|it
+will all hear about this|it
+going to hear about this|it
+so the|my|our|other|all neighbours|neighbors|parents|customers|couples|landlords|brides|followers|members know
+in|on all|every group|groups|forum|forums|chat|chats
+whatsapp|neighbourhood|neighborhood|parents|school|street group|groups|chat|chats
+on my|our blog|channel|podcast|vlog
+know on google|facebook|trustpilot|instagram|yelp|tripadvisor|checkatrade
+! through|via|from|in a|an|the|your review|reviews
+! review|reviews on instagram|facebook|google|yelp|hitched|tripadvisor|trustpilot|checkatrade
+! photos|photo|pictures|picture|pics on instagram|facebook|linkedin|twitter|tiktok
+! if i|we left|leave|write|post a|an review
 
 @label refund_demand
 refund
@@ -624,6 +637,13 @@ will|we'll|i'll|going to pay half
 won't|not releasing|release|transfer|transferring|send|sending the|any balance|payment|funds|money
 no payment|payments until
 cancel|cancelled|cancelling|stop|stopped|stopping|stopped * direct debit|debits|standing order
+paypal|stripe|klarna claim|dispute|case
+reported|report|reporting the transaction|charge|payment|payments
+claw * back
+claw it|the|that|this money|payment back
+stays|stay|remains|remain with me|us until
+keeping|keep|kept|holding|hold * #num back
+keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 
 @label deadline
 late
@@ -1040,6 +1060,17 @@ as per requirement|requirements|brief|contract|agreement|quote|quotation|proposa
 not in the quote|contract|brief|spec|package|proposal|build|plan
 nothing like the mood|brief|proposal|sample|design|mockup|drawings|plan|photos|picture|pictures
 was a deliverable
+# The agreement said in the client's words, and what was delivered against it.
+we agreed a|an|three|two|one|four|five|six
+engagement letter|terms cover|covers|covered|include|includes|included|says|said
+weren't|wasn't|isn't|aren't part of
+what we briefed|commissioned|booked
+read the brief
+departed|deviated from
+counts|count|counted as extra
+extra work
+you did one|two|half|some
+delivered|done|sent eight|half|#num and|of
 booked you for
 drifted into
 not the one|ones we chose|picked|ordered|agreed
