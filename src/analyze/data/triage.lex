@@ -646,6 +646,14 @@ keeping|keep|kept|holding|hold * #num back
 keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 
 @label deadline
+past the date|deadline|due date
+promised for the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|#num
+it's|its now the|week
+now in week
+meant|supposed to take
+arrived|came|turned up after the|our
+means|meant next week|month
+a month|week|fortnight past|late|overdue
 late
 delay
 delays
@@ -891,6 +899,13 @@ needs a lot more work
 a lot more work
 
 @label communication
+pick|picked up your|ur|the phone
+nobody|no one * answering|answered the phone|mobile|calls|emails
+no acknowledgement|acknowledgment|confirmation
+without reply|response|acknowledgement
+hard|impossible to get an|any update|hold of
+found|finding|find out from the|a|our|your
+told * then told
 ignored
 ignore
 ignoring
@@ -982,6 +997,13 @@ response time
 reply|respond|answer quicker|sooner|faster
 
 @label scope
+as per the approved|agreed|signed design|plan|drawings|spec
+approved design|drawings|plan|scheme
+bears|bear little|no resemblance
+in the offer
+doesn't|does not|didn't|did not include
+didn't|did not request|order
+menu|package|plan|design we agreed|chose|picked|approved
 # Not what was agreed: work missing from, or different to, the contract, brief or quote.
 the|our|your contract|brief|proposal|spec|specification|package|agreement says|said|states|stated|specified|specifies|lists|listed|asked|clearly|was|included|includes|specifically
 in the|your|our contract|brief|proposal|quote|spec|specification|quotation|package|agreement|scope|sow
