@@ -19,7 +19,9 @@ static rd_err *from_address(rd_desk *d, char **out)
     rd_err *e = desk_config_get(d, "me.addresses", &list);
     if (e) return e;
     size_t skip = strspn(list, " "), n = strcspn(list + skip, ", ");
-    if (n == 0) e = rd_error(RD_INVALID, "me.addresses: set your address first (config set)");
+    if (n == 0)
+        e = rd_err_next(rd_error(RD_INVALID, "me.addresses: set your address first"), "config.set",
+                        0, 0);
     *out = e ? NULL : xstrndup(list + skip, n);
     free(list);
     return e;
@@ -99,12 +101,15 @@ static rd_err *prepare(rd_desk *d, int64_t id, sending *s)
 {
     rd_err *e = store_draft_get(d->st, id, &s->draft);
     if (!e && strcmp(desk_js(s->draft, "channel"), "email") != 0)
-        e = rd_error(RD_CONFLICT, "draft: draft %lld goes out by %s, not email: use draft release",
-                     (long long)id, desk_js(s->draft, "channel"));
+        e = rd_err_next(rd_error(RD_CONFLICT,
+                                 "draft: draft %lld goes out by %s, not email: release it instead",
+                                 (long long)id, desk_js(s->draft, "channel")),
+                        "draft.release", desk_ji(s->draft, "case_id"), id);
     if (!e) e = store_client_get(d->st, desk_ji(s->draft, "client_id"), &s->client);
     if (!e && text_blank(desk_js(s->client, "email")))
-        e = rd_error(RD_INVALID, "email: client %lld has no email address (client edit --email)",
-                     (long long)desk_ji(s->client, "id"));
+        e = rd_err_next(rd_error(RD_INVALID, "email: client %lld has no email address",
+                                 (long long)desk_ji(s->client, "id")),
+                        "client.edit", 0, desk_ji(s->client, "id"));
     if (!e) e = smtp_settings(d, s);
     return e;
 }
