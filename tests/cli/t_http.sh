@@ -213,6 +213,27 @@ test_http_body_over_limit_413() {
     serve_down
 }
 
+test_http_response_too_large_is_500_and_logged() {
+    web_desk
+    # seventeen messages of 1 MiB on case 1: its page and its JSON outgrow the 16 MiB a response
+    # may be (written behind the desk's back: only the size matters here)
+    sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 17)
+        INSERT INTO log_entries (client_id, case_id, direction, channel, at, body, recorded_at,
+                                 prev_hash, hash)
+        SELECT k.client_id, k.id, 'in', 'email', '2026-11-20T10:00:00Z', hex(zeroblob(524288)),
+               '2026-11-20T10:00:00Z', '', '' FROM n, cases k WHERE k.id = 1" ||
+        fail "could not add the large messages"
+    serve_up || return
+    h -H "$(auth)" "$URL/api/v1/cases/1"
+    status_is 500
+    body_has '"field":"response"'
+    h -H "$(auth)" "$URL/api/v1/cases/2"
+    status_is 200
+    serve_down
+    grep -q 'GET /api/v1/cases/1: response not sent: text is larger than' "$WORK/serve.err" ||
+        fail "no reason in the server log: $(tail -n 3 "$WORK/serve.err")"
+}
+
 test_http_static_files_no_traversal() {
     web_desk
     serve_up || return
