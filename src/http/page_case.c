@@ -467,6 +467,7 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
         form_open(w, v, action, "followup_done", fields);
         form_field(w, v, "followup_done", "outcome", "How it went", NULL, "text", NULL);
         form_close(w, "Follow-up done");
+        page_forms_followup_edit(w, v, case_id, c);
     }
     if (!any) HW_RAW(w, "<p class=\"muted\">None scheduled.</p>");
     char act[48];
@@ -556,7 +557,7 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
 {
     static const char *const fields[] = {"lesson", "change", "change_made", "override", NULL};
     static const char *const yesno[] = {"no", "yes", NULL};
-    static const char *const pause_fields[] = {"reason", NULL};
+    static const char *const pause_fields[] = {"reason", "until", "message", "override", NULL};
     section_open(w, "closing", "Pause, close and learn");
     if (desk_js(k, "pause_reason")) {
         HW_RAW(w, "<p><span class=\"badge warn\">paused</span> ");
@@ -567,6 +568,11 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
         step_open(w, v, "pause", "Pause contact (abuse, or a break both sides need)", cur);
         form_open(w, v, act, "pause", pause_fields);
         form_field(w, v, "pause", "reason", "Pause contact because", NULL, "text", NULL);
+        form_field(w, v, "pause", "until", "Until", "YYYY-MM-DD after today, or empty", "date",
+                   NULL);
+        form_field(w, v, "pause", "message", "A boundary message to send as it starts",
+                   "optional; tone-checked and held like any reply", "textarea", NULL);
+        override_field(w, v, "pause");
         form_close(w, "Pause");
         HW_RAW(w, "</details>");
     }
@@ -686,6 +692,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_follow_through(w, v, commitments, followups, case_id, cur);
         section_replies(w, v, d, act, drafts, case_id);
         section_close(w, v, act, k, cur);
+        page_forms_case_sections(w, v, d, k, case_id, cur);
     } else {
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id, NULL);
@@ -770,7 +777,7 @@ const char *page_case_notice(const char *form)
 {
     for (size_t i = 0; form && i < sizeof outcomes / sizeof outcomes[0]; i++)
         if (!strcmp(outcomes[i].form, form)) return outcomes[i].notice;
-    return NULL;
+    return page_forms_notice(form);
 }
 
 rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
@@ -832,7 +839,9 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
         e = desk_feedback_record(d, case_id, field(arg, ctx, "score"), field(arg, ctx, "text"), ov,
                                  &id);
     } else if (!strcmp(form, "pause")) {
-        e = desk_case_pause(d, case_id, field(arg, ctx, "reason"));
+        desk_pause_input in = {field(arg, ctx, "reason"), field(arg, ctx, "until"),
+                               field(arg, ctx, "message"), ov};
+        e = desk_case_pause_with(d, case_id, &in, NULL);
     } else if (!strcmp(form, "resume")) {
         e = desk_case_resume(d, case_id);
     } else if (!strcmp(form, "commitment_done")) {
@@ -846,7 +855,7 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
                                field(arg, ctx, "change_made")};
         e = desk_case_close(d, case_id, &in, ov, &id);
     } else {
-        e = rd_error(RD_INVALID, "form: '%s' is not a form of the case page", form);
+        e = page_forms_case_form(d, case_id, form, arg, ctx, location);
     }
     for (size_t i = 0; !e && i < sizeof outcomes / sizeof outcomes[0]; i++)
         if (!strcmp(outcomes[i].form, form))
@@ -855,4 +864,26 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
     free(text);
     json_decref(out);
     return e;
+}
+
+/* ---------------------------------------------------------------- for page_forms.c */
+
+void page_section_open(hw *w, const char *id, const char *title)
+{
+    section_open(w, id, title);
+}
+
+void page_step_open(hw *w, const page_view *v, const char *id, const char *summary, const char *cur)
+{
+    step_open(w, v, id, summary, cur);
+}
+
+void page_override_field(hw *w, const page_view *v, const char *form)
+{
+    override_field(w, v, form);
+}
+
+int page_split_lines(const char *text, char **copy, const char ***lines)
+{
+    return split_lines(text, copy, lines);
 }
