@@ -404,3 +404,126 @@ test_http_thousand_connections_bounded() {
     esac
     serve_down
 }
+
+# p PATH FIELDS...: posts a page form with the session's cookie and CSRF token.
+p() {
+    path=$1
+    shift
+    h -b "$JAR" --data-urlencode "csrf=$CSRF" "$@" "$URL$path"
+}
+
+test_http_new_forms_need_csrf_and_write_nothing() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    for form in '/cases/3 form=escalate level=mediation reason=x' \
+        '/cases/3?escalation=1 form=escalation_proposal text=x' '/cases/1 form=log_add body=x' \
+        '/cases/1 form=time_add minutes=30' '/cases/1 form=flag hostility=3' \
+        '/invoices/3 form=remind' '/invoices/3 form=pay amount=10 on=2026-11-24' \
+        '/invoices/3 form=adjust kind=write_off amount=10 reason=x' \
+        '/invoices/3 form=demand override=x' '/clients form=client_add name=Mallory' \
+        '/clients/3 form=project_add title=x price=1' '/clients/3 form=case_open words=x' \
+        '/clients/3 form=client_edit name=Mallory' '/clients/3?item=project:3 form=handover note=x' \
+        '/clients/3 form=terminate reasons=x override=x' '/lessons?lesson=1 form=lesson_done'; do
+        set -- $form
+        path=$1
+        shift
+        args=""
+        for kv in "$@"; do args="$args --data-urlencode $kv"; done
+        # shellcheck disable=SC2086
+        h -b "$JAR" $args "$URL$path"
+        [ "$STATUS" = 403 ] || fail "$path $1 without a CSRF token: HTTP $STATUS"
+        # shellcheck disable=SC2086
+        h -b "$JAR" $args --data-urlencode csrf=wrong "$URL$path"
+        [ "$STATUS" = 403 ] || fail "$path $1 with a wrong CSRF token: HTTP $STATUS"
+    done
+    unchanged
+    serve_down
+}
+
+test_http_previews_write_nothing() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    p /invoices/3 --data-urlencode form=remind --data-urlencode preview=yes
+    status_is 200
+    body_has 'Preview: nothing was sent, logged or counted'
+    body_has 'Dear Northwind Analytics'
+    p /invoices/3 --data-urlencode form=demand --data-urlencode preview=yes \
+        --data-urlencode "override=the client stopped answering"
+    status_is 200
+    body_has 'Formal demand for payment'
+    p /clients/3 --data-urlencode form=terminate --data-urlencode preview=yes \
+        --data-urlencode "reasons=Payment withheld twice"
+    status_is 409
+    body_has 'still open'
+    unchanged
+    # the real reminder is written, logged and counted
+    p /invoices/3 --data-urlencode form=remind
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT count(*) FROM invoice_reminders WHERE invoice_id = 3')" = 1 ] ||
+        fail "the reminder was not counted"
+    serve_down
+}
+
+test_http_new_forms_show_script_inert() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    x='<script>alert(1)</script>'
+    p /cases/3 --data-urlencode form=escalate --data-urlencode level=mediation \
+        --data-urlencode "reason=$x" --data-urlencode "mediator=$x"
+    status_is 303
+    p '/cases/3?escalation=1' --data-urlencode form=escalation_proposal --data-urlencode "text=$x"
+    status_is 303
+    p /cases/3 --data-urlencode form=log_add --data-urlencode direction=in --data-urlencode channel=phone \
+        --data-urlencode "subject=$x" --data-urlencode "body=$x"
+    status_is 303
+    p /cases/3 --data-urlencode form=time_add --data-urlencode minutes=20 --data-urlencode "note=$x"
+    status_is 303
+    p /invoices/3 --data-urlencode form=adjust --data-urlencode kind=credit_note \
+        --data-urlencode amount=10 --data-urlencode "number=$x" --data-urlencode "reason=$x"
+    status_is 303
+    p /clients --data-urlencode form=client_add --data-urlencode "name=$x" --data-urlencode "notes=$x"
+    status_is 303
+    p /clients/5 --data-urlencode form=project_add --data-urlencode "title=$x" \
+        --data-urlencode price=100 --data-urlencode "scope=$x"
+    status_is 303
+    p /clients/5 --data-urlencode form=case_open --data-urlencode channel=email --data-urlencode "words=$x"
+    status_is 303
+    # a refused form shows what was typed again: escaped too
+    p /invoices/3 --data-urlencode form=pay --data-urlencode "amount=$x"
+    status_is 422
+    body_has '&lt;script&gt;alert(1)&lt;/script&gt;'
+    body_lacks '<script>alert'
+    for page in /cases/3 /invoices/3 /clients /clients/5 /cases/4 /projects /; do
+        h -b "$JAR" "$URL$page"
+        status_is 200
+        body_lacks '<script>alert'
+    done
+    h -b "$JAR" "$URL/cases/3"
+    body_has 'Final proposal: &lt;script&gt;alert(1)&lt;/script&gt;'
+    [ "$(sqlite3 "$DB" "SELECT reason FROM escalations WHERE id = 1")" = "$x" ] ||
+        fail "the reason is not stored verbatim"
+    serve_down
+}
+
+test_http_refused_page_form_names_the_field() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    p /cases/3 --data-urlencode form=escalate --data-urlencode level=court --data-urlencode reason=x
+    status_is 422
+    body_has 'id="escalate-level-error"'
+    body_has 'aria-invalid="true"'
+    p '/cases/1?followup=999' --data-urlencode form=followup_edit --data-urlencode due=2026-12-01
+    status_is 404
+    p /invoices/3 --data-urlencode form=adjust --data-urlencode kind=write_off \
+        --data-urlencode amount=99999999 --data-urlencode reason=x
+    [ "$STATUS" -ge 400 ] || fail "a write-off above the balance: HTTP $STATUS"
+    unchanged
+    serve_down
+}
