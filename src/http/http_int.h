@@ -60,6 +60,7 @@ rd_err *page_invoice(http_req *rq, http_resp *rs);
 rd_err *page_invoice_post(http_req *rq, http_resp *rs);
 rd_err *page_client_post(http_req *rq, http_resp *rs);
 rd_err *page_clients_post(http_req *rq, http_resp *rs);
+rd_err *page_invoices_post(http_req *rq, http_resp *rs);
 rd_err *page_lessons_post(http_req *rq, http_resp *rs);
 /* API: api_forms.c */
 rd_err *api_escalation_list(http_req *rq, http_resp *rs);

@@ -57,7 +57,7 @@ rd_err *page_projects(http_req *rq, http_resp *rs)
 
 rd_err *page_invoices(http_req *rq, http_resp *rs)
 {
-    page_view v = view_of(rq, NULL);
+    page_view v = view_of(rq, page_forms_notice(http_arg(rq, "done")));
     return render(rs, page_invoices_body, rq->desk, &v);
 }
 

@@ -60,6 +60,8 @@ static const struct {
     {"revision", "Revision counted against the project's policy.", "#proj-h"},
     {"handover", "Handed over.", "#walk-away"},
     {"terminate", "The relationship is ended; the notice is in the log.", "#walk-away"},
+    {"project_edit", "Project saved.", "#proj-h"},
+    {"refund_paid", "Refund marked paid.", "#refunds"},
     {"lesson_done", "Change marked made.", ""},
     {"differently", "Recorded what you will do differently.", ""},
 };
@@ -665,6 +667,9 @@ static void client_new_work(hw *w, const page_view *v, json_t *c, const char *ac
     static const char *const beyond_words[] = {"within the policy", "charge for it",
                                                "do it for free, consciously", NULL};
     static const char *const time_fields[] = {"minutes", "on", "note", "case", NULL};
+    static const char *const project_edit_fields[] = {"project",  "title",  "scope", "deliverables",
+                                                      "deadline", "status", NULL};
+    static const char *const project_status[] = {"", "active", "delivered", "cancelled", NULL};
     json_t *projects = json_object_get(c, "projects");
     HW_RAW(w, "<section class=\"card\" id=\"new\" aria-labelledby=\"new-h\">"
               "<h2 id=\"new-h\">New work and time</h2><p class=\"muted\">The screening above is "
@@ -720,6 +725,19 @@ static void client_new_work(hw *w, const page_view *v, json_t *c, const char *ac
         form_select_pairs(w, v, "revision", "beyond", "Beyond the included revisions", beyond,
                           beyond_words, "");
         form_close(w, "Count it");
+        HW_RAW(w, "</details>");
+
+        page_step_open(w, v, "project_edit", "Change a project, or mark it delivered", NULL);
+        form_open(w, v, act, "project_edit", project_edit_fields);
+        HW_RAW(w, "<p class=\"hint\">Empty fields stay as they are; the price and the revision "
+                  "policy stay as agreed.</p>");
+        form_rows(w, v, "project_edit", "project", "Project", projects, "title", NULL, 0);
+        form_field(w, v, "project_edit", "title", "Title", NULL, "text", NULL);
+        form_field(w, v, "project_edit", "scope", "Scope", NULL, "textarea", NULL);
+        form_field(w, v, "project_edit", "deliverables", "Deliverables", NULL, "text", NULL);
+        form_field(w, v, "project_edit", "deadline", "Deadline", "YYYY-MM-DD", "date", NULL);
+        form_select(w, v, "project_edit", "status", "Status", project_status, "");
+        form_close(w, "Save project");
         HW_RAW(w, "</details>");
     }
 
@@ -869,6 +887,12 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
         if (b && strcmp(b, "charge") && strcmp(b, "waive"))
             e = rd_error(RD_INVALID, "beyond: '%s' is not charge or waive", b);
         if (!e) e = desk_revision_add(d, &in, &out);
+    } else if (!strcmp(form, "project_edit")) {
+        rd_project_change c = {val(arg, ctx, "title"), val(arg, ctx, "scope"),
+                               val(arg, ctx, "deliverables"), val(arg, ctx, "deadline"),
+                               val(arg, ctx, "status")};
+        e = item_id(arg, ctx, "project", &id);
+        if (!e) e = desk_project_edit(d, id, &c);
     } else if (!strcmp(form, "time_add")) {
         desk_time_input in = {cid, val(arg, ctx, "case"), val(arg, ctx, "minutes"),
                               val(arg, ctx, "note"), val(arg, ctx, "on")};
@@ -902,6 +926,61 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
     }
     json_decref(out);
     if (!e && !*location && !*preview) *location = done_at(path, form);
+    return e;
+}
+
+/* ---------------------------------------------------------------- the invoices page */
+
+void page_forms_refunds(hw *w, const page_view *v, rd_desk *d)
+{
+    static const char *const fields[] = {"on", NULL};
+    json_t *rows = NULL;
+    rd_page pg = {.limit = 50};
+    rd_err *e = desk_refund_list(d, 1, &pg, &rows);
+    if (e) {
+        rd_err_free(e);
+        return;
+    }
+    rd_timestr today;
+    desk_today(today);
+    HW_RAW(w, "<section class=\"card\" id=\"refunds\" aria-labelledby=\"refunds-h\">"
+              "<h2 id=\"refunds-h\">Refunds and discounts still to pay</h2><ul class=\"plain\">");
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        char action[64];
+        snprintf(action, sizeof action, "/invoices?refund=%lld", (long long)desk_ji(r, "id"));
+        HW_RAW(w, "<li>");
+        hw_money(w, desk_ji(r, "amount"), desk_js(r, "currency"));
+        HW_RAW(w, " ");
+        hw_text(w, desk_js(r, "kind"));
+        HW_RAW(w, " to ");
+        hw_text(w, desk_js(r, "client_name"));
+        HW_RAW(w, " (");
+        hw_case_link(w, desk_ji(r, "case_id"));
+        HW_RAW(w, ")<details><summary>Mark it paid</summary>");
+        form_open(w, v, action, "refund_paid", fields);
+        form_field(w, v, "refund_paid", "on", "Paid on", "YYYY-MM-DD", "date", today);
+        form_close(w, "Paid");
+        HW_RAW(w, "</details></li>");
+    }
+    if (!json_array_size(rows)) HW_RAW(w, "<li class=\"muted\">Nothing is waiting.</li>");
+    HW_RAW(w, "</ul></section>");
+    json_decref(rows);
+}
+
+rd_err *page_invoices_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location)
+{
+    const char *form = arg(ctx, "form");
+    int64_t id = 0;
+    rd_err *e = NULL;
+    if (!form || strcmp(form, "refund_paid"))
+        return rd_error(RD_INVALID, "form: '%s' is not a form of the invoices page",
+                        form ? form : "");
+    e = item_id(arg, ctx, "refund", &id);
+    if (!e) e = desk_refund_paid(d, id, val(arg, ctx, "on"));
+    if (!e) *location = done_at("/invoices", form);
     return e;
 }
 
@@ -987,6 +1066,12 @@ static rd_err *clients_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
 {
     (void)id;
     return page_clients_body(d, v, w);
+}
+
+static rd_err *invoices_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
+{
+    (void)id;
+    return page_invoices_body(d, v, w);
 }
 
 static rd_err *lessons_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
@@ -1075,6 +1160,13 @@ rd_err *page_clients_post(http_req *rq, http_resp *rs)
     char *location = NULL;
     rd_err *e = page_clients_form(rq->desk, req_arg, rq, &location);
     return posted(rq, rs, e, location, NULL, clients_body, 0);
+}
+
+rd_err *page_invoices_post(http_req *rq, http_resp *rs)
+{
+    char *location = NULL;
+    rd_err *e = page_invoices_form(rq->desk, req_arg, rq, &location);
+    return posted(rq, rs, e, location, NULL, invoices_body, 0);
 }
 
 rd_err *page_lessons_post(http_req *rq, http_resp *rs)

@@ -315,6 +315,7 @@ rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w)
     HW_RAW(w, "</tbody></table>");
     hw_pager(w, v, "/invoices", &pg);
     HW_RAW(w, "</section>");
+    if (!pg.after) page_forms_refunds(w, v, d);
     page_close(w);
     json_decref(overdue);
     json_decref(invoices);

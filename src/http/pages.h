@@ -78,10 +78,14 @@ rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page
  * desk_client_get gives it. */
 void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c,
                                 int64_t client_id);
-/* A posted form of the client page (case_open, project_add, invoice_add, revision, time_add,
- * client_edit, handover, terminate with its preview); *location and *preview as for invoices. */
+/* A posted form of the client page (case_open, project_add, project_edit, invoice_add,
+ * revision, time_add, client_edit, handover, terminate with its preview); *location and *preview as for invoices. */
 rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const void *ctx,
                          char **location, char **preview);
+/* The invoices page's refunds and discounts still to pay, each with a form to mark it paid,
+ * and their handler (form refund_paid, the refund in "refund"). */
+void page_forms_refunds(hw *w, const page_view *v, rd_desk *d);
+rd_err *page_invoices_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 /* The clients page's form for a new client, and its handler (client_add). */
 void page_forms_client_add(hw *w, const page_view *v);
 rd_err *page_clients_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);

@@ -27,6 +27,7 @@ const http_route http_routes[] = {
     {"POST",   "/clients/{id}",           page_client_post, HTTP_USER,   "New work for a client, their details, walking away: the form named by the field form."},
     {"GET",    "/projects",               page_projects,    HTTP_USER,   "Projects: agreed scope, deadline, price and revisions."},
     {"GET",    "/invoices",               page_invoices,    HTTP_USER,   "Invoices, overdue first."},
+    {"POST",   "/invoices",               page_invoices_post, HTTP_USER, "Marks a refund or discount paid (the form refund_paid)."},
     {"GET",    "/invoices/{id}",          page_invoice,     HTTP_USER,   "One invoice: what is owed, payments, reminders, write-offs, the demand letter."},
     {"POST",   "/invoices/{id}",          page_invoice_post, HTTP_USER,  "Acts on an invoice (pay, remind, adjust, demand; preview=yes shows the letter and writes nothing)."},
     {"GET",    "/lessons",                page_lessons,     HTTP_USER,   "Lessons, changes still to make first."},

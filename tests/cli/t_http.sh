@@ -425,7 +425,9 @@ test_http_new_forms_need_csrf_and_write_nothing() {
         '/invoices/3 form=demand override=x' '/clients form=client_add name=Mallory' \
         '/clients/3 form=project_add title=x price=1' '/clients/3 form=case_open words=x' \
         '/clients/3 form=client_edit name=Mallory' '/clients/3?item=project:3 form=handover note=x' \
-        '/clients/3 form=terminate reasons=x override=x' '/lessons?lesson=1 form=lesson_done'; do
+        '/clients/3 form=terminate reasons=x override=x' '/lessons?lesson=1 form=lesson_done' \
+        '/clients/3 form=project_edit project=3 status=cancelled' \
+        '/invoices?refund=1 form=refund_paid on=2026-11-25'; do
         set -- $form
         path=$1
         shift
