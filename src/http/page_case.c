@@ -682,7 +682,8 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
     words_with_triage(w, desk_js(k, "words") ? desk_js(k, "words") : "", findings);
     HW_RAW(w, "</section>");
 
-    if (!strcmp(desk_js(k, "status") ? desk_js(k, "status") : "", "open")) {
+    /* a paused case keeps its forms: resuming is one of them, and the desk refuses the rest */
+    if (strcmp(desk_js(k, "status") ? desk_js(k, "status") : "closed", "closed") != 0) {
         section_next(w, v, next, case_id);
         const char *cur = page_action_form(json_array_get(json_object_get(next, "actions"), 0));
         section_concerns(w, v, act, concerns, cur);

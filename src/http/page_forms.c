@@ -443,6 +443,9 @@ static void invoice_facts(hw *w, json_t *inv)
 
 static void invoice_forms(hw *w, const page_view *v, rd_desk *d, json_t *inv, const char *act)
 {
+    /* a form with a preview lands on it: the browser scrolls the answer to #preview */
+    char act_preview[64];
+    snprintf(act_preview, sizeof act_preview, "%s#preview", act);
     static const char *const pay_fields[] = {"amount", "on", NULL};
     static const char *const remind_fields[] = {"channel", "override", NULL};
     static const char *const adjust_fields[] = {"kind", "amount", "number", "reason", NULL};
@@ -466,7 +469,7 @@ static void invoice_forms(hw *w, const page_view *v, rd_desk *d, json_t *inv, co
     HW_RAW(w, "<p class=\"hint\">Written in your words. While a case of this client is open it "
               "says the conversation goes on; while one is paused or cooling off it waits, "
               "unless you say why it should go anyway.</p>");
-    form_open(w, v, act, "remind", remind_fields);
+    form_open(w, v, act_preview, "remind", remind_fields);
     form_select(w, v, "remind", "channel", "Sent by", desk_channels, "email");
     page_override_field(w, v, "remind");
     form_close_preview(w, "Preview", "Send reminder");
@@ -504,7 +507,7 @@ static void invoice_forms(hw *w, const page_view *v, rd_desk *d, json_t *inv, co
                   "are in place.</p>");
     }
     json_decref(missing);
-    form_open(w, v, act, "demand", demand_fields);
+    form_open(w, v, act_preview, "demand", demand_fields);
     form_field(w, v, "demand", "pursuit_cost", "What pursuing it would cost you",
                "your estimate, for the cost-benefit line", "text", NULL);
     form_field(w, v, "demand", "deadline_days", "Days to pay", "from today; empty for 14", "number",
@@ -810,7 +813,9 @@ static void client_walk_away(hw *w, const page_view *v, rd_desk *d, int64_t clie
         HW_RAW(w, "<li class=\"muted\">Nothing is open.</li>");
     HW_RAW(w, "</ul>");
     page_step_open(w, v, "terminate", "End the relationship", NULL);
-    form_open(w, v, act, "terminate", fields);
+    char act_preview[64];
+    snprintf(act_preview, sizeof act_preview, "%s#preview", act);
+    form_open(w, v, act_preview, "terminate", fields);
     form_field(w, v, "terminate", "reasons", "Reasons, one a line", "the notice cites them",
                "textarea", NULL);
     form_field(w, v, "terminate", "referral", "Who they can go to instead", NULL, "text", NULL);

@@ -529,3 +529,24 @@ test_http_refused_page_form_names_the_field() {
     unchanged
     serve_down
 }
+
+test_http_pause_and_resume_from_the_case_page() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    p /cases/2 --data-urlencode form=pause --data-urlencode "reason=abusive call" \
+        --data-urlencode until=2026-11-20
+    status_is 422
+    body_has 'id="pause-until-error"'
+    p /cases/2 --data-urlencode form=pause --data-urlencode "reason=abusive call" \
+        --data-urlencode until=2026-12-02
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT status || " " || pause_until FROM cases WHERE id = 2')" = "paused 2026-12-02" ] ||
+        fail "not paused until 2026-12-02"
+    h -b "$JAR" "$URL/cases/2"
+    body_has 'value="resume"'
+    p /cases/2 --data-urlencode form=resume
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT status FROM cases WHERE id = 2')" = open ] || fail "not resumed"
+    serve_down
+}
