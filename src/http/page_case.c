@@ -398,10 +398,12 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
         if (open) {
             char action[96];
             snprintf(action, sizeof action, "%s?offer=%lld", act, (long long)oid);
-            form_open(w, v, action, "reject", reject_fields);
-            form_field(w, v, "reject", "ask", "They rejected it, asking for", "an amount, or empty",
+            char name[48];
+            page_item_form(name, sizeof name, "reject", oid);
+            form_open(w, v, action, name, reject_fields);
+            form_field(w, v, name, "ask", "They rejected it, asking for", "an amount, or empty",
                        "text", NULL);
-            override_field(w, v, "reject");
+            override_field(w, v, name);
             form_close(w, "Record the rejection");
         }
     }
@@ -464,8 +466,10 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
         snprintf(action, sizeof action, "/cases/%lld?followup=%lld", (long long)case_id,
                  (long long)desk_ji(c, "id"));
         static const char *const fields[] = {"outcome", "override", NULL};
-        form_open(w, v, action, "followup_done", fields);
-        form_field(w, v, "followup_done", "outcome", "How it went", NULL, "text", NULL);
+        char name[48];
+        page_item_form(name, sizeof name, "followup_done", desk_ji(c, "id"));
+        form_open(w, v, action, name, fields);
+        form_field(w, v, name, "outcome", "How it went", NULL, "text", NULL);
         form_close(w, "Follow-up done");
         page_forms_followup_edit(w, v, case_id, c);
     }
@@ -515,8 +519,10 @@ static void draft_block(hw *w, const page_view *v, rd_desk *d, json_t *draft, in
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
     form_button(w, v, action, "release", "Release (send)", NULL);
     HW_RAW(w, "<details><summary>Edit</summary>");
-    form_open(w, v, action, "draft_edit", edit_fields);
-    form_field(w, v, "draft_edit", "text", "Reply", NULL, "textarea", desk_js(full, "body"));
+    char name[48];
+    page_item_form(name, sizeof name, "draft_edit", id);
+    form_open(w, v, action, name, edit_fields);
+    form_field(w, v, name, "text", "Reply", NULL, "textarea", desk_js(full, "body"));
     form_close(w, "Save and re-check");
     HW_RAW(w, "</details></article>");
     json_decref(full);
@@ -790,6 +796,8 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
     json_t *out = NULL;
     rd_err *e = NULL;
     if (!form) return rd_error(RD_INVALID, "form: missing");
+    char base[48]; /* a form shown once per item is NAME-ID on the page */
+    form = page_form_base(form, base, sizeof base);
 
     if (!strcmp(form, "concern")) {
         desk_concern_input in = {field(arg, ctx, "text"), field(arg, ctx, "specifics"),

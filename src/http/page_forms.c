@@ -35,6 +35,18 @@ static rd_err *item_id(page_arg_fn arg, const void *ctx, const char *name, int64
     return desk_parse_id(name, s, id);
 }
 
+void page_item_form(char *out, size_t n, const char *name, int64_t id)
+{
+    snprintf(out, n, "%s-%lld", name, (long long)id);
+}
+
+const char *page_form_base(const char *form, char *out, size_t n)
+{
+    size_t len = strcspn(form, "-");
+    snprintf(out, n, "%.*s", (int)len, form);
+    return out;
+}
+
 static const char *const no_yes[] = {"", "yes", "no", NULL};
 
 /* What each form did, for the line shown after its redirect, and where on its page to land. */
@@ -182,16 +194,19 @@ static void escalation_item(hw *w, const page_view *v, json_t *x, int64_t case_i
     char action[96];
     snprintf(action, sizeof action, "/cases/%lld?escalation=%lld", (long long)case_id,
              (long long)id);
+    char proposal[48], outcome[48];
+    page_item_form(proposal, sizeof proposal, "escalation_proposal", id);
+    page_item_form(outcome, sizeof outcome, "escalation_outcome", id);
     if (!strcmp(desk_js(x, "level") ? desk_js(x, "level") : "", "mediation")) {
-        form_open(w, v, action, "escalation_proposal", proposal_fields);
-        form_field(w, v, "escalation_proposal", "text", "The final meet-halfway proposal",
+        form_open(w, v, action, proposal, proposal_fields);
+        form_field(w, v, proposal, "text", "The final meet-halfway proposal",
                    "what the mediation proposed at the end", "textarea",
                    desk_js(x, "final_proposal"));
         form_close(w, "Record the proposal");
     }
-    form_open(w, v, action, "escalation_outcome", outcome_fields);
-    form_field(w, v, "escalation_outcome", "text", "What came of it", NULL, "textarea", NULL);
-    page_override_field(w, v, "escalation_outcome");
+    form_open(w, v, action, outcome, outcome_fields);
+    form_field(w, v, outcome, "text", "What came of it", NULL, "textarea", NULL);
+    page_override_field(w, v, outcome);
     form_close(w, "Record the outcome");
     HW_RAW(w, "</article>");
 }
@@ -315,17 +330,21 @@ void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t
     snprintf(action, sizeof action, "/cases/%lld?followup=%lld", (long long)case_id,
              (long long)desk_ji(followup, "id"));
     HW_RAW(w, "<details><summary>Move it or change how</summary>");
-    form_open(w, v, action, "followup_edit", fields);
-    form_select(w, v, "followup_edit", "kind", "How", kinds, desk_js(followup, "kind"));
-    form_field(w, v, "followup_edit", "due", "When", "a date, YYYY-MM-DD", "date",
+    char name[48];
+    page_item_form(name, sizeof name, "followup_edit", desk_ji(followup, "id"));
+    form_open(w, v, action, name, fields);
+    form_select(w, v, name, "kind", "How", kinds, desk_js(followup, "kind"));
+    form_field(w, v, name, "due", "When", "a date, YYYY-MM-DD", "date",
                desk_js(followup, "due_on"));
     form_close(w, "Move follow-up");
     HW_RAW(w, "</details>");
 }
 
-rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page_arg_fn arg,
+rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *posted, page_arg_fn arg,
                              const void *ctx, char **location)
 {
+    char base[48];
+    const char *form = page_form_base(posted, base, sizeof base);
     const char *ov = val(arg, ctx, "override");
     int64_t id = 0;
     rd_err *e = NULL;
@@ -804,8 +823,10 @@ static void client_walk_away(hw *w, const page_view *v, rd_desk *d, int64_t clie
         HW_RAW(w, "<li>");
         hw_text(w, desk_js(it, "what"));
         HW_RAW(w, "<details><summary>Hand it over</summary>");
-        form_open(w, v, action, "handover", handover_fields);
-        form_field(w, v, "handover", "note", "To whom, or how", NULL, "text", NULL);
+        char name[48];
+        page_item_form(name, sizeof name, "handover", (int64_t)i + 1);
+        form_open(w, v, action, name, handover_fields);
+        form_field(w, v, name, "note", "To whom, or how", NULL, "text", NULL);
         form_close(w, "Handed over");
         HW_RAW(w, "</details></li>");
     }
@@ -854,7 +875,9 @@ static rd_err *terminate_run(rd_desk *d, void *ctx)
 rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const void *ctx,
                          char **location, char **preview)
 {
-    const char *form = arg(ctx, "form");
+    char base[48];
+    const char *form =
+        arg(ctx, "form") ? page_form_base(arg(ctx, "form"), base, sizeof base) : NULL;
     char cid[32], path[48];
     snprintf(cid, sizeof cid, "%lld", (long long)client_id);
     snprintf(path, sizeof path, "/clients/%lld", (long long)client_id);
@@ -965,8 +988,10 @@ void page_forms_refunds(hw *w, const page_view *v, rd_desk *d)
         HW_RAW(w, " (");
         hw_case_link(w, desk_ji(r, "case_id"));
         HW_RAW(w, ")<details><summary>Mark it paid</summary>");
-        form_open(w, v, action, "refund_paid", fields);
-        form_field(w, v, "refund_paid", "on", "Paid on", "YYYY-MM-DD", "date", today);
+        char name[48];
+        page_item_form(name, sizeof name, "refund_paid", desk_ji(r, "id"));
+        form_open(w, v, action, name, fields);
+        form_field(w, v, name, "on", "Paid on", "YYYY-MM-DD", "date", today);
         form_close(w, "Paid");
         HW_RAW(w, "</details></li>");
     }
@@ -977,7 +1002,9 @@ void page_forms_refunds(hw *w, const page_view *v, rd_desk *d)
 
 rd_err *page_invoices_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location)
 {
-    const char *form = arg(ctx, "form");
+    char base[48];
+    const char *form =
+        arg(ctx, "form") ? page_form_base(arg(ctx, "form"), base, sizeof base) : NULL;
     int64_t id = 0;
     rd_err *e = NULL;
     if (!form || strcmp(form, "refund_paid"))
@@ -1036,8 +1063,10 @@ void page_forms_lesson(hw *w, const page_view *v, json_t *lesson)
     if (!desk_ji(lesson, "change_made"))
         form_button(w, v, action, "lesson_done", "The change is made", "secondary");
     HW_RAW(w, "</div><details><summary>What you will do differently yourself</summary>");
-    form_open(w, v, action, "differently", fields);
-    form_field(w, v, "differently", "text", "What you will do differently", NULL, "text",
+    char name[48];
+    page_item_form(name, sizeof name, "differently", id);
+    form_open(w, v, action, name, fields);
+    form_field(w, v, name, "text", "What you will do differently", NULL, "text",
                desk_js(lesson, "differently"));
     form_close(w, "Save");
     HW_RAW(w, "</details>");
@@ -1045,7 +1074,9 @@ void page_forms_lesson(hw *w, const page_view *v, json_t *lesson)
 
 rd_err *page_lessons_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location)
 {
-    const char *form = arg(ctx, "form");
+    char base[48];
+    const char *form =
+        arg(ctx, "form") ? page_form_base(arg(ctx, "form"), base, sizeof base) : NULL;
     int64_t id = 0;
     rd_err *e = item_id(arg, ctx, "lesson", &id);
     if (!e && form && !strcmp(form, "lesson_done"))

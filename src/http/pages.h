@@ -70,7 +70,9 @@ void page_forms_case_sections(hw *w, const page_view *v, rd_desk *d, json_t *k, 
 /* The form that moves an open follow-up or changes its kind, under that follow-up. */
 void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t *followup);
 /* A posted case form of those sections (escalate, escalation_proposal, escalation_outcome,
- * followup_edit, log_add, flag, time_add); *location as page_case_form. */
+ * followup_edit, log_add, flag, time_add); *location as page_case_form. A form shown once per
+ * item is named NAME-ID on the page (unique control ids, its refusal beside that item alone)
+ * and is read here, as on every page of page_forms.c, by NAME. */
 rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page_arg_fn arg,
                              const void *ctx, char **location);
 /* A client's page's further sections: invoices, new work (a case, a project, an invoice, a
@@ -95,6 +97,11 @@ void page_forms_lesson(hw *w, const page_view *v, json_t *lesson);
 rd_err *page_lessons_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 /* The line that says what one of these forms did, or NULL; a string literal. */
 const char *page_forms_notice(const char *form);
+/* A form shown once per item (a follow-up, a draft, an offer, a refund) is named NAME-ID (into
+ * out, n bytes), so that its controls' ids are the page's only ones and a refusal shows beside
+ * that item alone; page_form_base gives back NAME (into out), which the handlers read. */
+void page_item_form(char *out, size_t n, const char *name, int64_t id);
+const char *page_form_base(const char *form, char *out, size_t n);
 
 /* ---------------------------------------------------------------- shared by the page files */
 

@@ -550,3 +550,35 @@ test_http_pause_and_resume_from_the_case_page() {
     [ "$(sqlite3 "$DB" 'SELECT status FROM cases WHERE id = 2')" = open ] || fail "not resumed"
     serve_down
 }
+
+test_http_every_id_on_a_page_is_unique() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    # two of each thing a form is shown for: follow-ups, drafts, escalations
+    p /cases/1 --data-urlencode form=followup_add --data-urlencode kind=call --data-urlencode due=2026-11-28
+    p /cases/1 --data-urlencode form=followup_add --data-urlencode kind=meeting --data-urlencode due=2026-11-29
+    p /cases/1 --data-urlencode form=draft --data-urlencode "text=I am sorry the boards were wrong."
+    p /cases/1 --data-urlencode form=draft --data-urlencode "text=The new boards arrive on Friday."
+    p /cases/1 --data-urlencode form=escalate --data-urlencode level=internal --data-urlencode reason=x
+    p /cases/1 --data-urlencode form=escalate --data-urlencode level=mediation --data-urlencode reason=y
+    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /; do
+        h -b "$JAR" "$URL$page"
+        status_is 200
+        printf '%s' "$BODY" | grep -o ' id="[^"]*"' | sort | uniq -d >"$WORK/dups"
+        [ -s "$WORK/dups" ] && fail "$page repeats ids: $(tr '\n' ' ' <"$WORK/dups")"
+        # and every control has its label
+        printf '%s' "$BODY" | grep -o '<\(input\|select\|textarea\) [^>]*id="[^"]*"' |
+            grep -v 'type="hidden"' | sed 's/.* id="\([^"]*\)".*/\1/' | sort -u >"$WORK/controls"
+        printf '%s' "$BODY" | grep -o '<label for="[^"]*"' | sed 's/.*for="\([^"]*\)"/\1/' |
+            sort -u >"$WORK/labels"
+        comm -23 "$WORK/controls" "$WORK/labels" >"$WORK/unlabelled"
+        [ -s "$WORK/unlabelled" ] && fail "$page has controls without a label: $(tr '\n' ' ' <"$WORK/unlabelled")"
+    done
+    # a refused form shown once per item comes back beside that item alone
+    p '/cases/1?followup=1' --data-urlencode form=followup_edit-1 --data-urlencode due=2020-01-01
+    status_is 422
+    body_has 'id="followup_edit-1-due-error"'
+    body_lacks 'id="followup_edit-2-due-error"'
+    serve_down
+}

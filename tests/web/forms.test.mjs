@@ -32,8 +32,8 @@ test("escalate a case to mediation, then record the final proposal", async () =>
   assert.match(await page.textContent(".notice"), /^Case escalated/);
   assert.match(await page.textContent("#escalation"), /Escalation 1: mediation/);
   assert.match(await page.textContent("#escalation"), /Harbourside Mediation, 2026-12-01/);
-  await page.fill("#escalation_proposal-text", "Pay 2,000.00 now and the rest in January");
-  await page.click("#form-escalation_proposal button[type=submit]");
+  await page.fill("#escalation_proposal-1-text", "Pay 2,000.00 now and the rest in January");
+  await page.click("#form-escalation_proposal-1 button[type=submit]");
   assert.equal(await page.textContent(".notice"), "The mediation's final proposal is recorded.");
   assert.match(await page.textContent("#escalation"), /Final proposal: Pay 2,000.00 now and the rest in January/);
   await shot(page, "10-escalated-to-mediation");
