@@ -62,6 +62,10 @@ rd_err *page_client_post(http_req *rq, http_resp *rs);
 rd_err *page_clients_post(http_req *rq, http_resp *rs);
 rd_err *page_invoices_post(http_req *rq, http_resp *rs);
 rd_err *page_lessons_post(http_req *rq, http_resp *rs);
+rd_err *page_reviews(http_req *rq, http_resp *rs);
+rd_err *page_reviews_post(http_req *rq, http_resp *rs);
+rd_err *page_surveys(http_req *rq, http_resp *rs);
+rd_err *page_surveys_post(http_req *rq, http_resp *rs);
 /* API: api_forms.c */
 rd_err *api_escalation_list(http_req *rq, http_resp *rs);
 rd_err *api_escalation_proposal(http_req *rq, http_resp *rs);

@@ -206,16 +206,9 @@ static void section_next(hw *w, const page_view *v, json_t *next, int64_t case_i
     }
     json_t *qs = json_object_get(next, "questions");
     if (json_array_size(qs)) {
-        HW_RAW(w, "<details><summary>Questions to ask</summary><ul>");
-        size_t i;
-        json_t *q;
-        json_array_foreach(qs, i, q)
-        {
-            HW_RAW(w, "<li>");
-            hw_text(w, json_string_value(q));
-            HW_RAW(w, "</li>");
-        }
-        HW_RAW(w, "</ul></details>");
+        HW_RAW(w, "<details><summary>Questions to ask</summary>");
+        hw_list(w, qs);
+        HW_RAW(w, "</details>");
     }
     json_t *trig = json_object_get(next, "triggers");
     if (json_array_size(trig)) {

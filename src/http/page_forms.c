@@ -74,6 +74,12 @@ static const struct {
     {"terminate", "The relationship is ended; the notice is in the log.", "#walk-away"},
     {"project_edit", "Project saved.", "#proj-h"},
     {"refund_paid", "Refund marked paid.", "#refunds"},
+    {"review_add", "Review recorded.", "#reviews"},
+    {"review_reply", "Reply saved and checked for a public page.", "#reviews"},
+    {"review_posted", "Reply marked posted.", "#reviews"},
+    {"testimonial", "Request recorded and logged.", "#testimonials"},
+    {"testimonial_answer", "Their answer is recorded.", "#testimonials"},
+    {"survey_close", "Survey closed: no more answers are taken.", ""},
     {"lesson_done", "Change marked made.", ""},
     {"differently", "Recorded what you will do differently.", ""},
 };
@@ -229,16 +235,9 @@ static void legal_checklist(hw *w, rd_desk *d, int64_t case_id)
     HW_RAW(w, " public review(s)");
     if (json_is_true(json_object_get(c, "review_threat")))
         HW_RAW(w, "; they threatened a public review");
-    HW_RAW(w, ".</p><ul>");
-    size_t i;
-    json_t *q;
-    json_array_foreach(json_object_get(c, "questions"), i, q)
-    {
-        HW_RAW(w, "<li>");
-        hw_text(w, json_string_value(q));
-        HW_RAW(w, "</li>");
-    }
-    HW_RAW(w, "</ul></details>");
+    HW_RAW(w, ".</p>");
+    hw_list(w, json_object_get(c, "questions"));
+    HW_RAW(w, "</details>");
     json_decref(c);
 }
 
@@ -1116,6 +1115,18 @@ static rd_err *lessons_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
     return page_lessons_body(d, v, w);
 }
 
+static rd_err *reviews_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
+{
+    (void)id;
+    return page_reviews_body(d, v, w);
+}
+
+static rd_err *surveys_body(rd_desk *d, int64_t id, const page_view *v, hw *w)
+{
+    (void)id;
+    return page_surveys_body(d, v, w);
+}
+
 /* Renders body for id. With why (taken), the page of a refused form: its error beside the
  * field, what was typed kept, the error's status; with preview (taken), the page of a preview
  * under its form. */
@@ -1191,23 +1202,54 @@ rd_err *page_client_post(http_req *rq, http_resp *rs)
     return entity_post(rq, rs, page_client_form, page_client_body);
 }
 
-rd_err *page_clients_post(http_req *rq, http_resp *rs)
+typedef rd_err *(*list_form)(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
+
+/* A form posted to a list page (/clients, /invoices, /lessons, /reviews). */
+static rd_err *list_post(http_req *rq, http_resp *rs, list_form form, one_body body)
 {
     char *location = NULL;
-    rd_err *e = page_clients_form(rq->desk, req_arg, rq, &location);
-    return posted(rq, rs, e, location, NULL, clients_body, 0);
+    rd_err *e = form(rq->desk, req_arg, rq, &location);
+    return posted(rq, rs, e, location, NULL, body, 0);
+}
+
+rd_err *page_clients_post(http_req *rq, http_resp *rs)
+{
+    return list_post(rq, rs, page_clients_form, clients_body);
 }
 
 rd_err *page_invoices_post(http_req *rq, http_resp *rs)
 {
-    char *location = NULL;
-    rd_err *e = page_invoices_form(rq->desk, req_arg, rq, &location);
-    return posted(rq, rs, e, location, NULL, invoices_body, 0);
+    return list_post(rq, rs, page_invoices_form, invoices_body);
 }
 
 rd_err *page_lessons_post(http_req *rq, http_resp *rs)
 {
-    char *location = NULL;
-    rd_err *e = page_lessons_form(rq->desk, req_arg, rq, &location);
-    return posted(rq, rs, e, location, NULL, lessons_body, 0);
+    return list_post(rq, rs, page_lessons_form, lessons_body);
+}
+
+rd_err *page_reviews(http_req *rq, http_resp *rs)
+{
+    return show(rq, rs, reviews_body, 0, page_forms_notice(http_arg(rq, "done")), NULL, NULL);
+}
+
+rd_err *page_reviews_post(http_req *rq, http_resp *rs)
+{
+    return list_post(rq, rs, page_reviews_form, reviews_body);
+}
+
+rd_err *page_surveys(http_req *rq, http_resp *rs)
+{
+    return show(rq, rs, surveys_body, 0, page_forms_notice(http_arg(rq, "done")), NULL, NULL);
+}
+
+rd_err *page_surveys_post(http_req *rq, http_resp *rs)
+{
+    char *location = NULL, *links = NULL;
+    /* the links go to clients whole: this server's address as the browser reached it (the
+     * server has already checked the Host header) */
+    const char *host = http_header(rq, "Host");
+    char *origin = xasprintf("%s://%s", rq->secure ? "https" : "http", host ? host : "");
+    rd_err *e = page_surveys_form(rq->desk, origin, req_arg, rq, &location, &links);
+    free(origin);
+    return posted(rq, rs, e, location, links, surveys_body, 0);
 }

@@ -15,6 +15,8 @@ static const struct {
     {"projects", "Projects", "/projects"},
     {"invoices", "Invoices", "/invoices"},
     {"lessons", "Lessons", "/lessons"},
+    {"reviews", "Reviews", "/reviews"},
+    {"surveys", "Surveys", "/surveys"},
     {"settings", "Settings", "/settings"},
 };
 
@@ -259,6 +261,20 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
 }
 
 /* ---------------------------------------------------------------- formatters */
+
+void hw_list(hw *w, json_t *strings)
+{
+    HW_RAW(w, "<ul>");
+    size_t i;
+    json_t *s;
+    json_array_foreach(strings, i, s)
+    {
+        HW_RAW(w, "<li>");
+        hw_text(w, json_string_value(s));
+        HW_RAW(w, "</li>");
+    }
+    HW_RAW(w, "</ul>");
+}
 
 void hw_money(hw *w, int64_t minor, const char *currency)
 {

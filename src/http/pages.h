@@ -97,6 +97,15 @@ void page_forms_lesson(hw *w, const page_view *v, json_t *lesson);
 rd_err *page_lessons_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 /* The line that says what one of these forms did, or NULL; a string literal. */
 const char *page_forms_notice(const char *form);
+/* page_reputation.c: public reviews (record one, draft and check the reply, mark it posted)
+ * and testimonials (ask, record the answer) on /reviews; anonymous surveys on /surveys. The
+ * form handlers as above; a new survey's links (the caller's, one a line, each origin/s/TOKEN)
+ * come back in *links to be shown once instead of a redirect. */
+rd_err *page_reviews_body(rd_desk *d, const page_view *v, hw *w);
+rd_err *page_reviews_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
+rd_err *page_surveys_body(rd_desk *d, const page_view *v, hw *w);
+rd_err *page_surveys_form(rd_desk *d, const char *origin, page_arg_fn arg, const void *ctx,
+                          char **location, char **links);
 /* A form shown once per item (a follow-up, a draft, an offer, a refund) is named NAME-ID (into
  * out, n bytes), so that its controls' ids are the page's only ones and a refusal shows beside
  * that item alone; page_form_base gives back NAME (into out), which the handlers read. */
@@ -106,7 +115,7 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, settings) and the opening of <main>. */
+ * clients, projects, invoices, lessons, reviews, surveys, settings) and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
 void page_close(hw *w);
@@ -140,6 +149,8 @@ rd_err *page_paging(const page_view *v, rd_page *pg);
 void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg);
 /* The field an error concerns ("deadline"), or NULL; borrowed from e. */
 const char *page_err_field(const rd_err *e);
+/* A JSON array of strings as a <ul>. */
+void hw_list(hw *w, json_t *strings);
 /* Money in minor units as "1,250.00 EUR". */
 void hw_money(hw *w, int64_t minor, const char *currency);
 /* An ISO 8601 UTC time as the local "2026-11-25 09:00". */

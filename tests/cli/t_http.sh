@@ -562,7 +562,7 @@ test_http_every_id_on_a_page_is_unique() {
     p /cases/1 --data-urlencode form=draft --data-urlencode "text=The new boards arrive on Friday."
     p /cases/1 --data-urlencode form=escalate --data-urlencode level=internal --data-urlencode reason=x
     p /cases/1 --data-urlencode form=escalate --data-urlencode level=mediation --data-urlencode reason=y
-    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /; do
+    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /reviews /surveys /; do
         h -b "$JAR" "$URL$page"
         status_is 200
         printf '%s' "$BODY" | grep -o ' id="[^"]*"' | sort | uniq -d >"$WORK/dups"
@@ -580,5 +580,63 @@ test_http_every_id_on_a_page_is_unique() {
     status_is 422
     body_has 'id="followup_edit-1-due-error"'
     body_lacks 'id="followup_edit-2-due-error"'
+    serve_down
+}
+
+test_http_reviews_and_surveys_from_the_browser() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    h -b "$JAR" --data-urlencode form=review_add --data-urlencode platform=Google \
+        --data-urlencode text=x "$URL/reviews"
+    status_is 403
+    h -b "$JAR" --data-urlencode form=survey --data-urlencode period=2026-01-01..2026-12-31 \
+        --data-urlencode question=x "$URL/surveys"
+    status_is 403
+    unchanged
+    x='<script>alert(1)</script>'
+    p /reviews --data-urlencode form=review_add --data-urlencode "platform=$x" \
+        --data-urlencode rating=2 --data-urlencode "text=Slow and rude. $x" \
+        --data-urlencode "link=javascript:alert(1)" --data-urlencode case=2
+    status_is 422
+    body_has 'id="review_add-link-error"'
+    unchanged
+    p /reviews --data-urlencode form=review_add --data-urlencode "platform=$x" \
+        --data-urlencode rating=2 --data-urlencode "text=Slow and rude. $x" \
+        --data-urlencode "link=https://reviews.example/1" --data-urlencode case=2
+    status_is 303
+    h -b "$JAR" "$URL/reviews"
+    status_is 200
+    body_lacks '<script>alert'
+    body_lacks 'href="javascript:'
+    body_has 'Slow and rude. &lt;script&gt;'
+    # the reply is checked for a public page: marking it posted waits for a clean one
+    p '/reviews?review=1' --data-urlencode form=review_reply-1 \
+        --data-urlencode "reply=Obviously you should have read the contract."
+    status_is 303
+    p '/reviews?review=1' --data-urlencode form=review_posted-1
+    status_is 409
+    body_has 'id="review_posted-1-error"'
+    p '/reviews?review=1' --data-urlencode form=review_reply-1 \
+        --data-urlencode "reply=Thank you for telling us. I am sorry we let you down. Please get in touch with me directly so I can put it right."
+    status_is 303
+    p '/reviews?review=1' --data-urlencode form=review_posted-1
+    status_is 303
+    [ -n "$(sqlite3 "$DB" 'SELECT reply_posted_at FROM reviews WHERE id = 1')" ] || fail "not posted"
+    # a survey's links are shown once, whole, and work
+    p /surveys --data-urlencode form=survey --data-urlencode period=2026-01-01..2026-12-31 \
+        --data-urlencode "question=What should I do differently?"
+    status_is 200
+    body_has 'shown this once'
+    link=$(printf '%s' "$BODY" | grep -o "$URL/s/[A-Za-z0-9_-]*" | head -n 1)
+    [ -n "$link" ] || fail "no survey link on the page"
+    h "$link"
+    status_is 200
+    h -b "$JAR" "$URL/surveys"
+    body_lacks "${link#"$URL"}"
+    p '/surveys?survey=1' --data-urlencode form=survey_close-1
+    status_is 303
+    [ -n "$(sqlite3 "$DB" 'SELECT closed_at FROM surveys WHERE id = 1')" ] || fail "not closed"
     serve_down
 }
