@@ -915,9 +915,9 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
             e = rd_error(RD_INVALID, "beyond: '%s' is not charge or waive", b);
         if (!e) e = desk_revision_add(d, &in, &out);
     } else if (!strcmp(form, "project_edit")) {
-        rd_project_change c = {val(arg, ctx, "title"), val(arg, ctx, "scope"),
-                               val(arg, ctx, "deliverables"), val(arg, ctx, "deadline"),
-                               val(arg, ctx, "status")};
+        desk_project_change c = {val(arg, ctx, "title"), val(arg, ctx, "scope"),
+                                 val(arg, ctx, "deliverables"), val(arg, ctx, "deadline"),
+                                 val(arg, ctx, "status")};
         e = item_id(arg, ctx, "project", &id);
         if (!e) e = desk_project_edit(d, id, &c);
     } else if (!strcmp(form, "time_add")) {
@@ -926,12 +926,12 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
         e = desk_time_add(d, &in, &id);
     } else if (!strcmp(form, "client_edit")) {
         /* every field is on the form: blank clears an optional one, the name stays required */
-        rd_client_fields f = {arg(ctx, "name") ? arg(ctx, "name") : "",
-                              arg(ctx, "email"),
-                              arg(ctx, "phone"),
-                              arg(ctx, "company"),
-                              arg(ctx, "notes"),
-                              NULL};
+        desk_client_input f = {arg(ctx, "name") ? arg(ctx, "name") : "",
+                               arg(ctx, "email"),
+                               arg(ctx, "phone"),
+                               arg(ctx, "company"),
+                               arg(ctx, "notes"),
+                               NULL};
         e = desk_client_edit(d, client_id, &f);
     } else if (!strcmp(form, "handover")) {
         desk_handover_input in = {cid, val(arg, ctx, "item"), val(arg, ctx, "note")};
@@ -1039,8 +1039,8 @@ rd_err *page_clients_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **l
     if (!form || strcmp(form, "client_add"))
         return rd_error(RD_INVALID, "form: '%s' is not a form of the clients page",
                         form ? form : "");
-    rd_client_fields f = {val(arg, ctx, "name"),    val(arg, ctx, "email"), val(arg, ctx, "phone"),
-                          val(arg, ctx, "company"), val(arg, ctx, "notes"), NULL};
+    desk_client_input f = {val(arg, ctx, "name"),    val(arg, ctx, "email"), val(arg, ctx, "phone"),
+                           val(arg, ctx, "company"), val(arg, ctx, "notes"), NULL};
     int64_t id = 0;
     rd_err *e = desk_client_add(d, &f, &id);
     if (!e) *location = xasprintf("/clients/%lld?done=client_add", (long long)id);
