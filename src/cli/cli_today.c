@@ -35,7 +35,7 @@ static void print_section(cli_ctx *c, json_t *s, json_t *items, FILE *out)
         print_item(c, it, out);
     if (more)
         fprintf(out, "  %s… and %s%lld more%s: redress today --section %s --after %lld%s\n",
-                cli_dim(c), more >= RD_TODAY_MORE_MAX ? "at least " : "", (long long)more,
+                cli_dim(c), more >= RD_MORE_MAX ? "at least " : "", (long long)more,
                 !strcmp(name, "cases") || !strcmp(name, "triggers") ? " cases" : "", name,
                 (long long)ji(s, "next"), cli_reset(c));
 }

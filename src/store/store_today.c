@@ -15,13 +15,13 @@ static rd_err *count_more(rd_store *st, const rd_page *page, int64_t *more, cons
     if (!more) return NULL;
     *more = 0;
     if (!page || !page->next) return NULL;
-    if (today) return db_int(st, more, sql, "iti", page->next, today, (int64_t)RD_TODAY_MORE_MAX);
-    return db_int(st, more, sql, "ii", page->next, (int64_t)RD_TODAY_MORE_MAX);
+    if (today) return db_int(st, more, sql, "iti", page->next, today, (int64_t)RD_MORE_MAX);
+    return db_int(st, more, sql, "ii", page->next, (int64_t)RD_MORE_MAX);
 }
 
 /* One page of a today section and the count of the rows after it: page_sql is the page (cursor
  * ?1, the day ?2 when today is given, the limit last, bound by db_page), count_sql counts
- * "SELECT 1 … LIMIT ?n" of the same condition after page->next, up to RD_TODAY_MORE_MAX, so that
+ * "SELECT 1 … LIMIT ?n" of the same condition after page->next, up to RD_MORE_MAX, so that
  * the count costs at most that many index steps on any desk. */
 static rd_err *today_page(rd_store *st, rd_page *page, json_t **rows, int64_t *more,
                           const char *table, const char *page_sql, const char *count_sql,
