@@ -309,15 +309,32 @@ rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out);
 rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text);
 
 /* ---------------------------------------------------------------- day to day */
-/* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
- * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
- * commitment_overdue, from_client (an action on the client portal, until seen), followup_due,
- * invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
- * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
- * care after a fix); lower urgency comes
- * first, then the longest waiting. action is an action object (see desk_case_next) or null.
- * *out is the caller's. */
-rd_err *desk_today_view(rd_desk *d, json_t **out);
+/* What needs attention today, in sections, most urgent first. Each section is one keyset page
+ * of an index of what is still open, so the view costs what it shows on any desk:
+ *   commitments  open commitments past due (kind commitment_overdue)
+ *   from_client  what clients did on their portal page, until seen (from_client)
+ *   followups    follow-ups due today or late (followup_due)
+ *   invoices     invoices past due with a balance (invoice_overdue)
+ *   triggers     open cases flagged abuse, legal or review threat: their triggers (trigger)
+ *   drafts       drafts on open cases whose hold ends by tomorrow (draft_ready, hold_ends)
+ *   pauses       paused cases whose resume date has come (pause_ends)
+ *   cases        open cases, oldest first: the triggers of unflagged ones (trigger), the
+ *                cool-off (cool_off), then the next step (next_step) or what the client owes
+ *                (waiting)
+ *   watch        clients under extra care after a fix (watch)
+ * An item is {section, kind, urgency, days, case_id, client_id, client_name, text, date,
+ * action}; action is an action object (see desk_case_next) or null. In triggers and cases the
+ * page counts cases, each giving one item or more. NULL-terminated, in the order shown. */
+extern const char *const desk_today_sections[];
+/* One page of one section (a name from desk_today_sections): {section, title, items, more,
+ * next}; more is how many rows follow the page, counted up to RD_MORE_MAX (that many means
+ * at least that many), next the cursor of the following page (page->next too) or 0. An unknown
+ * section or a limit outside 1 … RD_PAGE_MAX is refused naming the field. *out is the caller's. */
+rd_err *desk_today_section(rd_desk *d, const char *section, rd_page *page, json_t **out);
+/* The first page of every section, at most limit rows each (1 … RD_PAGE_MAX): {date, count,
+ * items: [every section's items, in section order], sections: [{section, title, shown, more,
+ * next}]}; count is the items shown plus every section's more. *out is the caller's. */
+rd_err *desk_today_view(rd_desk *d, int64_t limit, json_t **out);
 /* Schedules a follow-up (P3: the call instead of an email; P9): kind call|meeting|message
  * (default message), due YYYY-MM-DD not in the past. */
 rd_err *desk_followup_add(rd_desk *d, int64_t case_id, const char *kind, const char *due,

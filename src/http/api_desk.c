@@ -578,7 +578,7 @@ rd_err *api_verify(http_req *rq, http_resp *rs)
 rd_err *api_today(http_req *rq, http_resp *rs)
 {
     json_t *out = NULL;
-    rd_err *e = desk_today_view(rq->desk, &out);
+    rd_err *e = desk_today_view(rq->desk, 20, &out);
     return api_reply(rs, e, out);
 }
 
