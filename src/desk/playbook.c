@@ -958,15 +958,24 @@ out:
     return e;
 }
 
+/* The case's row, its currency and its facts as of today, for the triggers and the next step.
+ * The caller frees all three, whether or not this fails. */
+static rd_err *case_and_facts(rd_desk *d, int64_t case_id, const char *today, json_t **k,
+                              char **cur, json_t **facts)
+{
+    rd_err *e = store_case_get(d->st, case_id, k);
+    if (!e) e = pb_case_currency(d, *k, cur);
+    if (!e) e = store_case_facts(d->st, case_id, today, *cur, facts);
+    return e;
+}
+
 rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
 {
     json_t *k = NULL, *facts = NULL;
     char *cur = NULL;
     rd_timestr today;
     pb_today(today);
-    rd_err *e = store_case_get(d->st, case_id, &k);
-    if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    rd_err *e = case_and_facts(d, case_id, today, &k, &cur, &facts);
     if (!e) e = triggers_of(d, k, facts, cur, out);
     json_decref(k);
     json_decref(facts);
@@ -1114,9 +1123,7 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     char *cur = NULL;
     rd_timestr today;
     pb_today(today);
-    rd_err *e = store_case_get(d->st, case_id, &k);
-    if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    rd_err *e = case_and_facts(d, case_id, today, &k, &cur, &facts);
     if (!e) e = store_case_open_ids(d->st, case_id, &ids);
     int s = e ? -1 : stage_index(pb_stage(k));
     int open = s >= 0 && s != S_CLOSED && s != S_TERMINATED;
