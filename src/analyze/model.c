@@ -65,7 +65,7 @@ void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint6
     m->prev_sent = t->sent;
 }
 
-void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok,
+void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok, float cue,
                  float x[MODEL_DENSE])
 {
     memset(x, 0, MODEL_DENSE * sizeof x[0]);
@@ -80,6 +80,7 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t nto
     i += ROOT_COUNT;
     x[i++] = log1pf((float)ntok) / 4;
     x[i++] = ntok ? (float)r->counts[TK_SHOUTING] / (float)ntok : 0;
+    x[i++] = cue;
     assert(i == MODEL_DENSE);
 }
 
