@@ -157,6 +157,10 @@ void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history);
  * see desk.h), with the real ids and a placeholder for each input. Caller frees. */
 char *cli_action_command(json_t *action);
 
+/* The amendments of a project (or a whole case) beside the terms as first agreed; nothing when
+ * there are none (cli_amend.c). */
+void cli_print_amendments(cli_ctx *c, json_t *obj);
+
 /* The sections of `case show` between the client's words and the timeline (cli_whole.c). */
 void cli_print_whole_case(cli_ctx *c, json_t *k);
 

@@ -74,6 +74,7 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
         printf("  %s%s%s\n", js(k, "root_cause"), js(k, "root_notes") ? ": " : "",
                js(k, "root_notes") ? js(k, "root_notes") : "");
     }
+    cli_print_amendments(c, k);
     if (js(k, "want")) {
         heading(c, "Restatement (P7)");
         printf("  You want %s so that %s.\n", js(k, "want"), js(k, "goal") ? js(k, "goal") : "…");
