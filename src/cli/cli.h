@@ -91,6 +91,10 @@ bool cli_flag(cli_ctx *c, const char *name);
 const char **cli_multi(cli_ctx *c, const char *name, int *n);
 /* Positional id argument i, named field for errors. */
 rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id);
+/* The thing a command acts on when the command's words do not say it (letter demand --invoice N,
+ * terminate --client N): option opt's value, or the lone positional argument older scripts
+ * give. Both given and different, or neither, is RD_USAGE. *value is borrowed. */
+rd_err *cli_named(cli_ctx *c, const char *opt, const char **value);
 /* Reads --text FILE|- (or the named option) if given; *out NULL otherwise. Caller frees. */
 rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out);
 /* --pdf FILE, step one: creates FILE (0600, refusing to overwrite) before the command acts, so

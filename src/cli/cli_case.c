@@ -233,7 +233,7 @@ const cli_cmd cmd_case_list = {"case list",
                                case_list};
 const cli_cmd cmd_case_show = {
     "case show",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
