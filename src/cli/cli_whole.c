@@ -93,8 +93,10 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
         const char *state = js(v, "done_at")       ? "done"
                             : js(v, "handed_over") ? "handed over"
                                                    : "open";
-        printf("  #%lld %s, due %s: %s\n", (long long)ji(v, "id"), js(v, "text"), js(v, "due_on"),
-               state);
+        printf("  %s#%lld %s, due %s: %s", ji(v, "parent_id") ? "  " : "", (long long)ji(v, "id"),
+               js(v, "text"), js(v, "due_on"), state);
+        if (ji(v, "parent_id")) printf(" (part of #%lld)", (long long)ji(v, "parent_id"));
+        printf("\n");
     }
     json_t *overdue = json_object_get(k, "overdue");
     if (json_array_size(overdue))

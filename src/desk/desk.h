@@ -94,9 +94,10 @@ typedef struct desk_case_input {
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
 /* The whole case: the case row with its client's contact details, the log entries (with what
- * triage read), attachments, and under their own keys concerns, offers (with options and
- * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
- * lessons and drafts. */
+ * triage read, and corrects / corrected_by: the corrections among them), attachments, and under
+ * their own keys concerns, offers (with options and outcome), commitments (parts carry
+ * parent_id), overdue (commitments past due), followups, escalations, feedback, lessons and
+ * drafts; with a project, also its amendments and the terms as first agreed (agreed). */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
 /* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
  * follow-ups of the case open past their date. */
@@ -468,7 +469,9 @@ typedef struct desk_revision_input {
  * refused (RD_CONFLICT, saying what it costs) until charge or waive is chosen. *out is {id,
  * number, included, beyond_policy, charge, price, currency, summary}. */
 rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **out);
-/* {project_id, title, included, used, extra_revision_price, currency, revisions (array)}. */
+/* {project_id, title, included, used, extra_revision_price, currency, revisions (array; each
+ * with price: what it was charged at, null when waived, included or reversed), charged (the sum
+ * of those prices)}. */
 rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* ---------------------------------------------------------------- triage and drafts (P2, P5) */
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
