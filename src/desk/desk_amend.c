@@ -307,7 +307,7 @@ rd_err *desk_commitment_split(rd_desk *d, int64_t id, const char *const *parts, 
         return rd_error(RD_INVALID, "part: give 2 to %d --part TEXT:DUE", MAX_PARTS);
     for (int i = 0; !e && i < nparts; i++) {
         const char *colon = parts[i] ? strrchr(parts[i], ':') : NULL;
-        char field[16];
+        char field[24];
         snprintf(field, sizeof field, "part %d", i + 1);
         if (!colon || colon == parts[i])
             e = rd_error(RD_INVALID, "%s: '%s' is not TEXT:DUE", field, parts[i] ? parts[i] : "");
