@@ -396,9 +396,11 @@ rd_err *pb_parts_after_done(rd_desk *d, json_t *c, const char *now)
 rd_err *pb_client_fix(const char *field, const char *detail, const char *cur, bool has_project,
                       int64_t refundable, int64_t *amount)
 {
-    const char *semi = strrchr(detail, ';');
+    const char *semi = strrchr(detail, ';'), *w = detail;
     *amount = -1;
-    if (text_blank(detail) || semi == detail)
+    while (*w == ' ')
+        w++;
+    if (text_blank(detail) || w == semi)
         return rd_error(RD_INVALID,
                         "%s: a fix the client proposed needs their words "
                         "(client_fix:WORDS:DUE, or client_fix:WORDS;AMOUNT:DUE with money back)",

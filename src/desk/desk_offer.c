@@ -201,6 +201,12 @@ static rd_err *parse_option(const char *text, int pos, const money_ctx *mc, cons
         (e = pb_client_fix(field, o->detail, mc->cur, mc->project != NULL, mc->refundable,
                            &o->amount)))
         return e;
+    if (strcmp(o->kind, "client_fix") == 0 && o->amount > 0) { /* the words alone are the detail */
+        char *semi = strrchr(o->detail, ';');
+        while (semi > o->detail && semi[-1] == ' ')
+            semi--;
+        *semi = '\0';
+    }
     if (money || o->amount > 0) o->margin_effect = -o->amount;
     if (revision) {
         int64_t n = 1;
@@ -290,8 +296,7 @@ static char *describe(const option *o, const char *cur)
     if (strcmp(o->kind, "extra_support") == 0)
         return xasprintf("Extra support%s%s", o->detail[0] ? ": " : "", o->detail);
     if (strcmp(o->kind, "client_fix") == 0)
-        return o->amount > 0 ? xasprintf("Your own proposal: %.*s (%s back to you)",
-                                         (int)strcspn(o->detail, ";"), o->detail, a)
+        return o->amount > 0 ? xasprintf("Your own proposal: %s (%s back to you)", o->detail, a)
                              : xasprintf("Your own proposal: %s", o->detail);
     return xasprintf("A referral to another provider%s%s", o->detail[0] ? ": " : "", o->detail);
 }

@@ -334,7 +334,7 @@ static void test_client_proposes_their_own_fix(void **state)
     /* refused: no words, or more money back than was paid */
     json_t *r = NULL;
     int64_t id;
-    const char *blank[] = {"client_fix:;100:2026-11-28"};
+    const char *blank[] = {"client_fix:  ;100:2026-11-28"};
     desk_offer_input in = {blank, 1, NULL, 1};
     expect_err(desk_offer_make(&f->d, 1, &in, "checking", &r, &id), RD_INVALID, "option 1");
     const char *much[] = {"client_fix:all of it back;3000:2026-11-28"};
