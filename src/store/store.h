@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "util/page.h"
 #include "util/util.h"
 
 typedef struct rd_store rd_store;
@@ -37,6 +38,10 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out);
 rd_err *store_open(const char *path, rd_store **out);
 /* True when st was opened read-only. */
 bool store_read_only(rd_store *st);
+/* Caps the memory st keeps of the database's pages at kib KiB (SQLite's page cache for this
+ * connection; its default is 2000 KiB). A server with a connection per thread sets it so that
+ * its memory stays bounded whatever the desk's size. */
+rd_err *store_cache_limit(rd_store *st, int kib);
 void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 
@@ -54,18 +59,7 @@ rd_err *store_end(rd_store *st, rd_err *e);
 rd_err *store_batch_begin(rd_store *st);
 rd_err *store_batch_end(rd_store *st, rd_err *e);
 
-/* ---------------------------------------------------------------- paging
- * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
- * paging, never OFFSET): a page costs what it shows, however large the desk. The cursor is the
- * id of the last row of the previous page; the next page holds the rows that sort after that
- * row, so rows added or changed between two pages neither repeat nor shift what follows. */
-typedef struct rd_page {
-    int64_t limit; /* in: rows at most, 1 … RD_PAGE_MAX; 0: every row (small internal lists) */
-    int64_t after; /* in: the previous page's last row id (its "next"); 0: from the start */
-    int64_t next;  /* out: the cursor of the following page, 0 when this page is the last */
-} rd_page;
-
-#define RD_PAGE_MAX 10000 /* the largest page one call returns */
+/* Lists page with rd_page (util/page.h). */
 
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {
@@ -212,18 +206,35 @@ rd_err *store_erase_client_chains(rd_store *st, int64_t client_id, int64_t *log_
 /* ---------------------------------------------------------------- today
  * What is overdue or due as of today (YYYY-MM-DD), each one page (rd_page) most urgent first,
  * each read from an index of what is still open: the store side of `redress today`. */
-/* Open commitments due on or before today (due_on < today: overdue), with client_id and
- * client_name. */
-rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows);
-/* Open follow-ups due on or before today, with client_id and client_name. */
-rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows);
+/* Each takes one page (page NULL: every row) and sets *more (when not NULL) to the number of
+ * rows after it, counted up to RD_MORE_MAX (that many means "at least"), so a count costs
+ * a bounded number of index steps on any desk. Rows carry client_id and client_name. */
+/* Open commitments past due (due_on before today) and not handed over, longest overdue first. */
+rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                                int64_t *more);
+/* Portal events no one has seen yet, oldest first (rows as store_portal_event_list). */
+rd_err *store_today_portal(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Open follow-ups due on or before today, earliest first. */
+rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                              int64_t *more);
 /* Invoices due before today with a balance (rows as store_invoice_list). */
-rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows);
-/* Drafts still held whose hold ends by until (ISO time; an ended hold is ready to release). */
-rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows);
-/* Open or paused cases flagged abuse, legal threat or review threat, newest first: the cases
- * whose escalation triggers fire on their flags (desk_case_triggers gives the whole set). */
-rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows);
+rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                             int64_t *more);
+/* Drafts still held on open cases whose hold ends by until (ISO time; an ended hold is ready
+ * to release), earliest first. */
+rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows,
+                          int64_t *more);
+/* Open cases flagged abuse, legal threat or review threat, newest first: the cases whose
+ * escalation triggers fire on their flags (desk_case_triggers gives the whole set). */
+rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Paused cases whose pause_until has come (on or before today), earliest first. */
+rd_err *store_today_pauses(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                           int64_t *more);
+/* Open cases, oldest complaint first, with stage, want, the flags and open_offers. */
+rd_err *store_today_cases(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Cases (any status) under extra care until today or later (watch_until), earliest end first. */
+rd_err *store_today_watch(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                          int64_t *more);
 
 /* ---------------------------------------------------------------- query plans
  * For the query-plan test (tests/unit/test_plans.c): with recording on, the store keeps the SQL
@@ -473,10 +484,6 @@ rd_err *store_lesson_set_stock(rd_store *st, int64_t id, const int64_t *minutes,
 rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows);
-/* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
- * still under extra care (watch_until on or after today, index pb_cases_watch), with
- * client_name and open_offers. */
-rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows);
 
 /* ---------------------------------------------------------------- amendments (store_amend.c)
  * Mistakes put right without editing history. */

@@ -33,11 +33,6 @@ rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
-/* Earliest due first. With overdue_on, only invoices due before that day with a balance: the
- * due-date bound is a range on invoices_due, so the overdue ones are read and nothing after. */
-#define INVOICE_OVERDUE                                                                            \
-    " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR b.balance > 0)"
-
 rd_err *store_invoice_list(rd_store *st, int64_t client_id, const char *overdue_on, rd_page *page,
                            json_t **rows)
 {

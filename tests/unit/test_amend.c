@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fx {
     rd_store *st;
@@ -33,7 +34,7 @@ static int setup(void **state)
     assert_null(store_open(":memory:", &f->st));
     f->d.st = f->st;
     f->d.actor = "tester";
-    rd_client_fields c = {
+    desk_client_input c = {
         "Harbour Lane Bakery", "orders@harbourlane.example", NULL, NULL, NULL, NULL};
     int64_t id;
     assert_null(desk_config_set(&f->d, "currency", "GBP"));
@@ -97,7 +98,7 @@ static bool today_has(fx *f, const char *kind, const char *part)
     json_t *t = NULL, *item;
     size_t i;
     bool found = false;
-    assert_null(desk_today_view(&f->d, &t));
+    assert_null(desk_today_view(&f->d, 50, &t));
     json_array_foreach(json_object_get(t, "items"), i, item)
     {
         found = found || (strcmp(desk_js(item, "kind"), kind) == 0 &&
