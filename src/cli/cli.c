@@ -457,6 +457,17 @@ void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols)
     }
 }
 
+rd_err *cli_named(cli_ctx *c, const char *opt, const char **value)
+{
+    const char *v = cli_get(c, opt), *p = c->npos > 0 ? c->pos[0] : NULL;
+    if (v && p && strcmp(v, p) != 0)
+        return rd_error(RD_USAGE, "--%s: %s, and %s given as well; name it once", opt, v, p);
+    if (!v && !p)
+        return rd_error(RD_USAGE, "--%s: is required (%s --%s N)", opt, c->cmd->words, opt);
+    *value = v ? v : p;
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- errors */
 
 /* The option of cmd a desk field names ("amount" -> amount, "pursuit_cost" -> pursuit-cost,
