@@ -11,16 +11,28 @@
 
 #include "mail/mail.h"
 
-/* The first of the me.addresses setting (the From address); caller frees. */
-static rd_err *from_address(rd_desk *d, char **out)
+/* The first address of the setting key (comma separated), or NULL when it is empty; caller
+ * frees. */
+static rd_err *first_address(rd_desk *d, const char *key, char **out)
 {
     char *list = NULL;
-    rd_err *e = desk_config_get(d, "me.addresses", &list);
+    rd_err *e = desk_config_get(d, key, &list);
+    *out = NULL;
     if (e) return e;
     size_t skip = strspn(list, " "), n = strcspn(list + skip, ", ");
-    if (n == 0) e = rd_error(RD_INVALID, "me.addresses: set your address first (config set)");
-    *out = e ? NULL : xstrndup(list + skip, n);
+    if (n > 0) *out = xstrndup(list + skip, n);
     free(list);
+    return NULL;
+}
+
+/* The From address: the first of me.addresses, else me.email; caller frees. */
+static rd_err *from_address(rd_desk *d, char **out)
+{
+    rd_err *e = first_address(d, "me.addresses", out);
+    if (!e && !*out) e = first_address(d, "me.email", out);
+    if (!e && !*out)
+        e = rd_error(RD_INVALID, "me.addresses: set your address first (config set me.addresses"
+                                 " ADDRESS, or me.email)");
     return e;
 }
 

@@ -103,6 +103,50 @@ test_import_create_clients_and_bad_paths() {
     unchanged
 }
 
+test_import_me_email_counts_as_one_of_my_addresses() {
+    fresh
+    r config set me.email me@studio.example # no me.addresses at all
+    r client add --name "Priya Shah" --email priya@harbourlane.example
+    r import "$MAILDATA/thread.mbox" --client 1 --quiet
+    rc_is 0
+    [ "$(sqlite3 "$DB" "SELECT direction FROM log_entries l JOIN mail_messages m ON m.log_id = l.id WHERE m.from_addr = 'me@studio.example'")" = out ] ||
+        fail "mail from me.email read as incoming: $(sqlite3 "$DB" "SELECT from_addr, direction FROM log_entries l JOIN mail_messages m ON m.log_id = l.id")"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM log_entries WHERE direction = 'in'")" = 4 ] ||
+        fail "the client's mail is not incoming"
+}
+
+# Mail rows, attachment rows and the bytes they point at are under the seal: an edit from the
+# sqlite3 shell, even one that drops the seal trigger and puts it back, fails verify naming the
+# table.
+test_mail_tables_are_under_the_seal() {
+    mail_desk
+    r import "$MAILDATA/html-attachment.eml" --client 1 --quiet
+    rc_is 0
+    r verify
+    rc_is 0
+    for edit in "mail_messages SET from_addr = 'someone@else.example'" \
+        "mail_messages SET message_id = 'forged@else.example'" \
+        "attachments SET name = 'other.pdf'" \
+        "attachments SET size = 14" \
+        "blobs SET data = X'2550'"; do
+        t=${edit%% *}
+        cp "$DB" "$WORK/t.db"
+        trig=$(sqlite3 "$WORK/t.db" "SELECT sql FROM sqlite_master WHERE name = 'seal_${t}_update'")
+        [ -n "$trig" ] || fail "$t has no seal trigger"
+        sqlite3 "$WORK/t.db" "DROP TRIGGER seal_${t}_update; UPDATE $edit; $trig;" ||
+            fail "$t: the edit did not apply"
+        "$BIN" --db "$WORK/t.db" verify >/dev/null 2>"$WORK/err" && fail "$t: an edit passed verify"
+        grep -q "^redress: $t: its rows differ from the seal" "$WORK/err" || fail "$t: $(cat "$WORK/err")"
+        rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
+    done
+    # and the evidence itself refuses to come out changed
+    cp "$DB" "$WORK/t.db"
+    sqlite3 "$WORK/t.db" "DROP TRIGGER seal_blobs_update; UPDATE blobs SET data = X'2550'"
+    "$BIN" --db "$WORK/t.db" attachment get 1 --out "$WORK/a.pdf" 2>"$WORK/err" && fail "changed bytes came out"
+    grep -q "were changed" "$WORK/err" || fail "attachment get: $(cat "$WORK/err")"
+    rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
+}
+
 # make_maildir DIR N: N messages from Priya, every third without a Message-ID.
 make_maildir() {
     mkdir -p "$1/cur" "$1/new" "$1/tmp"
