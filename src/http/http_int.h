@@ -148,6 +148,8 @@ rd_err *api_draft_new(http_req *rq, http_resp *rs);
 rd_err *api_draft_get(http_req *rq, http_resp *rs);
 rd_err *api_draft_edit(http_req *rq, http_resp *rs);
 rd_err *api_draft_release(http_req *rq, http_resp *rs);
+rd_err *api_draft_send(http_req *rq, http_resp *rs);
+rd_err *api_letter_send(http_req *rq, http_resp *rs);
 rd_err *api_search(http_req *rq, http_resp *rs);
 rd_err *api_verify(http_req *rq, http_resp *rs);
 rd_err *api_today(http_req *rq, http_resp *rs);

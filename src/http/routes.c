@@ -98,6 +98,8 @@ const http_route http_routes[] = {
     {"GET",    "/api/v1/drafts/{id}",                   api_draft_get,             HTTP_USER,   "One draft with its tone check and hold."},
     {"PATCH",  "/api/v1/drafts/{id}",                   api_draft_edit,            HTTP_USER,   "Replaces a draft's text and re-checks it."},
     {"POST",   "/api/v1/drafts/{id}/release",           api_draft_release,         HTTP_USER,   "Releases a draft: logs it as sent."},
+    {"POST",   "/api/v1/drafts/{id}/send",              api_draft_send,            HTTP_USER,   "Releases a draft and sends it by email (SMTP); a retry sends the same message."},
+    {"POST",   "/api/v1/letters/{id}/send",             api_letter_send,           HTTP_USER,   "Sends a letter redress wrote (demand, reminder, notice, restatement) by email; a retry sends the same message."},
     {"GET",    "/api/v1/search",                        api_search,                HTTP_USER,   "Searches the log, concerns and attachment names."},
     {"GET",    "/api/v1/verify",                        api_verify,                HTTP_USER,   "Re-walks the hash chains of the log and audit trail."},
     {"POST",   "/api/v1/triage",          api_triage,       HTTP_USER,   "Triages text: hostility, threats, demands, root cause."},
