@@ -51,6 +51,8 @@ rd_err *page_invoices(http_req *rq, http_resp *rs);
 rd_err *page_lessons(http_req *rq, http_resp *rs);
 rd_err *page_settings(http_req *rq, http_resp *rs);
 rd_err *page_settings_post(http_req *rq, http_resp *rs);
+/* page_search.c */
+rd_err *page_search(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);

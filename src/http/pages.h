@@ -54,7 +54,8 @@ rd_err *page_settings_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, settings) and the opening of <main>. */
+ * clients, projects, invoices, lessons, settings, search) with the search box for a signed-in
+ * user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
 void page_close(hw *w);

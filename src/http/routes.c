@@ -26,6 +26,7 @@ const http_route http_routes[] = {
     {"GET",    "/projects",               page_projects,    HTTP_USER,   "Projects: agreed scope, deadline, price and revisions."},
     {"GET",    "/invoices",               page_invoices,    HTTP_USER,   "Invoices, overdue first."},
     {"GET",    "/lessons",                page_lessons,     HTTP_USER,   "Lessons, changes still to make first."},
+    {"GET",    "/search",                 page_search,      HTTP_USER,   "Search mail, the log, concerns and attachment names; best match first."},
     {"GET",    "/settings",               page_settings,    HTTP_USER,   "The desk's settings."},
     {"POST",   "/settings",               page_settings_post, HTTP_USER, "Changes one setting."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},

@@ -556,6 +556,52 @@ test_api_letter_send() {
     [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
 }
 
+# The search page: the box in the header, ranked hits with the matched words marked and
+# everything else escaped, filters, paging, and a malformed query refused beside the field.
+test_search_page() {
+    web_desk
+    ri "Harmless <script>alert(1)</script> zebra & <b>bold</b>" log add --client 1 --direction in --channel email --subject "<i>zebra</i> stripes" --text -
+    n=0
+    while [ $n -lt 24 ]; do
+        ri "the zebra number $n" log add --client 2 --direction in --channel email --subject "Zebra $n" --text -
+        n=$((n + 1))
+    done
+    serve_up || return
+    signin
+    h -b "$JAR" "$URL/"
+    status_is 200
+    body_has 'id="top-query" name="query"'
+    h -b "$JAR" "$URL/search?query=zebra"
+    status_is 200
+    body_has 'Results 1–20, best first'
+    body_has '<mark>zebra</mark>'
+    body_has 'rel="next" href="/search?query=zebra&amp;page=2"'
+    h -b "$JAR" "$URL/search?query=zebra&page=2"
+    status_is 200
+    body_has 'Results 21–25, best first'
+    body_has 'rel="prev"'
+    h -b "$JAR" "$URL/search?query=zebra&client=1"
+    status_is 200
+    body_has 'Results 1–1, best first'
+    body_has 'value="1"'
+    body_has '&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;bold&lt;/b&gt;'
+    body_has '&lt;i&gt;<mark>zebra</mark>&lt;/i&gt; stripes'
+    body_lacks '<script>alert'
+    body_lacks '<b>bold'
+    h -b "$JAR" "$URL/search?query=%22unclosed"
+    status_is 422
+    body_has 'id="search-query-error">query: '
+    body_has 'is not a search'
+    body_has 'aria-invalid="true"'
+    body_has 'value="&quot;unclosed"'
+    h -b "$JAR" "$URL/search?query=zebra&since=yesterday-ish"
+    status_is 422
+    body_has 'id="search-since-error">since: '
+    h "$URL/search?query=zebra"
+    status_is 303 # not signed in: to the sign-in page
+    serve_down
+}
+
 test_today_mail_sends_the_digest() {
     S="$WORK/smtp-digest"
     smtp_start "$S"
