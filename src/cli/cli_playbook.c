@@ -195,10 +195,11 @@ static rd_err *cause(cli_ctx *c)
     return NULL;
 }
 
-static void print_draft(cli_ctx *c, const char *draft)
+/* The restatement, and with --json its log entry (for letter send). */
+static void print_draft(cli_ctx *c, const char *draft, int64_t log_id)
 {
     if (c->json) {
-        json_t *j = json_pack("{s:s}", "draft", draft);
+        json_t *j = json_pack("{s:s, s:I}", "draft", draft, "log_id", (json_int_t)log_id);
         cli_print_json(j);
         json_decref(j);
     } else {
@@ -220,7 +221,7 @@ static rd_err *want(cli_ctx *c)
     char *ref = xasprintf("What you want (case %lld)", (long long)id);
     e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
     free(ref);
-    if (!e) print_draft(c, draft);
+    if (!e) print_draft(c, draft, log_id);
     fflush(stdout);
     if (!e) e = cli_letter_send(c, log_id);
     free(draft);
@@ -250,7 +251,7 @@ static rd_err *confirm(cli_ctx *c)
         return e;
     }
     if (draft) {
-        print_draft(c, draft);
+        print_draft(c, draft, log_id);
         if (!c->json) printf("\n(corrected: ask the client to confirm this version)\n");
     } else if (c->json) {
         printf("{\"confirmed\": true}\n");

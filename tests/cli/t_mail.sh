@@ -477,7 +477,9 @@ PY
     rc_is 0
     r case want 1 --want "the charts redrawn" --goal "the board meeting goes well" --json
     rc_is 0
-    want_id=$(sqlite3 "$DB" "SELECT max(id) FROM log_entries WHERE subject = 'Restatement for confirmation'")
+    want_id=$(printf '%s' "$OUT" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["log_id"])')
+    [ "$(sqlite3 "$DB" "SELECT subject FROM log_entries WHERE id = $want_id")" = "Restatement for confirmation" ] ||
+        fail "case want --json names log entry $want_id"
     r case pause 1 --reason "a cooling-down week"
     rc_is 0
     snapshot
@@ -502,6 +504,11 @@ PY
     [ -f "$S/2.eml" ] && [ ! -f "$S/3.eml" ] || fail "not exactly one more message: $(ls "$S")"
     grep -q "^Message-Id: <$(sqlite3 "$DB" "SELECT message_id FROM mail_outbox WHERE log_id = $want_id")>" "$S/2.eml" ||
         fail "the retry is not the queued message"
+    # the demand letter goes the same way, straight from the command that writes it
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r letter demand 1 --override "no mediation offered yet" --send
+    rc_is 0
+    err_has "sent to dana@northwind.example"
+    grep -q '^Subject: Formal demand for payment: invoice 2026-031' "$S/3.eml" || fail "no demand letter: $(ls "$S")"
     # what is not a letter is refused, naming why
     r letter send 1
     rc_is 1
