@@ -225,7 +225,11 @@ static rd_err *files_of(rd_desk *d, int64_t log_id, mail_attachment **att, size_
         void *data = NULL;
         size_t size = 0;
         if (!e) e = desk_attachment_get(d, desk_ji(r, "id"), &row, &data, &size);
-        if (e) break;
+        if (e) {
+            json_decref(row);
+            free(data);
+            break;
+        }
         (*att)[*n] = (mail_attachment){xstrdup(desk_js(row, "name")), xstrdup(desk_js(row, "type")),
                                        data, size};
         (*n)++;
