@@ -11,7 +11,8 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
-#include "version.h" /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
+#include "store/store.h" /* main opens the desk's store; front doors never include it */
+#include "version.h"     /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
 extern const cli_cmd cmd_init, cmd_verify, cmd_demo, cmd_key_init, cmd_client_erase;
 extern const cli_cmd cmd_client_add, cmd_client_list, cmd_client_show, cmd_client_edit;

@@ -1,6 +1,7 @@
 /* desk.c — helpers shared by the desk's operation files: id parsing, the audit entry each
  * operation appends, and word-list checks. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,11 @@ rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
     d->st = NULL;
     d->actor = actor;
     return store_open_desk(path, STORE_AGAIN, &d->st);
+}
+
+rd_err *desk_cache_limit(rd_desk *d, int kib)
+{
+    return store_cache_limit(d->st, kib);
 }
 
 int desk_schema_version(rd_desk *d)

@@ -10,8 +10,13 @@
 
 #include <jansson.h>
 
-#include "store/store.h"
+#include "util/page.h"
 #include "util/util.h"
+
+/* The store the desk keeps its data in (store/store.h). Front doors never see inside it: main.c
+ * opens it, the desk uses it, and everything a front door exchanges with the desk is a type of
+ * this header or util (scripts/lint-layers checks that this header includes no store). */
+typedef struct rd_store rd_store;
 
 /* Size limits on user input. */
 #define DESK_MAX_NAME  200
@@ -20,7 +25,7 @@
 #define DESK_MAX_TEXT  ((size_t)1 << 20) /* 1 MiB: the client's words, a message body */
 
 /* ---------------------------------------------------------------- paging every list
- * Each list below takes an rd_page (store.h) and returns one page: at most page->limit rows
+ * Each list below takes an rd_page (util/page.h) and returns one page: at most page->limit rows
  * (1 … RD_PAGE_MAX) in the list's fixed order, starting after the row whose id is page->after
  * (0: the first page). On return page->next is the cursor of the following page, or 0 when
  * this page was the last. Loop until next is 0 to read everything:
@@ -48,9 +53,18 @@ rd_err *desk_batch_begin(rd_desk *d);
 rd_err *desk_batch_end(rd_desk *d, rd_err *e);
 
 /* ---------------------------------------------------------------- clients */
-rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id);
+typedef struct desk_client_input {
+    const char *name;  /* required to add; NULL on edit leaves the field as it is */
+    const char *email; /* "" on edit clears the field */
+    const char *phone;
+    const char *company;
+    const char *notes;
+    const char *status; /* edit only: active | terminated */
+} desk_client_input;
+
+rd_err *desk_client_add(rd_desk *d, const desk_client_input *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */
-rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in);
+rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in);
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
 rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out); /* by name */
 
@@ -70,10 +84,14 @@ typedef struct desk_project_input {
 
 rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
+/* What may change in a project once agreed; NULL leaves a field as it is. */
+typedef struct desk_project_change {
+    const char *title, *scope, *deliverables, *deadline, *status;
+} desk_project_change;
 /* Changes a project's title, scope, deliverables, deadline ("" clears the last three) or status
  * (active, delivered, cancelled). The price, currency and revision policy stay as agreed: they
  * are what invoices and offers were measured against. */
-rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in);
+rd_err *desk_project_edit(rd_desk *d, int64_t id, const desk_project_change *in);
 /* client_id 0: every client's; by id. */
 rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out);
 
@@ -364,7 +382,7 @@ rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id
 /* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
  * by its id. Ambiguous numbers (the same number on several projects) are refused. */
 rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);
-/* The invoice row (see store_invoice_get) plus days_overdue, overdue (bool) and payments. */
+/* The invoice ({id, project_id, number, amount, currency, issued_on, due_on, paid, balance, …}) plus days_overdue, overdue (bool) and payments. */
 rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
 /* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
  * those past due with a balance. */
@@ -483,6 +501,11 @@ rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const ch
  * describes. field names the text in errors; *out is the caller's. */
 rd_err *desk_triage_text(const char *field, const char *text, size_t len, json_t **out);
 rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t **out);
+/* What a tone rule is for: {rule, severity, explain, example} (caller's). A name that is no
+ * rule is RD_USAGE naming field and listing the rules. */
+rd_err *desk_tone_rule(const char *field, const char *name, json_t **out);
+/* A triage hostility level (0..3) in words: "calm" … "furious"; static. */
+const char *desk_hostility_words(int level);
 
 typedef struct desk_draft_input {
     const char *case_id; /* new only */
@@ -589,22 +612,56 @@ rd_err *desk_letter_send(rd_desk *d, int64_t log_id, const desk_letter_send_inpu
 rd_err *desk_mail_self(rd_desk *d, const char *subject, const char *text, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
-/* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */
-rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
-/* The same with options (a kept line, every signature, progress); o->pk is set from the desk. */
-rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r);
+#define DESK_KEY_BYTES 32 /* an Ed25519 public key */
+
+typedef struct desk_verify_opts {
+    const char *against; /* a line kept from an earlier verify, or NULL */
+    bool all_signatures; /* check every signature, not only the newest */
+    /* Called now and then with entries walked so far and the total, or NULL. */
+    void (*progress)(void *ctx, int64_t done, int64_t total);
+    void *ctx; /* passed to progress */
+} desk_verify_opts;
+
+/* Who signed the newest signed audit entry. */
+enum { DESK_SIGNED_NONE, DESK_SIGNED_THIS_KEY, DESK_SIGNED_OTHER_KEY };
+
+typedef struct desk_verify_report {
+    int64_t log_entries;        /* rows checked in the log */
+    int64_t audit_entries;      /* rows checked in the audit trail */
+    char log_head[65];          /* hash of the newest log row (hex), "" when empty */
+    char audit_head[65];        /* hash of the newest audit row */
+    char state[65];             /* digest of every sealed table (hex), recomputed from the rows */
+    int64_t tables;             /* tables under the seal */
+    int64_t legacy_log;         /* log rows written before the seal (weaker encoding, no salt) */
+    int64_t legacy_audit;       /* audit rows likewise */
+    int signed_by;              /* DESK_SIGNED_*: the signer of the newest signed entry */
+    char signer[17];            /* the first 16 hex digits of that key, "" when none */
+    int64_t newest_signed;      /* id of the newest signed audit entry, 0 when none */
+    int64_t unsigned_after;     /* audit entries after it that carry no signature */
+    int64_t signatures_checked; /* signatures checked (1, or all with all_signatures) */
+    int64_t erased_log;         /* log entries whose words were erased on request */
+    int64_t erased_audit;       /* audit entries whose detail was erased on request */
+    bool against_checked;       /* the kept line was checked and the desk extends it */
+    char line[160];             /* the line to keep: chain lengths, heads, state digest */
+} desk_verify_report;
+
+/* Re-walks both chains and every sealed table in one snapshot with this desk's key, if it has
+ * one: RD_TAMPERED naming the first thing that does not match. *r is filled either way. */
+rd_err *desk_verify(rd_desk *d, desk_verify_report *r);
+/* The same with options (a kept line, every signature, progress); o may be NULL. */
+rd_err *desk_verify_with(rd_desk *d, const desk_verify_opts *o, desk_verify_report *r);
 /* The signing key's file: $XDG_CONFIG_HOME/redress/signing.key, else
  * ~/.config/redress/signing.key. *out is the caller's. */
 rd_err *desk_key_path(char **out);
 /* Makes a new Ed25519 key in that file (mode 0600, folders 0700); refuses to replace one.
  * *path (the caller's, set even on error when known) names the file; pk_hex gets the public
  * key. */
-rd_err *desk_key_init(char **path, char pk_hex[2 * STORE_KEY_BYTES + 1]);
+rd_err *desk_key_init(char **path, char pk_hex[2 * DESK_KEY_BYTES + 1]);
 /* Loads the key when the file exists, so every audit entry from now on is signed; no file is
  * not an error (the desk works unsigned). A file readable by others or not a key is. */
 rd_err *desk_key_load(rd_desk *d);
-/* Erases a client's personal data on request (store_client_erase), recording the reason in
- * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
+/* Erases a client's personal data on request (what store_client_erase lists), recording the
+ * reason in the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
  * audit_entries}}. RD_CONFLICT when the client was already erased. */
 rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
 
@@ -645,6 +702,8 @@ rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
 /* Another connection to the desk at path, which this process has open already with desk_open
  * (a connection per thread): the file is not examined again. */
 rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
+/* Caps the memory this connection keeps of the desk's pages at kib KiB (see store_cache_limit). */
+rd_err *desk_cache_limit(rd_desk *d, int kib);
 void desk_close(rd_desk *d);
 /* The desk's schema version (its newest migration). */
 int desk_schema_version(rd_desk *d);
@@ -807,8 +866,8 @@ rd_err *desk_testimonial_answer(rd_desk *d, int64_t id, const char *answer, cons
 rd_err *desk_testimonial_list(rd_desk *d, rd_page *page, json_t **out);
 /* ---------------------------------------------------------------- exports, calendar, reports
  * (desk_docs.c) */
-/* One page of a table for a spreadsheet: table is one of store_export_tables (clients,
- * projects, cases, invoices, payments, time, refunds); amounts are minor units beside their
+/* One page of a table for a spreadsheet: table is one of clients, projects, cases, invoices,
+ * payments, time, refunds; amounts are minor units beside their
  * currency. */
 rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **out);
 /* Every date still ahead or overdue — open commitments and follow-ups, unpaid invoices, drafts

@@ -1,6 +1,7 @@
 /* desk_case.c — opening complaint cases (P1) and the communication log (P17). The client's own
  * words are kept verbatim on the case and also land in the hash-chained log. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

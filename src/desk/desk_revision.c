@@ -2,6 +2,7 @@
  * prices the extras. Requests are counted, and one beyond the policy cannot be recorded until
  * the user chooses to charge it or to waive it knowingly. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,6 +6,7 @@
  * attempt, so a failed delivery can be retried as the same message, and one the server accepted
  * is never sent twice. */
 #include "desk/playbook_int.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 #define REDRESS_PLAYBOOK_INT_H
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 /* Loads case case_id (RD_NOT_FOUND when there is none), then checks that operation op (a row of
  * the stage table in playbook.c, e.g. "offer.make") may run at the case's stage and status.

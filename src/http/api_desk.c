@@ -111,8 +111,11 @@ rd_err *api_project_get(http_req *rq, http_resp *rs)
 rd_err *api_project_edit(http_req *rq, http_resp *rs)
 {
     int64_t id;
-    rd_project_change in = {ARG("title"), ARG("scope"), ARG("deliverables"), ARG("deadline"),
-                            ARG("status")};
+    desk_project_change in = {.title = ARG("title"),
+                              .scope = ARG("scope"),
+                              .deliverables = ARG("deliverables"),
+                              .deadline = ARG("deadline"),
+                              .status = ARG("status")};
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = desk_project_edit(rq->desk, id, &in);
     return e ? e : api_project_get(rq, rs);
@@ -567,7 +570,11 @@ rd_err *api_letter_send(http_req *rq, http_resp *rs)
 
 rd_err *api_search(http_req *rq, http_resp *rs)
 {
-    desk_search_input in = {ARG("q"), ARG("client"), ARG("case"), ARG("since"), ARG("limit")};
+    desk_search_input in = {.query = ARG("q"),
+                            .client = ARG("client"),
+                            .case_id = ARG("case"),
+                            .since = ARG("since"),
+                            .limit = ARG("limit")};
     json_t *out = NULL;
     rd_err *e = desk_search(rq->desk, &in, &out);
     return api_reply(rs, e, out);
@@ -575,7 +582,7 @@ rd_err *api_search(http_req *rq, http_resp *rs)
 
 rd_err *api_verify(http_req *rq, http_resp *rs)
 {
-    rd_verify_report r;
+    desk_verify_report r;
     memset(&r, 0, sizeof r);
     rd_err *e = desk_verify(rq->desk, &r);
     if (e) return e;

@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "util/page.h"
 #include "util/util.h"
 
 typedef struct rd_store rd_store;
@@ -37,6 +38,10 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out);
 rd_err *store_open(const char *path, rd_store **out);
 /* True when st was opened read-only. */
 bool store_read_only(rd_store *st);
+/* Caps the memory st keeps of the database's pages at kib KiB (SQLite's page cache for this
+ * connection; its default is 2000 KiB). A server with a connection per thread sets it so that
+ * its memory stays bounded whatever the desk's size. */
+rd_err *store_cache_limit(rd_store *st, int kib);
 void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 
@@ -54,18 +59,7 @@ rd_err *store_end(rd_store *st, rd_err *e);
 rd_err *store_batch_begin(rd_store *st);
 rd_err *store_batch_end(rd_store *st, rd_err *e);
 
-/* ---------------------------------------------------------------- paging
- * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
- * paging, never OFFSET): a page costs what it shows, however large the desk. The cursor is the
- * id of the last row of the previous page; the next page holds the rows that sort after that
- * row, so rows added or changed between two pages neither repeat nor shift what follows. */
-typedef struct rd_page {
-    int64_t limit; /* in: rows at most, 1 … RD_PAGE_MAX; 0: every row (small internal lists) */
-    int64_t after; /* in: the previous page's last row id (its "next"); 0: from the start */
-    int64_t next;  /* out: the cursor of the following page, 0 when this page is the last */
-} rd_page;
-
-#define RD_PAGE_MAX 10000 /* the largest page one call returns */
+/* Lists page with rd_page (util/page.h). */
 
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {

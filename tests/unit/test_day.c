@@ -14,6 +14,7 @@
 
 #include "analyze/analyze.h"
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fx {
     rd_store *st;
@@ -33,7 +34,7 @@ static int setup(void **state)
     assert_null(store_open(":memory:", &f->st));
     f->d.st = f->st;
     f->d.actor = "tester";
-    rd_client_fields c = {
+    desk_client_input c = {
         "Harbour Lane Bakery", "orders@harbourlane.example", NULL, NULL, NULL, NULL};
     int64_t id;
     assert_null(desk_config_set(&f->d, "currency", "GBP"));

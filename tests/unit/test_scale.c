@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fixture {
     rd_store *st;
@@ -66,7 +67,7 @@ static void expect_error(rd_err *e, rd_code code, const char *field)
  * must break ties on the id. */
 static int64_t open_cases(fixture *f, int n)
 {
-    rd_client_fields c = {.name = "Ada"};
+    desk_client_input c = {.name = "Ada"};
     int64_t client, id;
     ok(desk_client_add(&f->d, &c, &client));
     char cid[24];
@@ -182,7 +183,7 @@ static void test_batch_keeps_each_operation_whole(void **state)
 {
     fixture *f = *state;
     ok(store_batch_begin(f->st));
-    rd_client_fields c = {.name = "Ada"};
+    desk_client_input c = {.name = "Ada"};
     int64_t client, id;
     ok(desk_client_add(&f->d, &c, &client));
     /* Refused inside its savepoint: nothing of it stays, the client before it does. */
@@ -196,7 +197,7 @@ static void test_batch_keeps_each_operation_whole(void **state)
     ok(desk_client_list(&f->d, NULL, &rows));
     assert_int_equal(json_array_size(rows), 1);
     json_decref(rows);
-    rd_verify_report r;
+    desk_verify_report r;
     ok(desk_verify(&f->d, &r));
     assert_int_equal(r.audit_entries, 2); /* the migration's and the client's */
 
@@ -214,7 +215,7 @@ static void test_generated_desk_is_whole(void **state)
 {
     fixture *f = *state;
     ok(desk_generate(&f->d, 40, 3, NULL, NULL));
-    rd_verify_report r;
+    desk_verify_report r;
     ok(desk_verify(&f->d, &r));
     assert_true(r.log_entries >= 40 * 10);
     json_t *rows;
