@@ -439,6 +439,8 @@ MAIL
     tr -d '\r' <"$M" | awk '/^[ \t]/ { printf " %s", substr($0, 2); next } NR > 1 { print "" } { printf "%s", $0 } END { print "" }' >"$S/unfolded"
     mid=$(sqlite3 "$DB" "SELECT message_id FROM mail_outbox WHERE log_id = $log_id AND draft_id IS NULL")
     [ -n "$mid" ] || fail "no outbox row for the letter"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM mail_messages WHERE log_id = $log_id AND message_id = '$mid' AND in_reply_to = 'd1@northwind.example'")" = 1 ] ||
+        fail "the letter's log entry does not carry its Message-ID"
     grep -q "^Message-Id: <$mid>" "$M" || fail "Message-ID not the recorded one ($mid)"
     grep -q '^In-Reply-To: <d1@northwind.example>' "$M" || fail "In-Reply-To: $(grep -i reply "$M")"
     grep -qi '^From: Sam =?utf-8?b?UsOp?= <sam@studio.example>' "$M" || fail "From: $(grep From "$M")"
