@@ -65,6 +65,8 @@ typedef struct desk_client_input {
 rd_err *desk_client_add(rd_desk *d, const desk_client_input *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */
 rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in);
+/* The client with projects, cases, and owed: what they still owe per currency ({currency,
+ * owed, invoices}; written-off and credited amounts are not owed). */
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
 rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out); /* by name */
 
@@ -83,6 +85,8 @@ typedef struct desk_project_input {
 } desk_project_input;
 
 rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
+/* The project row plus agreed (the price, currency, revisions and extra_revision_price as first
+ * agreed, before any amendment) and amendments (oldest first). */
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
 /* What may change in a project once agreed; NULL leaves a field as it is. */
 typedef struct desk_project_change {
@@ -108,9 +112,10 @@ typedef struct desk_case_input {
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
 /* The whole case: the case row with its client's contact details, the log entries (with what
- * triage read), attachments, and under their own keys concerns, offers (with options and
- * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
- * lessons and drafts. */
+ * triage read, and corrects / corrected_by: the corrections among them), attachments, and under
+ * their own keys concerns, offers (with options and outcome), commitments (parts carry
+ * parent_id), overdue (commitments past due), followups, escalations, feedback, lessons and
+ * drafts; with a project, also its amendments and the terms as first agreed (agreed). */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
 /* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
  * follow-ups of the case open past their date. */
@@ -316,15 +321,32 @@ rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out);
 rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text);
 
 /* ---------------------------------------------------------------- day to day */
-/* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
- * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
- * commitment_overdue, from_client (an action on the client portal, until seen), followup_due,
- * invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
- * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
- * care after a fix); lower urgency comes
- * first, then the longest waiting. action is an action object (see desk_case_next) or null.
- * *out is the caller's. */
-rd_err *desk_today_view(rd_desk *d, json_t **out);
+/* What needs attention today, in sections, most urgent first. Each section is one keyset page
+ * of an index of what is still open, so the view costs what it shows on any desk:
+ *   commitments  open commitments past due (kind commitment_overdue)
+ *   from_client  what clients did on their portal page, until seen (from_client)
+ *   followups    follow-ups due today or late (followup_due)
+ *   invoices     invoices past due with a balance (invoice_overdue)
+ *   triggers     open cases flagged abuse, legal or review threat: their triggers (trigger)
+ *   drafts       drafts on open cases whose hold ends by tomorrow (draft_ready, hold_ends)
+ *   pauses       paused cases whose resume date has come (pause_ends)
+ *   cases        open cases, oldest first: the triggers of unflagged ones (trigger), the
+ *                cool-off (cool_off), then the next step (next_step) or what the client owes
+ *                (waiting)
+ *   watch        clients under extra care after a fix (watch)
+ * An item is {section, kind, urgency, days, case_id, client_id, client_name, text, date,
+ * action}; action is an action object (see desk_case_next) or null. In triggers and cases the
+ * page counts cases, each giving one item or more. NULL-terminated, in the order shown. */
+extern const char *const desk_today_sections[];
+/* One page of one section (a name from desk_today_sections): {section, title, items, more,
+ * next}; more is how many rows follow the page, counted up to RD_MORE_MAX (that many means
+ * at least that many), next the cursor of the following page (page->next too) or 0. An unknown
+ * section or a limit outside 1 … RD_PAGE_MAX is refused naming the field. *out is the caller's. */
+rd_err *desk_today_section(rd_desk *d, const char *section, rd_page *page, json_t **out);
+/* The first page of every section, at most limit rows each (1 … RD_PAGE_MAX): {date, count,
+ * items: [every section's items, in section order], sections: [{section, title, shown, more,
+ * next}]}; count is the items shown plus every section's more. *out is the caller's. */
+rd_err *desk_today_view(rd_desk *d, int64_t limit, json_t **out);
 /* Schedules a follow-up (P3: the call instead of an email; P9): kind call|meeting|message
  * (default message), due YYYY-MM-DD not in the past. */
 rd_err *desk_followup_add(rd_desk *d, int64_t case_id, const char *kind, const char *due,
@@ -489,7 +511,9 @@ typedef struct desk_revision_input {
  * refused (RD_CONFLICT, saying what it costs) until charge or waive is chosen. *out is {id,
  * number, included, beyond_policy, charge, price, currency, summary}. */
 rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **out);
-/* {project_id, title, included, used, extra_revision_price, currency, revisions (array)}. */
+/* {project_id, title, included, used, extra_revision_price, currency, revisions (array; each
+ * with price: what it was charged at, null when waived, included or reversed), charged (the sum
+ * of those prices)}. */
 rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* ---------------------------------------------------------------- triage and drafts (P2, P5) */
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
@@ -886,12 +910,54 @@ rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
  * resolution{…} (days), offers{offers, chosen, rejected, acceptance_rate}, escalation_rate,
  * money[{currency, refunds, discounts, revenue, share_of_revenue}], satisfaction{responses,
  * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
- * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
+ * cost, cost_currency, paid, currency, owed (open today, in currency; written-off and
+ * credited amounts are not owed), costs_more_than_paid}]}. Rates are 0..1 or null. */
 rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 /* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
  * to *pdf, which the caller owns and resets. */
 rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
 /* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
 const char *desk_root_cause_words(const char *root_cause);
+
+/* ---------------------------------------------------------------- mistakes put right
+ * (desk_amend.c): nothing is edited in place; each change is recorded beside what it changes. */
+
+/* A change to what a project agreed (P20): each field given (NULL: unchanged) becomes one
+ * amendment with its old and new value. */
+typedef struct desk_amend_input {
+    const char *price;                /* in the project's currency (the new one, if changed) */
+    const char *currency;             /* ISO 4217; refused once amounts exist in the old one */
+    const char *revisions;            /* included revisions, 0..100 */
+    const char *extra_revision_price; /* price of each revision beyond them */
+    const char *reason;               /* required */
+    const char *channel;              /* how it was agreed with the client; default email */
+} desk_amend_input;
+/* Records the amendments, sets the project's terms to the new values, and appends one entry to
+ * the client's log (out, on channel) saying what changed and why. Later figures (offers'
+ * margins, the price of an extra revision requested from now on) use the new values; charged
+ * revisions keep the price they had. *out (caller's) is {project_id, log_id, amendments[{id,
+ * field, old_value, new_value, was, now}], text}. */
+rd_err *desk_project_amend(rd_desk *d, int64_t project_id, const desk_amend_input *in,
+                           json_t **out);
+/* Reverses the charge of a revision beyond the policy (P18), with a reason: the revision stays
+ * counted, its price no longer counts. *out (caller's) is the project's revision list after it
+ * (desk_revision_list) with reversed: id. */
+rd_err *desk_revision_reverse(rd_desk *d, int64_t id, const char *reason, json_t **out);
+
+/* A log entry corrected: the original stays as it was, the correction is a new entry beside it
+ * (same client, case, direction, channel and time) that points to it. */
+typedef struct desk_correct_input {
+    const char *subject; /* or NULL: the original's */
+    const char *body;    /* the corrected words; required */
+    const char *reason;  /* why; required */
+} desk_correct_input;
+rd_err *desk_log_correct(rd_desk *d, int64_t entry_id, const desk_correct_input *in, int64_t *id);
+
+/* Splits an open commitment into 2..9 parts, each "TEXT:DUE" (not in the past, not after the
+ * commitment's own date). Parts are commitments of their own (overdue ones show in today and
+ * case show); the commitment itself is finished when its last part is done. *out (caller's) is
+ * {commitment, parts[{id, text, due_on}]}. */
+rd_err *desk_commitment_split(rd_desk *d, int64_t id, const char *const *parts, int nparts,
+                              json_t **out);
 
 #endif
