@@ -49,7 +49,7 @@ void page_open(hw *w, const page_view *v, const char *title, const char *nav)
                             ? json_string_value(json_object_get(v->query, "query"))
                             : NULL;
         HW_RAW(w, "<form class=\"top-search\" role=\"search\" method=\"get\" action=\"/search\">"
-                  "<label class=\"hidden-label\" for=\"top-query\">Search mail, logs and "
+                  "<label for=\"top-query\" class=\"hidden-label\">Search mail, logs and "
                   "cases</label><input type=\"search\" id=\"top-query\" name=\"query\" "
                   "placeholder=\"Search\"");
         hw_attr(w, "value", q);
