@@ -538,6 +538,19 @@ rd_err *desk_attachment_list(rd_desk *d, int64_t case_id, json_t **out);
  * bytes no longer hash to what was recorded. */
 rd_err *desk_attachment_get(rd_desk *d, int64_t id, json_t **row, void **data, size_t *size);
 
+/* Evidence bundles (desk_bundle.c). Writes case id into the new folder dir (0700): case.json,
+ * entries.json (the log stretch with its chain), evidence.pdf for a mediator, attachments/,
+ * MANIFEST (BLAKE2b-256 of each file) and head.json, the audit entry "case.export" this writes,
+ * which commits to MANIFEST and the log's head and is signed when the desk has a key. Nothing is
+ * left behind on error. *out (caller's) is {case, out, attachments, entries, audit_entry,
+ * signed, head}. */
+rd_err *desk_case_bundle(rd_desk *d, int64_t id, const char *dir, json_t **out);
+/* Checks a bundle from the folder alone (d may have no store): head.json's hash and signature,
+ * MANIFEST against it, every entry and link of entries.json, every file against MANIFEST, and
+ * no file added. key (hex, or NULL) must then be the signer. RD_TAMPERED naming the file and
+ * entry on the first difference. *out (caller's) is {ok, case, files, log_entries,
+ * case_entries, audit_entry, exported_at, signer (absent when unsigned), this_key, head}. */
+rd_err *desk_bundle_verify(rd_desk *d, const char *dir, const char *key, json_t **out);
 /* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
 typedef struct desk_search_input {
     const char *query;   /* words, "a phrase", prefix*, AND, OR, NOT, parentheses */

@@ -166,6 +166,26 @@ typedef struct rd_verify_opts {
     void *ctx; /* passed to progress */
 } rd_verify_opts;
 
+/* ---------------------------------------------------------------- evidence bundles
+ * (store_bundle.c) */
+/* The stretch of the log from case_id's first entry to the head, oldest first (caller's): each
+ * {id, client_id, case_id, direction, channel, at, recorded_at, prev_hash, hash} and, for the
+ * case's entries and client_id's entries without a case, subject, body and salt (hex); for
+ * every other entry, and for erased ones (erased: true), only the commitment (hex) to its
+ * words. RD_CONFLICT when the case has no entry or begins before the log was sealed. */
+rd_err *store_bundle_log(rd_store *st, int64_t client_id, int64_t case_id, json_t **out);
+/* The newest audit entry as stored (caller's): its fields, detail, salt, state_before, state,
+ * signer and sig (hex, null when absent). Read it inside the transaction that wrote it. */
+rd_err *store_bundle_head(rd_store *st, json_t **out);
+/* Recomputes the hash of a head from store_bundle_head() and checks its Ed25519 signature;
+ * signer gets the public key (hex), or "" when the head is unsigned. RD_TAMPERED naming
+ * head.json when anything differs. Needs no desk. */
+rd_err *store_bundle_check_head(const json_t *head, char signer[2 * STORE_KEY_BYTES + 1]);
+/* Recomputes every entry of a stretch from store_bundle_log(): each hash from its fields, each
+ * link to the entry before, and the end against the head's log length and hash. RD_TAMPERED
+ * naming entries.json and the entry when anything differs. Needs no desk. */
+rd_err *store_bundle_check_log(const json_t *entries, const json_t *head);
+
 /* Who signed the newest signed audit entry. */
 enum { SIGNED_NONE, SIGNED_THIS_KEY, SIGNED_OTHER_KEY };
 

@@ -123,6 +123,29 @@ rd_err *seal_state(rd_store *st, unsigned char out[SEAL_BYTES]);
 /* Recomputes every table's sum from its rows, compares with seal_sums, checks that the triggers
  * and the chains' append-only guards exist, and gives the recomputed digest and table count. */
 rd_err *seal_verify(rd_store *st, int64_t *tables, unsigned char out[SEAL_BYTES]);
+/* chain.c: the pieces of the chain format that store_bundle.c recomputes outside a database. */
+#define CHAIN_SALT_BYTES 16 /* the random key of a row's commitment */
+/* The commitment to a row's personal values: BLAKE2b-256 keyed with the row's salt. */
+void chain_commit(const unsigned char salt[CHAIN_SALT_BYTES], const rd_canon *values,
+                  unsigned char out[SEAL_BYTES]);
+/* Appends prev to the row's canonical content and writes the row's hash (hex) to out. */
+void chain_finish(rd_canon *c, const char *prev, char out[65]);
+/* The canonical content of a log row (format 2) up to, not including, the previous hash; com
+ * is the commitment to its subject and body. */
+void chain_log_content(rd_canon *c, int64_t id, const rd_log_fields *f,
+                       const unsigned char com[SEAL_BYTES], const char *recorded_at);
+/* What an audit entry commits to besides its own fields. */
+typedef struct audit_extra {
+    int64_t log_count;                 /* log length when written */
+    char log_head[65];                 /* newest log hash, "" when empty */
+    const unsigned char *state_before; /* NULL when unknown (the first seal) */
+    unsigned char state[SEAL_BYTES];   /* sealed tables after the write */
+    const unsigned char *signer;       /* public key, or NULL when unsigned */
+} audit_extra;
+/* The canonical content of an audit row (format 2) up to, not including, the previous hash. */
+void chain_audit_content(rd_canon *c, int64_t id, const char *at, const char *actor,
+                         const char *action, const char *tbl, int64_t row_id,
+                         const unsigned char com[SEAL_BYTES], const audit_extra *x);
 /* chain.c: appends the audit entry that records a migration (inside its transaction). */
 rd_err *chain_audit_migration(rd_store *st, int from, int to);
 
