@@ -384,6 +384,10 @@ rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
  * a text that has neither. Appended to *pdf, which the caller owns and resets. */
 rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
                         rd_buf *pdf);
+/* An entry of the log you sent (a reminder, restatement, demand letter or termination notice)
+ * as a PDF letter, dated the day it was sent; appended to *pdf (the caller's). RD_NOT_FOUND
+ * when there is no such entry; RD_CONFLICT for the client's own words or erased ones. */
+rd_err *desk_log_letter_pdf(rd_desk *d, int64_t log_id, rd_buf *pdf);
 /* Whether letters speak as "we" (me.voice we) rather than "I". */
 rd_err *desk_voice_we(rd_desk *d, bool *we);
 /* i_form or we_form by the voice. */
@@ -822,6 +826,9 @@ rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 /* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
  * to *pdf, which the caller owns and resets. */
 rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
+/* The report's figures (from desk_report, borrowed) as the blocks docs_pdf_report draws and the
+ * web desk's report page shows (caller's): {heading?, text?, table?, bars?, over_time?}. */
+json_t *desk_report_blocks(json_t *report);
 /* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
 const char *desk_root_cause_words(const char *root_cause);
 

@@ -610,6 +610,7 @@ static void section_timeline(hw *w, json_t *log)
             hw_text(w, desk_js(m, "subject"));
             HW_RAW(w, "</strong>");
         }
+        hw_letter_pdf_link(w, m);
         HW_RAW(w, "<div class=\"words\">");
         hw_text(w, desk_js(m, "body"));
         HW_RAW(w, "</div></li>");

@@ -15,6 +15,7 @@ static const struct {
     {"projects", "Projects", "/projects"},
     {"invoices", "Invoices", "/invoices"},
     {"lessons", "Lessons", "/lessons"},
+    {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
 };
 

@@ -35,6 +35,8 @@ rd_err *page_projects_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_lessons_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_settings_body(rd_desk *d, const page_view *v, hw *w);
+/* The report over the query's from..to with its charts as SVG (page_report.c). */
+rd_err *page_report_body(rd_desk *d, const page_view *v, hw *w);
 
 /* Reads a posted field or query argument by name; NULL when absent. Borrowed. */
 typedef const char *(*page_arg_fn)(const void *ctx, const char *name);
@@ -100,6 +102,11 @@ void hw_action(hw *w, const page_view *v, json_t *action, int64_t here, const ch
                int primary);
 /* The form or section of the case page an action leads to ("concern"), or NULL. */
 const char *page_action_form(json_t *action);
+/* (page_report.c) A "PDF" download link for a log entry you sent (nothing for the client's
+ * words or erased ones). */
+void hw_letter_pdf_link(hw *w, json_t *entry);
+/* The client page's section listing everything sent to client_id, each with its PDF link. */
+rd_err *page_client_letters(rd_desk *d, int64_t client_id, hw *w);
 /* "Case N" linking to the case page. */
 void hw_case_link(hw *w, int64_t case_id);
 

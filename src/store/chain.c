@@ -234,6 +234,11 @@ rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page
                    "i", after);
 }
 
+rd_err *store_log_get(rd_store *st, int64_t id, json_t **row)
+{
+    return db_row(st, row, "SELECT " LOG_COLS " FROM log_entries g WHERE g.id = ?1", "i", id);
+}
+
 rd_err *store_audit_list(rd_store *st, int64_t limit, json_t **rows)
 {
     return db_rows(st, rows,

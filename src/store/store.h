@@ -141,6 +141,9 @@ rd_err *store_log_append(rd_store *st, const rd_log_fields *f, const char *now, 
 rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
                        json_t **rows);
 
+/* One log entry as store_log_list gives it, or *row NULL when there is none (caller's). */
+rd_err *store_log_get(rd_store *st, int64_t id, json_t **row);
+
 /* ---------------------------------------------------------------- audit trail */
 /* Appends to the hash-chained audit trail; detail is JSON text or NULL. */
 rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, const char *action,
