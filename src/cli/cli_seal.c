@@ -87,6 +87,13 @@ static rd_err *verify_bundle(cli_ctx *c)
     else
         printf("unsigned: the bundle is whole and consistent, but without a signing key it"
                " does not prove who made it (`redress key init` before exporting signs it)\n");
+    json_t *here = json_object_get(r, "this_desk");
+    if (json_is_true(here))
+        printf("desk: this desk's audit trail holds the head (audit entry %lld)\n",
+               (long long)ji(r, "audit_entry"));
+    else if (json_is_false(here))
+        printf("desk: this desk's audit trail does not hold the head (another desk's bundle,"
+               " or this desk's trail was rewritten)\n");
     printf("head: %s\n", js(r, "head"));
     json_decref(r);
     return NULL;

@@ -553,7 +553,8 @@ rd_err *desk_case_bundle(rd_desk *d, int64_t id, const char *dir, json_t **out);
  * MANIFEST against it, every entry and link of entries.json, every file against MANIFEST, and
  * no file added. key (hex, or NULL) must then be the signer. RD_TAMPERED naming the file and
  * entry on the first difference. *out (caller's) is {ok, case, files, log_entries,
- * case_entries, audit_entry, exported_at, signer (absent when unsigned), this_key, head}. */
+ * case_entries, audit_entry, exported_at, signer (absent when unsigned), this_key, this_desk
+ * (whether d's audit trail holds the head; null without a desk), head}. */
 rd_err *desk_bundle_verify(rd_desk *d, const char *dir, const char *key, json_t **out);
 /* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
 typedef struct desk_search_input {

@@ -617,6 +617,9 @@ rd_err *desk_bundle_verify(rd_desk *d, const char *dir, const char *key, json_t 
     if (!e) e = check_manifest(dir, manifest, files);
     if (!e) e = check_extra(dir, NULL, files);
     if (!e) e = check_extra(dir, "attachments", files);
+    bool held = false;
+    if (!e && d && d->st)
+        e = store_bundle_held(d->st, desk_ji(head, "id"), desk_js(head, "hash"), &held);
     if (!e) {
         json_t *log = json_object_get(entries, "entries");
         int64_t own = 0;
@@ -626,13 +629,14 @@ rd_err *desk_bundle_verify(rd_desk *d, const char *dir, const char *key, json_t 
         const unsigned char *mine = d && d->st ? store_signer(d->st) : NULL;
         char mine_hex[65] = "";
         if (mine) sodium_bin2hex(mine_hex, sizeof mine_hex, mine, STORE_KEY_BYTES);
-        *out = json_pack("{s:b, s:I, s:I, s:I, s:I, s:I, s:s, s:s?, s:b, s:s}", "ok", 1, "case",
-                         (json_int_t)desk_ji(detail, "case"), "files",
-                         (json_int_t)json_array_size(files), "log_entries",
-                         (json_int_t)json_array_size(log), "case_entries", (json_int_t)own,
-                         "audit_entry", (json_int_t)desk_ji(head, "id"), "exported_at",
-                         s_or(head, "at", ""), "signer", *signer ? signer : NULL, "this_key",
-                         *signer && strcmp(signer, mine_hex) == 0, "head", desk_js(head, "hash"));
+        *out = json_pack(
+            "{s:b, s:I, s:I, s:I, s:I, s:I, s:s, s:s?, s:b, s:o, s:s}", "ok", 1, "case",
+            (json_int_t)desk_ji(detail, "case"), "files", (json_int_t)json_array_size(files),
+            "log_entries", (json_int_t)json_array_size(log), "case_entries", (json_int_t)own,
+            "audit_entry", (json_int_t)desk_ji(head, "id"), "exported_at", s_or(head, "at", ""),
+            "signer", *signer ? signer : NULL, "this_key", *signer && strcmp(signer, mine_hex) == 0,
+            "this_desk", d && d->st ? json_boolean(held) : json_null(), "head",
+            desk_js(head, "hash"));
     }
     json_decref(head);
     json_decref(entries);

@@ -180,6 +180,9 @@ rd_err *store_bundle_log(rd_store *st, int64_t client_id, int64_t case_id, json_
 /* The newest audit entry as stored (caller's): its fields, detail, salt, state_before, state,
  * signer and sig (hex, null when absent). Read it inside the transaction that wrote it. */
 rd_err *store_bundle_head(rd_store *st, json_t **out);
+/* Whether this desk's audit trail holds entry audit_id with exactly this hash (a bundle this
+ * desk exported, and the desk not rewritten since). */
+rd_err *store_bundle_held(rd_store *st, int64_t audit_id, const char *hash, bool *held);
 /* Recomputes the hash of a head from store_bundle_head() and checks its Ed25519 signature;
  * signer gets the public key (hex), or "" when the head is unsigned. RD_TAMPERED naming
  * head.json when anything differs. Needs no desk. */

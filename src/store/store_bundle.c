@@ -121,6 +121,15 @@ rd_err *store_bundle_head(rd_store *st, json_t **out)
         NULL);
 }
 
+rd_err *store_bundle_held(rd_store *st, int64_t audit_id, const char *hash, bool *held)
+{
+    int64_t n = 0;
+    rd_err *e = db_int(st, &n, "SELECT count(*) FROM audit_entries WHERE id = ?1 AND hash = ?2",
+                       "it", audit_id, hash);
+    *held = !e && n == 1;
+    return e;
+}
+
 /* ---------------------------------------------------------------- checks without a desk */
 
 rd_err *store_bundle_check_head(const json_t *h, char signer[2 * STORE_KEY_BYTES + 1])

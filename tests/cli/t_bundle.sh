@@ -127,6 +127,7 @@ test_bundle_signed_by_the_desk_key() {
     r verify --bundle "$WORK/b"
     rc_is 0
     out_has "(this desk's key)"
+    out_has "desk: this desk's audit trail holds the head"
     verify_bundle "$WORK/b" --key "$(printf '%s' "$key" | tr '0-9a-f' '1-9a-f0')"
     rc_is 1
     err_has "not by the key given"
