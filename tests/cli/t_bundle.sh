@@ -160,3 +160,46 @@ test_bundle_refused_leaves_nothing() {
     grep -qF "no database at" "$WORK/err" || fail "verify without a desk: $(cat "$WORK/err")"
     unset REDRESS_NOW
 }
+
+test_report_page_and_letters_over_http() {
+    web_desk
+    r invoice remind 3 && rc_is 0
+    sent=$(sqlite3 "$DB" "SELECT max(id) FROM log_entries WHERE direction = 'out'")
+    serve_up || return
+    signin
+    # June to November: six columns; the demo's three complaints all came in November
+    h -b "$JAR" "$URL/report?from=2026-06-01&to=2026-11-30"
+    status_is 200
+    columns=$(printf '%s' "$BODY" | sed -n 's/.*<svg class="chart over-time"\(.*\)/\1/p' |
+        sed 's,</svg>.*,,' | grep -o '<rect class="bar"' | wc -l)
+    [ "$columns" = 6 ] || fail "over-time chart has $columns columns, wanted 6"
+    body_has "<title>2026-11: 3</title>"
+    body_has "<title>2026-06: 0</title>"
+    body_has "Days from complaint to settled"
+    body_lacks "<script>"
+    h -b "$JAR" "$URL/report?from=2026-11-31"
+    status_is 422
+    body_has "from"
+    h -b "$JAR" "$URL/report.pdf?from=2026-11-01&to=2026-11-30"
+    status_is 200
+    head_has "Content-Type: application/pdf"
+    head_has 'filename="report-2026-11-01-to-2026-11-30.pdf"'
+    pdftotext "$WORK/body" - | grep -qF "Days from complaint to settled" || fail "report.pdf lacks the distribution"
+    # what was sent has its PDF on the client's page; the client's own words do not
+    h -b "$JAR" "$URL/clients/3"
+    body_has "/log/$sent/letter.pdf"
+    h -b "$JAR" "$URL/log/$sent/letter.pdf"
+    status_is 200
+    head_has "Content-Type: application/pdf"
+    pdftotext "$WORK/body" - >"$WORK/letter.txt"
+    for want in "Payment reminder: invoice 2026-031" "2,600.00 USD" "Northwind Analytics"; do
+        grep -qF "$want" "$WORK/letter.txt" || fail "letter.pdf lacks '$want'"
+    done
+    h -b "$JAR" "$URL/log/1/letter.pdf"
+    status_is 409
+    h -b "$JAR" "$URL/log/9999/letter.pdf"
+    status_is 404
+    h "$URL/log/$sent/letter.pdf"
+    [ "$STATUS" = 200 ] && fail "a letter was served to someone not signed in"
+    serve_down
+}
