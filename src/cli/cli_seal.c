@@ -102,6 +102,7 @@ static rd_err *verify_bundle(cli_ctx *c)
 static rd_err *verify(cli_ctx *c)
 {
     if (cli_get(c, "bundle")) return verify_bundle(c);
+    if (cli_get(c, "key")) return rd_error(RD_USAGE, "--key: goes with --bundle DIR");
     if (!c->desk.st)
         return rd_error(RD_USAGE, "no database at %s: run `redress init` first", c->db_path);
     progress_state ps = {0};
