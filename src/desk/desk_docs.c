@@ -320,7 +320,16 @@ static void month_next(char m[8])
         mo = 1;
         y++;
     }
-    snprintf(m, 8, "%04d-%02d", y % 10000, mo);
+    y %= 10000; /* written digit by digit: four for the year, two for the month */
+    char out[8] = {(char)('0' + y / 1000),
+                   (char)('0' + y / 100 % 10),
+                   (char)('0' + y / 10 % 10),
+                   (char)('0' + y % 10),
+                   '-',
+                   (char)('0' + mo / 10),
+                   (char)('0' + mo % 10),
+                   '\0'};
+    memcpy(m, out, sizeof out);
 }
 
 /* Cases by month over the whole period, months without a case included, so the bars read as
