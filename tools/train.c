@@ -317,8 +317,10 @@ static void score_held_out(void)
 
 /* For each flag and complaint, the pair (lo, hi) of a small grid that gives the best
  * cross-validated F1; rules alone (lo 0, hi above 1) is on the grid, so the model only
- * overrules the rules where that helped on held-out messages, and only when it is confident
- * (probability at most 0.2 against a rule's finding, at least 0.7 for one the rules missed). */
+ * overrules the rules where that helped on held-out messages by a clear margin (OVERRULE_GAIN,
+ * not one message either way), and only when it is confident (probability at most 0.2 against
+ * a rule's finding, at least 0.7 for one the rules missed). */
+#define OVERRULE_GAIN 0.01
 static void choose_thresholds(void)
 {
     static const float los[] = {0, 0.05f, 0.1f, 0.2f};
@@ -327,7 +329,7 @@ static void choose_thresholds(void)
         thr_lo[o] = 0.5f, thr_hi[o] = 0.5f;
         if (o >= MO_HOST1 && o < MO_COMPLAINT) continue;
         if (o >= MO_ROOT) continue;
-        double best = -1;
+        double best = -1, rules_alone = -1;
         for (size_t a = 0; a < sizeof los / sizeof los[0]; a++)
             for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
                 int tp = 0, fp = 0, fn = 0;
@@ -337,7 +339,9 @@ static void choose_thresholds(void)
                     tp += got && want, fp += got && !want, fn += !got && want;
                 }
                 double f = f1(tp, fp, fn);
-                if (f > best + 1e-9) best = f, thr_lo[o] = los[a], thr_hi[o] = his[b];
+                if (a == 0 && b == 0) rules_alone = f;
+                if (f > best + 1e-9 && (f >= rules_alone + OVERRULE_GAIN || (a == 0 && b == 0)))
+                    best = f, thr_lo[o] = los[a], thr_hi[o] = his[b];
             }
     }
 }

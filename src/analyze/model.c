@@ -48,6 +48,7 @@ void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint6
 {
     m->ntok++;
     bool negator = t->flags & LEX_FLAG(L_NEGATOR);
+    if (t->flags & LEX_FLAG(L_SUBJECT)) m->neg_until = 0; /* "and", "I": a new clause */
     if (negator) {
         m->neg_until = ti + 1 + NEG_REACH;
         m->neg_clause = t->clause;

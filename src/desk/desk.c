@@ -92,6 +92,11 @@ rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor)
     return store_open_desk(path, STORE_AGAIN, &d->st);
 }
 
+rd_err *desk_cache_limit(rd_desk *d, int kib)
+{
+    return store_cache_limit(d->st, kib);
+}
+
 int desk_schema_version(rd_desk *d)
 {
     return store_schema_version(d->st);

@@ -640,6 +640,8 @@ rd_err *desk_open(rd_desk *d, const char *path, const char *actor);
 /* Another connection to the desk at path, which this process has open already with desk_open
  * (a connection per thread): the file is not examined again. */
 rd_err *desk_open_again(rd_desk *d, const char *path, const char *actor);
+/* Caps the memory this connection keeps of the desk's pages at kib KiB (see store_cache_limit). */
+rd_err *desk_cache_limit(rd_desk *d, int kib);
 void desk_close(rd_desk *d);
 /* The desk's schema version (its newest migration). */
 int desk_schema_version(rd_desk *d);

@@ -11,6 +11,10 @@
  * forms and JSON objects; an empty body is no arguments. RD_USAGE for a body that is not what
  * it claims, or not UTF-8. */
 rd_err *http_parse_body(http_req *rq, const char *content_type, const char *body, size_t len);
+/* Appends v to b as compact JSON with every non-ASCII character escaped: the same bytes as
+ * json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII), without its copies. RD_TOO_LARGE past b's
+ * cap, RD_IO for text that is not UTF-8; b may then hold part of the value. */
+rd_err *http_json_write(rd_buf *b, const json_t *v);
 /* True once, for the secret printed in the one-time sign-in link; false ever after. */
 bool http_once_token_take(const char *token);
 /* Whether cookies get the Secure attribute (--tls-proxy). */

@@ -622,19 +622,17 @@ static void section_timeline(hw *w, json_t *log)
 
 rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
 {
-    json_t *k = NULL, *next = NULL, *concerns = NULL, *offers = NULL, *commitments = NULL;
-    json_t *followups = NULL, *drafts = NULL;
+    json_t *k = NULL, *next = NULL, *drafts = NULL;
+    /* the whole case carries its concerns, offers, commitments and follow-ups: one read, not a
+     * second query per section (and follow-ups by case, never a desk-wide list) */
     rd_err *e = desk_case_get(d, case_id, &k);
     if (!e) e = desk_case_next(d, case_id, &next);
-    if (!e) e = desk_concern_list(d, case_id, &concerns);
-    /* one case's offers, commitments and drafts are few: read whole */
-    if (!e) e = desk_offer_list(d, case_id, NULL, &offers);
-    if (!e) e = desk_commitment_list(d, case_id, 0, NULL, &commitments);
-    /* follow-ups are listed desk-wide, earliest due first: the case's are among the first */
-    rd_page fp = {.limit = 500};
-    if (!e) e = desk_followup_list(d, 0, &fp, &followups);
+    /* drafts come from the draft list, which adds the hold's countdown to each */
     if (!e) e = desk_draft_list(d, case_id, NULL, &drafts);
     if (e) goto out;
+    json_t *concerns = json_object_get(k, "concerns"), *offers = json_object_get(k, "offers");
+    json_t *commitments = json_object_get(k, "commitments");
+    json_t *followups = json_object_get(k, "followups");
 
     char title[160], act[48];
     snprintf(title, sizeof title, "Case %lld — %s", (long long)case_id,
@@ -696,10 +694,6 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
 out:
     json_decref(k);
     json_decref(next);
-    json_decref(concerns);
-    json_decref(offers);
-    json_decref(commitments);
-    json_decref(followups);
     json_decref(drafts);
     return e;
 }

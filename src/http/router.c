@@ -126,13 +126,15 @@ rd_err *http_json(http_resp *rs, int status, json_t *v)
 {
     rs->status = status;
     rs->content_type = "application/json";
-    char *text = json_dumps(v ? v : json_object(), JSON_COMPACT | JSON_ENSURE_ASCII);
-    json_decref(v);
-    if (!text) return rd_error(RD_IO, "json: cannot encode the response");
+    if (!v) v = json_object();
     buf_reset(&rs->body);
-    rd_err *e = buf_adds(&rs->body, text);
-    if (!e) e = buf_adds(&rs->body, "\n");
-    free(text);
+    rd_err *e = http_json_write(&rs->body, v);
+    json_decref(v);
+    if (!e) e = buf_add(&rs->body, "\n", 1);
+    if (e && e->code != RD_TOO_LARGE) {
+        rd_err_free(e);
+        e = rd_error(RD_IO, "json: cannot encode the response");
+    }
     return e;
 }
 

@@ -650,6 +650,15 @@ bool store_read_only(rd_store *st)
     return st->read_only;
 }
 
+rd_err *store_cache_limit(rd_store *st, int kib)
+{
+    assert(kib > 0);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kib);
+    return sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? NULL
+                                                                       : db_error(st, "cache");
+}
+
 void store_record_statements(rd_store *st, bool on)
 {
     st->record = on;

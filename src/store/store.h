@@ -37,6 +37,10 @@ rd_err *store_open_desk(const char *path, unsigned flags, rd_store **out);
 rd_err *store_open(const char *path, rd_store **out);
 /* True when st was opened read-only. */
 bool store_read_only(rd_store *st);
+/* Caps the memory st keeps of the database's pages at kib KiB (SQLite's page cache for this
+ * connection; its default is 2000 KiB). A server with a connection per thread sets it so that
+ * its memory stays bounded whatever the desk's size. */
+rd_err *store_cache_limit(rd_store *st, int kib);
 void store_close(rd_store *st);
 int store_schema_version(rd_store *st);
 

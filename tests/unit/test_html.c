@@ -1,6 +1,6 @@
 /* test_html.c — the escape-by-default HTML builders: every character that could open markup or
  * leave an attribute is escaped, invalid UTF-8 cannot swallow the markup after it, and errors are
- * sticky. */
+ * sticky; and the API's JSON writer, which must give the bytes jansson would. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +12,7 @@
 
 #include "http/assets.h"
 #include "http/html.h"
+#include "http/http_int.h"
 
 /* Runs one builder sequence and returns what it wrote (caller frees). */
 static char *escaped(const char *s, size_t n)
@@ -110,6 +111,94 @@ static void test_assets_found_by_whole_name_only(void **state)
     assert_null(web_asset_find(NULL, &type));
 }
 
+/* What http_json_write gives for v must be what json_dumps gives, byte for byte. */
+static void assert_same_json(json_t *v)
+{
+    char *want = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+    assert_non_null(want);
+    rd_buf b;
+    buf_init(&b, 0);
+    assert_null(http_json_write(&b, v));
+    assert_string_equal(buf_str(&b), want);
+    free(want);
+    buf_reset(&b);
+}
+
+static void test_json_writer_matches_jansson(void **state)
+{
+    (void)state;
+    json_t *v =
+        json_pack("{s:s, s:I, s:I, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:b, s:n, s:[], s:{}}",
+                  "text", "plain \"quoted\" \\ back/slash\n\t\r\b\f\x01\x1f\x7f", "int",
+                  (json_int_t)-9007199254740993LL, "zero", (json_int_t)0, "real", 0.1, "whole", 3.0,
+                  "big", 1e20, "small", -1.5e-7, "neg0", -0.0, "huge", 1.7976931348623157e308,
+                  "yes", 1, "no", 0, "none", "empty", "obj");
+    assert_non_null(v);
+    assert_same_json(v);
+    /* non-ASCII in values and keys: two, three and four byte sequences (a surrogate pair) */
+    json_object_set_new(
+        v, "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+        json_string("\xc3\xa9t\xc3\xa9 \xe2\x82\xac\xef\xbf\xbf \xf0\x9f\x98\x80\xf4\x8f\xbf\xbf"));
+    json_object_set_new(v, "nested", json_pack("[[{s:[i,i,{}]}],[],s]", "k", 1, 2, "</script>"));
+    assert_same_json(v);
+    json_decref(v);
+    /* random text: every byte value from 1 to 127 and random code points, in random order */
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        char text[256];
+        size_t n = 0;
+        while (n + 4 < sizeof text) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 8) % 0x11000;
+            if (r < 0x80) {
+                text[n++] = (char)(r ? r : 'x');
+            } else if (r < 0x800) {
+                text[n++] = (char)(0xC0 | (r >> 6));
+                text[n++] = (char)(0x80 | (r & 0x3F));
+            } else if (r < 0x10000) {
+                if (r >= 0xD800 && r < 0xE000) continue; /* not characters */
+                text[n++] = (char)(0xE0 | (r >> 12));
+                text[n++] = (char)(0x80 | ((r >> 6) & 0x3F));
+                text[n++] = (char)(0x80 | (r & 0x3F));
+            } else {
+                unsigned c = 0x10000 + (r - 0x10000) * 16;
+                text[n++] = (char)(0xF0 | (c >> 18));
+                text[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+                text[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                text[n++] = (char)(0x80 | (c & 0x3F));
+            }
+        }
+        json_t *s = json_stringn(text, n);
+        assert_non_null(s);
+        json_t *arr = json_pack("[o, f]", s, (double)(int)seed / 1024.0);
+        assert_same_json(arr);
+        json_decref(arr);
+    }
+}
+
+static void test_json_writer_limits(void **state)
+{
+    (void)state;
+    rd_buf b;
+    buf_init(&b, 8);
+    json_t *v = json_pack("{s:s}", "key", "longer than eight bytes");
+    rd_err *e = http_json_write(&b, v);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_TOO_LARGE);
+    rd_err_free(e);
+    json_decref(v);
+    buf_reset(&b);
+    /* text that is not UTF-8 (made without jansson's check) is refused, not written */
+    buf_init(&b, 0);
+    v = json_stringn_nocheck("a\xff", 2);
+    e = http_json_write(&b, v);
+    assert_non_null(e);
+    assert_int_equal(e->code, RD_IO);
+    rd_err_free(e);
+    json_decref(v);
+    buf_reset(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +207,8 @@ int main(void)
         cmocka_unit_test(test_attributes_and_markup),
         cmocka_unit_test(test_errors_are_sticky),
         cmocka_unit_test(test_assets_found_by_whole_name_only),
+        cmocka_unit_test(test_json_writer_matches_jansson),
+        cmocka_unit_test(test_json_writer_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -293,6 +293,23 @@ static void test_lists_page_with_a_cursor(void **state)
     json_decref(q);
 }
 
+/* The case page shows the case's own follow-ups however many the desk has: it once showed those
+ * among the first 500 of the whole desk, so on a large desk a case's follow-ups went missing. */
+static void test_case_page_shows_its_follow_ups_on_a_busy_desk(void **state)
+{
+    fx *f = *state;
+    int64_t id;
+    assert_null(desk_batch_begin(&f->d));
+    for (int i = 0; i < 510; i++)
+        assert_null(desk_followup_add(&f->d, 2, "call", "2026-12-01", &id));
+    assert_null(desk_batch_end(&f->d, NULL));
+    assert_null(desk_followup_add(&f->d, 1, "meeting", "2027-01-15", &id));
+    page_view plain = {0};
+    const char *p = render_case(f, 1, &plain);
+    has(p, "<p>Due 2027-01-15 </p>");
+    if (strstr(p, "<p>Due 2026-12-01 </p>")) fail_msg("case 2's follow-ups shown on case 1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +322,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_draft_shows_tone_findings_and_hold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lists_page_with_a_cursor, setup, teardown),
         cmocka_unit_test_setup_teardown(test_follow_up_and_feedback_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_case_page_shows_its_follow_ups_on_a_busy_desk, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -138,8 +138,11 @@ i've
 we've
 
 # Subjects: a negator before one of these belongs to an earlier clause ("if it's not
-# returned I'm taking you to small claims").
+# returned I'm taking you to small claims"); so does one before "and" or "because" ("I'm not
+# happy with the colours and nobody answered my calls").
 @label subject
+and
+because
 i
 i'm
 i'll

@@ -114,6 +114,20 @@ where the sun
 your|ur|yo ass|arse
 you|u suck|stink
 you|u * suck|stink
+# The reader's team or firm insulted as a group ("your incompetent team", "you guys are useless",
+# "your staff are a disgrace").
+your|ur $nasty team|staff|crew|company|firm|outfit|lot|people|workers|guys|employees
+your|ur * is|are $nasty
+your|ur * is|are so|really|completely|totally|utterly|absolutely $nasty
+your|ur * is|are a|an $insult|$person|$thing
+you|u * are|r $nasty
+you|u * are|r so|really|completely|totally|utterly|absolutely $nasty
+# Self-deprecation and comparison are not aimed at the reader: "I feel like an idiot", "I was a
+# fool to trust", "treated like a fool" (hostility, if anything).
+! like a|an $insult|$person|$direct
+! like a|an|such|the|complete|total|absolute * $insult|$person|$direct
+! i'm|im|was|am|felt|feel a|an $insult|$person|$direct
+! me|myself a|an|such $insult|$person|$direct
 # Slurs: flagged as abuse wherever they occur. The list is deliberately short (the most common
 # English slurs for race, sexuality, disability and origin), for recognition only. "nigga" is
 # left out on purpose: much of its use is in-group and not aimed at anyone.
@@ -361,6 +375,10 @@ dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|tra
 ! food|tennis|basketball|squash|netball|family court
 ! family|divorce|employment|property lawyer|solicitor
 ! family court hearing
+# A solicitor or lawyer mentioned for other business, not against the reader ("my solicitor
+# needs the signed contract", "a lawyer friend looked it over", "our conveyancing solicitor").
+! solicitor|solicitors|lawyer|lawyers|attorney|attorneys need|needs|needed|requires|required|friend|friends
+! conveyancing|probate|immigration|tax|estate|notary solicitor|solicitors|lawyer|lawyers|attorney|attorneys
 legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
 refer|referring the matter to
 ! sue from|in|at
@@ -424,6 +442,31 @@ federation of small businesses
 ! to review
 ! under review
 ! review * draft|drafts|copy|proof|proofs|gallery|changes|work|files
+# Reviews in praise, or as how the client found the reader, are not threats.
+! great|glowing|good|positive|lovely|fantastic|excellent|brilliant|amazing|stellar|wonderful|five-star|raving review|reviews
+! your review|reviews|rating|ratings
+! read|reading|saw|seen|seeing|checked|checking|on|of the|your review|reviews
+! the reviews|ratings were|are|said
+! review|reviews were|are great|good|glowing|excellent|brilliant
+# Telling everyone they know, their followers or their whole trade.
+tell|telling|warn|warning|let all my|our|every contact|contacts|friends|followers|clients|network|colleagues|members|customers|subscribers
+everyone|everybody|anyone in the|my|our industry|trade|area|town|village|sector|community|network|street|club|group
+the whole industry|trade|sector|community|village|town|street|network
+my|our followers|subscribers|newsletter
+my|our * followers|subscribers
+tell|telling|warn|warning|let|letting every|my|our whole|entire
+will be hearing about this|it
+will all hear about this|it
+going to hear about this|it
+so the|my|our|other|all neighbours|neighbors|parents|customers|couples|landlords|brides|followers|members know
+in|on all|every group|groups|forum|forums|chat|chats
+whatsapp|neighbourhood|neighborhood|parents|school|street group|groups|chat|chats
+on my|our blog|channel|podcast|vlog
+know on google|facebook|trustpilot|instagram|yelp|tripadvisor|checkatrade
+! through|via|from|in a|an|the|your review|reviews
+! review|reviews on instagram|facebook|google|yelp|hitched|tripadvisor|trustpilot|checkatrade
+! photos|photo|pictures|picture|pics on instagram|facebook|linkedin|twitter|tiktok
+! if i|we left|leave|write|post a|an review
 
 @label refund_demand
 refund
@@ -489,6 +532,17 @@ back in my|our account
 half|some|part of it|them back
 credited|credit it|credit the|credited back
 for every penny|cent
+# A refund asked as a credit, a reduction, the deposit or fees repaid, the unused part back.
+credit for|against|towards|toward the|this|that|our|my|it
+credit us|me
+a|some reduction
+reduction on|in|of the|this|that|our|my invoice|bill|price|fee|fees|cost|total|amount|balance
+repay|repaid|repaying|repayment
+deposit back|returned|refunded
+return|refund|repay the|our|my fee|fees|deposit
+unused portion|part|hours|sessions|days|lessons|balance|time|credit|months|weeks
+cover the cost|costs
+foot the bill
 ! feed back
 # Questions about refunds rather than demands: about the policy or the process, or whether one
 # is possible ("what is your refund policy?", "can I get a refund?", "how do I claim a refund").
@@ -510,6 +564,16 @@ for every penny|cent
 ? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
 ? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation
 ? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
+? status of my|our|the refund|refunds|reimbursement
+? track|tracking|check|checking|follow|following up on my|our|the refund|refunds|reimbursement
+? where is|where's my|our|the refund|reimbursement
+? has|have my|our|the refund|reimbursement
+? refund|reimbursement has|have been|was processed|issued|sent|approved|completed
+? when will i|we get|receive|see my|our|the refund|reimbursement|money
+? when will|when's my|our|the refund|reimbursement
+? in what cases|circumstances|situations
+? under what conditions|circumstances
+? refund|refunds|reimbursement|money-back * policy|policies|terms|conditions|rules
 
 @label payment_refusal
 not paying|pay
@@ -552,8 +616,44 @@ put|putting a stop on the|my check|cheque|payment|card
 don't|dont|do not send me another|an|any invoice|invoices
 dont|don't you dare invoice|bill|charge
 not a chance
+# Withholding through a third party: a chargeback, or disputing the charge with the bank or
+# payment service (also a legal threat).
+chargeback|chargebacks
+dispute the charge|payment|transaction|transactions|charges|payments
+disputing the charge|payment|transaction|charges|payments
+raise|raising|open|opening|file|filing|lodge|lodging a dispute|chargeback
+reverse|reversing the charge|charges|payment|payments|transaction
+dispute|disputing|disputed * payment|payments|charge|charges|transaction|transactions
+dispute|disputing|disputed * * payment|payments|charge|charges|transaction|transactions
+# The balance on hold, part payment, a refusal put as a question.
+balance|payment|payments|invoice|invoices|remainder|rest|money|fee|fees|funds on hold
+on hold until
+why should|would i|we pay
+why should|would i|we be paying
+why should|would i|we * pay
+only|just pay|paying half|part|a portion|for
+pay only|just half|part|a portion|for
+will|we'll|i'll|going to pay half
+won't|not releasing|release|transfer|transferring|send|sending the|any balance|payment|funds|money
+no payment|payments until
+cancel|cancelled|cancelling|stop|stopped|stopping|stopped * direct debit|debits|standing order
+paypal|stripe|klarna claim|dispute|case
+reported|report|reporting the transaction|charge|payment|payments
+claw * back
+claw it|the|that|this money|payment back
+stays|stay|remains|remain with me|us until
+keeping|keep|kept|holding|hold * #num back
+keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 
 @label deadline
+past the date|deadline|due date
+promised for the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|#num
+it's|its now the|week
+now in week
+meant|supposed to take
+arrived|came|turned up after the|our
+means|meant next week|month
+a month|week|fortnight past|late|overdue
 late
 delay
 delays
@@ -799,6 +899,13 @@ needs a lot more work
 a lot more work
 
 @label communication
+pick|picked up your|ur|the phone
+nobody|no one * answering|answered the phone|mobile|calls|emails
+no acknowledgement|acknowledgment|confirmation
+without reply|response|acknowledgement
+hard|impossible to get an|any update|hold of
+found|finding|find out from the|a|our|your
+told * then told
 ignored
 ignore
 ignoring
@@ -890,6 +997,13 @@ response time
 reply|respond|answer quicker|sooner|faster
 
 @label scope
+as per the approved|agreed|signed design|plan|drawings|spec
+approved design|drawings|plan|scheme
+bears|bear little|no resemblance
+in the offer
+doesn't|does not|didn't|did not include
+didn't|did not request|order
+menu|package|plan|design we agreed|chose|picked|approved
 # Not what was agreed: work missing from, or different to, the contract, brief or quote.
 the|our|your contract|brief|proposal|spec|specification|package|agreement says|said|states|stated|specified|specifies|lists|listed|asked|clearly|was|included|includes|specifically
 in the|your|our contract|brief|proposal|quote|spec|specification|quotation|package|agreement|scope|sow
@@ -968,6 +1082,17 @@ as per requirement|requirements|brief|contract|agreement|quote|quotation|proposa
 not in the quote|contract|brief|spec|package|proposal|build|plan
 nothing like the mood|brief|proposal|sample|design|mockup|drawings|plan|photos|picture|pictures
 was a deliverable
+# The agreement said in the client's words, and what was delivered against it.
+we agreed a|an|three|two|one|four|five|six
+engagement letter|terms cover|covers|covered|include|includes|included|says|said
+weren't|wasn't|isn't|aren't part of
+what we briefed|commissioned|booked
+read the brief
+departed|deviated from
+counts|count|counted as extra
+extra work
+you did one|two|half|some
+delivered|done|sent eight|half|#num and|of
 booked you for
 drifted into
 not the one|ones we chose|picked|ordered|agreed
