@@ -1,6 +1,8 @@
-/* bench_today.c — the store side of `redress today` on a generated desk (make bench-desk): opens
- * the desk once and times one 50-row page of each store_today_* query and of all five together,
- * the median of REPS runs after one warm-up, in milliseconds. Usage: bench_today DB [REPS]. */
+/* bench_today.c — `redress today` in process on a generated desk (make bench-desk): opens the
+ * desk once and times the whole view as the command asks for it (desk_today_view, the first 10
+ * rows of every section with their "more" counts) and one 50-row page of each section
+ * (desk_today_section), the median of REPS runs after one warm-up, in milliseconds.
+ * Usage: bench_today DB [REPS]. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -20,32 +22,16 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Runs query k (0-4, or 5 for all of them) once; *rows counts what came back. */
-static rd_err *run(rd_store *st, int k, const char *today, const char *until, size_t *rows)
+/* Runs section k once (a 50-row page), or the whole view when k is -1; *items counts what came
+ * back. */
+static rd_err *run(rd_desk *d, int k, size_t *items)
 {
-    rd_err *e = NULL;
-    for (int q = k == 5 ? 0 : k; !e && q <= (k == 5 ? 4 : k); q++) {
-        rd_page pg = {50, 0, 0};
-        json_t *v = NULL;
-        switch (q) {
-        case 0:
-            e = store_today_commitments(st, today, &pg, &v);
-            break;
-        case 1:
-            e = store_today_followups(st, today, &pg, &v);
-            break;
-        case 2:
-            e = store_today_invoices(st, today, &pg, &v);
-            break;
-        case 3:
-            e = store_today_holds(st, until, &pg, &v);
-            break;
-        default:
-            e = store_today_flagged(st, &pg, &v);
-        }
-        if (!e) *rows += json_array_size(v);
-        json_decref(v);
-    }
+    json_t *v = NULL;
+    rd_page pg = {50, 0, 0};
+    rd_err *e = k < 0 ? desk_today_view(d, 10, &v) : desk_today_section(d, desk_today_sections[k],
+                                                                         &pg, &v);
+    if (!e) *items = json_array_size(json_object_get(v, "items"));
+    json_decref(v);
     return e;
 }
 
@@ -57,33 +43,28 @@ int main(int argc, char **argv)
     }
     int reps = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 5;
     if (reps < 1 || reps > 100) reps = 5;
-    rd_store *st;
-    rd_err *e = store_open(argv[1], &st);
+    rd_desk d;
+    rd_err *e = desk_open(&d, argv[1], "bench");
     if (e) {
         fprintf(stderr, "bench_today: %s\n", e->msg);
         return 1;
     }
-    rd_timestr today;
-    char until[64];
-    desk_today(today);
-    snprintf(until, sizeof until, "%.10sT23:59:59Z", today);
-    static const char *const names[] = {"commitments", "followups", "invoices",
-                                        "holds",       "flagged",   "all five"};
-    for (int k = 0; k < 6 && !e; k++) {
+    for (int k = -1; desk_today_sections[k < 0 ? 0 : k] && !e; k++) {
         double ms[100];
-        size_t rows = 0;
-        e = run(st, k, today, until, &rows); /* warm-up */
+        size_t items = 0;
+        e = run(&d, k, &items); /* warm-up */
         for (int r = 0; r < reps && !e; r++) {
             size_t n = 0;
             double t0 = now_ms();
-            e = run(st, k, today, until, &n);
+            e = run(&d, k, &n);
             ms[r] = now_ms() - t0;
         }
         if (e) break;
         qsort(ms, (size_t)reps, sizeof ms[0], cmp_double);
-        printf("today %-12s %8.3f ms  %zu rows\n", names[k], ms[reps / 2], rows);
+        printf("today %-12s %8.3f ms  %zu items\n", k < 0 ? "view" : desk_today_sections[k],
+               ms[reps / 2], items);
     }
     if (e) fprintf(stderr, "bench_today: %s\n", e->msg);
-    store_close(st);
+    desk_close(&d);
     return e ? 1 : 0;
 }

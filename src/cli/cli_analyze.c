@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyze/analyze.h"
 #include "cli/cli.h"
 
 #define ANALYZE_MAX_INPUT ((size_t)64 << 20)
@@ -24,28 +23,28 @@ static rd_err *read_input(cli_ctx *c, char **text, size_t *len, const char **nam
  * *err set to what is wrong with the line. */
 typedef json_t *batch_fn(const char *text, size_t len, char **err);
 
-static json_t *triage_one(const char *text, size_t len, char **err)
+/* One line through an analyzer of the desk (desk_triage_text, desk_tone_text). */
+static json_t *analyse_one(rd_err *(*fn)(const char *, const char *, size_t, json_t **),
+                           const char *text, size_t len, char **err)
 {
-    triage_result r;
-    rd_err *e = triage_message("text", text, len, &r);
+    json_t *out = NULL;
+    rd_err *e = fn("text", text, len, &out);
     if (e) {
         *err = xstrdup(e->msg);
         rd_err_free(e);
         return NULL;
     }
-    return triage_json(&r, text);
+    return out;
+}
+
+static json_t *triage_one(const char *text, size_t len, char **err)
+{
+    return analyse_one(desk_triage_text, text, len, err);
 }
 
 static json_t *check_one(const char *text, size_t len, char **err)
 {
-    tone_result r;
-    rd_err *e = tone_check("text", text, len, &r);
-    if (e) {
-        *err = xstrdup(e->msg);
-        rd_err_free(e);
-        return NULL;
-    }
-    return tone_json(&r, text);
+    return analyse_one(desk_tone_text, text, len, err);
 }
 
 /* --jsonl: each non-blank line of FILE (or standard input) is {"id": any, "text": "..."}; each
@@ -112,19 +111,12 @@ static rd_err *batch_run(cli_ctx *c, batch_fn *fn)
     return NULL;
 }
 
-static const char *kind_colour(cli_ctx *c, triage_kind k)
+/* Findings that threaten or insult show in red, the rest in yellow. */
+static const char *kind_colour(cli_ctx *c, const char *kind)
 {
-    switch (k) {
-    case TK_ABUSE:
-    case TK_LEGAL_THREAT:
-    case TK_REVIEW_THREAT:
-    case TK_PAYMENT_REFUSAL:
-    case TK_PROFANITY:
-    case TK_HOSTILE:
-        return cli_red(c);
-    default:
-        return cli_yellow(c);
-    }
+    static const char *const red[] = {
+        "abuse", "legal_threat", "review_threat", "payment_refusal", "profanity", "hostile", NULL};
+    return kind && desk_one_of(kind, red) ? cli_red(c) : cli_yellow(c);
 }
 
 static void print_flag(bool on, const char *name, bool *any)
@@ -134,31 +126,44 @@ static void print_flag(bool on, const char *name, bool *any)
     *any = true;
 }
 
-static void triage_print(cli_ctx *c, const triage_result *r, const char *text)
+/* The start of a span's text, at most 60 bytes, as the line shows it. */
+static int span_width(json_t *o)
 {
-    printf("%shostility%s  %d (%s)\n", cli_bold(c), cli_reset(c), r->hostility,
-           hostility_name(r->hostility));
+    size_t n = js(o, "text") ? strlen(js(o, "text")) : 0;
+    return n > 60 ? 60 : (int)n;
+}
+
+/* Prints a triage result (desk_triage_text's JSON). */
+static void triage_print(cli_ctx *c, json_t *r)
+{
+    int hostility = (int)ji(r, "hostility");
+    printf("%shostility%s  %d (%s)\n", cli_bold(c), cli_reset(c), hostility,
+           desk_hostility_words(hostility));
     bool any = false;
     printf("%sflags%s      ", cli_bold(c), cli_reset(c));
-    print_flag(r->abuse, "abuse", &any);
-    print_flag(r->legal_threat, "legal threat", &any);
-    print_flag(r->review_threat, "review threat", &any);
-    print_flag(r->refund_demand, "refund demand", &any);
-    print_flag(r->payment_refusal, "payment refusal", &any);
+    static const char *const flags[][2] = {{"abuse", "abuse"},
+                                           {"legal_threat", "legal threat"},
+                                           {"review_threat", "review threat"},
+                                           {"refund_demand", "refund demand"},
+                                           {"payment_refusal", "payment refusal"}};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        print_flag(json_is_true(json_object_get(r, flags[i][0])), flags[i][1], &any);
     printf("%s\n%scomplaints%s ", any ? "" : "none", cli_bold(c), cli_reset(c));
     any = false;
-    for (int i = 0; i < COMPLAINT_KINDS; i++)
-        print_flag(r->complaints & (1u << i), complaint_name(1u << i), &any);
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(r, "complaints"), i, v)
+        print_flag(true, json_string_value(v), &any);
     printf("%s\n%sroot cause%s %s\n", any ? "" : "none", cli_bold(c), cli_reset(c),
-           root_cause_name(r->root_cause));
-    if (r->nfindings) printf("\n%swhy%s\n", cli_bold(c), cli_reset(c));
-    for (size_t i = 0; i < r->nfindings; i++) {
-        const triage_finding *f = &r->findings[i];
-        int n = f->end - f->start > 60 ? 60 : (int)(f->end - f->start);
-        printf("  %-16s %s%.*s%s\n", triage_kind_name(f->kind), kind_colour(c, f->kind), n,
-               text + f->start, cli_reset(c));
+           js(r, "root_cause"));
+    json_t *findings = json_object_get(r, "findings");
+    if (json_array_size(findings)) printf("\n%swhy%s\n", cli_bold(c), cli_reset(c));
+    json_array_foreach(findings, i, v)
+    {
+        printf("  %-16s %s%.*s%s\n", js(v, "kind"), kind_colour(c, js(v, "kind")), span_width(v),
+               js(v, "text") ? js(v, "text") : "", cli_reset(c));
     }
-    if (r->dropped) printf("  (%zu more not shown)\n", r->dropped);
+    if (ji(r, "dropped")) printf("  (%lld more not shown)\n", (long long)ji(r, "dropped"));
 }
 
 static rd_err *triage_run(cli_ctx *c)
@@ -169,59 +174,61 @@ static rd_err *triage_run(cli_ctx *c)
     const char *name;
     rd_err *e = read_input(c, &text, &len, &name);
     if (e) return e;
-    triage_result r;
-    e = triage_message(name, text, len, &r);
-    if (!e && c->json) {
-        json_t *j = triage_json(&r, text);
-        cli_print_json(j);
-        json_decref(j);
-    } else if (!e) {
-        triage_print(c, &r, text);
-    }
+    json_t *r = NULL;
+    e = desk_triage_text(name, text, len, &r);
+    if (!e && c->json)
+        cli_print_json(r);
+    else if (!e)
+        triage_print(c, r);
+    json_decref(r);
     free(text);
     return e;
 }
 
-static const char *sev_colour(cli_ctx *c, tone_severity s)
+static const char *sev_colour(cli_ctx *c, const char *severity)
 {
-    return s == SEV_ERROR ? cli_red(c) : s == SEV_WARNING ? cli_yellow(c) : cli_dim(c);
+    if (!severity) return cli_dim(c);
+    return !strcmp(severity, "error")     ? cli_red(c)
+           : !strcmp(severity, "warning") ? cli_yellow(c)
+                                          : cli_dim(c);
 }
 
-static void check_print(cli_ctx *c, const char *name, const tone_result *r, const char *text)
+/* Prints a tone check (desk_tone_text's JSON) as compiler-style lines about the file name. */
+static void check_print(cli_ctx *c, const char *name, json_t *r)
 {
-    for (size_t i = 0; i < r->ndiags; i++) {
-        const tone_diag *d = &r->diags[i];
-        int n = d->end - d->start > 60 ? 60 : (int)(d->end - d->start);
-        printf("%s:%u:%u: %s%s%s: %s [%s]\n", name, d->line, d->column, sev_colour(c, d->severity),
-               tone_severity_name(d->severity), cli_reset(c), tone_rule_message(d->rule),
-               tone_rule_name(d->rule));
-        printf("    \"%.*s\" -> %s\n", n, text + d->start, tone_rule_suggestion(d->rule));
+    size_t i;
+    json_t *d;
+    json_array_foreach(json_object_get(r, "diagnostics"), i, d)
+    {
+        printf("%s:%lld:%lld: %s%s%s: %s [%s]\n", name, (long long)ji(d, "line"),
+               (long long)ji(d, "column"), sev_colour(c, js(d, "severity")), js(d, "severity"),
+               cli_reset(c), js(d, "message"), js(d, "rule"));
+        printf("    \"%.*s\" -> %s\n", span_width(d), js(d, "text") ? js(d, "text") : "",
+               js(d, "suggestion"));
     }
-    if (r->dropped) printf("%s: %zu more diagnostics not shown\n", name, r->dropped);
-    printf("%d error%s, %d warning%s", r->errors, r->errors == 1 ? "" : "s", r->warnings,
-           r->warnings == 1 ? "" : "s");
-    bool any = false;
-    for (int s = 0; s < TS_COUNT; s++)
-        if (r->strengths & (1u << s)) {
-            printf("%s%s%s%s", any ? ", " : "; strengths: ", cli_green(c),
-                   tone_strength_name((tone_strength)s), cli_reset(c));
-            any = true;
-        }
+    if (ji(r, "dropped"))
+        printf("%s: %lld more diagnostics not shown\n", name, (long long)ji(r, "dropped"));
+    int errors = (int)ji(r, "errors"), warnings = (int)ji(r, "warnings");
+    printf("%d error%s, %d warning%s", errors, errors == 1 ? "" : "s", warnings,
+           warnings == 1 ? "" : "s");
+    json_t *s;
+    json_array_foreach(json_object_get(r, "strengths"), i, s)
+    {
+        printf("%s%s%s%s", i ? ", " : "; strengths: ", cli_green(c), json_string_value(s),
+               cli_reset(c));
+    }
     printf("\n");
 }
 
 static rd_err *explain(const char *rule_name)
 {
-    tone_rule r;
-    if (!tone_rule_parse(rule_name, &r))
-        return rd_error(RD_USAGE,
-                        "--explain: unknown rule '%s' (rules: conditional-apology, apology-but, "
-                        "blame-shifting, dismissive, passive-responsibility, vague-commitment, "
-                        "shouting)",
-                        rule_name);
-    printf("%s (%s)\n\n%s\n\n%s\n", tone_rule_name(r), tone_severity_name(tone_rule_severity(r)),
-           tone_rule_explain(r), tone_rule_example(r));
-    return NULL;
+    json_t *r = NULL;
+    rd_err *e = desk_tone_rule("explain", rule_name, &r);
+    if (!e)
+        printf("%s (%s)\n\n%s\n\n%s\n", js(r, "rule"), js(r, "severity"), js(r, "explain"),
+               js(r, "example"));
+    json_decref(r);
+    return e;
 }
 
 static rd_err *check_run(cli_ctx *c)
@@ -233,24 +240,22 @@ static rd_err *check_run(cli_ctx *c)
     const char *name;
     rd_err *e = read_input(c, &text, &len, &name);
     if (e) return e;
-    tone_result r;
-    e = tone_check(name, text, len, &r);
-    if (!e && c->json) {
-        json_t *j = tone_json(&r, text);
-        cli_print_json(j);
-        json_decref(j);
-    } else if (!e) {
-        check_print(c, name, &r, text);
-    }
+    json_t *r = NULL;
+    e = desk_tone_text(name, text, len, &r);
+    if (!e && c->json)
+        cli_print_json(r);
+    else if (!e)
+        check_print(c, name, r);
     free(text);
+    int errors = (int)ji(r, "errors"), warnings = (int)ji(r, "warnings");
+    json_decref(r);
     if (e) return e;
     fflush(stdout);
-    if (r.errors)
-        return rd_error(RD_INVALID, "%s: %d tone error%s", name, r.errors,
-                        r.errors == 1 ? "" : "s");
-    if (cli_flag(c, "werror") && r.warnings)
-        return rd_error(RD_INVALID, "%s: %d tone warning%s (--werror)", name, r.warnings,
-                        r.warnings == 1 ? "" : "s");
+    if (errors)
+        return rd_error(RD_INVALID, "%s: %d tone error%s", name, errors, errors == 1 ? "" : "s");
+    if (cli_flag(c, "werror") && warnings)
+        return rd_error(RD_INVALID, "%s: %d tone warning%s (--werror)", name, warnings,
+                        warnings == 1 ? "" : "s");
     return NULL;
 }
 

@@ -49,16 +49,19 @@ static const cli_col case_cols[] = {{"ID", "id", COL_INT, 0},
                                     {"STATUS", "status", COL_TEXT, 0},
                                     {NULL, NULL, 0, 0}};
 
-static rd_client_fields client_input(cli_ctx *c)
+static desk_client_input client_input(cli_ctx *c)
 {
-    rd_client_fields f = {cli_get(c, "name"),    cli_get(c, "email"), cli_get(c, "phone"),
-                          cli_get(c, "company"), cli_get(c, "notes"), cli_get(c, "status")};
-    return f;
+    return (desk_client_input){.name = cli_get(c, "name"),
+                               .email = cli_get(c, "email"),
+                               .phone = cli_get(c, "phone"),
+                               .company = cli_get(c, "company"),
+                               .notes = cli_get(c, "notes"),
+                               .status = cli_get(c, "status")};
 }
 
 static rd_err *client_add(cli_ctx *c)
 {
-    rd_client_fields f = client_input(c);
+    desk_client_input f = client_input(c);
     int64_t id;
     rd_err *e = desk_client_add(&c->desk, &f, &id);
     if (!e) cli_print_id(c, id);
@@ -69,7 +72,7 @@ static rd_err *client_edit(cli_ctx *c)
 {
     int64_t id;
     rd_err *e = cli_pos_id(c, 0, "client", &id);
-    rd_client_fields f = client_input(c);
+    desk_client_input f = client_input(c);
     if (!e) e = desk_client_edit(&c->desk, id, &f);
     if (!e && !c->json) printf("client %lld updated\n", (long long)id);
     if (!e && c->json) cli_print_id(c, id);
@@ -97,6 +100,15 @@ static rd_err *client_show(cli_ctx *c)
         cli_print_json(client);
     } else {
         cli_fields(c, client, client_fields);
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(client, "owed"), i, o)
+        {
+            char owed[48];
+            money_format(ji(o, "owed"), js(o, "currency"), owed, sizeof owed);
+            printf("%-12s %s on %lld invoice%s\n", i ? "" : "owes", owed,
+                   (long long)ji(o, "invoices"), ji(o, "invoices") == 1 ? "" : "s");
+        }
         printf("\n%sProjects%s\n", cli_bold(c), cli_reset(c));
         cli_table(c, json_object_get(client, "projects"), project_cols);
         printf("\n%sCases%s\n", cli_bold(c), cli_reset(c));
@@ -188,7 +200,12 @@ static rd_err *project_show(cli_ctx *c)
     rd_err *e = cli_pos_id(c, 0, "project", &id);
     if (!e) e = desk_project_get(&c->desk, id, &p);
     if (e) return e;
-    c->json ? cli_print_json(p) : cli_fields(c, p, project_fields);
+    if (c->json) {
+        cli_print_json(p);
+    } else {
+        cli_fields(c, p, project_fields);
+        cli_print_amendments(c, p);
+    }
     json_decref(p);
     return NULL;
 }
@@ -210,8 +227,11 @@ static rd_err *project_edit(cli_ctx *c)
 {
     int64_t id;
     rd_err *e = cli_pos_id(c, 0, "project", &id);
-    rd_project_change ch = {cli_get(c, "title"), cli_get(c, "scope"), cli_get(c, "deliverables"),
-                            cli_get(c, "deadline"), cli_get(c, "status")};
+    desk_project_change ch = {.title = cli_get(c, "title"),
+                              .scope = cli_get(c, "scope"),
+                              .deliverables = cli_get(c, "deliverables"),
+                              .deadline = cli_get(c, "deadline"),
+                              .status = cli_get(c, "status")};
     if (!e) e = desk_project_edit(&c->desk, id, &ch);
     if (!e && c->json) cli_print_id(c, id);
     if (!e && !c->json) printf("project %lld updated\n", (long long)id);

@@ -33,14 +33,14 @@ static void progress(void *ctx, int64_t done, int64_t total)
 }
 
 /* What the signatures prove, in one sentence; NULL when there is nothing to say. */
-static const char *signature_note(const rd_verify_report *r, bool has_key, char *buf, size_t n)
+static const char *signature_note(const desk_verify_report *r, bool has_key, char *buf, size_t n)
 {
     if (!r->newest_signed) {
         snprintf(buf, n,
                  "not signed: %s; someone holding this file could rewrite every entry and its"
                  " hashes, so keep the last line",
                  has_key ? "no entry carries a signature yet" : "no key (redress key init)");
-    } else if (r->signed_by == SIGNED_THIS_KEY) {
+    } else if (r->signed_by == DESK_SIGNED_THIS_KEY) {
         snprintf(buf, n,
                  "signed: audit entry %lld is signed by this machine's key %s, and"
                  " through the chain vouches for every entry before it",
@@ -107,11 +107,11 @@ static rd_err *verify(cli_ctx *c)
         return rd_error(RD_USAGE, "no database at %s: run `redress init` first", c->db_path);
     progress_state ps = {0};
     clock_gettime(CLOCK_MONOTONIC, &ps.start);
-    rd_verify_opts o = {.against = cli_get(c, "against"),
-                        .all_signatures = cli_flag(c, "all-signatures"),
-                        .progress = isatty(STDERR_FILENO) ? progress : NULL,
-                        .ctx = &ps};
-    rd_verify_report r;
+    desk_verify_opts o = {.against = cli_get(c, "against"),
+                          .all_signatures = cli_flag(c, "all-signatures"),
+                          .progress = isatty(STDERR_FILENO) ? progress : NULL,
+                          .ctx = &ps};
+    desk_verify_report r;
     rd_err *e = desk_verify_with(&c->desk, &o, &r);
     if (ps.shown) fprintf(stderr, "\r\033[K");
     if (e) return e;
@@ -127,7 +127,7 @@ static rd_err *verify(cli_ctx *c)
             (json_int_t)r.legacy_log, "audit_entries", (json_int_t)r.legacy_audit, "erased",
             "log_entries", (json_int_t)r.erased_log, "audit_entries", (json_int_t)r.erased_audit,
             "signatures", "newest_signed", (json_int_t)r.newest_signed, "signer",
-            r.newest_signed ? r.signer : NULL, "this_key", r.signed_by == SIGNED_THIS_KEY,
+            r.newest_signed ? r.signer : NULL, "this_key", r.signed_by == DESK_SIGNED_THIS_KEY,
             "unsigned_after", (json_int_t)r.unsigned_after, "checked",
             (json_int_t)r.signatures_checked, "against_checked", r.against_checked, "note", note,
             "line", r.line);
@@ -154,7 +154,7 @@ static rd_err *verify(cli_ctx *c)
 
 static rd_err *key_init(cli_ctx *c)
 {
-    char *path = NULL, pk[2 * STORE_KEY_BYTES + 1];
+    char *path = NULL, pk[2 * DESK_KEY_BYTES + 1];
     rd_err *e = desk_key_init(&path, pk);
     if (!e && c->json) {
         json_t *j = json_pack("{s:s, s:s}", "key", path, "public_key", pk);

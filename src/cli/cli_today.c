@@ -6,53 +6,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *heading(const char *kind)
+/* Prints one item: who and what, then the command that acts on it. */
+static void print_item(cli_ctx *c, json_t *it, FILE *out)
 {
-    static const struct {
-        const char *kind, *title;
-    } h[] = {{"commitment_overdue", "Overdue commitments"},
-             {"from_client", "From your clients, on their portal page"},
-             {"followup_due", "Follow-ups due"},
-             {"invoice_overdue", "Invoices overdue"},
-             {"trigger", "Triggers firing (suggestions)"},
-             {"draft_ready", "Drafts ready to release"},
-             {"hold_ends", "Holds ending"},
-             {"cool_off", "Holds ending"},
-             {"pause_ends", "Holds ending"},
-             {"next_step", "Your next step on open cases"},
-             {"waiting", "Waiting on the client"},
-             {"watch", "Extra care after a fix"}};
-    for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
-        if (strcmp(h[i].kind, kind) == 0) return h[i].title;
-    return kind;
+    fprintf(out, "  %s — %s\n", js(it, "client_name") ? js(it, "client_name") : "", js(it, "text"));
+    json_t *a = json_object_get(it, "action");
+    if (json_is_object(a)) {
+        char *cmd = cli_action_command(a);
+        fprintf(out, "    %s%s%s\n", cli_dim(c), cmd, cli_reset(c));
+        free(cmd);
+    }
+}
+
+/* Prints one section's heading (red for what is overdue), its items (those of items whose
+ * section is s's), and the rows after the page with the command that shows them. */
+static void print_section(cli_ctx *c, json_t *s, json_t *items, FILE *out)
+{
+    const char *name = js(s, "section");
+    int64_t more = ji(s, "more"), shown = 0;
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it) shown += strcmp(js(it, "section"), name) == 0;
+    if (!shown && !more) return;
+    int urgent =
+        !strcmp(name, "commitments") || !strcmp(name, "followups") || !strcmp(name, "invoices");
+    fprintf(out, "\n%s%s%s\n", urgent ? cli_red(c) : cli_bold(c), js(s, "title"), cli_reset(c));
+    json_array_foreach(items, i, it) if (strcmp(js(it, "section"), name) == 0)
+        print_item(c, it, out);
+    if (more)
+        fprintf(out, "  %s… and %s%lld more%s: redress today --section %s --after %lld%s\n",
+                cli_dim(c), more >= RD_MORE_MAX ? "at least " : "", (long long)more,
+                !strcmp(name, "cases") || !strcmp(name, "triggers") ? " cases" : "", name,
+                (long long)ji(s, "next"), cli_reset(c));
 }
 
 static void print_today(cli_ctx *c, json_t *t, FILE *out)
 {
     json_t *items = json_object_get(t, "items");
-    fprintf(out, "%sToday, %s%s — %zu thing%s need%s you\n", cli_bold(c), js(t, "date"),
-            cli_reset(c), json_array_size(items), json_array_size(items) == 1 ? "" : "s",
-            json_array_size(items) == 1 ? "s" : "");
-    const char *last = NULL;
+    int64_t n = ji(t, "count");
+    fprintf(out, "%sToday, %s%s — %lld thing%s need%s you\n", cli_bold(c), js(t, "date"),
+            cli_reset(c), (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
     size_t i;
-    json_t *it;
-    json_array_foreach(items, i, it)
-    {
-        const char *h = heading(js(it, "kind"));
-        if (!last || strcmp(last, h) != 0) {
-            int urgent = ji(it, "urgency") <= 30;
-            fprintf(out, "\n%s%s%s\n", urgent ? cli_red(c) : cli_bold(c), h, cli_reset(c));
-            last = h;
-        }
-        fprintf(out, "  %s — %s\n", js(it, "client_name") ? js(it, "client_name") : "",
-                js(it, "text"));
-        json_t *a = json_object_get(it, "action");
-        if (json_is_object(a)) {
-            char *cmd = cli_action_command(a);
-            fprintf(out, "    %s%s%s\n", cli_dim(c), cmd, cli_reset(c));
-            free(cmd);
-        }
-    }
+    json_t *s;
+    json_array_foreach(json_object_get(t, "sections"), i, s) print_section(c, s, items, out);
     if (!json_array_size(items)) fprintf(out, "\nNothing is due, overdue or waiting.\n");
 }
 
@@ -68,9 +64,9 @@ static rd_err *mail_today(cli_ctx *c, json_t *t)
     print_today(c, t, f);
     c->color = color;
     fclose(f);
-    size_t n = json_array_size(json_object_get(t, "items"));
-    char *subject = xasprintf("redress: today, %s — %zu thing%s need%s you", js(t, "date"), n,
-                              n == 1 ? "" : "s", n == 1 ? "s" : "");
+    int64_t n = ji(t, "count");
+    char *subject = xasprintf("redress: today, %s — %lld thing%s need%s you", js(t, "date"),
+                              (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
     json_t *r = NULL;
     rd_err *e = desk_mail_self(&c->desk, subject, text, &r);
     if (!e) {
@@ -85,11 +81,37 @@ static rd_err *mail_today(cli_ctx *c, json_t *t)
     return e;
 }
 
+/* today --section NAME: one page of one section, as the view prints it or as JSON. */
+static rd_err *today_section(cli_ctx *c, const char *name, int64_t limit)
+{
+    rd_page pg = {limit, 0, 0};
+    const char *after = cli_get(c, "after");
+    rd_err *e = after ? desk_parse_id("after", after, &pg.after) : NULL;
+    json_t *s = NULL;
+    if (!e) e = desk_today_section(&c->desk, name, &pg, &s);
+    if (e) return e;
+    if (c->json)
+        cli_print_json(s);
+    else {
+        json_t *items = json_object_get(s, "items");
+        print_section(c, s, items, stdout);
+        if (!json_array_size(items)) printf("Nothing in %s.\n", js(s, "title"));
+    }
+    json_decref(s);
+    return NULL;
+}
+
 static rd_err *today(cli_ctx *c)
 {
-    json_t *t = NULL;
-    rd_err *e = desk_today_view(&c->desk, &t);
+    int64_t limit = 10;
+    const char *l = cli_get(c, "limit");
+    rd_err *e = l ? desk_parse_id("limit", l, &limit) : NULL;
     if (e) return e;
+    if (cli_get(c, "section")) return today_section(c, cli_get(c, "section"), limit);
+    if (cli_get(c, "after"))
+        return rd_error(RD_INVALID, "after: goes with --section (the section it pages)");
+    json_t *t = NULL;
+    if ((e = desk_today_view(&c->desk, limit, &t))) return e;
     if (cli_flag(c, "mail")) {
         e = mail_today(c, t);
     } else if (c->json) {
@@ -149,6 +171,11 @@ static rd_err *reread(cli_ctx *c)
 static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
 static const cli_opt today_opts[] = {
     {"mail", NULL, 0, "mail it to your own address instead (smtp.url, me.addresses)"},
+    {"limit", "N", 0, "at most N rows per section (default 10)"},
+    {"section", "NAME", 0,
+     "one section only: commitments, from_client, followups, invoices, triggers, drafts, pauses, "
+     "cases or watch"},
+    {"after", "CURSOR", 0, "with --section: the page after this cursor (printed after a page)"},
     {NULL, NULL, 0, NULL}};
 static const cli_opt fadd_opts[] = {{"kind", "K", 0, "call, meeting or message (default message)"},
                                     {"due", "YYYY-MM-DD", CLI_REQUIRED, "when to check in"},
@@ -165,8 +192,10 @@ const cli_cmd cmd_today = {
     CMD_JSON,
     "What needs you today, most urgent first.",
     "One screen: overdue commitments, follow-ups due, invoices overdue, triggers firing, drafts "
-    "ready to release, holds ending, cases waiting on the client and clients under extra care "
-    "after a fix. Each line carries the command to act on it, with the real ids. --mail\n"
+    "ready to release, pauses ending, your next step on each open case (oldest first) or what it "
+    "waits on, and clients under extra care after a fix. Each line carries the command to act on "
+    "it, with the real ids. Each section shows its first --limit rows and says how many more "
+    "there are and the command that pages through them (--section, --after). --mail\n"
     "sends it to your first me.addresses as a morning digest (contrib/ has a systemd timer).",
     today_opts,
     today};
@@ -192,7 +221,7 @@ const cli_cmd cmd_followup_edit = {"followup edit",
                                    followup_edit};
 const cli_cmd cmd_case_reread = {
     "case reread",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,

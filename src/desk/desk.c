@@ -1,6 +1,7 @@
 /* desk.c — helpers shared by the desk's operation files: id parsing, the audit entry each
  * operation appends, and word-list checks. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

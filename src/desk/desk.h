@@ -10,8 +10,13 @@
 
 #include <jansson.h>
 
-#include "store/store.h"
+#include "util/page.h"
 #include "util/util.h"
+
+/* The store the desk keeps its data in (store/store.h). Front doors never see inside it: main.c
+ * opens it, the desk uses it, and everything a front door exchanges with the desk is a type of
+ * this header or util (scripts/lint-layers checks that this header includes no store). */
+typedef struct rd_store rd_store;
 
 /* Size limits on user input. */
 #define DESK_MAX_NAME  200
@@ -20,7 +25,7 @@
 #define DESK_MAX_TEXT  ((size_t)1 << 20) /* 1 MiB: the client's words, a message body */
 
 /* ---------------------------------------------------------------- paging every list
- * Each list below takes an rd_page (store.h) and returns one page: at most page->limit rows
+ * Each list below takes an rd_page (util/page.h) and returns one page: at most page->limit rows
  * (1 … RD_PAGE_MAX) in the list's fixed order, starting after the row whose id is page->after
  * (0: the first page). On return page->next is the cursor of the following page, or 0 when
  * this page was the last. Loop until next is 0 to read everything:
@@ -48,9 +53,20 @@ rd_err *desk_batch_begin(rd_desk *d);
 rd_err *desk_batch_end(rd_desk *d, rd_err *e);
 
 /* ---------------------------------------------------------------- clients */
-rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id);
+typedef struct desk_client_input {
+    const char *name;  /* required to add; NULL on edit leaves the field as it is */
+    const char *email; /* "" on edit clears the field */
+    const char *phone;
+    const char *company;
+    const char *notes;
+    const char *status; /* edit only: active | terminated */
+} desk_client_input;
+
+rd_err *desk_client_add(rd_desk *d, const desk_client_input *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */
-rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in);
+rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in);
+/* The client with projects, cases, and owed: what they still owe per currency ({currency,
+ * owed, invoices}; written-off and credited amounts are not owed). */
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
 rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out); /* by name */
 
@@ -69,11 +85,17 @@ typedef struct desk_project_input {
 } desk_project_input;
 
 rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
+/* The project row plus agreed (the price, currency, revisions and extra_revision_price as first
+ * agreed, before any amendment) and amendments (oldest first). */
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
+/* What may change in a project once agreed; NULL leaves a field as it is. */
+typedef struct desk_project_change {
+    const char *title, *scope, *deliverables, *deadline, *status;
+} desk_project_change;
 /* Changes a project's title, scope, deliverables, deadline ("" clears the last three) or status
  * (active, delivered, cancelled). The price, currency and revision policy stay as agreed: they
  * are what invoices and offers were measured against. */
-rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in);
+rd_err *desk_project_edit(rd_desk *d, int64_t id, const desk_project_change *in);
 /* client_id 0: every client's; by id. */
 rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out);
 
@@ -90,9 +112,10 @@ typedef struct desk_case_input {
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
 /* The whole case: the case row with its client's contact details, the log entries (with what
- * triage read), attachments, and under their own keys concerns, offers (with options and
- * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
- * lessons and drafts. */
+ * triage read, and corrects / corrected_by: the corrections among them), attachments, and under
+ * their own keys concerns, offers (with options and outcome), commitments (parts carry
+ * parent_id), overdue (commitments past due), followups, escalations, feedback, lessons and
+ * drafts; with a project, also its amendments and the terms as first agreed (agreed). */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
 /* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
  * follow-ups of the case open past their date. */
@@ -291,15 +314,32 @@ rd_err *desk_legal_checklist(rd_desk *d, int64_t case_id, json_t **out);
 rd_err *desk_lesson_differently(rd_desk *d, int64_t lesson_id, const char *text);
 
 /* ---------------------------------------------------------------- day to day */
-/* Everything that needs attention today, most urgent first: {date, items: [{kind, urgency,
- * days, case_id, client_id, client_name, text, date, action}]}. kind is one of
- * commitment_overdue, from_client (an action on the client portal, until seen), followup_due,
- * invoice_overdue, trigger, draft_ready, hold_ends, cool_off,
- * pause_ends, next_step (your move on an open case), waiting (on the client), watch (extra
- * care after a fix); lower urgency comes
- * first, then the longest waiting. action is an action object (see desk_case_next) or null.
- * *out is the caller's. */
-rd_err *desk_today_view(rd_desk *d, json_t **out);
+/* What needs attention today, in sections, most urgent first. Each section is one keyset page
+ * of an index of what is still open, so the view costs what it shows on any desk:
+ *   commitments  open commitments past due (kind commitment_overdue)
+ *   from_client  what clients did on their portal page, until seen (from_client)
+ *   followups    follow-ups due today or late (followup_due)
+ *   invoices     invoices past due with a balance (invoice_overdue)
+ *   triggers     open cases flagged abuse, legal or review threat: their triggers (trigger)
+ *   drafts       drafts on open cases whose hold ends by tomorrow (draft_ready, hold_ends)
+ *   pauses       paused cases whose resume date has come (pause_ends)
+ *   cases        open cases, oldest first: the triggers of unflagged ones (trigger), the
+ *                cool-off (cool_off), then the next step (next_step) or what the client owes
+ *                (waiting)
+ *   watch        clients under extra care after a fix (watch)
+ * An item is {section, kind, urgency, days, case_id, client_id, client_name, text, date,
+ * action}; action is an action object (see desk_case_next) or null. In triggers and cases the
+ * page counts cases, each giving one item or more. NULL-terminated, in the order shown. */
+extern const char *const desk_today_sections[];
+/* One page of one section (a name from desk_today_sections): {section, title, items, more,
+ * next}; more is how many rows follow the page, counted up to RD_MORE_MAX (that many means
+ * at least that many), next the cursor of the following page (page->next too) or 0. An unknown
+ * section or a limit outside 1 … RD_PAGE_MAX is refused naming the field. *out is the caller's. */
+rd_err *desk_today_section(rd_desk *d, const char *section, rd_page *page, json_t **out);
+/* The first page of every section, at most limit rows each (1 … RD_PAGE_MAX): {date, count,
+ * items: [every section's items, in section order], sections: [{section, title, shown, more,
+ * next}]}; count is the items shown plus every section's more. *out is the caller's. */
+rd_err *desk_today_view(rd_desk *d, int64_t limit, json_t **out);
 /* Schedules a follow-up (P3: the call instead of an email; P9): kind call|meeting|message
  * (default message), due YYYY-MM-DD not in the past. */
 rd_err *desk_followup_add(rd_desk *d, int64_t case_id, const char *kind, const char *due,
@@ -357,7 +397,7 @@ rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id
 /* An invoice named as a person would: by its number ("2026-033") when one invoice has it, else
  * by its id. Ambiguous numbers (the same number on several projects) are refused. */
 rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_t *id);
-/* The invoice row (see store_invoice_get) plus days_overdue, overdue (bool) and payments. */
+/* The invoice ({id, project_id, number, amount, currency, issued_on, due_on, paid, balance, …}) plus days_overdue, overdue (bool) and payments. */
 rd_err *desk_invoice_get(rd_desk *d, int64_t id, json_t **out);
 /* Invoices with days_overdue and overdue; client NULL for every client; overdue_only keeps
  * those past due with a balance. */
@@ -468,7 +508,9 @@ typedef struct desk_revision_input {
  * refused (RD_CONFLICT, saying what it costs) until charge or waive is chosen. *out is {id,
  * number, included, beyond_policy, charge, price, currency, summary}. */
 rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **out);
-/* {project_id, title, included, used, extra_revision_price, currency, revisions (array)}. */
+/* {project_id, title, included, used, extra_revision_price, currency, revisions (array; each
+ * with price: what it was charged at, null when waived, included or reversed), charged (the sum
+ * of those prices)}. */
 rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* ---------------------------------------------------------------- triage and drafts (P2, P5) */
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
@@ -480,6 +522,11 @@ rd_err *desk_triage_record(rd_desk *d, int64_t log_id, int64_t case_id, const ch
  * describes. field names the text in errors; *out is the caller's. */
 rd_err *desk_triage_text(const char *field, const char *text, size_t len, json_t **out);
 rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t **out);
+/* What a tone rule is for: {rule, severity, explain, example} (caller's). A name that is no
+ * rule is RD_USAGE naming field and listing the rules. */
+rd_err *desk_tone_rule(const char *field, const char *name, json_t **out);
+/* A triage hostility level (0..3) in words: "calm" … "furious"; static. */
+const char *desk_hostility_words(int level);
 
 typedef struct desk_draft_input {
     const char *case_id; /* new only */
@@ -584,22 +631,56 @@ rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **o
 rd_err *desk_mail_self(rd_desk *d, const char *subject, const char *text, json_t **out);
 
 /* ---------------------------------------------------------------- integrity */
-/* Re-walks the chains and the seal (store_verify) with this desk's key, if it has one. */
-rd_err *desk_verify(rd_desk *d, rd_verify_report *r);
-/* The same with options (a kept line, every signature, progress); o->pk is set from the desk. */
-rd_err *desk_verify_with(rd_desk *d, rd_verify_opts *o, rd_verify_report *r);
+#define DESK_KEY_BYTES 32 /* an Ed25519 public key */
+
+typedef struct desk_verify_opts {
+    const char *against; /* a line kept from an earlier verify, or NULL */
+    bool all_signatures; /* check every signature, not only the newest */
+    /* Called now and then with entries walked so far and the total, or NULL. */
+    void (*progress)(void *ctx, int64_t done, int64_t total);
+    void *ctx; /* passed to progress */
+} desk_verify_opts;
+
+/* Who signed the newest signed audit entry. */
+enum { DESK_SIGNED_NONE, DESK_SIGNED_THIS_KEY, DESK_SIGNED_OTHER_KEY };
+
+typedef struct desk_verify_report {
+    int64_t log_entries;        /* rows checked in the log */
+    int64_t audit_entries;      /* rows checked in the audit trail */
+    char log_head[65];          /* hash of the newest log row (hex), "" when empty */
+    char audit_head[65];        /* hash of the newest audit row */
+    char state[65];             /* digest of every sealed table (hex), recomputed from the rows */
+    int64_t tables;             /* tables under the seal */
+    int64_t legacy_log;         /* log rows written before the seal (weaker encoding, no salt) */
+    int64_t legacy_audit;       /* audit rows likewise */
+    int signed_by;              /* DESK_SIGNED_*: the signer of the newest signed entry */
+    char signer[17];            /* the first 16 hex digits of that key, "" when none */
+    int64_t newest_signed;      /* id of the newest signed audit entry, 0 when none */
+    int64_t unsigned_after;     /* audit entries after it that carry no signature */
+    int64_t signatures_checked; /* signatures checked (1, or all with all_signatures) */
+    int64_t erased_log;         /* log entries whose words were erased on request */
+    int64_t erased_audit;       /* audit entries whose detail was erased on request */
+    bool against_checked;       /* the kept line was checked and the desk extends it */
+    char line[160];             /* the line to keep: chain lengths, heads, state digest */
+} desk_verify_report;
+
+/* Re-walks both chains and every sealed table in one snapshot with this desk's key, if it has
+ * one: RD_TAMPERED naming the first thing that does not match. *r is filled either way. */
+rd_err *desk_verify(rd_desk *d, desk_verify_report *r);
+/* The same with options (a kept line, every signature, progress); o may be NULL. */
+rd_err *desk_verify_with(rd_desk *d, const desk_verify_opts *o, desk_verify_report *r);
 /* The signing key's file: $XDG_CONFIG_HOME/redress/signing.key, else
  * ~/.config/redress/signing.key. *out is the caller's. */
 rd_err *desk_key_path(char **out);
 /* Makes a new Ed25519 key in that file (mode 0600, folders 0700); refuses to replace one.
  * *path (the caller's, set even on error when known) names the file; pk_hex gets the public
  * key. */
-rd_err *desk_key_init(char **path, char pk_hex[2 * STORE_KEY_BYTES + 1]);
+rd_err *desk_key_init(char **path, char pk_hex[2 * DESK_KEY_BYTES + 1]);
 /* Loads the key when the file exists, so every audit entry from now on is signed; no file is
  * not an error (the desk works unsigned). A file readable by others or not a key is. */
 rd_err *desk_key_load(rd_desk *d);
-/* Erases a client's personal data on request (store_client_erase), recording the reason in
- * the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
+/* Erases a client's personal data on request (what store_client_erase lists), recording the
+ * reason in the audit trail. *out (the caller's) is {client, erased_at, erased: {log_entries,
  * audit_entries}}. RD_CONFLICT when the client was already erased. */
 rd_err *desk_client_erase(rd_desk *d, int64_t id, const char *reason, json_t **out);
 
@@ -804,8 +885,8 @@ rd_err *desk_testimonial_answer(rd_desk *d, int64_t id, const char *answer, cons
 rd_err *desk_testimonial_list(rd_desk *d, rd_page *page, json_t **out);
 /* ---------------------------------------------------------------- exports, calendar, reports
  * (desk_docs.c) */
-/* One page of a table for a spreadsheet: table is one of store_export_tables (clients,
- * projects, cases, invoices, payments, time, refunds); amounts are minor units beside their
+/* One page of a table for a spreadsheet: table is one of clients, projects, cases, invoices,
+ * payments, time, refunds; amounts are minor units beside their
  * currency. */
 rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **out);
 /* Every date still ahead or overdue — open commitments and follow-ups, unpaid invoices, drafts
@@ -824,7 +905,8 @@ rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
  * resolution{…} (days), offers{offers, chosen, rejected, acceptance_rate}, escalation_rate,
  * money[{currency, refunds, discounts, revenue, share_of_revenue}], satisfaction{responses,
  * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
- * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
+ * cost, cost_currency, paid, currency, owed (open today, in currency; written-off and
+ * credited amounts are not owed), costs_more_than_paid}]}. Rates are 0..1 or null. */
 rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 /* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
  * to *pdf, which the caller owns and resets. */
@@ -834,5 +916,46 @@ rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pd
 json_t *desk_report_blocks(json_t *report);
 /* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
 const char *desk_root_cause_words(const char *root_cause);
+
+/* ---------------------------------------------------------------- mistakes put right
+ * (desk_amend.c): nothing is edited in place; each change is recorded beside what it changes. */
+
+/* A change to what a project agreed (P20): each field given (NULL: unchanged) becomes one
+ * amendment with its old and new value. */
+typedef struct desk_amend_input {
+    const char *price;                /* in the project's currency (the new one, if changed) */
+    const char *currency;             /* ISO 4217; refused once amounts exist in the old one */
+    const char *revisions;            /* included revisions, 0..100 */
+    const char *extra_revision_price; /* price of each revision beyond them */
+    const char *reason;               /* required */
+    const char *channel;              /* how it was agreed with the client; default email */
+} desk_amend_input;
+/* Records the amendments, sets the project's terms to the new values, and appends one entry to
+ * the client's log (out, on channel) saying what changed and why. Later figures (offers'
+ * margins, the price of an extra revision requested from now on) use the new values; charged
+ * revisions keep the price they had. *out (caller's) is {project_id, log_id, amendments[{id,
+ * field, old_value, new_value, was, now}], text}. */
+rd_err *desk_project_amend(rd_desk *d, int64_t project_id, const desk_amend_input *in,
+                           json_t **out);
+/* Reverses the charge of a revision beyond the policy (P18), with a reason: the revision stays
+ * counted, its price no longer counts. *out (caller's) is the project's revision list after it
+ * (desk_revision_list) with reversed: id. */
+rd_err *desk_revision_reverse(rd_desk *d, int64_t id, const char *reason, json_t **out);
+
+/* A log entry corrected: the original stays as it was, the correction is a new entry beside it
+ * (same client, case, direction, channel and time) that points to it. */
+typedef struct desk_correct_input {
+    const char *subject; /* or NULL: the original's */
+    const char *body;    /* the corrected words; required */
+    const char *reason;  /* why; required */
+} desk_correct_input;
+rd_err *desk_log_correct(rd_desk *d, int64_t entry_id, const desk_correct_input *in, int64_t *id);
+
+/* Splits an open commitment into 2..9 parts, each "TEXT:DUE" (not in the past, not after the
+ * commitment's own date). Parts are commitments of their own (overdue ones show in today and
+ * case show); the commitment itself is finished when its last part is done. *out (caller's) is
+ * {commitment, parts[{id, text, due_on}]}. */
+rd_err *desk_commitment_split(rd_desk *d, int64_t id, const char *const *parts, int nparts,
+                              json_t **out);
 
 #endif

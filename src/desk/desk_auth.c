@@ -2,6 +2,7 @@
  * API: argon2id password hashes, 256-bit random session ids and tokens kept only as BLAKE2b
  * hashes, and sign-in throttling per account and per address. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <sodium.h>

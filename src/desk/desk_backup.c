@@ -2,6 +2,7 @@
  * written, and a rotation that keeps the newest N copies. Meant for a nightly timer while the
  * web desk keeps serving (contrib/redress-backup.timer). */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <dirent.h>
@@ -77,7 +78,7 @@ static rd_err *verify_copy(const char *path, desk_backup_report *r)
     rd_err *e = store_open(path, &st);
     if (!e) {
         rd_desk copy = {.st = st, .actor = "backup"};
-        rd_verify_report v;
+        desk_verify_report v;
         memset(&v, 0, sizeof v);
         e = desk_verify(&copy, &v);
         r->log_entries = v.log_entries;

@@ -5,6 +5,7 @@
  * entry the export wrote: it commits to MANIFEST's hash and to the log's length and head, and is
  * Ed25519-signed when the desk has a key. Verifying recomputes all of it from the folder alone. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,11 +1,11 @@
 /* desk_client.c — adding, editing and reading clients and their projects. A project records
  * what was agreed up front (P20), which later settles whether an expectation was ever set. */
-#include "desk/desk.h"
+#include "desk/playbook_int.h"
 
 #include <string.h>
 
 /* Checks the optional contact fields shared by add and edit. */
-static rd_err *check_contact(const rd_client_fields *in)
+static rd_err *check_contact(const desk_client_input *in)
 {
     rd_err *e = text_check("email", in->email, 254, false);
     if (!e && in->email && *in->email) {
@@ -24,7 +24,7 @@ static rd_err *check_contact(const rd_client_fields *in)
     return e;
 }
 
-static json_t *client_detail(const rd_client_fields *in)
+static json_t *client_detail(const desk_client_input *in)
 {
     json_t *o = json_object();
     const char *keys[] = {"name", "email", "phone", "company", "notes", "status"};
@@ -34,7 +34,19 @@ static json_t *client_detail(const rd_client_fields *in)
     return o;
 }
 
-rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id)
+/* The store's shape of the desk's input: the same fields today, kept apart so that either can
+ * change without the other. */
+static rd_client_fields client_fields(const desk_client_input *in)
+{
+    return (rd_client_fields){.name = in->name,
+                              .email = in->email,
+                              .phone = in->phone,
+                              .company = in->company,
+                              .notes = in->notes,
+                              .status = in->status};
+}
+
+rd_err *desk_client_add(rd_desk *d, const desk_client_input *in, int64_t *id)
 {
     if (text_blank(in->name)) return rd_error(RD_INVALID, "name: is required");
     rd_err *e = text_check("name", in->name, DESK_MAX_NAME, false);
@@ -43,7 +55,8 @@ rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id)
     rd_timestr now;
     desk_now(now);
     if ((e = store_begin(d->st))) return e;
-    e = store_client_insert(d->st, in, now, id);
+    rd_client_fields f = client_fields(in);
+    e = store_client_insert(d->st, &f, now, id);
     if (!e) {
         json_t *detail = client_detail(in);
         e = desk_audit(d, "client.add", "clients", *id, detail);
@@ -52,7 +65,7 @@ rd_err *desk_client_add(rd_desk *d, const rd_client_fields *in, int64_t *id)
     return store_end(d->st, e);
 }
 
-rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in)
+rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in)
 {
     if (in->name && text_blank(in->name)) return rd_error(RD_INVALID, "name: cannot be empty");
     rd_err *e = text_check("name", in->name, DESK_MAX_NAME, false);
@@ -68,7 +81,8 @@ rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in)
     if ((e = store_begin(d->st))) return e;
     e = store_client_get(d->st, id, &row);
     json_decref(row);
-    if (!e) e = store_client_update(d->st, id, in, now);
+    rd_client_fields f = client_fields(in);
+    if (!e) e = store_client_update(d->st, id, &f, now);
     if (!e) {
         json_t *detail = client_detail(in);
         e = desk_audit(d, "client.edit", "clients", id, detail);
@@ -79,17 +93,20 @@ rd_err *desk_client_edit(rd_desk *d, int64_t id, const rd_client_fields *in)
 
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out)
 {
-    json_t *client = NULL, *projects = NULL, *cases = NULL;
+    json_t *client = NULL, *projects = NULL, *cases = NULL, *owed = NULL;
     rd_err *e = store_client_get(d->st, id, &client);
     if (!e) e = store_project_list(d->st, id, NULL, &projects);
     if (!e) e = store_case_list(d->st, NULL, NULL, id, NULL, &cases);
+    if (!e) e = store_client_owed(d->st, id, &owed);
     if (e) {
         json_decref(client);
         json_decref(projects);
+        json_decref(cases);
         return e;
     }
     json_object_set_new(client, "projects", projects);
     json_object_set_new(client, "cases", cases);
+    json_object_set_new(client, "owed", owed);
     *out = client;
     return NULL;
 }
@@ -158,7 +175,7 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
     return store_end(d->st, e);
 }
 
-rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in)
+rd_err *desk_project_edit(rd_desk *d, int64_t id, const desk_project_change *in)
 {
     static const char *const statuses[] = {"active", "delivered", "cancelled", NULL};
     int y, m, day;
@@ -182,7 +199,12 @@ rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in)
         e = rd_error(RD_CONFLICT, "project: project %lld was handed over on termination",
                      (long long)id);
     json_decref(p);
-    if (!e) e = store_project_update(d->st, id, in, now);
+    rd_project_change c = {.title = in->title,
+                           .scope = in->scope,
+                           .deliverables = in->deliverables,
+                           .deadline = in->deadline,
+                           .status = in->status};
+    if (!e) e = store_project_update(d->st, id, &c, now);
     if (!e) {
         json_t *detail = json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}", "title", in->title, "scope",
                                    in->scope, "deliverables", in->deliverables, "deadline",
@@ -195,7 +217,15 @@ rd_err *desk_project_edit(rd_desk *d, int64_t id, const rd_project_change *in)
 
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out)
 {
-    return store_project_get(d->st, id, out);
+    json_t *p = NULL;
+    rd_err *e = store_project_get(d->st, id, &p);
+    if (!e) e = pb_project_history(d, p);
+    if (e) {
+        json_decref(p);
+        return e;
+    }
+    *out = p;
+    return NULL;
 }
 
 rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out)

@@ -1,6 +1,7 @@
 /* desk_config.c — the user's settings (cool-off, draft hold, follow-up delay, risk threshold,
  * hourly cost) with their defaults, and the walk-away triggers of P16 that use them. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,11 +3,12 @@
  * goes through the ordinary desk operations, so the demo is validated and audited like real
  * use. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdio.h>
 
 typedef struct demo_client {
-    rd_client_fields f;
+    desk_client_input f;
     desk_project_input p; /* client field filled in at load time */
 } demo_client;
 

@@ -2,6 +2,7 @@
  * accountant, the desk's dates as a calendar (a file, or a subscription URL with its own
  * revocable token), and reports over a period that answer "what keeps going wrong". */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdlib.h>

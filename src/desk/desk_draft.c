@@ -307,3 +307,23 @@ rd_err *desk_tone_text(const char *field, const char *text, size_t len, json_t *
     if (!e) *out = tone_json(&r, text);
     return e;
 }
+
+rd_err *desk_tone_rule(const char *field, const char *name, json_t **out)
+{
+    tone_rule r;
+    if (!tone_rule_parse(name, &r))
+        return rd_error_at(RD_USAGE, field,
+                           "%s: unknown rule '%s' (rules: conditional-apology, apology-but, "
+                           "blame-shifting, dismissive, passive-responsibility, vague-commitment, "
+                           "shouting)",
+                           field, name);
+    *out = json_pack("{s:s, s:s, s:s, s:s}", "rule", tone_rule_name(r), "severity",
+                     tone_severity_name(tone_rule_severity(r)), "explain", tone_rule_explain(r),
+                     "example", tone_rule_example(r));
+    return NULL;
+}
+
+const char *desk_hostility_words(int level)
+{
+    return hostility_name(level);
+}

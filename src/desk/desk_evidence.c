@@ -3,6 +3,7 @@
  * per BLAKE2b hash, so the same contract arriving ten times costs one copy and proves it is the
  * same file. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@
  * reply drafted and not sent. Each case has about eleven log entries. A fixed seed gives the
  * same desk. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,7 +135,8 @@ static rd_err *new_client(gen *g, int64_t n)
     snprintf(company, sizeof company, "%s %s %lld", surnames[n % count(surnames)],
              trades[n % count(trades)], (long long)n);
     snprintf(email, sizeof email, "client%lld@example.org", (long long)n);
-    rd_client_fields c = {name, email, "+44 20 7946 0000", company, NULL, NULL};
+    desk_client_input c = {
+        .name = name, .email = email, .phone = "+44 20 7946 0000", .company = company};
     int64_t id;
     rd_err *e = desk_client_add(g->d, &c, &id);
     if (e) return e;

@@ -2,6 +2,7 @@
  * record says about earlier complaints, escalations, late payments and a termination. The CLI
  * prints it first; the web pages will show it above the form. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 

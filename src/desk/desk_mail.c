@@ -7,6 +7,7 @@
  * hash) is counted as a duplicate. A run killed at any point therefore leaves a prefix of the
  * clean run, and running again adds exactly the rest, in the same order. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdlib.h>

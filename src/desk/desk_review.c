@@ -3,6 +3,7 @@
  * (no defensiveness, no private details, no blame, thanks and an offer to take it offline)
  * before it can be marked posted; and testimonials asked of clients whose case closed well. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

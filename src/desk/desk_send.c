@@ -3,6 +3,7 @@
  * Message-ID is fixed and written down before the first attempt, so a failed delivery can be
  * retried as the same message, and one the server accepted is never sent twice. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdlib.h>

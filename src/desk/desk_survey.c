@@ -11,6 +11,7 @@
  *   - results are shown only once min_responses (at least 3, 5 by default) are in.
  * docs/design.md states the threat model and what is not protected. */
 #include "desk/desk.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

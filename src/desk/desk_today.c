@@ -3,6 +3,7 @@
  * client's earlier messages before restating (P7). */
 #include "desk/playbook_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,13 @@ enum {
     U_WATCH = 80
 };
 
+/* The day the view is for, read once. */
+typedef struct today_ctx {
+    rd_timestr today; /* YYYY-MM-DD */
+    rd_timestr now;   /* ISO time */
+    rd_timestr until; /* the first instant of tomorrow: holds ending before it */
+} today_ctx;
+
 /* Appends one item: rank orders the list (urgency, then how long it has waited). */
 static void item(json_t *items, int urgency, int64_t days, const char *kind, json_t *row,
                  int64_t case_id, char *text, const char *date, json_t *action)
@@ -35,97 +43,24 @@ static void item(json_t *items, int urgency, int64_t days, const char *kind, jso
     free(text);
 }
 
-static int by_urgency(const void *a, const void *b)
-{
-    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    int64_t ux = desk_ji(x, "urgency"), uy = desk_ji(y, "urgency");
-    if (ux != uy) return ux < uy ? -1 : 1;
-    int64_t dx = desk_ji(x, "days"), dy = desk_ji(y, "days"); /* longest waiting first */
-    if (dx != dy) return dx > dy ? -1 : 1;
-    return 0;
-}
-
 static json_t *ids_of(const char *key, int64_t id)
 {
     return json_pack("{s:I}", key, (json_int_t)id);
 }
 
-static rd_err *add_cases(rd_desk *d, json_t *items, const char *today)
-{
-    json_t *rows = NULL;
-    rd_err *e = store_agenda_cases(d->st, today, &rows);
-    size_t i;
-    json_t *r;
-    json_array_foreach(rows, i, r)
-    {
-        if (e) break;
-        int64_t id = desk_ji(r, "id");
-        const char *status = desk_js(r, "status"), *stage = desk_js(r, "stage");
-        const char *watch = desk_js(r, "watch_until"), *pause = desk_js(r, "pause_until");
-        if (watch && strcmp(watch, today) >= 0)
-            item(items, U_WATCH, 0, "watch", r, id,
-                 xasprintf("extra care for %s after the fix, until %s (P9)",
-                           desk_js(r, "client_name"), watch),
-                 watch, pb_action("case.show", id, NULL, NULL));
-        if (strcmp(status, "closed") == 0) continue;
-        if (strcmp(status, "paused") == 0) {
-            if (pause && strcmp(pause, today) <= 0)
-                item(items, U_HOLD, desk_days_between(pause, today), "pause_ends", r, id,
-                     xasprintf("the pause on case %lld ends %s: resume contact when you are "
-                               "ready",
-                               (long long)id, strcmp(pause, today) == 0 ? "today" : "was due"),
-                     pause, pb_action("case.resume", id, NULL, NULL));
-            continue; /* nothing else is suggested while contact is paused */
-        }
-        json_t *n = NULL;
-        e = desk_case_next(d, id, &n);
-        if (e) break;
-        const char *until = desk_js(n, "cool_off_until");
-        if (until)
-            item(items, U_HOLD, 0, "cool_off", r, id,
-                 xasprintf("case %lld is cooling off until %s: nothing goes out before then",
-                           (long long)id, until),
-                 NULL, NULL);
-        size_t t;
-        json_t *tr;
-        json_array_foreach(json_object_get(n, "triggers"), t, tr)
-            item(items, U_TRIGGER, 0, "trigger", r, id,
-                 xasprintf("%s on case %lld: %s", desk_js(tr, "trigger"), (long long)id,
-                           desk_js(tr, "why")),
-                 NULL, pb_action("case.next", id, NULL, NULL));
-        json_t *first = json_array_get(json_object_get(n, "actions"), 0);
-        if (strcmp(stage, "offer_made") == 0 && desk_ji(r, "open_offers") > 0)
-            item(items, U_WAITING, 0, "waiting", r, id,
-                 xasprintf("case %lld waits on the client's choice of an offer", (long long)id),
-                 NULL, json_incref(first));
-        else if (strcmp(stage, "problem_identified") == 0 && desk_js(r, "want"))
-            item(items, U_WAITING, 0, "waiting", r, id,
-                 xasprintf("case %lld waits on the client to confirm the restatement",
-                           (long long)id),
-                 NULL, json_incref(first));
-        else
-            item(items, U_NEXT, 0, "next_step", r, id,
-                 xasprintf("case %lld: %s", (long long)id, desk_js(n, "step")), NULL,
-                 json_incref(first));
-        json_decref(n);
-    }
-    json_decref(rows);
-    return e;
-}
+/* ---------------------------------------------------------------- the sections
+ * Each reads one page of its store_today_* query and appends its items: every read is a page
+ * of an index of what is still open, so the view costs what it shows on any desk. */
 
-rd_err *desk_today_view(rd_desk *d, json_t **out)
+static rd_err *sec_commitments(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items,
+                               int64_t *more)
 {
-    rd_timestr today, now;
-    pb_today(today);
-    desk_now(now);
-    json_t *items = json_array(), *rows = NULL;
+    json_t *rows = NULL, *r;
     size_t i;
-    json_t *r;
-    rd_err *e = store_today_commitments(d->st, today, NULL, &rows);
+    rd_err *e = store_today_commitments(d->st, t->today, pg, &rows, more);
     json_array_foreach(rows, i, r)
     {
-        int64_t late = desk_days_between(desk_js(r, "due_on"), today);
-        if (late <= 0 || desk_js(r, "handed_over")) continue; /* due today is not overdue yet */
+        int64_t late = desk_days_between(desk_js(r, "due_on"), t->today);
         item(items, U_OVERDUE, late, "commitment_overdue", r, desk_ji(r, "case_id"),
              xasprintf("commitment %lld is %lld day%s overdue: %s", (long long)desk_ji(r, "id"),
                        (long long)late, late == 1 ? "" : "s", desk_js(r, "text")),
@@ -134,10 +69,15 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
                        ids_of("commitment", desk_ji(r, "id"))));
     }
     json_decref(rows);
-    rows = NULL;
-    /* what clients did on their portal page, until the user has seen it */
-    rd_page first = {.limit = 50};
-    if (!e) e = desk_portal_events(d, 1, &first, &rows);
+    return e;
+}
+
+/* what clients did on their portal page, until the user has seen it */
+static rd_err *sec_portal(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items, int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_portal(d->st, pg, &rows, more);
     json_array_foreach(rows, i, r)
     {
         json_t *act = json_pack("{s:s, s:I, s:{s:I}, s:[]}", "action", "portal.seen", "case",
@@ -145,16 +85,23 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
                                 (json_int_t)desk_ji(r, "id"), "inputs");
         char day[11];
         snprintf(day, sizeof day, "%.10s", desk_js(r, "at"));
-        item(items, U_CLIENT, desk_days_between(day, today), "from_client", r,
+        item(items, U_CLIENT, desk_days_between(day, t->today), "from_client", r,
              desk_ji(r, "case_id"), xasprintf("on the portal: %s", desk_js(r, "summary")), NULL,
              act);
     }
     json_decref(rows);
-    rows = NULL;
-    if (!e) e = store_today_followups(d->st, today, NULL, &rows);
+    return e;
+}
+
+static rd_err *sec_followups(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items,
+                             int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_followups(d->st, t->today, pg, &rows, more);
     json_array_foreach(rows, i, r)
     {
-        int64_t late = desk_days_between(desk_js(r, "due_on"), today);
+        int64_t late = desk_days_between(desk_js(r, "due_on"), t->today);
         item(items, U_FOLLOWUP, late, "followup_due", r, desk_ji(r, "case_id"),
              xasprintf("follow-up %lld (%s) is due%s", (long long)desk_ji(r, "id"),
                        desk_js(r, "kind"), late > 0 ? " and late" : " today"),
@@ -163,11 +110,18 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
                        ids_of("followup", desk_ji(r, "id"))));
     }
     json_decref(rows);
-    rows = NULL;
-    if (!e) e = store_today_invoices(d->st, today, NULL, &rows);
+    return e;
+}
+
+static rd_err *sec_invoices(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items,
+                            int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_invoices(d->st, t->today, pg, &rows, more);
     json_array_foreach(rows, i, r)
     {
-        int64_t late = desk_days_between(desk_js(r, "due_on"), today);
+        int64_t late = desk_days_between(desk_js(r, "due_on"), t->today);
         char owed[48];
         money_format(desk_ji(r, "balance"), desk_js(r, "currency"), owed, sizeof owed);
         json_t *act = json_pack("{s:s, s:n, s:{s:s}, s:[]}", "action", "invoice.remind", "case",
@@ -179,21 +133,51 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
              desk_js(r, "due_on"), act);
     }
     json_decref(rows);
-    rows = NULL;
-    /* drafts whose hold ends before tomorrow: ready ones, and holds ending today */
-    rd_timestr tomorrow, horizon;
-    desk_date_plus(today, 1, tomorrow);
-    snprintf(horizon, sizeof horizon, "%.10sT00:00:00Z", tomorrow);
-    if (!e) e = store_today_holds(d->st, horizon, NULL, &rows);
+    return e;
+}
+
+/* The triggers trig (borrowed; desk_case_triggers' shape) of the case row r as items. */
+static void trigger_items(json_t *items, json_t *r, json_t *trig)
+{
+    json_t *tr;
+    size_t i;
+    int64_t id = desk_ji(r, "id");
+    json_array_foreach(trig, i, tr) item(
+        items, U_TRIGGER, 0, "trigger", r, id,
+        xasprintf("%s on case %lld: %s", desk_js(tr, "trigger"), (long long)id, desk_js(tr, "why")),
+        NULL, pb_action("case.next", id, NULL, NULL));
+}
+
+/* The open cases whose flags fire escalation triggers; the triggers of other open cases come
+ * with their next step (sec_cases). */
+static rd_err *sec_triggers(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items,
+                            int64_t *more)
+{
+    (void)t;
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_flagged(d->st, pg, &rows, more);
+    json_array_foreach(rows, i, r)
+    {
+        json_t *trig = NULL;
+        if (!e) e = desk_case_triggers(d, desk_ji(r, "id"), &trig);
+        trigger_items(items, r, trig);
+        json_decref(trig);
+    }
+    json_decref(rows);
+    return e;
+}
+
+/* drafts whose hold ends before tomorrow: ready ones, and holds ending today */
+static rd_err *sec_drafts(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items, int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_holds(d->st, t->until, pg, &rows, more);
     json_array_foreach(rows, i, r)
     {
         const char *until = desk_js(r, "hold_until");
-        json_t *k = NULL; /* nothing is released on a paused case */
-        e = store_case_get(d->st, desk_ji(r, "case_id"), &k);
-        int open = !e && strcmp(desk_js(k, "status"), "open") == 0;
-        json_decref(k);
-        if (!open) continue;
-        int ready = strcmp(until, now) <= 0;
+        int ready = strcmp(until, t->now) <= 0;
         json_t *act = json_pack("{s:s, s:I, s:{s:I}, s:[]}", "action", "draft.release", "case",
                                 (json_int_t)desk_ji(r, "case_id"), "params", "draft",
                                 (json_int_t)desk_ji(r, "id"), "inputs");
@@ -206,33 +190,202 @@ rd_err *desk_today_view(rd_desk *d, json_t **out)
                         : xasprintf("draft %lld is ready to release", (long long)desk_ji(r, "id")),
                  NULL, act);
         else {
-            int64_t t = 0;
+            int64_t at_t = 0;
             rd_timestr at;
-            rd_err_free(time_parse("hold_until", until, &t));
-            time_local(t, at);
+            rd_err_free(time_parse("hold_until", until, &at_t));
+            time_local(at_t, at);
             item(items, U_HOLD, 0, "hold_ends", r, desk_ji(r, "case_id"),
                  xasprintf("draft %lld is held until %s", (long long)desk_ji(r, "id"), at), NULL,
                  act);
         }
     }
     json_decref(rows);
-    if (!e) e = add_cases(d, items, today);
+    return e;
+}
+
+static rd_err *sec_pauses(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items, int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_pauses(d->st, t->today, pg, &rows, more);
+    json_array_foreach(rows, i, r)
+    {
+        int64_t id = desk_ji(r, "id");
+        const char *pause = desk_js(r, "pause_until");
+        item(items, U_HOLD, desk_days_between(pause, t->today), "pause_ends", r, id,
+             xasprintf("the pause on case %lld ends %s: resume contact when you are ready",
+                       (long long)id, strcmp(pause, t->today) == 0 ? "today" : "was due"),
+             pause, pb_action("case.resume", id, NULL, NULL));
+    }
+    json_decref(rows);
+    return e;
+}
+
+/* One open case: its triggers (unless flagged: those are in sec_triggers), its cool-off, and
+ * the next step or what it waits on. */
+static rd_err *open_case(rd_desk *d, json_t *r, json_t *items)
+{
+    int64_t id = desk_ji(r, "id");
+    const char *stage = desk_js(r, "stage");
+    json_t *n = NULL;
+    rd_err *e = desk_case_next(d, id, &n);
+    if (e) return e;
+    int flagged = desk_ji(r, "abuse") || desk_ji(r, "legal_threat") || desk_ji(r, "review_threat");
+    if (!flagged) trigger_items(items, r, json_object_get(n, "triggers"));
+    const char *until = desk_js(n, "cool_off_until");
+    if (until)
+        item(items, U_HOLD, 0, "cool_off", r, id,
+             xasprintf("case %lld is cooling off until %s: nothing goes out before then",
+                       (long long)id, until),
+             NULL, NULL);
+    json_t *first = json_array_get(json_object_get(n, "actions"), 0);
+    if (strcmp(stage, "offer_made") == 0 && desk_ji(r, "open_offers") > 0)
+        item(items, U_WAITING, 0, "waiting", r, id,
+             xasprintf("case %lld waits on the client's choice of an offer", (long long)id), NULL,
+             json_incref(first));
+    else if (strcmp(stage, "problem_identified") == 0 && desk_js(r, "want"))
+        item(items, U_WAITING, 0, "waiting", r, id,
+             xasprintf("case %lld waits on the client to confirm the restatement", (long long)id),
+             NULL, json_incref(first));
+    else
+        item(items, U_NEXT, 0, "next_step", r, id,
+             xasprintf("case %lld: %s", (long long)id, desk_js(n, "step")), NULL,
+             json_incref(first));
+    json_decref(n);
+    return NULL;
+}
+
+static rd_err *sec_cases(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items, int64_t *more)
+{
+    (void)t;
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_cases(d->st, pg, &rows, more);
+    json_array_foreach(rows, i, r)
+    {
+        if (e) break;
+        e = open_case(d, r, items);
+    }
+    json_decref(rows);
+    return e;
+}
+
+static rd_err *sec_watch(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items, int64_t *more)
+{
+    json_t *rows = NULL, *r;
+    size_t i;
+    rd_err *e = store_today_watch(d->st, t->today, pg, &rows, more);
+    json_array_foreach(rows, i, r)
+    {
+        const char *watch = desk_js(r, "watch_until");
+        item(items, U_WATCH, 0, "watch", r, desk_ji(r, "id"),
+             xasprintf("extra care for %s after the fix, until %s (P9)", desk_js(r, "client_name"),
+                       watch),
+             watch, pb_action("case.show", desk_ji(r, "id"), NULL, NULL));
+    }
+    json_decref(rows);
+    return e;
+}
+
+typedef rd_err *(*section_fn)(rd_desk *d, const today_ctx *t, rd_page *pg, json_t *items,
+                              int64_t *more);
+
+/* The sections in the order shown: most urgent first. */
+static const struct section {
+    const char *name, *title;
+    section_fn read;
+} sections[] = {
+    {"commitments", "Overdue commitments", sec_commitments},
+    {"from_client", "From your clients, on their portal page", sec_portal},
+    {"followups", "Follow-ups due", sec_followups},
+    {"invoices", "Invoices overdue", sec_invoices},
+    {"triggers", "Triggers firing (suggestions)", sec_triggers},
+    {"drafts", "Drafts ready to release or held", sec_drafts},
+    {"pauses", "Pauses ending", sec_pauses},
+    {"cases", "Your next step on open cases", sec_cases},
+    {"watch", "Extra care after a fix", sec_watch},
+};
+#define NSECTIONS (sizeof sections / sizeof sections[0])
+
+const char *const desk_today_sections[] = {"commitments", "from_client", "followups", "invoices",
+                                           "triggers",    "drafts",      "pauses",    "cases",
+                                           "watch",       NULL};
+
+static void today_init(today_ctx *t)
+{
+    pb_today(t->today);
+    desk_now(t->now);
+    rd_timestr tomorrow;
+    desk_date_plus(t->today, 1, tomorrow);
+    snprintf(t->until, sizeof t->until, "%.10sT00:00:00Z", tomorrow);
+}
+
+/* Reads one page of section s into a new object {section, title, items, more, next}. */
+static rd_err *read_section(rd_desk *d, const today_ctx *t, const struct section *s, rd_page *pg,
+                            json_t **out)
+{
+    json_t *items = json_array();
+    int64_t more = 0;
+    rd_err *e = s->read(d, t, pg, items, &more);
     if (e) {
         json_decref(items);
         return e;
     }
-    /* most urgent first */
-    size_t n = json_array_size(items);
-    json_t **v = xcalloc(n ? n : 1, sizeof *v);
-    for (i = 0; i < n; i++)
-        v[i] = json_incref(json_array_get(items, i));
-    qsort(v, n, sizeof *v, by_urgency);
-    json_t *sorted = json_array();
-    for (i = 0; i < n; i++)
-        json_array_append_new(sorted, v[i]);
-    free(v);
-    json_decref(items);
-    *out = json_pack("{s:s, s:o}", "date", today, "items", sorted);
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it) json_object_set_new(it, "section", json_string(s->name));
+    *out = json_pack("{s:s, s:s, s:o, s:I, s:I}", "section", s->name, "title", s->title, "items",
+                     items, "more", (json_int_t)more, "next", (json_int_t)pg->next);
+    return NULL;
+}
+
+rd_err *desk_today_section(rd_desk *d, const char *section, rd_page *page, json_t **out)
+{
+    assert(page);
+    const struct section *s = NULL;
+    for (size_t i = 0; i < NSECTIONS; i++)
+        if (section && strcmp(sections[i].name, section) == 0) s = &sections[i];
+    if (!s)
+        return rd_error(RD_INVALID,
+                        "section: '%s' is not a section of today (commitments, from_client, "
+                        "followups, invoices, triggers, drafts, pauses, cases or watch)",
+                        section ? section : "");
+    if (page->limit < 1 || page->limit > RD_PAGE_MAX)
+        return rd_error(RD_INVALID, "limit: %lld is not between 1 and %d", (long long)page->limit,
+                        RD_PAGE_MAX);
+    today_ctx t;
+    today_init(&t);
+    return read_section(d, &t, s, page, out);
+}
+
+rd_err *desk_today_view(rd_desk *d, int64_t limit, json_t **out)
+{
+    if (limit < 1 || limit > RD_PAGE_MAX)
+        return rd_error(RD_INVALID, "limit: %lld is not between 1 and %d", (long long)limit,
+                        RD_PAGE_MAX);
+    today_ctx t;
+    today_init(&t);
+    json_t *items = json_array(), *secs = json_array();
+    int64_t total = 0;
+    rd_err *e = NULL;
+    for (size_t i = 0; i < NSECTIONS && !e; i++) {
+        rd_page pg = {limit, 0, 0};
+        json_t *s = NULL;
+        if ((e = read_section(d, &t, &sections[i], &pg, &s))) break;
+        json_t *its = json_object_get(s, "items");
+        json_array_extend(items, its);
+        total += (int64_t)json_array_size(its) + desk_ji(s, "more");
+        json_object_set_new(s, "shown", json_integer((json_int_t)json_array_size(its)));
+        json_object_del(s, "items");
+        json_array_append_new(secs, s);
+    }
+    if (e) {
+        json_decref(items);
+        json_decref(secs);
+        return e;
+    }
+    *out = json_pack("{s:s, s:I, s:o, s:o}", "date", t.today, "count", (json_int_t)total, "items",
+                     items, "sections", secs);
     return NULL;
 }
 

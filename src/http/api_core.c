@@ -72,11 +72,14 @@ rd_err *api_me(http_req *rq, http_resp *rs)
 
 /* ---------------------------------------------------------------- clients */
 
-static rd_client_fields client_input(http_req *rq)
+static desk_client_input client_input(http_req *rq)
 {
-    rd_client_fields f = {ARG("name"),    ARG("email"), ARG("phone"),
-                          ARG("company"), ARG("notes"), ARG("status")};
-    return f;
+    return (desk_client_input){.name = ARG("name"),
+                               .email = ARG("email"),
+                               .phone = ARG("phone"),
+                               .company = ARG("company"),
+                               .notes = ARG("notes"),
+                               .status = ARG("status")};
 }
 
 rd_err *api_client_list(http_req *rq, http_resp *rs)
@@ -90,7 +93,7 @@ rd_err *api_client_list(http_req *rq, http_resp *rs)
 
 rd_err *api_client_add(http_req *rq, http_resp *rs)
 {
-    rd_client_fields f = client_input(rq);
+    desk_client_input f = client_input(rq);
     int64_t id = 0;
     rd_err *e = desk_client_add(rq->desk, &f, &id);
     return e ? e : api_created(rs, id);
@@ -104,7 +107,7 @@ rd_err *api_client_get(http_req *rq, http_resp *rs)
 rd_err *api_client_edit(http_req *rq, http_resp *rs)
 {
     int64_t id;
-    rd_client_fields f = client_input(rq);
+    desk_client_input f = client_input(rq);
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = desk_client_edit(rq->desk, id, &f);
     return e ? e : api_client_get(rq, rs);

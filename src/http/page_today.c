@@ -127,7 +127,7 @@ rd_err *page_today_body(rd_desk *d, const page_view *v, hw *w)
     json_t *today = NULL, *cases = NULL, *paused = NULL;
     /* the first page of each: today is for what to do next */
     rd_page pc = {.limit = 100}, pp = {.limit = 50};
-    rd_err *e = desk_today_view(d, &today);
+    rd_err *e = desk_today_view(d, 20, &today);
     if (!e) e = desk_case_list(d, "open", NULL, &pc, &cases);
     if (!e) e = desk_case_list(d, "paused", NULL, &pp, &paused);
     if (e) goto out;

@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "util/page.h"
 #include "util/util.h"
 
 typedef struct rd_store rd_store;
@@ -58,18 +59,7 @@ rd_err *store_end(rd_store *st, rd_err *e);
 rd_err *store_batch_begin(rd_store *st);
 rd_err *store_batch_end(rd_store *st, rd_err *e);
 
-/* ---------------------------------------------------------------- paging
- * Every list reads one page at a time, in a fixed order, resuming after a cursor (keyset
- * paging, never OFFSET): a page costs what it shows, however large the desk. The cursor is the
- * id of the last row of the previous page; the next page holds the rows that sort after that
- * row, so rows added or changed between two pages neither repeat nor shift what follows. */
-typedef struct rd_page {
-    int64_t limit; /* in: rows at most, 1 … RD_PAGE_MAX; 0: every row (small internal lists) */
-    int64_t after; /* in: the previous page's last row id (its "next"); 0: from the start */
-    int64_t next;  /* out: the cursor of the following page, 0 when this page is the last */
-} rd_page;
-
-#define RD_PAGE_MAX 10000 /* the largest page one call returns */
+/* Lists page with rd_page (util/page.h). */
 
 /* ---------------------------------------------------------------- clients */
 typedef struct rd_client_fields {
@@ -242,18 +232,35 @@ rd_err *store_erase_client_chains(rd_store *st, int64_t client_id, int64_t *log_
 /* ---------------------------------------------------------------- today
  * What is overdue or due as of today (YYYY-MM-DD), each one page (rd_page) most urgent first,
  * each read from an index of what is still open: the store side of `redress today`. */
-/* Open commitments due on or before today (due_on < today: overdue), with client_id and
- * client_name. */
-rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows);
-/* Open follow-ups due on or before today, with client_id and client_name. */
-rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows);
+/* Each takes one page (page NULL: every row) and sets *more (when not NULL) to the number of
+ * rows after it, counted up to RD_MORE_MAX (that many means "at least"), so a count costs
+ * a bounded number of index steps on any desk. Rows carry client_id and client_name. */
+/* Open commitments past due (due_on before today) and not handed over, longest overdue first. */
+rd_err *store_today_commitments(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                                int64_t *more);
+/* Portal events no one has seen yet, oldest first (rows as store_portal_event_list). */
+rd_err *store_today_portal(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Open follow-ups due on or before today, earliest first. */
+rd_err *store_today_followups(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                              int64_t *more);
 /* Invoices due before today with a balance (rows as store_invoice_list). */
-rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows);
-/* Drafts still held whose hold ends by until (ISO time; an ended hold is ready to release). */
-rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows);
-/* Open or paused cases flagged abuse, legal threat or review threat, newest first: the cases
- * whose escalation triggers fire on their flags (desk_case_triggers gives the whole set). */
-rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows);
+rd_err *store_today_invoices(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                             int64_t *more);
+/* Drafts still held on open cases whose hold ends by until (ISO time; an ended hold is ready
+ * to release), earliest first. */
+rd_err *store_today_holds(rd_store *st, const char *until, rd_page *page, json_t **rows,
+                          int64_t *more);
+/* Open cases flagged abuse, legal threat or review threat, newest first: the cases whose
+ * escalation triggers fire on their flags (desk_case_triggers gives the whole set). */
+rd_err *store_today_flagged(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Paused cases whose pause_until has come (on or before today), earliest first. */
+rd_err *store_today_pauses(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                           int64_t *more);
+/* Open cases, oldest complaint first, with stage, want, the flags and open_offers. */
+rd_err *store_today_cases(rd_store *st, rd_page *page, json_t **rows, int64_t *more);
+/* Cases (any status) under extra care until today or later (watch_until), earliest end first. */
+rd_err *store_today_watch(rd_store *st, const char *today, rd_page *page, json_t **rows,
+                          int64_t *more);
 
 /* ---------------------------------------------------------------- query plans
  * For the query-plan test (tests/unit/test_plans.c): with recording on, the store keeps the SQL
@@ -503,10 +510,37 @@ rd_err *store_lesson_set_stock(rd_store *st, int64_t id, const int64_t *minutes,
 rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows);
-/* The cases `redress today` looks at: open or paused (index cases_status), plus closed ones
- * still under extra care (watch_until on or after today, index pb_cases_watch), with
- * client_name and open_offers. */
-rd_err *store_agenda_cases(rd_store *st, const char *today, json_t **rows);
+
+/* ---------------------------------------------------------------- amendments (store_amend.c)
+ * Mistakes put right without editing history. */
+/* What the client still owes per currency, written-off and credited amounts left out:
+ * {currency, owed, invoices}. */
+rd_err *store_client_owed(rd_store *st, int64_t client_id, json_t **rows);
+/* Records an amendment of one agreed term (field: price, currency, revisions or
+ * extra_revision_price; values as stored, text) and sets the project's column to new_value. */
+rd_err *store_project_amend(rd_store *st, int64_t project_id, const char *field,
+                            const char *old_value, const char *new_value, const char *reason,
+                            const char *now, int64_t *id);
+/* A project's amendments, oldest first, with project_title. */
+rd_err *store_project_amendments(rd_store *st, int64_t project_id, json_t **rows);
+/* How many invoices, refunds and offers carry amounts in the project's currency. */
+rd_err *store_project_invoiced(rd_store *st, int64_t project_id, int64_t *n);
+/* One revision with project_title, client_id, currency and price (the project's extra revision
+ * price); RD_NOT_FOUND when none. */
+rd_err *store_revision_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_revision_reverse(rd_store *st, int64_t id, const char *reason, const char *now);
+/* One log entry's plain columns; RD_NOT_FOUND naming "entry" when none. */
+rd_err *store_log_entry(rd_store *st, int64_t id, json_t **row);
+rd_err *store_log_correction_insert(rd_store *st, int64_t log_id, int64_t corrects_id,
+                                    const char *now);
+/* The corrections among a case's log entries (case_id), else a client's: {log_id,
+ * corrects_id, created_at}, oldest first. */
+rd_err *store_log_corrections(rd_store *st, int64_t case_id, int64_t client_id, json_t **rows);
+/* A part of commitment parent_id (same case and option) with its own text and date. */
+rd_err *store_commitment_part_insert(rd_store *st, int64_t parent_id, const char *text,
+                                     const char *due_on, const char *now, int64_t *id);
+/* The parts of a commitment, by date. */
+rd_err *store_commitment_parts(rd_store *st, int64_t parent_id, json_t **rows);
 
 /* ---------------------------------------------------------------- mail (store_mail.c) */
 typedef struct rd_mail_fields {

@@ -30,6 +30,32 @@ test_day_today_most_urgent_first() {
     unset REDRESS_NOW
 }
 
+test_day_today_pages_each_section() {
+    day_demo
+    r today --limit 1
+    rc_is 0
+    out_has "Your next step on open cases"
+    out_has "and 2 more cases: redress today --section cases --after 1"
+    # the printed command shows the rest of the section
+    r today --section cases --after 1 --limit 5
+    rc_is 0
+    out_has "case 2:"
+    out_has "case 3:"
+    out_lacks "case 1:"
+    out_lacks "more"
+    r today --section cases --limit 1 --json
+    out_is_json
+    out_has '"more": 2'
+    out_has '"section": "cases"'
+    r today --section nope
+    rc_is 1
+    err_has "section:"
+    r today --after 3
+    rc_is 1
+    err_has "after:"
+    unset REDRESS_NOW
+}
+
 test_day_next_prints_commands_that_run() {
     day_demo
     r case concern add 1 --text "Two boards show the old prices"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

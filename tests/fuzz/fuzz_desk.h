@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 /* The desk every input of this process uses; aborts when it cannot be opened. */
 static inline rd_desk *fuzz_desk(void)

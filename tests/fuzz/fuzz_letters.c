@@ -15,7 +15,7 @@ static int64_t invoice_from(rd_desk *d, const char *const *f)
 {
     int64_t client, project, invoice;
     char cid[24], pid[24];
-    rd_client_fields c = {.name = f[0], .company = *f[1] ? f[1] : NULL};
+    desk_client_input c = {.name = f[0], .company = *f[1] ? f[1] : NULL};
     rd_err *e = desk_client_add(d, &c, &client);
     snprintf(cid, sizeof cid, "%lld", (long long)client);
     desk_project_input p = {cid, "Work", "What was agreed", NULL, NULL, "5,000.00", "EUR", "30",

@@ -17,7 +17,7 @@ static int64_t offer_case(rd_desk *d)
     static int64_t case_id;
     if (case_id) return case_id;
     int64_t id;
-    rd_client_fields c = {.name = "Harbour Lane Bakery"};
+    desk_client_input c = {.name = "Harbour Lane Bakery"};
     desk_project_input p = {"1",        "Menu boards", "Six boards", NULL, NULL,
                             "2,400.00", "GBP",         "14",         "2",  "180.00"};
     desk_invoice_input inv = {"1", "HLB-1", "2,400.00", "2026-10-01", NULL};

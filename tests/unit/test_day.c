@@ -14,6 +14,7 @@
 
 #include "analyze/analyze.h"
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fx {
     rd_store *st;
@@ -33,7 +34,7 @@ static int setup(void **state)
     assert_null(store_open(":memory:", &f->st));
     f->d.st = f->st;
     f->d.actor = "tester";
-    rd_client_fields c = {
+    desk_client_input c = {
         "Harbour Lane Bakery", "orders@harbourlane.example", NULL, NULL, NULL, NULL};
     int64_t id;
     assert_null(desk_config_set(&f->d, "currency", "GBP"));
@@ -312,7 +313,7 @@ static void test_followups_scheduled_moved_and_watch_after(void **state)
     assert_null(desk_followup_edit(&f->d, id, "meeting", "2026-11-23"));
     json_t *t = NULL;
     at("2026-11-23T12:00:00Z");
-    assert_null(desk_today_view(&f->d, &t));
+    assert_null(desk_today_view(&f->d, 10, &t));
     json_t *first = json_array_get(json_object_get(t, "items"), 0);
     assert_string_equal(desk_js(first, "kind"), "followup_due");
     json_decref(t);
@@ -331,7 +332,7 @@ static void test_followups_scheduled_moved_and_watch_after(void **state)
     assert_null(desk_case_get(&f->d, 1, &k));
     assert_string_equal(desk_js(k, "watch_until"), "2026-12-07");
     json_decref(k);
-    assert_null(desk_today_view(&f->d, &t));
+    assert_null(desk_today_view(&f->d, 10, &t));
     bool watched = false;
     size_t i;
     json_t *v;
@@ -355,7 +356,7 @@ static void test_today_most_urgent_first(void **state)
     json_t *r = NULL;
     assert_null(desk_offer_make(&f->d, 1, &in, NULL, &r, &id));
     json_decref(r);
-    assert_null(desk_today_view(&f->d, &t));
+    assert_null(desk_today_view(&f->d, 10, &t));
     json_t *items = json_object_get(t, "items");
     assert_string_equal(desk_js(json_array_get(items, 0), "kind"), "invoice_overdue");
     assert_string_equal(desk_js(json_array_get(items, json_array_size(items) - 1), "kind"),
@@ -363,12 +364,60 @@ static void test_today_most_urgent_first(void **state)
     json_decref(t);
     assert_null(desk_offer_choose(&f->d, id, "1", NULL, NULL));
     at("2026-11-28T12:00:00Z"); /* the redo was due on the 26th */
-    assert_null(desk_today_view(&f->d, &t));
+    assert_null(desk_today_view(&f->d, 10, &t));
     json_t *first = json_array_get(json_object_get(t, "items"), 0);
     assert_string_equal(desk_js(first, "kind"), "commitment_overdue");
     assert_int_equal(desk_ji(first, "days"), 2);
     assert_string_equal(desk_js(json_object_get(first, "action"), "action"), "commitment.done");
     json_decref(t);
+}
+
+/* Each section of today is a page with a count of what follows and the cursor to go on. */
+static void test_today_sections_page_and_count(void **state)
+{
+    fx *f = *state;
+    int64_t id;
+    const char *due[] = {"2026-11-21", "2026-11-22", "2026-11-23"};
+    for (int i = 0; i < 3; i++)
+        assert_null(desk_followup_add(&f->d, 1, "call", due[i], &id));
+    at("2026-11-25T12:00:00Z");
+    json_t *t = NULL, *s = NULL;
+    assert_null(desk_today_view(&f->d, 1, &t));
+    json_t *sec = NULL, *v;
+    size_t i;
+    json_array_foreach(json_object_get(t, "sections"), i,
+                       v) if (strcmp(desk_js(v, "section"), "followups") == 0) sec = v;
+    assert_non_null(sec);
+    assert_int_equal(desk_ji(sec, "shown"), 1);
+    assert_int_equal(desk_ji(sec, "more"), 2);
+    json_t *first = json_array_get(json_object_get(t, "items"), 0);
+    assert_string_equal(desk_js(first, "section"), "followups");
+    assert_string_equal(desk_js(first, "kind"), "followup_due");
+    assert_int_equal(desk_ji(json_object_get(first, "action"), "case"), 1);
+    /* the following pages, earliest due first, until nothing follows */
+    rd_page pg = {1, desk_ji(sec, "next"), 0};
+    json_decref(t);
+    assert_null(desk_today_section(&f->d, "followups", &pg, &s));
+    assert_int_equal(desk_ji(s, "more"), 1);
+    assert_true(
+        strstr(desk_js(json_array_get(json_object_get(s, "items"), 0), "text"), "follow-up 2 "));
+    json_decref(s);
+    pg.after = pg.next;
+    assert_null(desk_today_section(&f->d, "followups", &pg, &s));
+    assert_int_equal(desk_ji(s, "more"), 0);
+    assert_int_equal(desk_ji(s, "next"), 0);
+    assert_int_equal(pg.next, 0);
+    json_decref(s);
+    /* the open case's next step is in its own section */
+    pg = (rd_page){10, 0, 0};
+    assert_null(desk_today_section(&f->d, "cases", &pg, &s));
+    assert_string_equal(desk_js(json_array_get(json_object_get(s, "items"), 0), "kind"),
+                        "next_step");
+    json_decref(s);
+    expect_err(desk_today_section(&f->d, "overdue", &pg, &s), RD_INVALID, "section");
+    pg.limit = 0;
+    expect_err(desk_today_section(&f->d, "cases", &pg, &s), RD_INVALID, "limit");
+    expect_err(desk_today_view(&f->d, RD_PAGE_MAX + 1, &t), RD_INVALID, "limit");
 }
 
 static void test_invoice_named_by_number(void **state)
@@ -381,7 +430,7 @@ static void test_invoice_named_by_number(void **state)
     assert_int_equal(ref, id);
     assert_null(desk_invoice_ref(&f->d, "invoice", "1", &ref));
     assert_int_equal(ref, 1);
-    expect_err(desk_invoice_ref(&f->d, "invoice", "2026-999", &ref), RD_INVALID, "invoice");
+    expect_err(desk_invoice_ref(&f->d, "invoice", "2026-999", &ref), RD_NOT_FOUND, "invoice");
 }
 
 /* ---------------------------------------------------------------- every text passes check */
@@ -623,6 +672,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_write_off_and_credit_note_lower_the_balance, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_time_entry_with_a_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_today_sections_page_and_count, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fixture {
     rd_store *st;
@@ -46,7 +47,7 @@ static int teardown(void **state)
 
 static int64_t audit_count(fixture *f)
 {
-    rd_verify_report r;
+    desk_verify_report r;
     rd_err *e = desk_verify(&f->d, &r);
     assert_null(e);
     return r.audit_entries;
@@ -54,7 +55,7 @@ static int64_t audit_count(fixture *f)
 
 static int64_t log_count(fixture *f)
 {
-    rd_verify_report r;
+    desk_verify_report r;
     assert_null(desk_verify(&f->d, &r));
     return r.log_entries;
 }
@@ -70,7 +71,7 @@ static void expect_error(rd_err *e, rd_code code, const char *field)
 
 static int64_t add_client(fixture *f, const char *name)
 {
-    rd_client_fields c = {.name = name, .email = "a@example.org"};
+    desk_client_input c = {.name = name, .email = "a@example.org"};
     int64_t id;
     assert_null(desk_client_add(&f->d, &c, &id));
     return id;
@@ -95,10 +96,10 @@ static void test_client_add_audits_once(void **state)
 static void test_client_validation_writes_nothing(void **state)
 {
     fixture *f = *state;
-    rd_client_fields blank = {.name = " "};
-    rd_client_fields email = {.name = "A", .email = "nope"};
-    rd_client_fields phone = {.name = "A", .phone = "12ab"};
-    rd_client_fields bad = {.name = "\xff"};
+    desk_client_input blank = {.name = " "};
+    desk_client_input email = {.name = "A", .email = "nope"};
+    desk_client_input phone = {.name = "A", .phone = "12ab"};
+    desk_client_input bad = {.name = "\xff"};
     int64_t id;
     expect_error(desk_client_add(&f->d, &blank, &id), RD_INVALID, "name:");
     expect_error(desk_client_add(&f->d, &email, &id), RD_INVALID, "email:");
@@ -115,16 +116,16 @@ static void test_client_edit(void **state)
 {
     fixture *f = *state;
     int64_t id = add_client(f, "A");
-    rd_client_fields change = {.company = "Atelier", .email = ""};
+    desk_client_input change = {.company = "Atelier", .email = ""};
     assert_null(desk_client_edit(&f->d, id, &change));
     json_t *c;
     assert_null(desk_client_get(&f->d, id, &c));
     assert_string_equal(json_string_value(json_object_get(c, "company")), "Atelier");
     assert_true(json_is_null(json_object_get(c, "email")));
     json_decref(c);
-    rd_client_fields none = {0};
+    desk_client_input none = {0};
     expect_error(desk_client_edit(&f->d, id, &none), RD_USAGE, "client edit:");
-    rd_client_fields status = {.status = "gone"};
+    desk_client_input status = {.status = "gone"};
     expect_error(desk_client_edit(&f->d, id, &status), RD_INVALID, "status:");
     expect_error(desk_client_edit(&f->d, 999, &change), RD_NOT_FOUND, "client:");
     assert_int_equal(audit_count(f), 3);
@@ -269,7 +270,7 @@ static void test_demo_is_consistent(void **state)
 {
     fixture *f = *state;
     assert_null(desk_demo_load(&f->d));
-    rd_verify_report r;
+    desk_verify_report r;
     assert_null(desk_verify(&f->d, &r));
     assert_true(r.log_entries >= 3);
     expect_error(desk_demo_load(&f->d), RD_CONFLICT, "demo:");

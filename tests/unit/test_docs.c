@@ -14,6 +14,7 @@
 #include <libical/ical.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 #include "docs/docs.h"
 
 typedef struct fx {
@@ -72,7 +73,7 @@ static void test_csv_quotes_and_defuses_formulas(void **state)
 static void dated_desk(fx *f)
 {
     int64_t id;
-    rd_client_fields c = {"Harbour Lane Bakery", NULL, NULL, NULL, NULL, NULL};
+    desk_client_input c = {"Harbour Lane Bakery", NULL, NULL, NULL, NULL, NULL};
     assert_null(desk_client_add(&f->d, &c, &id));
     desk_project_input p = {"1",        "Menu boards", "Six boards", "Print files", "2026-03-30",
                             "2,400.00", "GBP",         "14",         "2",           "180.00"};
@@ -165,7 +166,7 @@ static void test_report_figures_worked_by_hand(void **state)
     json_t *agreed = NULL, *report = NULL, *made = NULL;
     now("2026-03-05T09:00:00Z");
     rd_err_free(desk_escalation_outcome(&f->d, 1, "settled before the session", NULL));
-    rd_client_fields c2 = {"Northwind Analytics", NULL, NULL, NULL, NULL, NULL};
+    desk_client_input c2 = {"Northwind Analytics", NULL, NULL, NULL, NULL, NULL};
     assert_null(desk_client_add(&f->d, &c2, &id));
     desk_case_input k2 = {"2", NULL, "email", "2026-03-02T08:00:00Z", "Not what we agreed."};
     assert_null(desk_case_open(&f->d, &k2, &id));
@@ -249,7 +250,7 @@ static void test_export_pages_every_row(void **state)
     for (int i = 0; i < 7; i++) {
         char name[32];
         snprintf(name, sizeof name, "Client %d", i);
-        rd_client_fields c = {name, NULL, NULL, NULL, NULL, NULL};
+        desk_client_input c = {name, NULL, NULL, NULL, NULL, NULL};
         int64_t id;
         assert_null(desk_client_add(&f->d, &c, &id));
     }

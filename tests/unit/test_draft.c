@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fixture {
     rd_store *st;
@@ -30,7 +31,7 @@ static int setup(void **state)
     f->d.actor = "tester";
     setenv("TZ", "UTC", 1);
     setenv("REDRESS_NOW", "2026-11-02T08:05:00Z", 1);
-    rd_client_fields c = {.name = "Harbour Lane"};
+    desk_client_input c = {.name = "Harbour Lane"};
     int64_t id;
     desk_case_input in = {.client = "1",
                           .channel = "email",
@@ -59,7 +60,7 @@ static json_t *get_case(fixture *f)
 
 static int64_t log_entries(fixture *f)
 {
-    rd_verify_report r;
+    desk_verify_report r;
     assert_null(desk_verify(&f->d, &r));
     return r.log_entries;
 }

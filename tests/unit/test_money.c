@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 #include "store/store_int.h"
 
 #define NOW "2026-11-25T09:00:00Z"
@@ -66,7 +67,7 @@ static void refused(rd_err *e, rd_code code, const char *part)
 static void client_and_project(fixture *f, const char *price, const char *scope)
 {
     int64_t id;
-    rd_client_fields c = {.name = "Acme"};
+    desk_client_input c = {.name = "Acme"};
     ok(desk_client_add(&f->d, &c, &id));
     desk_project_input p = {"1", "Site", scope, NULL, NULL, price, "EUR", "14", "2", "80"};
     ok(desk_project_add(&f->d, &p, &id));

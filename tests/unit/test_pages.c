@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 #include "http/pages.h"
 
 typedef struct fx {
@@ -143,7 +144,7 @@ static void test_script_typed_by_a_client_stays_text(void **state)
 {
     fx *f = *state;
     const char *evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
-    rd_client_fields c = {evil, "x@example.com", NULL, evil, evil, NULL};
+    desk_client_input c = {evil, "x@example.com", NULL, evil, evil, NULL};
     int64_t client_id, case_id, cid;
     assert_null(desk_client_add(&f->d, &c, &client_id));
     char cl[32];
@@ -266,7 +267,7 @@ static void test_lists_page_with_a_cursor(void **state)
     for (int i = 0; i < 60; i++) {
         char name[32];
         snprintf(name, sizeof name, "Client %02d", i);
-        rd_client_fields c = {name, NULL, NULL, NULL, NULL, NULL};
+        desk_client_input c = {name, NULL, NULL, NULL, NULL, NULL};
         int64_t id;
         assert_null(desk_client_add(&f->d, &c, &id));
     }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fx {
     rd_store *st;
@@ -25,7 +26,7 @@ static int setup(void **state)
     assert_null(store_open(":memory:", &f->st));
     f->d.st = f->st;
     f->d.actor = "tester";
-    rd_client_fields c = {"Harbour Lane Bakery", NULL, NULL, NULL, NULL, NULL};
+    desk_client_input c = {"Harbour Lane Bakery", NULL, NULL, NULL, NULL, NULL};
     int64_t id;
     assert_null(desk_client_add(&f->d, &c, &id));
     desk_project_input p = {"1",        "Menu boards", "Six boards", "Print files", "2026-10-30",

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 
 typedef struct fx {
     rd_store *st;
@@ -24,7 +25,7 @@ typedef struct fx {
 
 static void add_client_case(fx *f, const char *name, const char *received)
 {
-    rd_client_fields c = {name, NULL, NULL, NULL, NULL, NULL};
+    desk_client_input c = {name, NULL, NULL, NULL, NULL, NULL};
     int64_t client, project, kase;
     assert_null(desk_client_add(&f->d, &c, &client));
     char cid[24];

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "desk/desk.h"
+#include "store/store.h"
 #include "store/store_int.h"
 #include "util/canon.h"
 
@@ -54,8 +55,8 @@ static int teardown(void **state)
 /* A small desk: two clients, a case each, some log entries. */
 static void small_desk(fixture *f)
 {
-    rd_client_fields a = {.name = "Ann", .email = "ann@example.org", .phone = "+44 1"};
-    rd_client_fields b = {.name = "Bob"};
+    desk_client_input a = {.name = "Ann", .email = "ann@example.org", .phone = "+44 1"};
+    desk_client_input b = {.name = "Bob"};
     int64_t id;
     assert_null(desk_client_add(&f->d, &a, &id));
     assert_null(desk_client_add(&f->d, &b, &id));
@@ -90,7 +91,7 @@ static void drop_guards(fixture *f)
 /* verify fails, and its message has want. */
 static void tampered(fixture *f, const char *want)
 {
-    rd_verify_report r;
+    desk_verify_report r;
     rd_err *e = desk_verify(&f->d, &r);
     assert_non_null(e);
     if (e->code != RD_TAMPERED || !strstr(e->msg, want)) fprintf(stderr, "got: %s\n", e->msg);
@@ -99,7 +100,7 @@ static void tampered(fixture *f, const char *want)
     rd_err_free(e);
 }
 
-static void verifies(fixture *f, rd_verify_report *r)
+static void verifies(fixture *f, desk_verify_report *r)
 {
     rd_err *e = desk_verify(&f->d, r);
     if (e) fprintf(stderr, "verify: %s\n", e->msg);
@@ -288,7 +289,7 @@ static void test_rewriting_a_table_and_its_sum_is_seen(void **state)
     outside(f, "UPDATE clients SET email = 'evil@example.org' WHERE id = 1");
     tampered(f, "differ from what the newest audit entry");
     /* and a later write through redress does not launder it */
-    rd_client_fields c = {.name = "Cy"};
+    desk_client_input c = {.name = "Cy"};
     int64_t id;
     assert_null(desk_client_add(&f->d, &c, &id));
     tampered(f, "changed outside redress before this write");
@@ -331,7 +332,7 @@ static void test_unsigned_entries_after_signed_ones_are_flagged(void **state)
     small_desk(f);
     /* the key is gone: the next writes are unsigned, and verify says so */
     store_set_signer(f->st, NULL);
-    rd_client_fields c = {.name = "Cy"};
+    desk_client_input c = {.name = "Cy"};
     int64_t id;
     assert_null(desk_client_add(&f->d, &c, &id));
     assert_null(desk_client_add(&f->d, &c, &id));
@@ -393,7 +394,7 @@ static void test_every_table_is_sealed(void **state)
             assert_int_equal(setup(&s), 0);
             f = s;
             assert_null(desk_demo_load(&f->d));
-            rd_verify_report r;
+            desk_verify_report r;
             verifies(f, &r);
             char sql[600];
             if (attack == 0)
@@ -426,18 +427,18 @@ static void test_signed_heads(void **state)
     crypto_sign_keypair(pk, sk);
     store_set_signer(f->st, sk);
     small_desk(f);
-    rd_verify_report r;
+    desk_verify_report r;
     verifies(f, &r);
-    assert_int_equal(r.signed_by, SIGNED_THIS_KEY);
+    assert_int_equal(r.signed_by, DESK_SIGNED_THIS_KEY);
     assert_int_equal(r.newest_signed, r.audit_entries);
     assert_int_equal(r.unsigned_after, 0);
-    rd_verify_opts all = {.all_signatures = true};
+    desk_verify_opts all = {.all_signatures = true};
     assert_null(desk_verify_with(&f->d, &all, &r));
     assert_int_equal(r.signatures_checked, r.audit_entries - 1); /* not the migration's */
     /* without the key here: the signature still checks, but not whose it was */
     store_set_signer(f->st, NULL);
     verifies(f, &r);
-    assert_int_equal(r.signed_by, SIGNED_OTHER_KEY);
+    assert_int_equal(r.signed_by, DESK_SIGNED_OTHER_KEY);
     store_set_signer(f->st, sk);
     /* a rewritten signature, or one stripped, is seen */
     drop_guards(f);
@@ -453,15 +454,15 @@ static void test_kept_line(void **state)
 {
     fixture *f = *state;
     small_desk(f);
-    rd_verify_report r;
+    desk_verify_report r;
     verifies(f, &r);
     char line[sizeof r.line];
     snprintf(line, sizeof line, "%s", r.line);
     /* more writes: the desk still extends the line */
-    rd_client_fields c = {.name = "Cy"};
+    desk_client_input c = {.name = "Cy"};
     int64_t id;
     assert_null(desk_client_add(&f->d, &c, &id));
-    rd_verify_opts o = {.against = line};
+    desk_verify_opts o = {.against = line};
     assert_null(desk_verify_with(&f->d, &o, &r));
     assert_true(r.against_checked);
     /* a line that is not one */
@@ -495,7 +496,7 @@ static void test_erasure_keeps_the_seal(void **state)
     json_t *out = NULL;
     assert_null(desk_client_erase(&f->d, 1, "asked by email", &out));
     json_decref(out);
-    rd_verify_report r;
+    desk_verify_report r;
     verifies(f, &r);
     assert_int_equal(r.erased_log, 4); /* the case's words, then three messages */
     assert_true(r.erased_audit >= 2);
@@ -548,7 +549,7 @@ static void test_verify_beside_writers_never_cries_wolf(void **state)
     rd_store *st = NULL;
     assert_null(store_open(path, &st));
     rd_desk d = {st, "tester"};
-    rd_client_fields a = {.name = "Ann"};
+    desk_client_input a = {.name = "Ann"};
     int64_t id;
     assert_null(desk_client_add(&d, &a, &id));
     pid_t kids[2];
@@ -569,7 +570,7 @@ static void test_verify_beside_writers_never_cries_wolf(void **state)
                     desk_log_input l = {"1", NULL, "out", "phone", "2026-11-21T09:00Z", "c", NULL};
                     e = desk_log_add(&wd, &l, &x);
                 } else {
-                    rd_client_fields c = {.name = "B"};
+                    desk_client_input c = {.name = "B"};
                     e = desk_client_add(&wd, &c, &x);
                 }
                 if (e) _exit(3);
@@ -582,7 +583,7 @@ static void test_verify_beside_writers_never_cries_wolf(void **state)
     int runs = 0, failures = 0, moved = 0;
     int64_t first = -1, last = 0;
     do {
-        rd_verify_report r;
+        desk_verify_report r;
         rd_err *e = desk_verify(&d, &r);
         if (e) {
             fprintf(stderr, "false alarm: %s\n", e->msg);
