@@ -877,19 +877,17 @@ static void add_trigger(json_t *list, const char *trigger, const char *kind, cha
     free(why);
 }
 
-rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
+/* The triggers of case k (its row, borrowed) whose currency is cur and facts are facts
+ * (store_case_facts, borrowed): what desk_case_triggers and desk_case_next share, so that
+ * neither reads the case twice. */
+static rd_err *case_triggers(rd_desk *d, json_t *k, const char *cur, json_t *facts, json_t **out)
 {
-    json_t *k = NULL, *facts = NULL, *walk = NULL;
-    char *cur = NULL, *own = NULL;
-    int64_t threshold = 0, reviews = 0;
-    rd_timestr today;
-    pb_today(today);
-    rd_err *e = store_case_get(d->st, case_id, &k);
-    if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = desk_config_get(d, "currency", &own);
+    json_t *walk = NULL;
+    char *own = NULL;
+    int64_t threshold = 0, reviews = 0, case_id = desk_ji(k, "id");
+    rd_err *e = desk_config_get(d, "currency", &own);
     /* the threshold is in the user's own currency (config currency) */
     if (!e) e = desk_config_money(d, "risk_threshold", own, &threshold);
-    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
     if (!e) e = store_case_reviews(d->st, case_id, &reviews);
     if (!e) e = desk_walkaway_triggers(d, desk_ji(k, "client_id"), &walk);
     if (e) goto out;
@@ -955,11 +953,24 @@ rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
     }
     *out = list;
 out:
+    json_decref(walk);
+    free(own);
+    return e;
+}
+
+rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
+{
+    json_t *k = NULL, *facts = NULL;
+    char *cur = NULL;
+    rd_timestr today;
+    pb_today(today);
+    rd_err *e = store_case_get(d->st, case_id, &k);
+    if (!e) e = pb_case_currency(d, k, &cur);
+    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    if (!e) e = case_triggers(d, k, cur, facts, out);
     json_decref(k);
     json_decref(facts);
-    json_decref(walk);
     free(cur);
-    free(own);
     return e;
 }
 
@@ -1109,7 +1120,7 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     if (!e) e = store_case_open_ids(d->st, case_id, &ids);
     int s = e ? -1 : stage_index(pb_stage(k));
     int open = s >= 0 && s != S_CLOSED && s != S_TERMINATED;
-    if (!e && open) e = desk_case_triggers(d, case_id, &trig);
+    if (!e && open) e = case_triggers(d, k, cur, facts, &trig);
     if (!e) e = store_commitment_list(d->st, case_id, today, NULL, &overdue);
     if (e) goto out;
     if (!trig) trig = json_array();
