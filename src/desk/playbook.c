@@ -877,18 +877,18 @@ static void add_trigger(json_t *list, const char *trigger, const char *kind, cha
     free(why);
 }
 
-/* The triggers of case k (its row, borrowed) whose currency is cur and facts are facts
- * (store_case_facts, borrowed): what desk_case_triggers and desk_case_next share, so that
- * neither reads the case twice. */
-static rd_err *case_triggers(rd_desk *d, json_t *k, const char *cur, json_t *facts, json_t **out)
+/* The triggers of the case k (its row, as store_case_get gives it) from the facts
+ * store_case_facts gave for it in its currency cur: what desk_case_triggers returns, for a caller
+ * that has read those already (desk_case_next). *out is the caller's. */
+static rd_err *triggers_of(rd_desk *d, json_t *k, json_t *facts, const char *cur, json_t **out)
 {
     json_t *walk = NULL;
     char *own = NULL;
-    int64_t threshold = 0, reviews = 0, case_id = desk_ji(k, "id");
+    int64_t threshold = 0, reviews = 0;
     rd_err *e = desk_config_get(d, "currency", &own);
     /* the threshold is in the user's own currency (config currency) */
     if (!e) e = desk_config_money(d, "risk_threshold", own, &threshold);
-    if (!e) e = store_case_reviews(d->st, case_id, &reviews);
+    if (!e) e = store_case_reviews(d->st, desk_ji(k, "id"), &reviews);
     if (!e) e = desk_walkaway_triggers(d, desk_ji(k, "client_id"), &walk);
     if (e) goto out;
     json_t *list = json_array();
@@ -958,16 +958,25 @@ out:
     return e;
 }
 
+/* The case's row, its currency and its facts as of today, for the triggers and the next step.
+ * The caller frees all three, whether or not this fails. */
+static rd_err *case_and_facts(rd_desk *d, int64_t case_id, const char *today, json_t **k,
+                              char **cur, json_t **facts)
+{
+    rd_err *e = store_case_get(d->st, case_id, k);
+    if (!e) e = pb_case_currency(d, *k, cur);
+    if (!e) e = store_case_facts(d->st, case_id, today, *cur, facts);
+    return e;
+}
+
 rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out)
 {
     json_t *k = NULL, *facts = NULL;
     char *cur = NULL;
     rd_timestr today;
     pb_today(today);
-    rd_err *e = store_case_get(d->st, case_id, &k);
-    if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
-    if (!e) e = case_triggers(d, k, cur, facts, out);
+    rd_err *e = case_and_facts(d, case_id, today, &k, &cur, &facts);
+    if (!e) e = triggers_of(d, k, facts, cur, out);
     json_decref(k);
     json_decref(facts);
     free(cur);
@@ -1114,13 +1123,11 @@ rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out)
     char *cur = NULL;
     rd_timestr today;
     pb_today(today);
-    rd_err *e = store_case_get(d->st, case_id, &k);
-    if (!e) e = pb_case_currency(d, k, &cur);
-    if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
+    rd_err *e = case_and_facts(d, case_id, today, &k, &cur, &facts);
     if (!e) e = store_case_open_ids(d->st, case_id, &ids);
     int s = e ? -1 : stage_index(pb_stage(k));
     int open = s >= 0 && s != S_CLOSED && s != S_TERMINATED;
-    if (!e && open) e = case_triggers(d, k, cur, facts, &trig);
+    if (!e && open) e = triggers_of(d, k, facts, cur, &trig);
     if (!e) e = store_commitment_list(d->st, case_id, today, NULL, &overdue);
     if (e) goto out;
     if (!trig) trig = json_array();

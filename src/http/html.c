@@ -113,9 +113,20 @@ void hw_text(hw *w, const char *s)
     if (s) hw_textn(w, s, strlen(s));
 }
 
+/* Formats, then escapes. Most formatted values are short ids and names: they are formatted once
+ * on the stack, and only a longer one takes a heap buffer. */
 static void vtextf(hw *w, const char *fmt, va_list ap)
 {
     if (w->err) return;
+    char small[256];
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    if (n >= 0 && (size_t)n < sizeof small) {
+        w->err = html_textn(w->out, small, (size_t)n);
+        return;
+    }
     rd_buf tmp;
     buf_init(&tmp, w->out->max);
     w->err = buf_vaddf(&tmp, fmt, ap);

@@ -77,6 +77,39 @@ static void test_attributes_and_markup(void **state)
     buf_reset(&b);
 }
 
+/* Formatted text is escaped whether it fits the writer's stack buffer (256 bytes) or not. */
+static void test_formatted_text_short_and_long(void **state)
+{
+    (void)state;
+    char long_part[400];
+    memset(long_part, 'a', sizeof long_part - 1);
+    long_part[sizeof long_part - 1] = '\0';
+    long_part[300] = '<'; /* past the stack buffer: escaped on the heap path too */
+    for (size_t n = 250; n <= 262; n++) {
+        char arg[300];
+        memcpy(arg, long_part, n);
+        arg[n] = '\0';
+        rd_buf b;
+        buf_init(&b, 0);
+        hw w;
+        hw_begin(&w, &b);
+        hw_attrf(&w, "title", "%s\"", arg);
+        assert_null(hw_end(&w));
+        assert_int_equal(b.len, strlen(" title=\"\"") + n + strlen("&quot;"));
+        assert_int_equal(memcmp(b.data + b.len - 7, "&quot;\"", 7), 0);
+        buf_reset(&b);
+    }
+    rd_buf b;
+    buf_init(&b, 0);
+    hw w;
+    hw_begin(&w, &b);
+    hw_textf(&w, "%s|%d", long_part, 7);
+    assert_null(hw_end(&w));
+    assert_non_null(strstr(buf_str(&b), "aa&lt;aa"));
+    assert_int_equal(b.len, strlen(long_part) + 3 + 2);
+    buf_reset(&b);
+}
+
 static void test_errors_are_sticky(void **state)
 {
     (void)state;
@@ -205,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_text_escapes_markup),
         cmocka_unit_test(test_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_attributes_and_markup),
+        cmocka_unit_test(test_formatted_text_short_and_long),
         cmocka_unit_test(test_errors_are_sticky),
         cmocka_unit_test(test_assets_found_by_whole_name_only),
         cmocka_unit_test(test_json_writer_matches_jansson),
