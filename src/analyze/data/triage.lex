@@ -565,7 +565,12 @@ foot the bill
 ? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation
 ? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 ? status of my|our|the refund|refunds|reimbursement
-? track|tracking|check|checking|follow|following up on my|our|the refund|refunds|reimbursement
+? track|tracking|check|checking my|our|the refund|refunds|reimbursement
+? follow|following up on my|our|the refund|refunds|reimbursement
+? update|updates|news|progress on|about|with my|our|the refund|refunds|reimbursement
+? in which cases|circumstances|situations
+? how long refund|refunds|reimbursement|reimbursements take|takes
+? if i|we can|could get|have|claim|request a|my|any refund|reimbursement
 ? where is|where's my|our|the refund|reimbursement
 ? has|have my|our|the refund|reimbursement
 ? refund|reimbursement has|have been|was processed|issued|sent|approved|completed
