@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
+#include "mod/module.h"
 #include "store/store.h" /* main opens the desk's store; front doors never include it */
 #include "version.h"     /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
@@ -354,8 +355,10 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
 static void print_version(void)
 {
     printf("redress %s (commit %s)\n", REDRESS_VERSION, REDRESS_COMMIT);
-    printf("  SQLite %s, libsodium %s, libmicrohttpd %s, jansson %s\n", store_lib_version(),
-           sodium_version_string(), http_lib_version(), jansson_version_str());
+    printf("  SQLite %s, libsodium %s, jansson %s\n", store_lib_version(), sodium_version_string(),
+           jansson_version_str());
+    printf("modules, opened by the commands that need them (built against these versions):\n");
+    mod_describe(stdout);
 }
 
 /* --complete CWORD WORDS…: the candidates the completion scripts ask for (cli_pack.c). The desk

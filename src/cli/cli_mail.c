@@ -287,7 +287,7 @@ const cli_cmd cmd_attach = {
     attach_opts,
     attach};
 const cli_cmd cmd_attachment_get = {
-    "attachment get", "ID",          1, 1, 0, "Write an attachment's bytes out.", NULL,
+    "attachment get", "ATTACHMENT",  1, 1, 0, "Write an attachment's bytes out.", NULL,
     get_opts,         attachment_get};
 const cli_cmd cmd_case_export = {
     "case export",

@@ -231,7 +231,7 @@ const cli_cmd cmd_key_init = {
     key_init};
 const cli_cmd cmd_client_erase = {
     "client erase",
-    "ID",
+    "CLIENT",
     1,
     1,
     CMD_JSON,

@@ -594,6 +594,13 @@ typedef struct rd_search_query {
  * cannot read is RD_INVALID naming the query, never SQLite's message. */
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);
 
+/* Bulk writing (desk_generate): inside a batch (store_batch_begin), stops the search index
+ * following each new log entry, concern and attachment until the batch ends; store_batch_end
+ * then indexes every row written since in one statement and restores the index's triggers
+ * before it commits. FTS5 writes its pending terms out at every statement's savepoint, so
+ * indexing row by row cost a third of generating a desk. A batch that fails rolls both back. */
+rd_err *store_search_defer(rd_store *st);
+
 /* The SMTP outbox: one row per released draft sent by mail. */
 rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
                             const char *rcpt, const char *now, int64_t *id);

@@ -36,8 +36,16 @@ struct rd_store {
     /* state_before as each nested store_begin() found it, restored when that level fails */
     int nest_has[STORE_NEST_MAX];
     unsigned char nest_before[STORE_NEST_MAX][SEAL_BYTES];
-    int has_key;                    /* 1 when audit heads are signed */
-    unsigned char sk[64];           /* Ed25519 secret key (libsodium layout), when has_key */
+    int has_key;          /* 1 when audit heads are signed */
+    unsigned char sk[64]; /* Ed25519 secret key (libsodium layout), when has_key */
+    /* The state digest as seal_state last computed it, while it is known to be current: no
+     * seal trigger has run since (redress_seal clears it) and the write lock has been held
+     * throughout (cleared at every transaction's start and end and on any rollback). */
+    bool state_known;
+    unsigned char state_last[SEAL_BYTES];
+    /* store_search_defer: the search triggers' CREATE statements and the last ids indexed
+     * ({"triggers": [sql…], "log": id, "concern": id, "attachment": id}); NULL when not deferred */
+    json_t *search_deferred;
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
     bool record;                    /* store_record_statements() is on */
     char **seen;                    /* owned: each distinct SQL text run while recording */
@@ -110,6 +118,12 @@ rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, co
     " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR"                                \
     " (SELECT balance FROM invoice_balances WHERE invoice_id = i.id) > 0)"
 
+/* store_mail.c: the end of store_search_defer, run by store_batch_end before it commits. */
+rd_err *store_search_catch_up(rd_store *st);
+/* The kept prepared statement for sql (see db.c), for code that reads columns itself; hand it
+ * back with db_stmt_done, which resets it. */
+rd_err *db_stmt(rd_store *st, const char *sql, sqlite3_stmt **stmt);
+void db_stmt_done(rd_store *st, sqlite3_stmt *stmt);
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
 /* Wraps the connection's current error message: a UNIQUE or primary-key violation is
