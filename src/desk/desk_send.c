@@ -412,7 +412,7 @@ static const letter_kind *kind_of(const char *subject)
 /* The log entry log_id as a letter that may go by mail, its recipient and the SMTP settings. */
 static rd_err *prepare_letter(rd_desk *d, int64_t log_id, sending *s, const letter_kind **kind)
 {
-    rd_err *e = store_log_get(d->st, log_id, &s->entry);
+    rd_err *e = store_log_sent_get(d->st, log_id, &s->entry);
     if (e) return e;
     const char *channel = desk_js(s->entry, "channel");
     long long id = (long long)log_id;
