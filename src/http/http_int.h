@@ -55,6 +55,27 @@ rd_err *page_invoices(http_req *rq, http_resp *rs);
 rd_err *page_lessons(http_req *rq, http_resp *rs);
 rd_err *page_settings(http_req *rq, http_resp *rs);
 rd_err *page_settings_post(http_req *rq, http_resp *rs);
+/* How to name invoice id to the desk's invoice operations, which read a number or an id
+ * (desk_invoice_ref): into ref (n bytes) its number when that names it alone, else its id when
+ * that does; RD_CONFLICT when neither does. */
+rd_err *http_invoice_name(rd_desk *d, int64_t id, char *ref, size_t n);
+/* pages: page_forms.c */
+rd_err *page_invoice(http_req *rq, http_resp *rs);
+rd_err *page_invoice_post(http_req *rq, http_resp *rs);
+rd_err *page_client_post(http_req *rq, http_resp *rs);
+rd_err *page_clients_post(http_req *rq, http_resp *rs);
+rd_err *page_invoices_post(http_req *rq, http_resp *rs);
+rd_err *page_lessons_post(http_req *rq, http_resp *rs);
+rd_err *page_reviews(http_req *rq, http_resp *rs);
+rd_err *page_reviews_post(http_req *rq, http_resp *rs);
+rd_err *page_surveys(http_req *rq, http_resp *rs);
+rd_err *page_surveys_post(http_req *rq, http_resp *rs);
+/* API: api_forms.c */
+rd_err *api_escalation_list(http_req *rq, http_resp *rs);
+rd_err *api_escalation_proposal(http_req *rq, http_resp *rs);
+rd_err *api_legal_checklist(http_req *rq, http_resp *rs);
+rd_err *api_invoice_adjust(http_req *rq, http_resp *rs);
+rd_err *api_lesson_differently(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);

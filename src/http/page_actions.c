@@ -33,7 +33,7 @@ static const struct page_action {
     {"case.pause", "Pause contact", "pause", NULL, NULL},
     {"case.resume", "Resume contact", NULL, "resume", NULL},
     {"draft.release", "Release the reply", "replies", NULL, NULL},
-    {"escalation.outcome", "Record the escalation's outcome", "closing", NULL, NULL},
+    {"escalation.outcome", "Record the escalation's outcome", "escalation", NULL, NULL},
     {"case.show", "Open the case", "", NULL, NULL},
     {"case.next", "Open the case", "", NULL, NULL},
 };

@@ -206,16 +206,9 @@ static void section_next(hw *w, const page_view *v, json_t *next, int64_t case_i
     }
     json_t *qs = json_object_get(next, "questions");
     if (json_array_size(qs)) {
-        HW_RAW(w, "<details><summary>Questions to ask</summary><ul>");
-        size_t i;
-        json_t *q;
-        json_array_foreach(qs, i, q)
-        {
-            HW_RAW(w, "<li>");
-            hw_text(w, json_string_value(q));
-            HW_RAW(w, "</li>");
-        }
-        HW_RAW(w, "</ul></details>");
+        HW_RAW(w, "<details><summary>Questions to ask</summary>");
+        hw_list(w, qs);
+        HW_RAW(w, "</details>");
     }
     json_t *trig = json_object_get(next, "triggers");
     if (json_array_size(trig)) {
@@ -398,10 +391,12 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
         if (open) {
             char action[96];
             snprintf(action, sizeof action, "%s?offer=%lld", act, (long long)oid);
-            form_open(w, v, action, "reject", reject_fields);
-            form_field(w, v, "reject", "ask", "They rejected it, asking for", "an amount, or empty",
+            char name[48];
+            page_item_form(name, sizeof name, "reject", oid);
+            form_open(w, v, action, name, reject_fields);
+            form_field(w, v, name, "ask", "They rejected it, asking for", "an amount, or empty",
                        "text", NULL);
-            override_field(w, v, "reject");
+            override_field(w, v, name);
             form_close(w, "Record the rejection");
         }
     }
@@ -464,9 +459,12 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
         snprintf(action, sizeof action, "/cases/%lld?followup=%lld", (long long)case_id,
                  (long long)desk_ji(c, "id"));
         static const char *const fields[] = {"outcome", "override", NULL};
-        form_open(w, v, action, "followup_done", fields);
-        form_field(w, v, "followup_done", "outcome", "How it went", NULL, "text", NULL);
+        char name[48];
+        page_item_form(name, sizeof name, "followup_done", desk_ji(c, "id"));
+        form_open(w, v, action, name, fields);
+        form_field(w, v, name, "outcome", "How it went", NULL, "text", NULL);
         form_close(w, "Follow-up done");
+        page_forms_followup_edit(w, v, case_id, c);
     }
     if (!any) HW_RAW(w, "<p class=\"muted\">None scheduled.</p>");
     char act[48];
@@ -514,8 +512,10 @@ static void draft_block(hw *w, const page_view *v, rd_desk *d, json_t *draft, in
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
     form_button(w, v, action, "release", "Release (send)", NULL);
     HW_RAW(w, "<details><summary>Edit</summary>");
-    form_open(w, v, action, "draft_edit", edit_fields);
-    form_field(w, v, "draft_edit", "text", "Reply", NULL, "textarea", desk_js(full, "body"));
+    char name[48];
+    page_item_form(name, sizeof name, "draft_edit", id);
+    form_open(w, v, action, name, edit_fields);
+    form_field(w, v, name, "text", "Reply", NULL, "textarea", desk_js(full, "body"));
     form_close(w, "Save and re-check");
     HW_RAW(w, "</details></article>");
     json_decref(full);
@@ -556,7 +556,7 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
 {
     static const char *const fields[] = {"lesson", "change", "change_made", "override", NULL};
     static const char *const yesno[] = {"no", "yes", NULL};
-    static const char *const pause_fields[] = {"reason", NULL};
+    static const char *const pause_fields[] = {"reason", "until", "message", "override", NULL};
     section_open(w, "closing", "Pause, close and learn");
     if (desk_js(k, "pause_reason")) {
         HW_RAW(w, "<p><span class=\"badge warn\">paused</span> ");
@@ -567,6 +567,11 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
         step_open(w, v, "pause", "Pause contact (abuse, or a break both sides need)", cur);
         form_open(w, v, act, "pause", pause_fields);
         form_field(w, v, "pause", "reason", "Pause contact because", NULL, "text", NULL);
+        form_field(w, v, "pause", "until", "Until", "YYYY-MM-DD after today, or empty", "date",
+                   NULL);
+        form_field(w, v, "pause", "message", "A boundary message to send as it starts",
+                   "optional; tone-checked and held like any reply", "textarea", NULL);
+        override_field(w, v, "pause");
         form_close(w, "Pause");
         HW_RAW(w, "</details>");
     }
@@ -674,7 +679,8 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
     words_with_triage(w, desk_js(k, "words") ? desk_js(k, "words") : "", findings);
     HW_RAW(w, "</section>");
 
-    if (!strcmp(desk_js(k, "status") ? desk_js(k, "status") : "", "open")) {
+    /* a paused case keeps its forms: resuming is one of them, and the desk refuses the rest */
+    if (strcmp(desk_js(k, "status") ? desk_js(k, "status") : "closed", "closed") != 0) {
         section_next(w, v, next, case_id);
         const char *cur = page_action_form(json_array_get(json_object_get(next, "actions"), 0));
         section_concerns(w, v, act, concerns, cur);
@@ -684,6 +690,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_follow_through(w, v, commitments, followups, case_id, cur);
         section_replies(w, v, d, act, drafts, case_id);
         section_close(w, v, act, k, cur);
+        page_forms_case_sections(w, v, d, k, case_id, cur);
     } else {
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id, NULL);
@@ -764,7 +771,7 @@ const char *page_case_notice(const char *form)
 {
     for (size_t i = 0; form && i < sizeof outcomes / sizeof outcomes[0]; i++)
         if (!strcmp(outcomes[i].form, form)) return outcomes[i].notice;
-    return NULL;
+    return page_forms_notice(form);
 }
 
 rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void *ctx,
@@ -776,6 +783,8 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
     json_t *out = NULL;
     rd_err *e = NULL;
     if (!form) return rd_error(RD_INVALID, "form: missing");
+    char base[48]; /* a form shown once per item is NAME-ID on the page */
+    form = page_form_base(form, base, sizeof base);
 
     if (!strcmp(form, "concern")) {
         desk_concern_input in = {field(arg, ctx, "text"), field(arg, ctx, "specifics"),
@@ -826,7 +835,9 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
         e = desk_feedback_record(d, case_id, field(arg, ctx, "score"), field(arg, ctx, "text"), ov,
                                  &id);
     } else if (!strcmp(form, "pause")) {
-        e = desk_case_pause(d, case_id, field(arg, ctx, "reason"));
+        desk_pause_input in = {field(arg, ctx, "reason"), field(arg, ctx, "until"),
+                               field(arg, ctx, "message"), ov};
+        e = desk_case_pause_with(d, case_id, &in, NULL);
     } else if (!strcmp(form, "resume")) {
         e = desk_case_resume(d, case_id);
     } else if (!strcmp(form, "commitment_done")) {
@@ -840,7 +851,7 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
                                field(arg, ctx, "change_made")};
         e = desk_case_close(d, case_id, &in, ov, &id);
     } else {
-        e = rd_error(RD_INVALID, "form: '%s' is not a form of the case page", form);
+        e = page_forms_case_form(d, case_id, form, arg, ctx, location);
     }
     for (size_t i = 0; !e && i < sizeof outcomes / sizeof outcomes[0]; i++)
         if (!strcmp(outcomes[i].form, form))
@@ -849,4 +860,26 @@ rd_err *page_case_form(rd_desk *d, int64_t case_id, page_arg_fn arg, const void 
     free(text);
     json_decref(out);
     return e;
+}
+
+/* ---------------------------------------------------------------- for page_forms.c */
+
+void page_section_open(hw *w, const char *id, const char *title)
+{
+    section_open(w, id, title);
+}
+
+void page_step_open(hw *w, const page_view *v, const char *id, const char *summary, const char *cur)
+{
+    step_open(w, v, id, summary, cur);
+}
+
+void page_override_field(hw *w, const page_view *v, const char *form)
+{
+    override_field(w, v, form);
+}
+
+int page_split_lines(const char *text, char **copy, const char ***lines)
+{
+    return split_lines(text, copy, lines);
 }

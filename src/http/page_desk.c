@@ -57,13 +57,13 @@ rd_err *page_projects(http_req *rq, http_resp *rs)
 
 rd_err *page_invoices(http_req *rq, http_resp *rs)
 {
-    page_view v = view_of(rq, NULL);
+    page_view v = view_of(rq, page_forms_notice(http_arg(rq, "done")));
     return render(rs, page_invoices_body, rq->desk, &v);
 }
 
 rd_err *page_lessons(http_req *rq, http_resp *rs)
 {
-    page_view v = view_of(rq, NULL);
+    page_view v = view_of(rq, page_forms_notice(http_arg(rq, "done")));
     return render(rs, page_lessons_body, rq->desk, &v);
 }
 
@@ -96,7 +96,7 @@ rd_err *page_client(http_req *rq, http_resp *rs)
     int64_t id;
     rd_err *e = http_arg_id(rq, "id", &id);
     if (e) return e;
-    page_view v = view_of(rq, NULL);
+    page_view v = view_of(rq, page_forms_notice(http_arg(rq, "done")));
     return render_one(rs, page_client_body, rq->desk, id, &v);
 }
 

@@ -15,6 +15,8 @@ static const struct {
     {"projects", "Projects", "/projects"},
     {"invoices", "Invoices", "/invoices"},
     {"lessons", "Lessons", "/lessons"},
+    {"reviews", "Reviews", "/reviews"},
+    {"surveys", "Surveys", "/surveys"},
     {"settings", "Settings", "/settings"},
 };
 
@@ -206,8 +208,9 @@ void form_field(hw *w, const page_view *v, const char *form, const char *name, c
     HW_RAW(w, "</div>");
 }
 
-void form_select(hw *w, const page_view *v, const char *form, const char *name, const char *text,
-                 const char *const *list, const char *value)
+void form_select_pairs(hw *w, const page_view *v, const char *form, const char *name,
+                       const char *text, const char *const *values, const char *const *labels,
+                       const char *value)
 {
     const rd_err *e = error_for(v, form, name);
     const char *shown = kept(v, form, name, value);
@@ -217,16 +220,23 @@ void form_select(hw *w, const page_view *v, const char *form, const char *name, 
     HW_RAW(w, "<select");
     control_attrs(w, form, name, NULL, e);
     HW_RAW(w, ">");
-    for (int i = 0; list[i]; i++) {
+    for (int i = 0; values[i]; i++) {
         HW_RAW(w, "<option");
-        hw_flag(w, "selected", shown && !strcmp(shown, list[i]));
+        hw_attr(w, "value", values[i]);
+        hw_flag(w, "selected", shown && !strcmp(shown, values[i]));
         HW_RAW(w, ">");
-        hw_text(w, list[i]);
+        hw_text(w, labels[i]);
         HW_RAW(w, "</option>");
     }
     HW_RAW(w, "</select>");
     field_error(w, form, name, e);
     HW_RAW(w, "</div>");
+}
+
+void form_select(hw *w, const page_view *v, const char *form, const char *name, const char *text,
+                 const char *const *list, const char *value)
+{
+    form_select_pairs(w, v, form, name, text, list, list, value);
 }
 
 void form_button(hw *w, const page_view *v, const char *action, const char *name,
@@ -251,6 +261,20 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
 }
 
 /* ---------------------------------------------------------------- formatters */
+
+void hw_list(hw *w, json_t *strings)
+{
+    HW_RAW(w, "<ul>");
+    size_t i;
+    json_t *s;
+    json_array_foreach(strings, i, s)
+    {
+        HW_RAW(w, "<li>");
+        hw_text(w, json_string_value(s));
+        HW_RAW(w, "</li>");
+    }
+    HW_RAW(w, "</ul>");
+}
 
 void hw_money(hw *w, int64_t minor, const char *currency)
 {

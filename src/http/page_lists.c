@@ -107,6 +107,7 @@ rd_err *page_clients_body(rd_desk *d, const page_view *v, hw *w)
     HW_RAW(w, "</tbody></table>");
     hw_pager(w, v, "/clients", &pg);
     HW_RAW(w, "</section>");
+    page_forms_client_add(w, v);
     page_close(w);
     json_decref(clients);
     return NULL;
@@ -198,6 +199,7 @@ rd_err *page_client_body(rd_desk *d, int64_t client_id, const page_view *v, hw *
     table_open(w, "This client's complaints");
     case_rows(w, json_object_get(c, "cases"));
     HW_RAW(w, "</section>");
+    page_forms_client_sections(w, v, d, c, client_id);
     page_close(w);
 out:
     json_decref(c);
@@ -267,7 +269,7 @@ static void invoice_rows(hw *w, json_t *invoices, int overdue)
         if (json_is_true(json_object_get(r, "overdue")) != overdue) continue;
         HW_RAW(w, "<tr>");
         TD(w, "Invoice");
-        hw_text(w, desk_js(r, "number"));
+        hw_link_id(w, "/invoices/", desk_ji(r, "id"), desk_js(r, "number"));
         if (overdue) {
             HW_RAW(w, " <span class=\"badge bad\">");
             hw_textf(w, "%lld days overdue", (long long)desk_ji(r, "days_overdue"));
@@ -313,6 +315,7 @@ rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w)
     HW_RAW(w, "</tbody></table>");
     hw_pager(w, v, "/invoices", &pg);
     HW_RAW(w, "</section>");
+    if (!pg.after) page_forms_refunds(w, v, d);
     page_close(w);
     json_decref(overdue);
     json_decref(invoices);
@@ -320,7 +323,7 @@ rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w)
 }
 
 /* Lessons whose change is still to make (open) or already made. */
-static void lesson_rows(hw *w, json_t *lessons, int open)
+static void lesson_rows(hw *w, const page_view *v, json_t *lessons, int open)
 {
     size_t i;
     json_t *l;
@@ -340,7 +343,9 @@ static void lesson_rows(hw *w, json_t *lessons, int open)
         char label[32];
         snprintf(label, sizeof label, "case %lld", (long long)desk_ji(l, "case_id"));
         hw_link_id(w, "/cases/", desk_ji(l, "case_id"), label);
-        HW_RAW(w, ")</span></li>");
+        HW_RAW(w, ")</span>");
+        page_forms_lesson(w, v, l);
+        HW_RAW(w, "</li>");
     }
 }
 
@@ -359,8 +364,8 @@ rd_err *page_lessons_body(rd_desk *d, const page_view *v, hw *w)
     page_open(w, v, "Lessons", "lessons");
     HW_RAW(w, "<h1>Lessons</h1><section class=\"card\"><p class=\"muted\">Changes still to make "
               "come first.</p><ul class=\"plain\">");
-    lesson_rows(w, open, 1);
-    lesson_rows(w, lessons, 0);
+    lesson_rows(w, v, open, 1);
+    lesson_rows(w, v, lessons, 0);
     if (!json_array_size(lessons))
         HW_RAW(w, "<li class=\"muted\">No lesson yet: closing a case records one.</li>");
     HW_RAW(w, "</ul>");

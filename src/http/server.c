@@ -393,6 +393,25 @@ static void resp_reset(http_resp *rs)
     }
 }
 
+/* A handler's error as the answer should carry it. RD_TOO_LARGE is the request's fault (413)
+ * only when it names what was sent (a field of the body); without a field it comes from a
+ * buffer that outgrew its cap while the response was built, which is the server's fault: 500,
+ * and the reason goes to the log, since the client is told only that it failed. */
+static rd_err *response_error(const http_req *rq, rd_err *e)
+{
+    if (e && e->code == RD_TOO_LARGE && !e->field) {
+        rd_err *why =
+            rd_error_at(RD_IO, "response", "response: too large to send; the server log says why");
+        fprintf(stderr, "redress serve: %s %s: response not sent: %s\n", rq->method, rq->path,
+                e->msg);
+        rd_err_free(e);
+        return why;
+    }
+    if (e && rd_err_http_status(e) >= 500)
+        fprintf(stderr, "redress serve: %s %s: %s\n", rq->method, rq->path, e->msg);
+    return e;
+}
+
 /* Runs the checks and the route's handler; fills rs, never fails (errors become responses). */
 static void handle(http_req *rq, http_resp *rs, req_state *st, desk_principal *who)
 {
@@ -432,7 +451,7 @@ static void handle(http_req *rq, http_resp *rs, req_state *st, desk_principal *w
         e = rd_error(RD_UNAUTHORIZED, "session: sign in first (or send a bearer token)");
     }
     if (!e) e = csrf_check(rq);
-    if (!e) e = rq->route->handler(rq, rs);
+    if (!e) e = response_error(rq, rq->route->handler(rq, rs));
 out:
     if (e) {
         int status = rs->status == 405 ? 405 : 0;

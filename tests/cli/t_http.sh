@@ -213,6 +213,27 @@ test_http_body_over_limit_413() {
     serve_down
 }
 
+test_http_response_too_large_is_500_and_logged() {
+    web_desk
+    # seventeen messages of 1 MiB on case 1: its page and its JSON outgrow the 16 MiB a response
+    # may be (written behind the desk's back: only the size matters here)
+    sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 17)
+        INSERT INTO log_entries (client_id, case_id, direction, channel, at, body, recorded_at,
+                                 prev_hash, hash)
+        SELECT k.client_id, k.id, 'in', 'email', '2026-11-20T10:00:00Z', hex(zeroblob(524288)),
+               '2026-11-20T10:00:00Z', '', '' FROM n, cases k WHERE k.id = 1" ||
+        fail "could not add the large messages"
+    serve_up || return
+    h -H "$(auth)" "$URL/api/v1/cases/1"
+    status_is 500
+    body_has '"field":"response"'
+    h -H "$(auth)" "$URL/api/v1/cases/2"
+    status_is 200
+    serve_down
+    grep -q 'GET /api/v1/cases/1: response not sent: text is larger than' "$WORK/serve.err" ||
+        fail "no reason in the server log: $(tail -n 3 "$WORK/serve.err")"
+}
+
 test_http_static_files_no_traversal() {
     web_desk
     serve_up || return
@@ -381,5 +402,241 @@ test_http_thousand_connections_bounded() {
         [ "${rss:-0}" -lt 65536 ] || fail "server peak memory ${rss} kB"
         ;;
     esac
+    serve_down
+}
+
+# p PATH FIELDS...: posts a page form with the session's cookie and CSRF token.
+p() {
+    path=$1
+    shift
+    h -b "$JAR" --data-urlencode "csrf=$CSRF" "$@" "$URL$path"
+}
+
+test_http_new_forms_need_csrf_and_write_nothing() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    for form in '/cases/3 form=escalate level=mediation reason=x' \
+        '/cases/3?escalation=1 form=escalation_proposal text=x' '/cases/1 form=log_add body=x' \
+        '/cases/1 form=time_add minutes=30' '/cases/1 form=flag hostility=3' \
+        '/invoices/3 form=remind' '/invoices/3 form=pay amount=10 on=2026-11-24' \
+        '/invoices/3 form=adjust kind=write_off amount=10 reason=x' \
+        '/invoices/3 form=demand override=x' '/clients form=client_add name=Mallory' \
+        '/clients/3 form=project_add title=x price=1' '/clients/3 form=case_open words=x' \
+        '/clients/3 form=client_edit name=Mallory' '/clients/3?item=project:3 form=handover note=x' \
+        '/clients/3 form=terminate reasons=x override=x' '/lessons?lesson=1 form=lesson_done' \
+        '/clients/3 form=project_edit project=3 status=cancelled' \
+        '/invoices?refund=1 form=refund_paid on=2026-11-25'; do
+        set -- $form
+        path=$1
+        shift
+        args=""
+        for kv in "$@"; do args="$args --data-urlencode $kv"; done
+        # shellcheck disable=SC2086
+        h -b "$JAR" $args "$URL$path"
+        [ "$STATUS" = 403 ] || fail "$path $1 without a CSRF token: HTTP $STATUS"
+        # shellcheck disable=SC2086
+        h -b "$JAR" $args --data-urlencode csrf=wrong "$URL$path"
+        [ "$STATUS" = 403 ] || fail "$path $1 with a wrong CSRF token: HTTP $STATUS"
+    done
+    unchanged
+    serve_down
+}
+
+test_http_previews_write_nothing() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    p /invoices/3 --data-urlencode form=remind --data-urlencode preview=yes
+    status_is 200
+    body_has 'Preview: nothing was sent, logged or counted'
+    body_has 'Dear Northwind Analytics'
+    p /invoices/3 --data-urlencode form=demand --data-urlencode preview=yes \
+        --data-urlencode "override=the client stopped answering"
+    status_is 200
+    body_has 'Formal demand for payment'
+    p /clients/3 --data-urlencode form=terminate --data-urlencode preview=yes \
+        --data-urlencode "reasons=Payment withheld twice"
+    status_is 409
+    body_has 'still open'
+    unchanged
+    # the real reminder is written, logged and counted
+    p /invoices/3 --data-urlencode form=remind
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT count(*) FROM invoice_reminders WHERE invoice_id = 3')" = 1 ] ||
+        fail "the reminder was not counted"
+    serve_down
+}
+
+test_http_new_forms_show_script_inert() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    x='<script>alert(1)</script>'
+    p /cases/3 --data-urlencode form=escalate --data-urlencode level=mediation \
+        --data-urlencode "reason=$x" --data-urlencode "mediator=$x"
+    status_is 303
+    p '/cases/3?escalation=1' --data-urlencode form=escalation_proposal --data-urlencode "text=$x"
+    status_is 303
+    p /cases/3 --data-urlencode form=log_add --data-urlencode direction=in --data-urlencode channel=phone \
+        --data-urlencode "subject=$x" --data-urlencode "body=$x"
+    status_is 303
+    p /cases/3 --data-urlencode form=time_add --data-urlencode minutes=20 --data-urlencode "note=$x"
+    status_is 303
+    p /invoices/3 --data-urlencode form=adjust --data-urlencode kind=credit_note \
+        --data-urlencode amount=10 --data-urlencode "number=$x" --data-urlencode "reason=$x"
+    status_is 303
+    p /clients --data-urlencode form=client_add --data-urlencode "name=$x" --data-urlencode "notes=$x"
+    status_is 303
+    p /clients/5 --data-urlencode form=project_add --data-urlencode "title=$x" \
+        --data-urlencode price=100 --data-urlencode "scope=$x"
+    status_is 303
+    p /clients/5 --data-urlencode form=case_open --data-urlencode channel=email --data-urlencode "words=$x"
+    status_is 303
+    # a refused form shows what was typed again: escaped too
+    p /invoices/3 --data-urlencode form=pay --data-urlencode "amount=$x"
+    status_is 422
+    body_has '&lt;script&gt;alert(1)&lt;/script&gt;'
+    body_lacks '<script>alert'
+    for page in /cases/3 /invoices/3 /clients /clients/5 /cases/4 /projects /; do
+        h -b "$JAR" "$URL$page"
+        status_is 200
+        body_lacks '<script>alert'
+    done
+    h -b "$JAR" "$URL/cases/3"
+    body_has 'Final proposal: &lt;script&gt;alert(1)&lt;/script&gt;'
+    [ "$(sqlite3 "$DB" "SELECT reason FROM escalations WHERE id = 1")" = "$x" ] ||
+        fail "the reason is not stored verbatim"
+    serve_down
+}
+
+test_http_refused_page_form_names_the_field() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    p /cases/3 --data-urlencode form=escalate --data-urlencode level=court --data-urlencode reason=x
+    status_is 422
+    body_has 'id="escalate-level-error"'
+    body_has 'aria-invalid="true"'
+    p '/cases/1?followup=999' --data-urlencode form=followup_edit --data-urlencode due=2026-12-01
+    status_is 404
+    p /invoices/3 --data-urlencode form=adjust --data-urlencode kind=write_off \
+        --data-urlencode amount=99999999 --data-urlencode reason=x
+    [ "$STATUS" -ge 400 ] || fail "a write-off above the balance: HTTP $STATUS"
+    unchanged
+    serve_down
+}
+
+test_http_pause_and_resume_from_the_case_page() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    p /cases/2 --data-urlencode form=pause --data-urlencode "reason=abusive call" \
+        --data-urlencode until=2026-11-20
+    status_is 422
+    body_has 'id="pause-until-error"'
+    p /cases/2 --data-urlencode form=pause --data-urlencode "reason=abusive call" \
+        --data-urlencode until=2026-12-02
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT status || " " || pause_until FROM cases WHERE id = 2')" = "paused 2026-12-02" ] ||
+        fail "not paused until 2026-12-02"
+    h -b "$JAR" "$URL/cases/2"
+    body_has 'value="resume"'
+    p /cases/2 --data-urlencode form=resume
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT status FROM cases WHERE id = 2')" = open ] || fail "not resumed"
+    serve_down
+}
+
+test_http_every_id_on_a_page_is_unique() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    # two of each thing a form is shown for: follow-ups, drafts, escalations
+    p /cases/1 --data-urlencode form=followup_add --data-urlencode kind=call --data-urlencode due=2026-11-28
+    p /cases/1 --data-urlencode form=followup_add --data-urlencode kind=meeting --data-urlencode due=2026-11-29
+    p /cases/1 --data-urlencode form=draft --data-urlencode "text=I am sorry the boards were wrong."
+    p /cases/1 --data-urlencode form=draft --data-urlencode "text=The new boards arrive on Friday."
+    p /cases/1 --data-urlencode form=escalate --data-urlencode level=internal --data-urlencode reason=x
+    p /cases/1 --data-urlencode form=escalate --data-urlencode level=mediation --data-urlencode reason=y
+    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /reviews /surveys /; do
+        h -b "$JAR" "$URL$page"
+        status_is 200
+        printf '%s' "$BODY" | grep -o ' id="[^"]*"' | sort | uniq -d >"$WORK/dups"
+        [ -s "$WORK/dups" ] && fail "$page repeats ids: $(tr '\n' ' ' <"$WORK/dups")"
+        # and every control has its label
+        printf '%s' "$BODY" | grep -o '<\(input\|select\|textarea\) [^>]*id="[^"]*"' |
+            grep -v 'type="hidden"' | sed 's/.* id="\([^"]*\)".*/\1/' | sort -u >"$WORK/controls"
+        printf '%s' "$BODY" | grep -o '<label for="[^"]*"' | sed 's/.*for="\([^"]*\)"/\1/' |
+            sort -u >"$WORK/labels"
+        comm -23 "$WORK/controls" "$WORK/labels" >"$WORK/unlabelled"
+        [ -s "$WORK/unlabelled" ] && fail "$page has controls without a label: $(tr '\n' ' ' <"$WORK/unlabelled")"
+    done
+    # a refused form shown once per item comes back beside that item alone
+    p '/cases/1?followup=1' --data-urlencode form=followup_edit-1 --data-urlencode due=2020-01-01
+    status_is 422
+    body_has 'id="followup_edit-1-due-error"'
+    body_lacks 'id="followup_edit-2-due-error"'
+    serve_down
+}
+
+test_http_reviews_and_surveys_from_the_browser() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    snapshot
+    h -b "$JAR" --data-urlencode form=review_add --data-urlencode platform=Google \
+        --data-urlencode text=x "$URL/reviews"
+    status_is 403
+    h -b "$JAR" --data-urlencode form=survey --data-urlencode period=2026-01-01..2026-12-31 \
+        --data-urlencode question=x "$URL/surveys"
+    status_is 403
+    unchanged
+    x='<script>alert(1)</script>'
+    p /reviews --data-urlencode form=review_add --data-urlencode "platform=$x" \
+        --data-urlencode rating=2 --data-urlencode "text=Slow and rude. $x" \
+        --data-urlencode "link=javascript:alert(1)" --data-urlencode case=2
+    status_is 422
+    body_has 'id="review_add-link-error"'
+    unchanged
+    p /reviews --data-urlencode form=review_add --data-urlencode "platform=$x" \
+        --data-urlencode rating=2 --data-urlencode "text=Slow and rude. $x" \
+        --data-urlencode "link=https://reviews.example/1" --data-urlencode case=2
+    status_is 303
+    h -b "$JAR" "$URL/reviews"
+    status_is 200
+    body_lacks '<script>alert'
+    body_lacks 'href="javascript:'
+    body_has 'Slow and rude. &lt;script&gt;'
+    # the reply is checked for a public page: marking it posted waits for a clean one
+    p '/reviews?review=1' --data-urlencode form=review_reply-1 \
+        --data-urlencode "reply=Obviously you should have read the contract."
+    status_is 303
+    p '/reviews?review=1' --data-urlencode form=review_posted-1
+    status_is 409
+    body_has 'id="review_posted-1-error"'
+    p '/reviews?review=1' --data-urlencode form=review_reply-1 \
+        --data-urlencode "reply=Thank you for telling us. I am sorry we let you down. Please get in touch with me directly so I can put it right."
+    status_is 303
+    p '/reviews?review=1' --data-urlencode form=review_posted-1
+    status_is 303
+    [ -n "$(sqlite3 "$DB" 'SELECT reply_posted_at FROM reviews WHERE id = 1')" ] || fail "not posted"
+    # a survey's links are shown once, whole, and work
+    p /surveys --data-urlencode form=survey --data-urlencode period=2026-01-01..2026-12-31 \
+        --data-urlencode "question=What should I do differently?"
+    status_is 200
+    body_has 'shown this once'
+    link=$(printf '%s' "$BODY" | grep -o "$URL/s/[A-Za-z0-9_-]*" | head -n 1)
+    [ -n "$link" ] || fail "no survey link on the page"
+    h "$link"
+    status_is 200
+    h -b "$JAR" "$URL/surveys"
+    body_lacks "${link#"$URL"}"
+    p '/surveys?survey=1' --data-urlencode form=survey_close-1
+    status_is 303
+    [ -n "$(sqlite3 "$DB" 'SELECT closed_at FROM surveys WHERE id = 1')" ] || fail "not closed"
     serve_down
 }
