@@ -39,6 +39,7 @@ extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_invoice_write_off, cmd_invoice_credit_note;
 extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
 extern const cli_cmd cmd_backup;
+extern const cli_cmd cmd_project_amend, cmd_revision_reverse, cmd_log_correct, cmd_commitment_split;
 extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
     cmd_portal_seen, cmd_survey_create, cmd_survey_list, cmd_survey_results, cmd_survey_close,
     cmd_review_add, cmd_review_list, cmd_review_show, cmd_review_reply, cmd_review_posted,
@@ -64,6 +65,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_project_list,
     &cmd_project_show,
     &cmd_project_edit,
+    &cmd_project_amend,
     &cmd_today,
     &cmd_case_open,
     &cmd_case_list,
@@ -81,6 +83,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_case_close,
     &cmd_log_add,
     &cmd_log_list,
+    &cmd_log_correct,
     &cmd_import,
     &cmd_search,
     &cmd_attach,
@@ -100,6 +103,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_offer_list,
     &cmd_commitment_list,
     &cmd_commitment_done,
+    &cmd_commitment_split,
     &cmd_refund_list,
     &cmd_refund_paid,
     &cmd_followup_list,
@@ -124,6 +128,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_time_add,
     &cmd_revision_add,
     &cmd_revision_list,
+    &cmd_revision_reverse,
     &cmd_terminate,
     &cmd_portal_link,
     &cmd_portal_links,

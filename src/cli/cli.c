@@ -456,3 +456,14 @@ void cli_fields(cli_ctx *c, json_t *obj, const cli_col *cols)
         printf("%s%-*s%s  %s\n", cli_dim(c), (int)lw, col->header, cli_reset(c), val);
     }
 }
+
+rd_err *cli_named(cli_ctx *c, const char *opt, const char **value)
+{
+    const char *v = cli_get(c, opt), *p = c->npos > 0 ? c->pos[0] : NULL;
+    if (v && p && strcmp(v, p) != 0)
+        return rd_error(RD_USAGE, "--%s: %s, and %s given as well; name it once", opt, v, p);
+    if (!v && !p)
+        return rd_error(RD_USAGE, "--%s: is required (%s --%s N)", opt, c->cmd->words, opt);
+    *value = v ? v : p;
+    return NULL;
+}

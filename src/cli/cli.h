@@ -91,6 +91,10 @@ bool cli_flag(cli_ctx *c, const char *name);
 const char **cli_multi(cli_ctx *c, const char *name, int *n);
 /* Positional id argument i, named field for errors. */
 rd_err *cli_pos_id(cli_ctx *c, int i, const char *field, int64_t *id);
+/* The thing a command acts on when the command's words do not say it (letter demand --invoice N,
+ * terminate --client N): option opt's value, or the lone positional argument older scripts
+ * give. Both given and different, or neither, is RD_USAGE. *value is borrowed. */
+rd_err *cli_named(cli_ctx *c, const char *opt, const char **value);
 /* Reads --text FILE|- (or the named option) if given; *out NULL otherwise. Caller frees. */
 rd_err *cli_read_text(cli_ctx *c, const char *opt, char **out);
 /* --pdf FILE, step one: creates FILE (0600, refusing to overwrite) before the command acts, so
@@ -156,6 +160,10 @@ void cli_print_id_history(cli_ctx *c, int64_t id, json_t *history);
 /* The command that runs an action of `case next` or `today` ({action, case, params, inputs},
  * see desk.h), with the real ids and a placeholder for each input. Caller frees. */
 char *cli_action_command(json_t *action);
+
+/* The amendments of a project (or a whole case) beside the terms as first agreed; nothing when
+ * there are none (cli_amend.c). */
+void cli_print_amendments(cli_ctx *c, json_t *obj);
 
 /* The sections of `case show` between the client's words and the timeline (cli_whole.c). */
 void cli_print_whole_case(cli_ctx *c, json_t *k);

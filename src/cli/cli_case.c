@@ -81,6 +81,19 @@ static void print_triage(cli_ctx *c, json_t *t)
 }
 
 /* The timeline; the entry that is the complaint itself (words) is named, not repeated. */
+/* Where an entry stands in corrections: which entry it corrects, which entries correct it. */
+static void print_correction(cli_ctx *c, json_t *entry)
+{
+    if (ji(entry, "corrects"))
+        printf("%s(entry %lld corrects entry %lld)%s\n", cli_dim(c), (long long)ji(entry, "id"),
+               (long long)ji(entry, "corrects"), cli_reset(c));
+    size_t i;
+    json_t *by;
+    json_array_foreach(json_object_get(entry, "corrected_by"), i, by)
+        printf("%s(entry %lld, corrected by entry %lld below)%s\n", cli_yellow(c),
+               (long long)ji(entry, "id"), (long long)json_integer_value(by), cli_reset(c));
+}
+
 static void print_log(cli_ctx *c, json_t *log, const char *words)
 {
     size_t i;
@@ -101,6 +114,7 @@ static void print_log(cli_ctx *c, json_t *log, const char *words)
         else if (body)
             printf("%s\n", body);
         print_triage(c, json_object_get(entry, "triage"));
+        print_correction(c, entry);
         printf("\n");
     }
 }
@@ -219,7 +233,7 @@ const cli_cmd cmd_case_list = {"case list",
                                case_list};
 const cli_cmd cmd_case_show = {
     "case show",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,

@@ -100,6 +100,15 @@ static rd_err *client_show(cli_ctx *c)
         cli_print_json(client);
     } else {
         cli_fields(c, client, client_fields);
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(client, "owed"), i, o)
+        {
+            char owed[48];
+            money_format(ji(o, "owed"), js(o, "currency"), owed, sizeof owed);
+            printf("%-12s %s on %lld invoice%s\n", i ? "" : "owes", owed,
+                   (long long)ji(o, "invoices"), ji(o, "invoices") == 1 ? "" : "s");
+        }
         printf("\n%sProjects%s\n", cli_bold(c), cli_reset(c));
         cli_table(c, json_object_get(client, "projects"), project_cols);
         printf("\n%sCases%s\n", cli_bold(c), cli_reset(c));
@@ -191,7 +200,12 @@ static rd_err *project_show(cli_ctx *c)
     rd_err *e = cli_pos_id(c, 0, "project", &id);
     if (!e) e = desk_project_get(&c->desk, id, &p);
     if (e) return e;
-    c->json ? cli_print_json(p) : cli_fields(c, p, project_fields);
+    if (c->json) {
+        cli_print_json(p);
+    } else {
+        cli_fields(c, p, project_fields);
+        cli_print_amendments(c, p);
+    }
     json_decref(p);
     return NULL;
 }

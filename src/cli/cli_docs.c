@@ -270,12 +270,17 @@ static void print_report(cli_ctx *c, json_t *r)
     printf("\n%sCost of serving%s\n", cli_bold(c), cli_reset(c));
     json_array_foreach(json_object_get(r, "clients"), i, v)
     {
-        char cost[64], paid[64];
+        char cost[64], paid[64], owed[80] = "";
         money_format(ji(v, "cost"), js(v, "cost_currency"), cost, sizeof cost);
         money_format(ji(v, "paid"), js(v, "currency") ? js(v, "currency") : js(v, "cost_currency"),
                      paid, sizeof paid);
-        printf("  %-28s %5lld min  cost %s  paid %s%s\n", js(v, "client"),
-               (long long)ji(v, "minutes"), cost, paid,
+        if (ji(v, "owed") > 0) {
+            char o[64];
+            money_format(ji(v, "owed"), js(v, "currency") ? js(v, "currency") : "", o, sizeof o);
+            snprintf(owed, sizeof owed, "  owes %s", o);
+        }
+        printf("  %-28s %5lld min  cost %s  paid %s%s%s\n", js(v, "client"),
+               (long long)ji(v, "minutes"), cost, paid, owed,
                json_is_true(json_object_get(v, "costs_more_than_paid")) ? "  costs more" : "");
     }
 }

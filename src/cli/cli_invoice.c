@@ -135,11 +135,14 @@ static rd_err *invoice_remind(cli_ctx *c)
 
 static rd_err *letter_demand(cli_ctx *c)
 {
-    desk_demand_input in = {c->pos[0], cli_get(c, "pursuit-cost"), cli_get(c, "deadline-days"),
+    const char *invoice = NULL;
+    rd_err *e = cli_named(c, "invoice", &invoice);
+    if (e) return e;
+    desk_demand_input in = {invoice, cli_get(c, "pursuit-cost"), cli_get(c, "deadline-days"),
                             cli_get(c, "override")};
     json_t *r = NULL;
     int fd;
-    rd_err *e = cli_pdf_open(c, &fd);
+    e = cli_pdf_open(c, &fd);
     if (!e) e = desk_letter_demand(&c->desk, &in, &r);
     e = cli_pdf_finish(c, fd, e, "Formal demand for payment", NULL, r ? js(r, "letter") : NULL);
     if (e) {
@@ -192,6 +195,7 @@ static const cli_opt invoice_list_opts[] = {
 static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
 
 static const cli_opt letter_demand_opts[] = {
+    {"invoice", "N", 0, "the overdue invoice: its number (2026-031) or id"},
     {"pursuit-cost", "AMOUNT", 0, "your estimate of what pursuing the debt would cost"},
     {"deadline-days", "N", 0, "days to pay from today (default 14)"},
     {"override", "REASON", 0, "write it although prerequisites are missing (audited)"},
@@ -209,7 +213,7 @@ const cli_cmd cmd_invoice_add = {"invoice add",
                                  invoice_add_opts,
                                  invoice_add};
 const cli_cmd cmd_invoice_pay = {"invoice pay",
-                                 "ID",
+                                 "INVOICE",
                                  1,
                                  1,
                                  CMD_JSON,
@@ -228,11 +232,11 @@ const cli_cmd cmd_invoice_list = {"invoice list",
                                   invoice_list_opts,
                                   invoice_list};
 const cli_cmd cmd_invoice_show = {
-    "invoice show", "ID",    1,           1, CMD_JSON, "Show an invoice with its payments.",
-    NULL,           no_opts, invoice_show};
+    "invoice show", "INVOICE", 1,           1, CMD_JSON, "Show an invoice with its payments.",
+    NULL,           no_opts,   invoice_show};
 const cli_cmd cmd_invoice_remind = {
     "invoice remind",
-    "ID",
+    "INVOICE",
     1,
     1,
     CMD_JSON,
@@ -245,8 +249,8 @@ const cli_cmd cmd_invoice_remind = {
     invoice_remind};
 const cli_cmd cmd_letter_demand = {
     "letter demand",
-    "INVOICE",
-    1,
+    NULL,
+    0,
     1,
     CMD_JSON,
     "Write the formal demand for payment of an overdue invoice (P15).",
@@ -254,7 +258,8 @@ const cli_cmd cmd_letter_demand = {
     " deliverables), at least one logged reminder, and mediation offered on a case of the client."
     " Missing prerequisites are named and nothing is written, unless --override gives a reason."
     " The letter goes to standard output and into the communication log (out, letter); the"
-    " cost-benefit line goes to standard error.",
+    " cost-benefit line goes to standard error. --invoice is required (the number alone after"
+    " the command works too).",
     letter_demand_opts,
     letter_demand};
 const cli_cmd cmd_invoice_write_off = {

@@ -322,7 +322,7 @@ const cli_cmd cmd_attachment_get = {
     get_opts,         attachment_get};
 const cli_cmd cmd_case_export = {
     "case export",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,

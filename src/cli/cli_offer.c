@@ -420,13 +420,15 @@ const cli_cmd cmd_offer_make = {
     CMD_JSON,
     "Offer the client options to choose from (P8); shows the margin effect first.",
     "Each --option is KIND:DETAIL:DUE, DUE a date (YYYY-MM-DD) not in the past. KIND is redo,\n"
-    "revision, partial_refund, discount, full_refund, extra_support or referral.\n"
+    "revision, partial_refund, discount, full_refund, extra_support, referral or client_fix.\n"
     "  partial_refund:200.00:2026-12-01   an amount in the case's currency (\"200.00 GBP\" too)\n"
     "  partial_refund:10%:2026-12-01      a percent of what the client paid\n"
     "  discount:15%:2026-12-01            a percent of the project's price, or an amount\n"
     "  full_refund::2026-12-01            everything paid on the project's invoices\n"
     "  revision:2 rounds on the boards:2026-12-01   a leading number counts revisions\n"
     "  redo:fix the colours:2026-11-20    free text for redo, extra_support, referral\n"
+    "  client_fix:price stickers;120:2026-12-01   a fix the client proposed, in their words;\n"
+    "                                     after ';' any money back (amount or % of what was paid)\n"
     "A refund cannot exceed what was paid; percents round half away from zero to the cent.\n"
     "Revisions beyond the project's included ones show their price and need --charge or\n"
     "--waive (P18). After a rejected offer with an ask, the meet-halfway figure is shown.\n"
@@ -473,7 +475,8 @@ const cli_cmd cmd_commitment_done = {
     CMD_JSON,
     "Mark a commitment done.",
     "When the case's last commitment is done a follow-up is scheduled followup_days later "
-    "(setting, default 3).",
+    "(setting, default 3). A commitment split into parts (commitment split) is done when its "
+    "last part is.",
     override_only,
     commitment_done};
 const cli_cmd cmd_refund_list = {

@@ -366,7 +366,7 @@ static const cli_opt close_opts[] = {
 
 const cli_cmd cmd_case_next = {
     "case next",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -378,7 +378,7 @@ const cli_cmd cmd_case_next = {
     case_next};
 const cli_cmd cmd_case_concern_add = {
     "case concern add",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -389,7 +389,7 @@ const cli_cmd cmd_case_concern_add = {
     concern_add};
 const cli_cmd cmd_case_acknowledge = {
     "case acknowledge",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -399,7 +399,7 @@ const cli_cmd cmd_case_acknowledge = {
     acknowledge};
 const cli_cmd cmd_case_cause = {
     "case cause",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -409,7 +409,7 @@ const cli_cmd cmd_case_cause = {
     cause};
 const cli_cmd cmd_case_want = {
     "case want",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -420,7 +420,7 @@ const cli_cmd cmd_case_want = {
     want};
 const cli_cmd cmd_case_confirm = {
     "case confirm",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,
@@ -431,7 +431,7 @@ const cli_cmd cmd_case_confirm = {
     confirm};
 const cli_cmd cmd_case_flag = {
     "case flag",
-    "ID",
+    "CASE",
     1,
     1,
     0,
@@ -440,7 +440,7 @@ const cli_cmd cmd_case_flag = {
     flag_opts,
     flag};
 const cli_cmd cmd_case_pause = {"case pause",
-                                "ID",
+                                "CASE",
                                 1,
                                 1,
                                 0,
@@ -452,10 +452,10 @@ const cli_cmd cmd_case_pause = {"case pause",
                                 pause_opts,
                                 pause_case};
 const cli_cmd cmd_case_resume = {
-    "case resume", "ID", 1, 1, 0, "Resume contact on a paused case.", NULL, no_opts, resume_case};
+    "case resume", "CASE", 1, 1, 0, "Resume contact on a paused case.", NULL, no_opts, resume_case};
 const cli_cmd cmd_case_close = {
     "case close",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,

@@ -51,10 +51,12 @@ static rd_err *terminate(cli_ctx *c)
         return rd_error(RD_USAGE, "terminate: --handover and --confirm are separate steps");
     if (cli_get(c, "note") && !handover) return rd_error(RD_USAGE, "--note: goes with --handover");
     if (cli_get(c, "pdf") && !confirm) return rd_error(RD_USAGE, "--pdf: goes with --confirm");
-    rd_err *e = NULL;
+    const char *client_text = NULL;
+    rd_err *e = cli_named(c, "client", &client_text);
+    if (e) return e;
     json_t *r = NULL;
     if (confirm) {
-        desk_terminate_input in = {c->pos[0], reasons, nreasons, cli_get(c, "referral"),
+        desk_terminate_input in = {client_text, reasons, nreasons, cli_get(c, "referral"),
                                    cli_get(c, "override")};
         int fd;
         e = cli_pdf_open(c, &fd);
@@ -70,11 +72,11 @@ static rd_err *terminate(cli_ctx *c)
     }
     if (handover) {
         int64_t id;
-        desk_handover_input in = {c->pos[0], handover, cli_get(c, "note")};
+        desk_handover_input in = {client_text, handover, cli_get(c, "note")};
         if ((e = desk_terminate_handover(&c->desk, &in, &id))) return e;
     }
     int64_t client;
-    if ((e = cli_pos_id(c, 0, "client", &client))) return e;
+    if ((e = desk_parse_id("client", client_text, &client))) return e;
     if ((e = desk_terminate_check(&c->desk, client, &r))) return e;
     c->json ? cli_print_json(r) : print_check(c, r);
     json_decref(r);
@@ -90,6 +92,7 @@ static const cli_opt time_add_opts[] = {
     {NULL, NULL, 0, NULL}};
 
 static const cli_opt terminate_opts[] = {
+    {"client", "ID", 0, "the client to walk away from (required)"},
     {"reason", "TEXT", CLI_MULTI, "a reason to cite in the notice (repeat for more)"},
     {"handover", "KIND:ID", 0, "mark commitment, project, refund or invoice ID handed over"},
     {"note", "TEXT", 0, "with --handover: to whom or how it was handed over"},
@@ -111,14 +114,16 @@ const cli_cmd cmd_time_add = {"time add",
                               time_add};
 const cli_cmd cmd_terminate = {
     "terminate",
-    "CLIENT",
-    1,
+    NULL,
+    0,
     1,
     CMD_JSON,
     "Walk away from a client: triggers, checklist, handovers, notice (P16).",
     "Without --confirm it prints the walk-away triggers that fire and the checklist of what is"
     " still owed to the client (open commitments, undelivered projects, pending refunds, unpaid"
-    " invoices). --handover KIND:ID --note TEXT marks one item handed over. --confirm (with at"
+    " invoices). --client ID is required (the id alone after the command works too)."
+    " --handover KIND:ID --note TEXT marks one item handed over (an invoice by its number or"
+    " id). --confirm (with at"
     " least one --reason) is refused while anything is open; otherwise it prints the notice,"
     " logs it (out, letter), marks the client terminated and moves their open cases to stage"
     " terminated.",

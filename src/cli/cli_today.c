@@ -221,7 +221,7 @@ const cli_cmd cmd_followup_edit = {"followup edit",
                                    followup_edit};
 const cli_cmd cmd_case_reread = {
     "case reread",
-    "ID",
+    "CASE",
     1,
     1,
     CMD_JSON,

@@ -74,6 +74,7 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
         printf("  %s%s%s\n", js(k, "root_cause"), js(k, "root_notes") ? ": " : "",
                js(k, "root_notes") ? js(k, "root_notes") : "");
     }
+    cli_print_amendments(c, k);
     if (js(k, "want")) {
         heading(c, "Restatement (P7)");
         printf("  You want %s so that %s.\n", js(k, "want"), js(k, "goal") ? js(k, "goal") : "…");
@@ -92,8 +93,10 @@ void cli_print_whole_case(cli_ctx *c, json_t *k)
         const char *state = js(v, "done_at")       ? "done"
                             : js(v, "handed_over") ? "handed over"
                                                    : "open";
-        printf("  #%lld %s, due %s: %s\n", (long long)ji(v, "id"), js(v, "text"), js(v, "due_on"),
-               state);
+        printf("  %s#%lld %s, due %s: %s", ji(v, "parent_id") ? "  " : "", (long long)ji(v, "id"),
+               js(v, "text"), js(v, "due_on"), state);
+        if (ji(v, "parent_id")) printf(" (part of #%lld)", (long long)ji(v, "parent_id"));
+        printf("\n");
     }
     json_t *overdue = json_object_get(k, "overdue");
     if (json_array_size(overdue))

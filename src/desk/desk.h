@@ -65,6 +65,8 @@ typedef struct desk_client_input {
 rd_err *desk_client_add(rd_desk *d, const desk_client_input *in, int64_t *id);
 /* Changes the fields that are not NULL; "" clears an optional field. */
 rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in);
+/* The client with projects, cases, and owed: what they still owe per currency ({currency,
+ * owed, invoices}; written-off and credited amounts are not owed). */
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out);
 rd_err *desk_client_list(rd_desk *d, rd_page *page, json_t **out); /* by name */
 
@@ -83,6 +85,8 @@ typedef struct desk_project_input {
 } desk_project_input;
 
 rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id);
+/* The project row plus agreed (the price, currency, revisions and extra_revision_price as first
+ * agreed, before any amendment) and amendments (oldest first). */
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out);
 /* What may change in a project once agreed; NULL leaves a field as it is. */
 typedef struct desk_project_change {
@@ -108,9 +112,10 @@ typedef struct desk_case_input {
 
 rd_err *desk_case_open(rd_desk *d, const desk_case_input *in, int64_t *id);
 /* The whole case: the case row with its client's contact details, the log entries (with what
- * triage read), attachments, and under their own keys concerns, offers (with options and
- * outcome), commitments, overdue (commitments past due), followups, escalations, feedback,
- * lessons and drafts. */
+ * triage read, and corrects / corrected_by: the corrections among them), attachments, and under
+ * their own keys concerns, offers (with options and outcome), commitments (parts carry
+ * parent_id), overdue (commitments past due), followups, escalations, feedback, lessons and
+ * drafts; with a project, also its amendments and the terms as first agreed (agreed). */
 rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out);
 /* status, stage NULL: any; newest received first. Each row carries overdue: the commitments and
  * follow-ups of the case open past their date. */
@@ -499,7 +504,9 @@ typedef struct desk_revision_input {
  * refused (RD_CONFLICT, saying what it costs) until charge or waive is chosen. *out is {id,
  * number, included, beyond_policy, charge, price, currency, summary}. */
 rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **out);
-/* {project_id, title, included, used, extra_revision_price, currency, revisions (array)}. */
+/* {project_id, title, included, used, extra_revision_price, currency, revisions (array; each
+ * with price: what it was charged at, null when waived, included or reversed), charged (the sum
+ * of those prices)}. */
 rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out);
 /* ---------------------------------------------------------------- triage and drafts (P2, P5) */
 /* Triages text (already checked as UTF-8) and records the findings for log entry log_id,
@@ -880,12 +887,54 @@ rd_err *desk_calendar_for_token(rd_desk *d, const char *token, char **ics);
  * resolution{…} (days), offers{offers, chosen, rejected, acceptance_rate}, escalation_rate,
  * money[{currency, refunds, discounts, revenue, share_of_revenue}], satisfaction{responses,
  * average}, kept{closed, kept, rate}, lessons[…], changes_made, clients[{client, minutes,
- * cost, cost_currency, paid, currency, costs_more_than_paid}]}. Rates are 0..1 or null. */
+ * cost, cost_currency, paid, currency, owed (open today, in currency; written-off and
+ * credited amounts are not owed), costs_more_than_paid}]}. Rates are 0..1 or null. */
 rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 /* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
  * to *pdf, which the caller owns and resets. */
 rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
 /* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
 const char *desk_root_cause_words(const char *root_cause);
+
+/* ---------------------------------------------------------------- mistakes put right
+ * (desk_amend.c): nothing is edited in place; each change is recorded beside what it changes. */
+
+/* A change to what a project agreed (P20): each field given (NULL: unchanged) becomes one
+ * amendment with its old and new value. */
+typedef struct desk_amend_input {
+    const char *price;                /* in the project's currency (the new one, if changed) */
+    const char *currency;             /* ISO 4217; refused once amounts exist in the old one */
+    const char *revisions;            /* included revisions, 0..100 */
+    const char *extra_revision_price; /* price of each revision beyond them */
+    const char *reason;               /* required */
+    const char *channel;              /* how it was agreed with the client; default email */
+} desk_amend_input;
+/* Records the amendments, sets the project's terms to the new values, and appends one entry to
+ * the client's log (out, on channel) saying what changed and why. Later figures (offers'
+ * margins, the price of an extra revision requested from now on) use the new values; charged
+ * revisions keep the price they had. *out (caller's) is {project_id, log_id, amendments[{id,
+ * field, old_value, new_value, was, now}], text}. */
+rd_err *desk_project_amend(rd_desk *d, int64_t project_id, const desk_amend_input *in,
+                           json_t **out);
+/* Reverses the charge of a revision beyond the policy (P18), with a reason: the revision stays
+ * counted, its price no longer counts. *out (caller's) is the project's revision list after it
+ * (desk_revision_list) with reversed: id. */
+rd_err *desk_revision_reverse(rd_desk *d, int64_t id, const char *reason, json_t **out);
+
+/* A log entry corrected: the original stays as it was, the correction is a new entry beside it
+ * (same client, case, direction, channel and time) that points to it. */
+typedef struct desk_correct_input {
+    const char *subject; /* or NULL: the original's */
+    const char *body;    /* the corrected words; required */
+    const char *reason;  /* why; required */
+} desk_correct_input;
+rd_err *desk_log_correct(rd_desk *d, int64_t entry_id, const desk_correct_input *in, int64_t *id);
+
+/* Splits an open commitment into 2..9 parts, each "TEXT:DUE" (not in the past, not after the
+ * commitment's own date). Parts are commitments of their own (overdue ones show in today and
+ * case show); the commitment itself is finished when its last part is done. *out (caller's) is
+ * {commitment, parts[{id, text, due_on}]}. */
+rd_err *desk_commitment_split(rd_desk *d, int64_t id, const char *const *parts, int nparts,
+                              json_t **out);
 
 #endif

@@ -1,7 +1,6 @@
 /* desk_case.c — opening complaint cases (P1) and the communication log (P17). The client's own
  * words are kept verbatim on the case and also land in the hash-chained log. */
-#include "desk/desk.h"
-#include "store/store.h"
+#include "desk/playbook_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +145,7 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
     }
     json_object_set_new(c, "attachments", att);
     e = whole_case(d, id, c);
+    if (!e) e = pb_case_corrections(d, c);
     if (e) {
         json_decref(c);
         return e;

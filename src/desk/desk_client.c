@@ -1,7 +1,6 @@
 /* desk_client.c — adding, editing and reading clients and their projects. A project records
  * what was agreed up front (P20), which later settles whether an expectation was ever set. */
-#include "desk/desk.h"
-#include "store/store.h"
+#include "desk/playbook_int.h"
 
 #include <string.h>
 
@@ -94,17 +93,20 @@ rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in)
 
 rd_err *desk_client_get(rd_desk *d, int64_t id, json_t **out)
 {
-    json_t *client = NULL, *projects = NULL, *cases = NULL;
+    json_t *client = NULL, *projects = NULL, *cases = NULL, *owed = NULL;
     rd_err *e = store_client_get(d->st, id, &client);
     if (!e) e = store_project_list(d->st, id, NULL, &projects);
     if (!e) e = store_case_list(d->st, NULL, NULL, id, NULL, &cases);
+    if (!e) e = store_client_owed(d->st, id, &owed);
     if (e) {
         json_decref(client);
         json_decref(projects);
+        json_decref(cases);
         return e;
     }
     json_object_set_new(client, "projects", projects);
     json_object_set_new(client, "cases", cases);
+    json_object_set_new(client, "owed", owed);
     *out = client;
     return NULL;
 }
@@ -215,7 +217,15 @@ rd_err *desk_project_edit(rd_desk *d, int64_t id, const desk_project_change *in)
 
 rd_err *desk_project_get(rd_desk *d, int64_t id, json_t **out)
 {
-    return store_project_get(d->st, id, out);
+    json_t *p = NULL;
+    rd_err *e = store_project_get(d->st, id, &p);
+    if (!e) e = pb_project_history(d, p);
+    if (e) {
+        json_decref(p);
+        return e;
+    }
+    *out = p;
+    return NULL;
 }
 
 rd_err *desk_project_list(rd_desk *d, int64_t client_id, rd_page *page, json_t **out)

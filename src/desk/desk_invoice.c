@@ -145,7 +145,11 @@ rd_err *desk_invoice_ref(rd_desk *d, const char *field, const char *text, int64_
                         "%s: invoice number %s is on %zu projects; name it by its id (invoice "
                         "list shows both)",
                         field, text, n);
-    return n == 1 ? NULL : desk_parse_id(field, text, id);
+    if (n == 1) return NULL;
+    if (strspn(text, "0123456789") != strlen(text))
+        return rd_error(RD_NOT_FOUND, "%s: no invoice has the number %s (invoice list shows them)",
+                        field, text);
+    return desk_parse_id(field, text, id);
 }
 
 rd_err *desk_invoice_adjust(rd_desk *d, const desk_adjust_input *in, int64_t *id)

@@ -11,7 +11,7 @@
 
 const char *const desk_offer_kinds[] = {"redo",     "revision",    "partial_refund",
                                         "discount", "full_refund", "extra_support",
-                                        "referral", NULL};
+                                        "referral", "client_fix",  NULL};
 
 #define MAX_OPTIONS 9
 
@@ -197,7 +197,17 @@ static rd_err *parse_option(const char *text, int pos, const money_ctx *mc, cons
                             field, a, p);
         }
     }
-    if (money) o->margin_effect = -o->amount;
+    if (strcmp(o->kind, "client_fix") == 0 &&
+        (e = pb_client_fix(field, o->detail, mc->cur, mc->project != NULL, mc->refundable,
+                           &o->amount)))
+        return e;
+    if (strcmp(o->kind, "client_fix") == 0 && o->amount > 0) { /* the words alone are the detail */
+        char *semi = strrchr(o->detail, ';');
+        while (semi > o->detail && semi[-1] == ' ')
+            semi--;
+        *semi = '\0';
+    }
+    if (money || o->amount > 0) o->margin_effect = -o->amount;
     if (revision) {
         int64_t n = 1;
         const char *dt = o->detail;
@@ -285,6 +295,9 @@ static char *describe(const option *o, const char *cur)
     if (strcmp(o->kind, "discount") == 0) return xasprintf("A discount of %s on your next work", a);
     if (strcmp(o->kind, "extra_support") == 0)
         return xasprintf("Extra support%s%s", o->detail[0] ? ": " : "", o->detail);
+    if (strcmp(o->kind, "client_fix") == 0)
+        return o->amount > 0 ? xasprintf("Your own proposal: %s (%s back to you)", o->detail, a)
+                             : xasprintf("Your own proposal: %s", o->detail);
     return xasprintf("A referral to another provider%s%s", o->detail[0] ? ": " : "", o->detail);
 }
 
@@ -527,7 +540,8 @@ rd_err *desk_offer_choose(rd_desk *d, int64_t offer_id, const char *option_text,
         free(text);
     }
     const char *kind = opt ? desk_js(opt, "kind") : "";
-    if (!e && is_money_kind(kind))
+    bool fix_money = strcmp(kind, "client_fix") == 0 && desk_ji(opt, "amount") > 0;
+    if (!e && (is_money_kind(kind) || fix_money))
         e = store_refund_insert(d->st, case_id, desk_ji(k, "project_id"),
                                 strcmp(kind, "discount") == 0 ? "discount" : "refund",
                                 desk_ji(opt, "amount"), cur, now, &rid);
@@ -628,7 +642,9 @@ rd_err *desk_commitment_done(rd_desk *d, int64_t id, const char *override, int64
         e = rd_error(RD_CONFLICT, "commitment: commitment %lld is already done", (long long)id);
     int64_t case_id = c ? desk_ji(c, "case_id") : 0;
     if (!e) e = pb_enter(d, case_id, "commitment.done", override, &k, &overrode);
+    if (!e) e = pb_parts_before_done(d, c);
     if (!e) e = store_commitment_done(d->st, id, now);
+    if (!e) e = pb_parts_after_done(d, c, now);
     if (!e) e = pb_advance(d, k, "commitment.done", now);
     if (!e) e = store_case_facts(d->st, case_id, today, "EUR", &facts);
     if (!e && desk_ji(facts, "open_commitments") == 0) {

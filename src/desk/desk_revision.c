@@ -1,8 +1,7 @@
 /* desk_revision.c — the revision policy (P18): each project includes a number of revisions and
  * prices the extras. Requests are counted, and one beyond the policy cannot be recorded until
  * the user chooses to charge it or to waive it knowingly. */
-#include "desk/desk.h"
-#include "store/store.h"
+#include "desk/playbook_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +90,7 @@ rd_err *desk_revision_list(rd_desk *d, int64_t project_id, json_t **out)
                      "used", (json_int_t)json_array_size(rows), "extra_revision_price",
                      json_object_get(p, "extra_revision_price"), "currency", desk_js(p, "currency"),
                      "revisions", rows);
+    pb_revision_totals(*out);
     json_decref(p);
     return NULL;
 }

@@ -164,8 +164,9 @@ rd_err *desk_terminate_check(rd_desk *d, int64_t client_id, json_t **out)
     return e;
 }
 
-/* Splits "commitment:3" into a kind from obligation_kinds and an id. */
-static rd_err *parse_item(const char *text, const char **kind, int64_t *id)
+/* Splits "commitment:3" into a kind from obligation_kinds and an id; an invoice may be named by
+ * its number ("invoice:2026-031"). */
+static rd_err *parse_item(rd_desk *d, const char *text, const char **kind, int64_t *id)
 {
     const char *colon = text ? strchr(text, ':') : NULL;
     if (text_blank(text)) return rd_error(RD_INVALID, "handover: is required (KIND:ID)");
@@ -179,6 +180,7 @@ static rd_err *parse_item(const char *text, const char **kind, int64_t *id)
         return rd_error(RD_INVALID,
                         "handover: '%.*s' is not commitment, project, refund or invoice",
                         (int)(colon - text), text);
+    if (strcmp(*kind, "invoice") == 0) return desk_invoice_ref(d, "handover", colon + 1, id);
     return parse_int("handover", colon + 1, 1, INT64_MAX, id);
 }
 
@@ -187,7 +189,7 @@ rd_err *desk_terminate_handover(rd_desk *d, const desk_handover_input *in, int64
     int64_t client_id, item_id, owner = 0;
     const char *kind = NULL;
     rd_err *e = desk_parse_id("client", in->client, &client_id);
-    if (!e) e = parse_item(in->item, &kind, &item_id);
+    if (!e) e = parse_item(d, in->item, &kind, &item_id);
     if (!e && text_blank(in->note))
         e = rd_error(RD_INVALID, "note: say to whom or how it was handed over");
     if (!e) e = text_check("note", in->note, DESK_MAX_FIELD, true);

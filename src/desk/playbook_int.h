@@ -47,4 +47,21 @@ rd_err *pb_case_currency(rd_desk *d, json_t *kase, char **currency);
 /* Stage name of a case row (borrowed). */
 const char *pb_stage(json_t *kase);
 
+/* desk_amend.c: adds agreed (the terms as first agreed) and amendments to a project row. */
+rd_err *pb_project_history(rd_desk *d, json_t *p);
+/* Adds charged (the sum of the prices of charges not reversed) to a revision list. */
+void pb_revision_totals(json_t *list);
+/* Adds to a whole case (desk_case_get) its project's amendments and agreed terms, and to each
+ * log entry corrects (the entry it corrects) and corrected_by (the entries correcting it). */
+rd_err *pb_case_corrections(rd_desk *d, json_t *k);
+/* Refuses marking done a commitment whose parts are still open. */
+rd_err *pb_parts_before_done(rd_desk *d, json_t *c);
+/* After a part is done: marks its commitment done when no part is left open. */
+rd_err *pb_parts_after_done(rd_desk *d, json_t *c, const char *now);
+/* A fix the client proposed (offer kind client_fix, P8): detail is their words, optionally
+ * ";AMOUNT" (or ";PERCENT" of what was paid) for money back, which must not exceed refundable.
+ * *amount is that money, or -1 without any. */
+rd_err *pb_client_fix(const char *field, const char *detail, const char *cur, bool has_project,
+                      int64_t refundable, int64_t *amount);
+
 #endif

@@ -474,7 +474,11 @@ rd_err *api_invoice_add(http_req *rq, http_resp *rs)
 
 rd_err *api_invoice_get(http_req *rq, http_resp *rs)
 {
-    return api_get_by_id(rq, rs, desk_invoice_get);
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = desk_invoice_ref(rq->desk, "invoice", ARG("id"), &id);
+    if (!e) e = desk_invoice_get(rq->desk, id, &out);
+    return api_reply(rs, e, out);
 }
 
 rd_err *api_invoice_pay(http_req *rq, http_resp *rs)
@@ -491,14 +495,18 @@ rd_err *api_invoice_remind(http_req *rq, http_resp *rs)
     desk_remind_input in = {
         .preview = arg_yes(rq, "preview"), .channel = ARG("channel"), .override = ARG("override")};
     json_t *out = NULL;
-    rd_err *e = http_arg_id(rq, "id", &id);
+    rd_err *e = desk_invoice_ref(rq->desk, "invoice", ARG("id"), &id);
     if (!e) e = desk_invoice_remind_with(rq->desk, id, &in, &out);
     return api_reply(rs, e, out);
 }
 
 rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs)
 {
-    return api_get_by_id(rq, rs, desk_demand_prerequisites);
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = desk_invoice_ref(rq->desk, "invoice", ARG("id"), &id);
+    if (!e) e = desk_demand_prerequisites(rq->desk, id, &out);
+    return api_reply(rs, e, out);
 }
 
 rd_err *api_letter_demand(http_req *rq, http_resp *rs)
@@ -596,4 +604,49 @@ rd_err *api_followup_edit(http_req *rq, http_resp *rs)
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = desk_followup_edit(rq->desk, id, ARG("kind"), ARG("due"));
     return done(rs, e);
+}
+
+/* ---------------------------------------------------------------- mistakes put right */
+
+rd_err *api_project_amend(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    desk_amend_input in = {ARG("price"),     ARG("currency"),
+                           ARG("revisions"), ARG("extra_revision_price"),
+                           ARG("reason"),    ARG("channel")};
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_project_amend(rq->desk, id, &in, &out);
+    if (e) return e;
+    return http_json(rs, 201, out);
+}
+
+rd_err *api_revision_reverse(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_revision_reverse(rq->desk, id, ARG("reason"), &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_log_correct(http_req *rq, http_resp *rs)
+{
+    int64_t entry, id = 0;
+    desk_correct_input in = {ARG("subject"), ARG("body"), ARG("reason")};
+    rd_err *e = http_arg_id(rq, "id", &entry);
+    if (!e) e = desk_log_correct(rq->desk, entry, &in, &id);
+    return e ? e : api_created(rs, id);
+}
+
+rd_err *api_commitment_split(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    const char *parts[MAX_LIST];
+    int n = http_arg_all(rq, "part", parts, MAX_LIST);
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_commitment_split(rq->desk, id, parts, n, &out);
+    if (e) return e;
+    return http_json(rs, 201, out);
 }

@@ -485,6 +485,37 @@ rd_err *store_case_followups(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_feedback(rd_store *st, int64_t case_id, json_t **rows);
 rd_err *store_case_lessons(rd_store *st, int64_t case_id, json_t **rows);
 
+/* ---------------------------------------------------------------- amendments (store_amend.c)
+ * Mistakes put right without editing history. */
+/* What the client still owes per currency, written-off and credited amounts left out:
+ * {currency, owed, invoices}. */
+rd_err *store_client_owed(rd_store *st, int64_t client_id, json_t **rows);
+/* Records an amendment of one agreed term (field: price, currency, revisions or
+ * extra_revision_price; values as stored, text) and sets the project's column to new_value. */
+rd_err *store_project_amend(rd_store *st, int64_t project_id, const char *field,
+                            const char *old_value, const char *new_value, const char *reason,
+                            const char *now, int64_t *id);
+/* A project's amendments, oldest first, with project_title. */
+rd_err *store_project_amendments(rd_store *st, int64_t project_id, json_t **rows);
+/* How many invoices, refunds and offers carry amounts in the project's currency. */
+rd_err *store_project_invoiced(rd_store *st, int64_t project_id, int64_t *n);
+/* One revision with project_title, client_id, currency and price (the project's extra revision
+ * price); RD_NOT_FOUND when none. */
+rd_err *store_revision_get(rd_store *st, int64_t id, json_t **row);
+rd_err *store_revision_reverse(rd_store *st, int64_t id, const char *reason, const char *now);
+/* One log entry's plain columns; RD_NOT_FOUND naming "entry" when none. */
+rd_err *store_log_entry(rd_store *st, int64_t id, json_t **row);
+rd_err *store_log_correction_insert(rd_store *st, int64_t log_id, int64_t corrects_id,
+                                    const char *now);
+/* The corrections among a case's log entries (case_id), else a client's: {log_id,
+ * corrects_id, created_at}, oldest first. */
+rd_err *store_log_corrections(rd_store *st, int64_t case_id, int64_t client_id, json_t **rows);
+/* A part of commitment parent_id (same case and option) with its own text and date. */
+rd_err *store_commitment_part_insert(rd_store *st, int64_t parent_id, const char *text,
+                                     const char *due_on, const char *now, int64_t *id);
+/* The parts of a commitment, by date. */
+rd_err *store_commitment_parts(rd_store *st, int64_t parent_id, json_t **rows);
+
 /* ---------------------------------------------------------------- mail (store_mail.c) */
 typedef struct rd_mail_fields {
     int64_t log_id;         /* the log entry holding subject and body */

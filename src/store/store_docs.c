@@ -24,8 +24,8 @@ static const struct {
               " FROM cases k JOIN clients c ON c.id = k.client_id WHERE k.id > ?1"
               " ORDER BY k.id LIMIT ?2"},
     {"invoices", "SELECT i.id, i.number, i.project_id, p.client_id, c.name AS client, i.amount,"
-                 " i.currency, i.issued_on, i.due_on, (SELECT coalesce(sum(amount), 0)"
-                 " FROM payments WHERE invoice_id = i.id) AS paid FROM invoices i"
+                 " i.currency, i.issued_on, i.due_on, b.paid, b.adjusted AS written_off,"
+                 " b.balance FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id"
                  " JOIN projects p ON p.id = i.project_id JOIN clients c ON c.id = p.client_id"
                  " WHERE i.id > ?1 ORDER BY i.id LIMIT ?2"},
     {"payments", "SELECT y.id, y.invoice_id, i.number AS invoice, y.amount, i.currency,"
@@ -73,11 +73,10 @@ rd_err *store_calendar_events(rd_store *st, json_t **rows)
                    " FROM followups f JOIN cases k ON k.id = f.case_id"
                    " JOIN clients c ON c.id = k.client_id WHERE f.done_at IS NULL"
                    " UNION ALL SELECT 'invoice', i.id, i.due_on, NULL, i.number, c.name, NULL,"
-                   " i.amount - (SELECT coalesce(sum(amount), 0) FROM payments"
-                   " WHERE invoice_id = i.id), i.currency"
-                   " FROM invoices i JOIN projects p ON p.id = i.project_id"
-                   " JOIN clients c ON c.id = p.client_id WHERE i.amount >"
-                   " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id)"
+                   " b.balance, i.currency"
+                   " FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id"
+                   " JOIN projects p ON p.id = i.project_id"
+                   " JOIN clients c ON c.id = p.client_id WHERE b.balance > 0"
                    " UNION ALL SELECT 'hold', d.id, NULL, d.hold_until, d.subject, c.name,"
                    " d.case_id, NULL, NULL FROM drafts d JOIN cases k ON k.id = d.case_id"
                    " JOIN clients c ON c.id = k.client_id WHERE d.status <> 'released'"
@@ -218,19 +217,26 @@ rd_err *store_report(rd_store *st, const char *from, const char *to, json_t **ou
                     " WHERE " IN_PERIOD("k") " ORDER BY s.change_made, s.id",
                     "tt", from, to);
     if (!e) json_object_set_new(o, "lessons", rows);
-    /* per client: time logged in the period and what they paid in it */
+    /* per client: time logged in the period, what they paid in it, and what they still owe
+     * today (written-off and credited amounts are not owed) */
     if (!e)
-        e = db_rows(st, &rows,
-                    "SELECT c.id AS client_id, c.name AS client, (SELECT coalesce(sum(t.minutes),"
-                    " 0) FROM time_entries t WHERE t.client_id = c.id AND substr(t.at, 1, 10)"
-                    " BETWEEN ?1 AND ?2) AS minutes, (SELECT coalesce(sum(y.amount), 0)"
-                    " FROM payments y JOIN invoices i ON i.id = y.invoice_id JOIN projects p"
-                    " ON p.id = i.project_id WHERE p.client_id = c.id AND y.paid_on BETWEEN ?1"
-                    " AND ?2) AS paid, (SELECT p.currency FROM projects p WHERE p.client_id ="
-                    " c.id ORDER BY p.id DESC LIMIT 1) AS currency FROM clients c WHERE"
-                    " EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id AND " IN_PERIOD(
-                        "k") ") ORDER BY c.name, c.id",
-                    "tt", from, to);
+        e = db_rows(
+            st, &rows,
+            "SELECT c.id AS client_id, c.name AS client, (SELECT coalesce(sum(t.minutes),"
+            " 0) FROM time_entries t WHERE t.client_id = c.id AND substr(t.at, 1, 10)"
+            " BETWEEN ?1 AND ?2) AS minutes, (SELECT coalesce(sum(y.amount), 0)"
+            " FROM payments y JOIN invoices i ON i.id = y.invoice_id JOIN projects p"
+            " ON p.id = i.project_id WHERE p.client_id = c.id AND y.paid_on BETWEEN ?1"
+            " AND ?2) AS paid, (SELECT coalesce(sum(b.balance), 0) FROM invoices i"
+            " JOIN invoice_balances b ON b.invoice_id = i.id JOIN projects p"
+            " ON p.id = i.project_id WHERE p.client_id = c.id AND b.balance > 0 AND i.currency ="
+            " (SELECT currency FROM projects WHERE client_id = c.id ORDER BY id DESC"
+            " LIMIT 1))"
+            " AS owed, (SELECT p.currency FROM projects p WHERE p.client_id ="
+            " c.id ORDER BY p.id DESC LIMIT 1) AS currency FROM clients c WHERE"
+            " EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id AND " IN_PERIOD(
+                "k") ") ORDER BY c.name, c.id",
+            "tt", from, to);
     if (!e) json_object_set_new(o, "clients", rows);
     if (e) {
         json_decref(o);

@@ -18,9 +18,9 @@ rd_err *store_client_facts(rd_store *st, int64_t client_id, const char *today, c
         "   WHERE p.client_id = ?1 AND i.currency <> ?3) AS other_currency_invoices,"
         " (SELECT count(*) FROM invoices i JOIN projects p ON p.id = i.project_id"
         "   WHERE p.client_id = ?1 AND ("
-        "     (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id) < i.amount"
+        "     (SELECT balance FROM invoice_balances WHERE invoice_id = i.id) > 0"
         "       AND i.due_on < ?2"
-        "     OR (SELECT max(paid_on) FROM payments WHERE invoice_id = i.id) > i.due_on))"
+        "     OR (SELECT last_paid_on FROM invoice_balances WHERE invoice_id = i.id) > i.due_on))"
         "   AS late_or_unpaid,"
         " (SELECT count(*) FROM cases WHERE client_id = ?1 AND abuse = 1) AS abusive_cases",
         "itt", client_id, today, currency);

@@ -103,12 +103,12 @@ rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, co
     " CASE ?1 WHEN 0 THEN 9223372036854775807 ELSE ?1 END)"
 
 /* The overdue condition of the invoice lists (alias i), with the day bound as ?2: earliest due
- * first; with ?2 set, only invoices due before that day with a balance. The due-date bound is a
+ * first; with ?2 set, only invoices due before that day with a balance (the invoice_balances
+ * view, 016: payments, write-offs and credit notes taken off). The due-date bound is a
  * range on invoices_due, so the overdue ones are read and nothing after. */
 #define INVOICE_OVERDUE                                                                            \
-    " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR i.amount >"                     \
-    " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id)"                     \
-    " + (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id))"
+    " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR"                                \
+    " (SELECT balance FROM invoice_balances WHERE invoice_id = i.id) > 0)"
 
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);

@@ -16,19 +16,15 @@ rd_err *store_invoice_insert(rd_store *st, const rd_invoice_fields *f, const cha
                      f->due_on, now);
 }
 
-/* Every invoice column plus the paid sum, the balance, the last payment date, the number of
- * reminders, the project and the client it belongs to. */
+/* Every invoice column plus the paid sum, the written-off sum, the balance and the last payment
+ * date (all from the invoice_balances view, 016, the one definition of what is still owed), the
+ * number of reminders, the project and the client it belongs to. */
 #define INVOICE_SELECT                                                                             \
     "SELECT i.*, p.title AS project_title, p.client_id AS client_id, c.name AS client_name,"       \
-    " (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id) AS paid,"            \
-    " (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id)"          \
-    "   AS adjusted,"                                                                              \
-    " i.amount - (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id)"          \
-    "   - (SELECT coalesce(sum(amount), 0) FROM invoice_adjustments WHERE invoice_id = i.id)"      \
-    "   AS balance,"                                                                               \
-    " (SELECT max(paid_on) FROM payments WHERE invoice_id = i.id) AS last_paid_on,"                \
+    " b.paid, b.adjusted, b.balance, b.last_paid_on,"                                              \
     " (SELECT count(*) FROM invoice_reminders WHERE invoice_id = i.id) AS reminders"               \
-    " FROM invoices i JOIN projects p ON p.id = i.project_id JOIN clients c ON c.id = p.client_id"
+    " FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id"                              \
+    " JOIN projects p ON p.id = i.project_id JOIN clients c ON c.id = p.client_id"
 
 rd_err *store_invoice_get(rd_store *st, int64_t id, json_t **row)
 {
@@ -212,9 +208,9 @@ rd_err *store_client_history(rd_store *st, int64_t client_id, const char *today,
         "   AS escalation_levels,"
         " (SELECT count(*) FROM invoices i JOIN projects p ON p.id = i.project_id"
         "   WHERE p.client_id = ?1 AND ("
-        "     (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id) < i.amount"
+        "     (SELECT balance FROM invoice_balances WHERE invoice_id = i.id) > 0"
         "       AND i.due_on < ?2"
-        "     OR (SELECT max(paid_on) FROM payments WHERE invoice_id = i.id) > i.due_on))"
+        "     OR (SELECT last_paid_on FROM invoice_balances WHERE invoice_id = i.id) > i.due_on))"
         "   AS late_payments,"
         " (SELECT count(*) FROM terminations WHERE client_id = ?1) AS terminations,"
         " (SELECT created_at FROM terminations WHERE client_id = ?1 ORDER BY id DESC LIMIT 1)"
@@ -237,14 +233,26 @@ rd_err *store_revision_insert(rd_store *st, int64_t project_id, const char *note
                      "ititt", project_id, note, (int64_t)beyond, charge, now);
 }
 
+/* The extra revision price of project p as it stood at time t: the newest amendment made
+ * before then, else the value the first amendment since replaced, else the price as it is. */
+#define STORE_PRICE_AT(t)                                                                          \
+    "coalesce(CAST((SELECT new_value FROM project_amendments a WHERE a.project_id = p.id"          \
+    " AND a.field = 'extra_revision_price' AND a.created_at < " t " ORDER BY a.id DESC LIMIT 1)"   \
+    " AS INTEGER), CAST((SELECT old_value FROM project_amendments a WHERE a.project_id = p.id"     \
+    " AND a.field = 'extra_revision_price' AND a.created_at >= " t " ORDER BY a.id LIMIT 1)"       \
+    " AS INTEGER), p.extra_revision_price)"
+
 rd_err *store_revision_list(rd_store *st, int64_t project_id, json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT r.*, p.currency AS currency, CASE WHEN r.charge = 'charge'"
-                   " THEN p.extra_revision_price END AS price,"
-                   " (SELECT count(*) FROM revisions q WHERE q.project_id = r.project_id"
-                   "   AND q.id <= r.id) AS number"
-                   " FROM revisions r JOIN projects p ON p.id = r.project_id"
-                   " WHERE r.project_id = ?1 ORDER BY r.id",
-                   "i", project_id);
+    return db_rows(
+        st, rows,
+        "SELECT r.*, p.currency AS currency, CASE WHEN r.charge = 'charge'"
+        " AND r.reversed_at IS NULL THEN " STORE_PRICE_AT(
+            "r.created_at") " END"
+                            " AS price,"
+                            " (SELECT count(*) FROM revisions q WHERE q.project_id = r.project_id"
+                            "   AND q.id <= r.id) AS number"
+                            " FROM revisions r JOIN projects p ON p.id = r.project_id"
+                            " WHERE r.project_id = ?1 ORDER BY r.id",
+        "i", project_id);
 }

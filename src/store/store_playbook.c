@@ -99,16 +99,12 @@ rd_err *store_case_facts(rd_store *st, int64_t case_id, const char *today, const
         " (SELECT count(*) FROM escalations WHERE case_id = ?1 AND outcome IS NULL)"
         "   AS open_escalations,"
         " (SELECT count(*) FROM lessons WHERE case_id = ?1) AS lessons,"
-        " (SELECT coalesce(sum(i.amount - (SELECT coalesce(sum(amount), 0) FROM"
-        "     invoice_adjustments WHERE invoice_id = i.id) - (SELECT coalesce(sum(amount), 0) FROM "
-        "payments"
-        "     WHERE invoice_id = i.id)), 0) FROM invoices i JOIN projects p"
-        "   ON p.id = i.project_id WHERE p.client_id = k.client_id AND i.currency = ?3"
-        "   AND i.amount > (SELECT coalesce(sum(amount), 0) FROM payments"
-        "     WHERE invoice_id = i.id)) AS unpaid,"
-        " (SELECT count(*) FROM invoices i JOIN projects p ON p.id = i.project_id"
-        "   WHERE p.client_id = k.client_id AND i.currency <> ?3 AND i.amount >"
-        "   (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id))"
+        " (SELECT coalesce(sum(b.balance), 0) FROM invoices i JOIN invoice_balances b"
+        "   ON b.invoice_id = i.id JOIN projects p ON p.id = i.project_id"
+        "   WHERE p.client_id = k.client_id AND i.currency = ?3 AND b.balance > 0) AS unpaid,"
+        " (SELECT count(*) FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id"
+        "   JOIN projects p ON p.id = i.project_id"
+        "   WHERE p.client_id = k.client_id AND i.currency <> ?3 AND b.balance > 0)"
         "   AS other_currency_unpaid,"
         " (SELECT o.ask_amount FROM offers o JOIN cases c2 ON c2.id = o.case_id"
         "   WHERE c2.client_id = k.client_id AND o.ask_amount IS NOT NULL"
@@ -158,8 +154,8 @@ rd_err *store_option_insert(rd_store *st, const rd_option_fields *f, int64_t *id
 {
     return db_insert(st, id,
                      "INSERT INTO offer_options(offer_id, position, kind, detail, due_on,"
-                     " amount, percent_bp, revision_charge) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                     " ?7, ?8)",
+                     " amount, percent_bp, revision_charge, proposed_by) VALUES (?1, ?2, ?3, ?4,"
+                     " ?5, ?6, ?7, ?8, CASE ?3 WHEN 'client_fix' THEN 'client' END)",
                      "iitttIIt", f->offer_id, f->position, f->kind, f->detail, f->due_on, f->amount,
                      f->percent_bp, f->revision_charge);
 }

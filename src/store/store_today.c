@@ -178,8 +178,10 @@ rd_err *store_case_open_ids(rd_store *st, int64_t case_id, json_t **out)
         st, out,
         "SELECT"
         " (SELECT max(id) FROM offers WHERE case_id = ?1 AND status = 'open') AS offer,"
-        " (SELECT id FROM commitments WHERE case_id = ?1 AND done_at IS NULL"
-        "   AND handed_over IS NULL ORDER BY due_on, id LIMIT 1) AS commitment,"
+        " (SELECT id FROM commitments m WHERE case_id = ?1 AND done_at IS NULL"
+        "   AND handed_over IS NULL AND NOT EXISTS (SELECT 1 FROM commitments q"
+        "   WHERE q.parent_id = m.id AND q.done_at IS NULL) ORDER BY due_on, id LIMIT 1)"
+        "   AS commitment,"
         " (SELECT id FROM followups WHERE case_id = ?1 AND done_at IS NULL"
         "   ORDER BY due_on, id LIMIT 1) AS followup,"
         " (SELECT min(id) FROM escalations WHERE case_id = ?1 AND outcome IS NULL) AS escalation,"

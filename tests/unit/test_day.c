@@ -430,7 +430,7 @@ static void test_invoice_named_by_number(void **state)
     assert_int_equal(ref, id);
     assert_null(desk_invoice_ref(&f->d, "invoice", "1", &ref));
     assert_int_equal(ref, 1);
-    expect_err(desk_invoice_ref(&f->d, "invoice", "2026-999", &ref), RD_INVALID, "invoice");
+    expect_err(desk_invoice_ref(&f->d, "invoice", "2026-999", &ref), RD_NOT_FOUND, "invoice");
 }
 
 /* ---------------------------------------------------------------- every text passes check */
