@@ -80,3 +80,45 @@ void corpus_read(const char *path, corpus_fn *fn, void *ctx)
     }
     free(data);
 }
+
+bool csv_next(char **p, csv_rec *row)
+{
+    char *s = *p;
+    if (!*s) return false;
+    row->n = 0;
+    for (;;) {
+        char *out = s, *start = s;
+        if (*s == '"') {
+            s++;
+            for (; *s; s++) {
+                if (*s == '"' && s[1] == '"') {
+                    *out++ = '"', s++;
+                } else if (*s == '"') {
+                    s++;
+                    break;
+                } else {
+                    *out++ = *s;
+                }
+            }
+        } else {
+            while (*s && *s != ',' && *s != '\n' && *s != '\r')
+                *out++ = *s++;
+        }
+        char end = *s;
+        if (end) s++; /* past the terminator, before the NUL below may overwrite it */
+        *out = '\0';
+        if (row->n < CSV_MAX_FIELDS) row->f[row->n++] = start;
+        if (end == ',') continue;
+        while (*s == '\r' || *s == '\n')
+            s++;
+        *p = s;
+        return true;
+    }
+}
+
+int csv_col(const csv_rec *header, const char *name)
+{
+    for (int i = 0; i < header->n; i++)
+        if (strcmp(header->f[i], name) == 0) return i;
+    return -1;
+}

@@ -21,4 +21,17 @@ const char *corpus_label(const char *labels, const char *key, char *out, size_t 
 /* Whether the space-separated list holds word. */
 bool corpus_has_word(const char *list, const char *word);
 
+/* One CSV record (RFC 4180 quoting) of the public data sets: its fields point into the buffer,
+ * unquoted in place. */
+#define CSV_MAX_FIELDS 16
+typedef struct csv_rec {
+    char *f[CSV_MAX_FIELDS];
+    int n;
+} csv_rec;
+/* Parses the record starting at *p, NUL-terminating its fields in place, and moves *p past it;
+ * returns false at the end of the data. Fields past CSV_MAX_FIELDS are dropped. */
+bool csv_next(char **p, csv_rec *row);
+/* The index of the field named name in a header record, or -1. */
+int csv_col(const csv_rec *header, const char *name);
+
 #endif

@@ -12,15 +12,16 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "corpus.h"
 
-#define MAX_FIELDS 16
 #define MAX_SCORES 8192
 
 /* What the headline line needs, gathered by the three readers below. */
 static struct {
     float polite[MAX_SCORES], impolite[MAX_SCORES]; /* hostility scores by quartile */
     int npolite, nimpolite;
-    float neither[MAX_SCORES], bad[MAX_SCORES]; /* Davidson abuse scores */
+    float neither[MAX_SCORES], bad[MAX_SCORES];         /* Davidson abuse scores */
+    float cue_neither[MAX_SCORES], cue_bad[MAX_SCORES]; /* the abuse cue alone */
     int nneither, nbad;
     int refund_get[2], refund_policy[2], refund_track[2]; /* flagged, rows */
     int neutral_hostile[2];
@@ -55,48 +56,6 @@ static double recall_at_fp(float *pos, int npos, float *neg, int nneg, double ma
     return npos ? (double)hit / npos : 0;
 }
 
-/* One CSV record: fields point into the buffer, unquoted in place. */
-typedef struct ext_row {
-    char *f[MAX_FIELDS];
-    int n;
-} ext_row;
-
-/* Parses the record starting at *p (RFC 4180 quoting); returns false at end of data. */
-static bool ext_next(char **p, ext_row *row)
-{
-    char *s = *p;
-    if (!*s) return false;
-    row->n = 0;
-    for (;;) {
-        char *out = s, *start = s;
-        if (*s == '"') {
-            s++;
-            for (; *s; s++) {
-                if (*s == '"' && s[1] == '"') {
-                    *out++ = '"', s++;
-                } else if (*s == '"') {
-                    s++;
-                    break;
-                } else {
-                    *out++ = *s;
-                }
-            }
-        } else {
-            while (*s && *s != ',' && *s != '\n' && *s != '\r')
-                *out++ = *s++;
-        }
-        char end = *s;
-        if (end) s++; /* past the terminator, before the NUL below may overwrite it */
-        *out = '\0';
-        if (row->n < MAX_FIELDS) row->f[row->n++] = start;
-        if (end == ',') continue;
-        while (*s == '\r' || *s == '\n')
-            s++;
-        *p = s;
-        return true;
-    }
-}
-
 static char *load(const char *dir, const char *name)
 {
     char path[1024];
@@ -111,13 +70,6 @@ static char *load(const char *dir, const char *name)
     return data;
 }
 
-static int col(const ext_row *header, const char *name)
-{
-    for (int i = 0; i < header->n; i++)
-        if (strcmp(header->f[i], name) == 0) return i;
-    return -1;
-}
-
 static double pct(int a, int b)
 {
     return b ? 100.0 * a / b : 0;
@@ -129,11 +81,11 @@ static void davidson(const char *dir)
     char *data = load(dir, "davidson-offensive-sample.csv");
     if (!data) return;
     char *p = data;
-    ext_row h, r;
-    ext_next(&p, &h);
-    int ccls = col(&h, "class"), ctext = col(&h, "tweet");
+    csv_rec h, r;
+    csv_next(&p, &h);
+    int ccls = csv_col(&h, "class"), ctext = csv_col(&h, "tweet");
     int n[3] = {0}, abuse[3] = {0}, swear[3] = {0}, hostile[3] = {0}, hsum[3] = {0};
-    while (ext_next(&p, &r)) {
+    while (csv_next(&p, &r)) {
         if (ccls < 0 || ctext < 0 || r.n <= ctext) continue;
         int c = r.f[ccls][0] - '0';
         if (c < 0 || c > 2) continue;
@@ -144,8 +96,10 @@ static void davidson(const char *dir)
             continue;
         }
         n[c]++;
-        if (c == 2 && g.nneither < MAX_SCORES) g.neither[g.nneither++] = t.flag_score[0];
-        if (c != 2 && g.nbad < MAX_SCORES) g.bad[g.nbad++] = t.flag_score[0];
+        if (c == 2 && g.nneither < MAX_SCORES)
+            g.cue_neither[g.nneither] = t.abuse_cue, g.neither[g.nneither++] = t.flag_score[0];
+        if (c != 2 && g.nbad < MAX_SCORES)
+            g.cue_bad[g.nbad] = t.abuse_cue, g.bad[g.nbad++] = t.flag_score[0];
         abuse[c] += t.abuse;
         swear[c] += t.counts[TK_PROFANITY] > 0;
         hostile[c] += t.hostility >= 2;
@@ -159,8 +113,11 @@ static void davidson(const char *dir)
         printf("  %-10s %6d %7.1f%% %9.1f%% %11.1f%% %14.2f\n", names[c], n[c], pct(abuse[c], n[c]),
                pct(swear[c], n[c]), pct(hostile[c], n[c]), n[c] ? (double)hsum[c] / n[c] : 0);
     int flagged = abuse[0] + abuse[1], bad = n[0] + n[1];
-    printf("  abuse recall on hate+offensive %.1f%%, false-positive rate on neither %.1f%%\n\n",
+    printf("  abuse recall on hate+offensive %.1f%%, false-positive rate on neither %.1f%%\n",
            pct(flagged, bad), pct(abuse[2], n[2]));
+    printf("  the abuse cue alone (fitted on other Davidson rows): recall %.1f%% at <=5%% false "
+           "positives on neither\n\n",
+           100 * recall_at_fp(g.cue_bad, g.nbad, g.cue_neither, g.nneither, 0.05));
     free(data);
 }
 
@@ -170,12 +127,12 @@ static void politeness(const char *dir)
     char *data = load(dir, "politeness-wiki.csv");
     if (!data) return;
     char *p = data;
-    ext_row h, r;
-    ext_next(&p, &h);
-    int cq = col(&h, "label_quartile"), ctext = col(&h, "request");
+    csv_rec h, r;
+    csv_next(&p, &h);
+    int cq = csv_col(&h, "label_quartile"), ctext = csv_col(&h, "request");
     static const char *const q[] = {"polite", "neutral", "impolite"};
     int n[3] = {0}, hsum[3] = {0}, h1[3] = {0}, diag[3] = {0}, dism[3] = {0}, blame[3] = {0};
-    while (ext_next(&p, &r)) {
+    while (csv_next(&p, &r)) {
         if (cq < 0 || ctext < 0 || r.n <= cq) continue;
         int k = -1;
         for (int i = 0; i < 3; i++)
@@ -223,12 +180,12 @@ static void bitext(const char *dir)
     char *data = load(dir, "bitext-cs-utterances.csv");
     if (!data) return;
     char *p = data;
-    ext_row h, r;
-    ext_next(&p, &h);
-    int ci = col(&h, "intent"), ctext = col(&h, "instruction"), ctags = col(&h, "tags");
+    csv_rec h, r;
+    csv_next(&p, &h);
+    int ci = csv_col(&h, "intent"), ctext = csv_col(&h, "instruction"), ctags = csv_col(&h, "tags");
     static intent_stat st[64];
     int nst = 0, w = 0, w_abuse = 0, w_host = 0, nw = 0, nw_abuse = 0;
-    while (ext_next(&p, &r)) {
+    while (csv_next(&p, &r)) {
         if (ci < 0 || ctext < 0 || ctags < 0 || r.n <= ctags) continue;
         intent_stat *s = NULL;
         for (int i = 0; i < nst; i++)

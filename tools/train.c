@@ -4,10 +4,13 @@
  * tuning set of tests/data only. It refuses the locked test set. The regularisation strength of
  * each output is chosen by 5-fold cross-validation (log-loss); folds are fixed by record order,
  * and LIBLINEAR's primal solver uses no randomness, so the same data gives the same weights.
+ * One cue feature, the abuse cue, is itself a logistic regression over the same word features,
+ * fitted on public tweets labelled for abuse (Davidson et al.) and kept as a weights file.
  *
- *     train -o build/gen/analyze_model.c FILE...   writes the weights as C tables
- *     train --cv FILE...                           prints 5-fold cross-validated figures of the
- *                                                  fitted model beside the rules alone */
+ *     train [--abuse CUE] -o build/gen/analyze_model.c FILE...   writes the weights as C tables
+ *     train [--abuse CUE] --cv FILE...      prints 5-fold cross-validated figures of the fitted
+ *                                           model beside the rules alone
+ *     train --fit-abuse davidson-train.csv -o CUE   fits the abuse cue (make refit-abuse) */
 #include <linear.h>
 #include <math.h>
 #include <stdio.h>
@@ -40,10 +43,63 @@ typedef struct msg {
 static msg msgs[MAX_MSG];
 static int nmsg;
 
+/* The abuse cue: feature hash and weight, ascending by hash, and its bias (load_cue). */
+typedef struct cue_w {
+    uint32_t hash;
+    float w;
+} cue_w;
+static cue_w *cue;
+static size_t ncue;
+static float cue_bias;
+
+static int cmp_cue_abs(const void *a, const void *b)
+{
+    float x = fabsf(((const cue_w *)a)->w), y = fabsf(((const cue_w *)b)->w);
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static int cmp_cue_hash(const void *a, const void *b)
+{
+    uint32_t x = ((const cue_w *)a)->hash, y = ((const cue_w *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+static float cue_weight(uint32_t h)
+{
+    size_t lo = 0, hi = ncue;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cue[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ncue && cue[lo].hash == h ? cue[lo].w : 0;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
+}
+
+/* Sorts the feature hashes buf[0..n) and returns them without repeats in *hash, with how
+ * often each occurred in *count (both allocated here); returns how many. */
+static size_t distinct(uint32_t *buf, size_t n, uint32_t **hash, float **count)
+{
+    qsort(buf, n, sizeof buf[0], cmp_u32);
+    *hash = xmalloc((n ? n : 1) * sizeof **hash);
+    *count = xmalloc((n ? n : 1) * sizeof **count);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && (*hash)[k - 1] == buf[i]) {
+            (*count)[k - 1]++;
+            continue;
+        }
+        (*hash)[k] = buf[i];
+        (*count)[k++] = 1;
+    }
+    return k;
 }
 
 static void on_record(void *ctx, const char *id, const char *labels, const char *text, size_t len,
@@ -63,18 +119,12 @@ static void on_record(void *ctx, const char *id, const char *labels, const char 
     msg *m = &msgs[nmsg++];
     size_t n;
     triage_features(text, len, buf, FEAT_CAP, &n, m->dense, &m->ntok, &m->rules);
-    qsort(buf, n, sizeof buf[0], cmp_u32);
-    m->hash = xmalloc(n * sizeof m->hash[0]);
-    m->count = xmalloc(n * sizeof m->count[0]);
-    m->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m->n && m->hash[m->n - 1] == buf[i]) {
-            m->count[m->n - 1]++;
-            continue;
-        }
-        m->hash[m->n] = buf[i];
-        m->count[m->n++] = 1;
-    }
+    m->n = distinct(buf, n, &m->hash, &m->count);
+    /* the abuse cue, as triage computes it from the weights in the model's rows */
+    double z = cue_bias, scale = model_word_scale(m->ntok);
+    for (size_t i = 0; i < m->n; i++)
+        z += cue_weight(m->hash[i]) * m->count[i] * scale;
+    m->dense[MODEL_DENSE - 1] = model_cue((float)z);
     char v[256];
     static const char *const flags[5] = {"abuse", "legal_threat", "review_threat", "refund_demand",
                                          "payment_refusal"};
@@ -100,39 +150,60 @@ static uint32_t *vocab; /* sparse features kept, ascending hash; index i is feat
 static size_t nvocab;
 static struct feature_node **rows; /* per message, for LIBLINEAR */
 
-static void build_vocab(void)
+/* The features of rows[0..n) (each hashes[i][0..nf[i]), distinct within a row) that occur in at
+ * least min_df rows, ascending, in a new array; *nv gets how many. */
+static uint32_t *vocab_of(uint32_t *const *hashes, const size_t *nf, size_t n, size_t min_df,
+                          size_t *nv)
 {
-    size_t total = 0;
-    for (int i = 0; i < nmsg; i++)
-        total += msgs[i].n;
-    uint32_t *all = xmalloc(total * sizeof all[0]);
-    size_t k = 0;
-    for (int i = 0; i < nmsg; i++)
-        for (size_t j = 0; j < msgs[i].n; j++)
-            all[k++] = msgs[i].hash[j];
+    size_t total = 0, k = 0;
+    for (size_t i = 0; i < n; i++)
+        total += nf[i];
+    uint32_t *all = xmalloc((total ? total : 1) * sizeof all[0]);
+    uint32_t *v = xmalloc((total ? total : 1) * sizeof v[0]);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < nf[i]; j++)
+            all[k++] = hashes[i][j];
     qsort(all, total, sizeof all[0], cmp_u32);
-    vocab = xmalloc(total * sizeof vocab[0]);
+    *nv = 0;
     for (size_t i = 0; i < total;) {
         size_t j = i;
         while (j < total && all[j] == all[i])
             j++;
-        if (j - i >= MIN_DF) vocab[nvocab++] = all[i];
+        if (j - i >= min_df) v[(*nv)++] = all[i];
         i = j;
     }
     free(all);
+    return v;
 }
 
-static long vocab_index(uint32_t h)
+/* The index of h in the ascending v[0..n), or -1. */
+static long index_in(const uint32_t *v, size_t n, uint32_t h)
 {
-    size_t lo = 0, hi = nvocab;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (vocab[mid] < h)
+        if (v[mid] < h)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < nvocab && vocab[lo] == h ? (long)lo : -1;
+    return lo < n && v[lo] == h ? (long)lo : -1;
+}
+
+static void build_vocab(void)
+{
+    uint32_t **h = xmalloc((size_t)(nmsg ? nmsg : 1) * sizeof h[0]);
+    size_t *nf = xmalloc((size_t)(nmsg ? nmsg : 1) * sizeof nf[0]);
+    for (int i = 0; i < nmsg; i++)
+        h[i] = msgs[i].hash, nf[i] = msgs[i].n;
+    vocab = vocab_of(h, nf, (size_t)nmsg, MIN_DF, &nvocab);
+    free(h);
+    free(nf);
+}
+
+static long vocab_index(uint32_t h)
+{
+    return index_in(vocab, nvocab, h);
 }
 
 static int nfeatures(void)
@@ -346,6 +417,37 @@ static void choose_thresholds(void)
     }
 }
 
+/* The hostility cut-offs: the probability each ordinal threshold must reach, from a small grid,
+ * for the best cross-validated levels, exact and within one counted alike (both are targets);
+ * 0.5 each unless another triple does better by OVERRULE_GAIN. */
+static void choose_cutoffs(void)
+{
+    static const float grid[] = {0.5f, 0.35f, 0.4f, 0.45f, 0.55f, 0.6f, 0.65f};
+    const size_t ng = sizeof grid / sizeof grid[0];
+    double best = -1, base = -1;
+    for (size_t a = 0; a < ng; a++)
+        for (size_t b = 0; b < ng; b++)
+            for (size_t c = 0; c < ng; c++) {
+                int exact = 0, near = 0;
+                for (int i = 0; i < nmsg; i++) {
+                    float p1 = 1 / (1 + expf(-held_out[i][MO_HOST1])),
+                          p2 = 1 / (1 + expf(-held_out[i][MO_HOST2])),
+                          p3 = 1 / (1 + expf(-held_out[i][MO_HOST3]));
+                    int lv = p1 < grid[a] ? 0 : p2 < grid[b] ? 1 : p3 < grid[c] ? 2 : 3;
+                    exact += lv == msgs[i].host;
+                    near += abs(lv - msgs[i].host) <= 1;
+                }
+                double acc = (double)(exact + near) / (2.0 * nmsg);
+                if (a == 0 && b == 0 && c == 0) base = acc;
+                if (acc > best + 1e-9 &&
+                    (acc >= base + OVERRULE_GAIN || (a == 0 && b == 0 && c == 0))) {
+                    best = acc;
+                    thr_lo[MO_HOST1] = grid[a], thr_lo[MO_HOST2] = grid[b],
+                    thr_lo[MO_HOST3] = grid[c];
+                }
+            }
+}
+
 static analyze_model threshold_model(void)
 {
     analyze_model md = {0};
@@ -384,22 +486,35 @@ static void write_model(const char *path, char **files, int nfiles)
     fit f[MO_COUNT];
     for (int o = 0; o < MO_COUNT; o++)
         f[o] = train_output(o, best_c[o], -1);
-    if (nvocab > 65535) {
-        fprintf(stderr, "train: %zu features do not fit 16-bit rows\n", nvocab);
+    /* The rows: the model's word features and the abuse cue's, merged by hash; a feature of
+     * only one of them has zeros for the other. */
+    uint32_t *rkey = xmalloc((nvocab + ncue + 1) * sizeof rkey[0]);
+    long *rmain = xmalloc((nvocab + ncue + 1) * sizeof rmain[0]);
+    float *rcue = xmalloc((nvocab + ncue + 1) * sizeof rcue[0]);
+    size_t nrow = 0;
+    for (size_t a = 0, b = 0; a < nvocab || b < ncue; nrow++) {
+        bool take_a = a < nvocab && (b == ncue || vocab[a] <= cue[b].hash);
+        bool take_b = b < ncue && (a == nvocab || cue[b].hash <= vocab[a]);
+        rkey[nrow] = take_a ? vocab[a] : cue[b].hash;
+        rmain[nrow] = take_a ? (long)a++ : -1;
+        rcue[nrow] = take_b ? cue[b++].w : 0;
+    }
+    if (nrow > 65535) {
+        fprintf(stderr, "train: %zu features do not fit 16-bit rows\n", nrow);
         exit(2);
     }
     uint32_t size = 16;
-    while (size < 2 * nvocab)
+    while (size < 2 * nrow)
         size *= 2;
     uint32_t *keys = xmalloc(size * sizeof keys[0]);
     uint16_t *slot_row = xmalloc(size * sizeof slot_row[0]);
     memset(keys, 0, size * sizeof keys[0]);
     memset(slot_row, 0, size * sizeof slot_row[0]);
-    for (size_t v = 0; v < nvocab; v++) {
-        uint32_t i = slot_of(vocab[v], size - 1);
+    for (size_t v = 0; v < nrow; v++) {
+        uint32_t i = slot_of(rkey[v], size - 1);
         while (keys[i])
             i = (i + 1) & (size - 1);
-        keys[i] = vocab[v];
+        keys[i] = rkey[v];
         slot_row[i] = (uint16_t)v;
     }
     FILE *out = fopen(path, "w");
@@ -417,11 +532,14 @@ static void write_model(const char *path, char **files, int nfiles)
     fprintf(out, "\n};\nstatic const uint16_t rows[%u] = {", size);
     for (uint32_t i = 0; i < size; i++)
         fprintf(out, "%s%u,", i % 12 ? " " : "\n    ", slot_row[i]);
-    fprintf(out, "\n};\nstatic const float w[%zu] = {", nvocab * MODEL_STRIDE + 1);
-    for (size_t v = 0; v < nvocab; v++) {
+    fprintf(out, "\n};\nstatic const float w[%zu] = {", nrow * MODEL_STRIDE + 1);
+    for (size_t v = 0; v < nrow; v++) {
         fprintf(out, "\n   ");
         for (int o = 0; o < MODEL_STRIDE; o++)
-            fprintf(out, " %.8ef,", o < MO_COUNT ? f[o].w[v] : 0.0);
+            fprintf(out, " %.8ef,",
+                    o < MO_COUNT     ? (rmain[v] < 0 ? 0.0 : f[o].w[rmain[v]])
+                    : o == MODEL_CUE ? (double)rcue[v]
+                                     : 0.0);
     }
     fprintf(out, " 0\n};\nstatic const float dense[%d] = {", MODEL_DENSE * MO_COUNT);
     for (int d = 0; d < MODEL_DENSE; d++) {
@@ -440,8 +558,8 @@ static void write_model(const char *path, char **files, int nfiles)
         fprintf(out, " %.8ef,", thr_hi[o]);
     fprintf(out,
             "\n};\n\nconst analyze_model analyze_model_data = {%zu, %u, keys, rows, w, dense, "
-            "bias, lo, hi};\n",
-            nvocab, size);
+            "bias, lo, hi, %.8ef};\n",
+            nrow, size, (double)cue_bias);
     if (fclose(out) != 0) {
         perror(path);
         exit(2);
@@ -450,11 +568,255 @@ static void write_model(const char *path, char **files, int nfiles)
         free(f[o].w);
     free(keys);
     free(slot_row);
+    free(rkey);
+    free(rmain);
+    free(rcue);
+}
+
+/* ---------------------------------------------------------------- the abuse cue */
+
+#define CUE_MIN_DF 3    /* a feature must occur in this many tweets */
+#define CUE_KEEP   3000 /* the largest weights kept: a small table keeps triage fast */
+#define CUE_FOLDS  3
+
+/* Reads the abuse cue written by fit_abuse: "bias B", then "HASH WEIGHT" lines; # comments. */
+static void load_cue(const char *path)
+{
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        perror(path);
+        exit(2);
+    }
+    char line[256];
+    size_t cap = 0;
+    int lno = 0;
+    while (fgets(line, sizeof line, in)) {
+        lno++;
+        unsigned long h;
+        float w;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        if (sscanf(line, "bias %f", &w) == 1) {
+            cue_bias = w;
+        } else if (sscanf(line, "%lu %f", &h, &w) == 2 && h && h <= UINT32_MAX) {
+            if (ncue == cap) cue = xrealloc(cue, (cap = cap ? 2 * cap : 1024) * sizeof cue[0]);
+            if (ncue && cue[ncue - 1].hash >= h) {
+                fprintf(stderr, "%s:%d: hashes must ascend\n", path, lno);
+                exit(2);
+            }
+            cue[ncue++] = (cue_w){(uint32_t)h, w};
+        } else {
+            fprintf(stderr, "%s:%d: not \"bias B\" or \"HASH WEIGHT\"\n", path, lno);
+            exit(2);
+        }
+    }
+    fclose(in);
+}
+
+/* A tweet with what the README of the data warns against taken out: @handles, #hashtags, links
+ * and the retweet mark, and HTML entities decoded (&amp; to &; numeric ones, emoji, dropped). */
+static size_t tweet_clean(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    bool start = true;
+    while (*s && k + 2 < cap) {
+        if (start && (*s == '@' || *s == '#' || strncmp(s, "http", 4) == 0 ||
+                      (strncmp(s, "RT", 2) == 0 && (s[2] == ' ' || s[2] == ':' || !s[2])))) {
+            while (*s && *s != ' ' && *s != '\n')
+                s++;
+            continue;
+        }
+        if (*s == '&') {
+            static const struct {
+                const char *ent, *to;
+            } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
+            bool done = false;
+            for (size_t e = 0; e < sizeof ents / sizeof ents[0] && !done; e++)
+                if (strncmp(s, ents[e].ent, strlen(ents[e].ent)) == 0) {
+                    out[k++] = ents[e].to[0];
+                    s += strlen(ents[e].ent);
+                    done = true;
+                }
+            if (!done && s[1] == '#') {
+                const char *semi = strchr(s, ';');
+                if (semi && semi - s < 12) {
+                    s = semi + 1;
+                    out[k++] = ' ';
+                    done = true;
+                }
+            }
+            if (done) continue;
+        }
+        start = *s == ' ' || *s == '\n';
+        out[k++] = *s == '\n' ? ' ' : *s;
+        s++;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static int cmp_score_desc(const void *a, const void *b)
+{
+    const double *x = a, *y = b;
+    return x[0] < y[0] ? 1 : x[0] > y[0] ? -1 : 0;
+}
+
+/* Area under the ROC curve of scores s with labels y (pairs of double: score, label). */
+static double auc_of(double *pairs, size_t n)
+{
+    qsort(pairs, n, 2 * sizeof pairs[0], cmp_score_desc);
+    double pos = 0, neg = 0, above = 0; /* positives ranked above each negative */
+    for (size_t i = 0; i < n; i++) {
+        if (pairs[2 * i + 1] > 0)
+            pos++;
+        else
+            neg++, above += pos;
+    }
+    return pos && neg ? above / (pos * neg) : 0.5;
+}
+
+/* Fits the abuse cue on Davidson et al.'s tweets (class 0 hate and 1 offensive against 2
+ * neither), balanced by class, over the analyzer's own word features, and writes it to out. */
+static void fit_abuse(const char *csv_path, const char *out_path)
+{
+    char *data;
+    size_t len;
+    rd_err *e = text_read(csv_path, csv_path, (size_t)64 << 20, &data, &len);
+    if (e) {
+        fprintf(stderr, "train: %s\n", e->msg);
+        exit(2);
+    }
+    char *p = data;
+    csv_rec h, r;
+    csv_next(&p, &h);
+    int ccls = csv_col(&h, "class"), ctext = csv_col(&h, "tweet");
+    if (ccls < 0 || ctext < 0) {
+        fprintf(stderr, "train: %s: no class or tweet column\n", csv_path);
+        exit(2);
+    }
+    size_t cap = 0, n = 0, npos = 0;
+    uint32_t **hash = NULL;
+    float **count = NULL;
+    size_t *nf = NULL;
+    double *scale = NULL, *y = NULL;
+    static uint32_t buf[FEAT_CAP];
+    static char clean[8192];
+    while (csv_next(&p, &r)) {
+        if (r.n <= ccls || r.n <= ctext || r.f[ccls][0] < '0' || r.f[ccls][0] > '2') continue;
+        size_t cl = tweet_clean(r.f[ctext], clean, sizeof clean);
+        if (!scan_utf8_valid(clean, cl)) continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 4096;
+            hash = xrealloc(hash, cap * sizeof hash[0]);
+            count = xrealloc(count, cap * sizeof count[0]);
+            nf = xrealloc(nf, cap * sizeof nf[0]);
+            scale = xrealloc(scale, cap * sizeof scale[0]);
+            y = xrealloc(y, cap * sizeof y[0]);
+        }
+        size_t k;
+        uint32_t ntok;
+        float dense[MODEL_DENSE];
+        triage_result rules;
+        triage_features(clean, cl, buf, FEAT_CAP, &k, dense, &ntok, &rules);
+        nf[n] = distinct(buf, k, &hash[n], &count[n]);
+        scale[n] = model_word_scale(ntok);
+        y[n] = r.f[ccls][0] != '2' ? 1 : -1;
+        npos += y[n] > 0;
+        n++;
+    }
+    free(data);
+    /* the vocabulary: features in at least CUE_MIN_DF tweets */
+    size_t nv;
+    uint32_t *voc = vocab_of(hash, nf, n, CUE_MIN_DF, &nv);
+    struct feature_node **x = xmalloc(n * sizeof x[0]);
+    for (size_t i = 0; i < n; i++) {
+        x[i] = xmalloc((nf[i] + 2) * sizeof x[i][0]);
+        size_t m = 0;
+        for (size_t j = 0; j < nf[i]; j++) {
+            long v = index_in(voc, nv, hash[i][j]);
+            if (v >= 0) x[i][m++] = (struct feature_node){(int)v + 1, count[i][j] * scale[i]};
+        }
+        x[i][m++] = (struct feature_node){(int)nv + 1, 1.0}; /* the bias */
+        x[i][m] = (struct feature_node){-1, 0};
+    }
+    /* classes weighed equally, so the cue is near 0.5 where the words say nothing */
+    int wl[2] = {1, -1};
+    double ww[2] = {(double)n / (2.0 * (double)npos), (double)n / (2.0 * (double)(n - npos))};
+    static const double grid[] = {0.1, 0.3, 1, 3, 10};
+    double best = INFINITY, best_auc = 0, c_best = 1;
+    struct feature_node **tx = xmalloc(n * sizeof tx[0]);
+    double *ty = xmalloc(n * sizeof ty[0]), *pairs = xmalloc(2 * n * sizeof pairs[0]);
+    for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
+        double loss = 0;
+        size_t np = 0;
+        for (size_t fold = 0; fold < CUE_FOLDS; fold++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                if (i % CUE_FOLDS != fold) tx[m] = x[i], ty[m++] = y[i];
+            struct problem prob = {(int)m, (int)nv + 1, ty, tx, -1};
+            struct parameter param = {L2R_LR, 0.001, grid[g], 2, wl, ww, 0.1, NULL};
+            struct model *md = train(&prob, &param);
+            for (size_t i = fold; i < n; i += CUE_FOLDS) {
+                double dec;
+                predict_values(md, x[i], &dec);
+                double z = md->label[0] == 1 ? dec : -dec, pr = 1 / (1 + exp(-z));
+                pr = pr < 1e-6 ? 1e-6 : pr > 1 - 1e-6 ? 1 - 1e-6 : pr;
+                double wt = y[i] > 0 ? ww[0] : ww[1];
+                loss -= wt * (y[i] > 0 ? log(pr) : log(1 - pr));
+                pairs[2 * np] = z, pairs[2 * np + 1] = y[i], np++;
+            }
+            free_and_destroy_model(&md);
+        }
+        double a = auc_of(pairs, np);
+        fprintf(stderr, "abuse cue: C %g, %d-fold log-loss %.4f, AUC %.4f\n", grid[g], CUE_FOLDS,
+                loss / (double)n, a);
+        if (loss < best) best = loss, best_auc = a, c_best = grid[g];
+    }
+    struct problem prob = {(int)n, (int)nv + 1, y, x, -1};
+    struct parameter param = {L2R_LR, 0.001, c_best, 2, wl, ww, 0.1, NULL};
+    struct model *md = train(&prob, &param);
+    double sign = md->label[0] == 1 ? 1 : -1;
+    cue_w *wv = xmalloc((nv ? nv : 1) * sizeof wv[0]);
+    for (size_t v = 0; v < nv; v++)
+        wv[v] = (cue_w){voc[v], (float)(sign * get_decfun_coef(md, (int)v + 1, 0))};
+    double bias = sign * get_decfun_coef(md, (int)nv + 1, 0);
+    free_and_destroy_model(&md);
+    /* keep the largest weights, then order them by hash for the reader */
+    qsort(wv, nv, sizeof wv[0], cmp_cue_abs);
+    size_t keep = nv < CUE_KEEP ? nv : CUE_KEEP;
+    qsort(wv, keep, sizeof wv[0], cmp_cue_hash);
+    FILE *out = fopen(out_path, "w");
+    if (!out) {
+        perror(out_path);
+        exit(2);
+    }
+    fprintf(
+        out,
+        "# abuse-cue.txt — the abuse cue of the analyzer's fitted model (docs/analyzer.md, \"The\n"
+        "# abuse cue\"). Written by `make refit-abuse` (tools/train.c --fit-abuse); do not edit.\n"
+        "# An L2-regularised logistic regression (LIBLINEAR, classes weighed equally) over the\n"
+        "# analyzer's word and word-pair features (hashes of normalised words, as model.c makes\n"
+        "# them), fitted on %zu tweets of Davidson et al., ICWSM 2017 (MIT licence; the\n"
+        "# davidson-train.csv of the shared training data, which keeps aside the rows that\n"
+        "# make eval-external judges on): hate or offensive (%zu) against neither (%zu),\n"
+        "# with @handles, #hashtags, links and the retweet mark removed. C %g chosen by\n"
+        "# %d-fold cross-validation: log-loss %.4f, AUC %.4f. The %zu largest of %zu weights.\n",
+        n, npos, n - npos, c_best, CUE_FOLDS, best / (double)n, best_auc, keep, nv);
+    fprintf(out, "bias %.6f\n", bias);
+    for (size_t v = 0; v < keep; v++)
+        fprintf(out, "%u %.6f\n", wv[v].hash, (double)wv[v].w);
+    if (fclose(out) != 0) {
+        perror(out_path);
+        exit(2);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(x[i]), free(hash[i]), free(count[i]);
+    free(x), free(hash), free(count), free(nf), free(scale), free(y), free(tx), free(ty);
+    free(pairs), free(voc), free(wv);
 }
 
 int main(int argc, char **argv)
 {
-    const char *out = NULL;
+    const char *out = NULL, *abuse = NULL, *fit_csv = NULL;
     bool cv = false;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
@@ -462,13 +824,24 @@ int main(int argc, char **argv)
             out = argv[++a];
         else if (strcmp(argv[a], "--cv") == 0)
             cv = true;
+        else if (strcmp(argv[a], "--abuse") == 0 && a + 1 < argc)
+            abuse = argv[++a];
+        else if (strcmp(argv[a], "--fit-abuse") == 0 && a + 1 < argc)
+            fit_csv = argv[++a];
         else
             break;
     }
+    set_print_string_function(quiet);
+    if (fit_csv && out) {
+        fit_abuse(fit_csv, out);
+        return 0;
+    }
     if (a == argc || (!out && !cv)) {
-        fprintf(stderr, "usage: train [--cv] [-o OUT.c] FILE...\n");
+        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [-o OUT.c] FILE...\n"
+                        "       train --fit-abuse DAVIDSON.csv -o CUE\n");
         return 2;
     }
+    if (abuse) load_cue(abuse);
     for (int i = a; i < argc; i++) {
         if (corpus_locked(argv[i])) {
             fprintf(stderr, "train: %s is in the locked test set: never trained on\n", argv[i]);
@@ -476,12 +849,12 @@ int main(int argc, char **argv)
         }
         corpus_read(argv[i], on_record, NULL);
     }
-    set_print_string_function(quiet);
     build_vocab();
     build_rows();
     choose_c();
     score_held_out();
     choose_thresholds();
+    choose_cutoffs();
     if (cv) cross_validate();
     if (out) write_model(out, argv + a, argc - a);
     return 0;

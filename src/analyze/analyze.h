@@ -71,6 +71,8 @@ typedef struct triage_result {
     float hostility_score; /* the fitted ordinal score behind the level: 0 calm .. 1 furious */
     float flag_score[5];   /* fitted probability of abuse, legal threat, review threat, refund
                               demand, payment refusal (the flags are score >= 0.5) */
+    float abuse_cue;       /* how abusive the language reads to the abuse cue alone, the part of
+                              the model fitted on public tweets (0..1; see docs/analyzer.md) */
     bool abuse;            /* insult or profanity aimed at a person */
     bool legal_threat;     /* lawyer, court, chargeback, bank dispute */
     bool review_threat;    /* public review, review site, consumer body */

@@ -143,8 +143,9 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
-#define MODEL_DENSE  30 /* cue features: the rules' counts and verdicts (model_dense) */
-#define MODEL_STRIDE 20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
+#define MODEL_DENSE  31       /* cue features: the rules' counts and verdicts, the abuse cue */
+#define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
+#define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
  * short ones and a one-liner's few words do not weigh like a paragraph's. */
 #ifndef MODEL_MIN_WORDS
@@ -168,8 +169,12 @@ typedef struct analyze_model {
     const float *bias;    /* MO_COUNT */
     /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
      * COMPLAINT_KINDS from MO_COMPLAINT): yes when the rules found it and the model's
-     * probability is >= lo, or the rules did not and it is >= hi. Chosen by cross-validation. */
+     * probability is >= lo, or the rules did not and it is >= hi. For MO_HOST1..3, lo is the
+     * probability each hostility threshold must reach. Chosen by cross-validation. */
     const float *lo, *hi;
+    /* The abuse cue (tools/train.c --fit-abuse, from the public Davidson et al. tweets): its
+     * weights are column MODEL_CUE of w, scaled like the word features; this is its bias. */
+    float cue_bias;
 } analyze_model;
 
 extern const analyze_model analyze_model_data;
@@ -191,9 +196,17 @@ typedef struct model_acc {
  * the same clause reaches it, and the pair with the word before. */
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
- * the questions kept aside ("can I get a refund?", "where is…?"), ntok its words. */
-void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok,
+ * the questions kept aside ("can I get a refund?", "where is…?"), ntok its words, cue the
+ * abuse cue (model_cue). */
+void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok, float cue,
                  float x[MODEL_DENSE]);
+/* The abuse cue as a feature, from its log-odds (bias plus the scaled sum of its weights):
+ * the log-odds clipped to [-8, 8] and divided by 4, so that it spreads the texts it tells
+ * apart rather than squashing them near 0 or 1. */
+static inline float model_cue(float logit)
+{
+    return (logit < -8 ? -8 : logit > 8 ? 8 : logit) / 4;
+}
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
@@ -203,7 +216,8 @@ void model_scores(const analyze_model *md, const model_acc *m, const float x[MOD
 void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r);
 /* For tools/train.c: triages text[0..len) (valid UTF-8) by the rules alone and returns the
  * model's inputs: its sparse feature hashes, one per occurrence, in hashes[0..*n) (at most
- * cap), the cue features and the word count. r gets the rules' verdicts. */
+ * cap), the cue features (the abuse cue left 0 for the caller) and the word count. r gets the
+ * rules' verdicts. */
 void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap, size_t *n,
                      float dense[MODEL_DENSE], uint32_t *ntok, triage_result *r);
 

@@ -23,6 +23,14 @@ static uint32_t mix(uint32_t a, uint32_t b)
     return x | 1u;
 }
 
+/* sum += w, MODEL_STRIDE floats: restrict (they never overlap) lets the compiler add four or
+ * eight at a time, which it will not do at -O2 while the two might alias. */
+static inline void add_row(float *restrict sum, const float *restrict w)
+{
+    for (int j = 0; j < MODEL_STRIDE; j++)
+        sum[j] += w[j];
+}
+
 static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
 {
     if (m->out) {
@@ -34,10 +42,8 @@ static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
     for (uint32_t i = (key * 0x9E3779B1u) >> 7 & mask;; i = (i + 1) & mask) {
         uint32_t k = md->keys[i];
         if (k == key) {
-            const float *w = md->w + (size_t)md->rows[i] * MODEL_STRIDE;
             m->nhit++;
-            for (int j = 0; j < MODEL_STRIDE; j++)
-                m->sum[j] += w[j];
+            add_row(m->sum, md->w + (size_t)md->rows[i] * MODEL_STRIDE);
             return;
         }
         if (k == 0) return;
@@ -65,21 +71,33 @@ void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint6
     m->prev_sent = t->sent;
 }
 
-void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok,
+/* log(1 + n) for a count: a table for the small counts almost every text has, log1pf past it
+ * (the same function at build time and at run time, so the model sees the same values). */
+static float log1p_count(int n)
+{
+    static const float t[16] = {0.0f,        0.69314718f, 1.09861229f, 1.38629436f,
+                                1.60943791f, 1.79175947f, 1.94591015f, 2.07944154f,
+                                2.19722458f, 2.30258509f, 2.39789527f, 2.48490665f,
+                                2.56494936f, 2.63905733f, 2.70805020f, 2.77258872f};
+    return n >= 0 && n < 16 ? t[n] : log1pf((float)n);
+}
+
+void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok, float cue,
                  float x[MODEL_DENSE])
 {
     memset(x, 0, MODEL_DENSE * sizeof x[0]);
     int i = 0;
     for (int k = 0; k < TK_COUNT; k++)
-        x[i++] = log1pf((float)r->counts[k]);
-    x[i++] = log1pf((float)asked[TK_REFUND_DEMAND]);
-    x[i++] = log1pf((float)asked[TK_DEADLINE]);
+        x[i++] = log1p_count(r->counts[k]);
+    x[i++] = log1p_count(asked[TK_REFUND_DEMAND]);
+    x[i++] = log1p_count(asked[TK_DEADLINE]);
     x[i + r->hostility] = 1;
     i += 4;
     x[i + r->root_cause] = 1;
     i += ROOT_COUNT;
     x[i++] = log1pf((float)ntok) / 4;
     x[i++] = ntok ? (float)r->counts[TK_SHOUTING] / (float)ntok : 0;
+    x[i++] = cue;
     assert(i == MODEL_DENSE);
 }
 
@@ -116,9 +134,13 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_resul
         r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
         *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
-    /* Ordinal: each threshold is reached only when the ones below it are. */
+    /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off
+     * cross-validation chose for it (lo of MO_HOST1..3; 0.5 unless another did clearly better). */
     float p1 = sigmoid(s[MO_HOST1]), p2 = sigmoid(s[MO_HOST2]), p3 = sigmoid(s[MO_HOST3]);
-    r->hostility = p1 < 0.5f ? 0 : p2 < 0.5f ? 1 : p3 < 0.5f ? 2 : 3;
+    r->hostility = p1 < md->lo[MO_HOST1]   ? 0
+                   : p2 < md->lo[MO_HOST2] ? 1
+                   : p3 < md->lo[MO_HOST3] ? 2
+                                           : 3;
     r->hostility_score = (p1 + p2 + p3) / 3;
     unsigned rules = r->complaints;
     r->complaints = 0;

@@ -307,7 +307,10 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
         return NULL;
     }
     float x[MODEL_DENSE], s[MO_COUNT];
-    model_dense(out, c.asked, c.model.ntok, x);
+    float scale = (float)model_word_scale(c.model.ntok);
+    float cue = md->cue_bias + c.model.sum[MODEL_CUE] * scale;
+    out->abuse_cue = 1.0f / (1.0f + expf(-cue));
+    model_dense(out, c.asked, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
     model_decide(md, s, out);
     return NULL;
@@ -321,7 +324,7 @@ void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap,
     c.model.out = hashes;
     c.model.cap = cap;
     triage_rules(&c, lex_get(), text, len, r);
-    model_dense(r, c.asked, c.model.ntok, dense);
+    model_dense(r, c.asked, c.model.ntok, 0, dense);
     *n = c.model.nout;
     *ntok = c.model.ntok;
 }

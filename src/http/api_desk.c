@@ -1,10 +1,12 @@
 /* api_desk.c — the JSON API for the rest of the desk: projects, the log, settings, the playbook
  * steps of a case (concerns to close), offers and following through, escalation, invoices and
- * demand letters, time, walking away, revisions, reply drafts, search and verify. Each handler
+ * demand letters, time, walking away, revisions, reply drafts and sending by mail, search and
+ * verify. Each handler
  * reads its arguments as typed, calls one desk operation and returns its result; the desk
  * validates, guards and audits exactly as it does for the command line. */
 #include "http/http_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -554,6 +556,25 @@ rd_err *api_draft_release(http_req *rq, http_resp *rs)
     return with_id(rs, e, "log_id", log_id);
 }
 
+rd_err *api_draft_send(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_draft_send(rq->desk, id, ARG("override"), &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_letter_send(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    desk_letter_send_input in = {ARG("override"), arg_yes(rq, "pdf")};
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_letter_send(rq->desk, id, &in, &out);
+    return api_reply(rs, e, out);
+}
+
 /* ---------------------------------------------------------------- search and integrity */
 
 rd_err *api_search(http_req *rq, http_resp *rs)
@@ -583,10 +604,34 @@ rd_err *api_verify(http_req *rq, http_resp *rs)
 
 /* ---------------------------------------------------------------- day to day */
 
+/* A today section's cursor as the lists give theirs: a string, or null on the last page. */
+static void cursor_text(json_t *section)
+{
+    int64_t next = desk_ji(section, "next");
+    char text[32];
+    snprintf(text, sizeof text, "%lld", (long long)next);
+    json_object_set_new(section, "next", next ? json_string(text) : json_null());
+}
+
+/* Today a page per section, so it answers in the same time and size on any desk: the first
+ * ?limit rows of every section (20 unless given), or with ?section=NAME one page of that
+ * section after ?after (the section's "next"). */
 rd_err *api_today(http_req *rq, http_resp *rs)
 {
     json_t *out = NULL;
-    rd_err *e = desk_today_view(rq->desk, 20, &out);
+    rd_page pg;
+    rd_err *e = api_page_of(rq, &pg);
+    if (e) return e;
+    if (ARG("section")) {
+        e = desk_today_section(rq->desk, ARG("section"), &pg, &out);
+        if (!e) cursor_text(out);
+        return api_reply(rs, e, out);
+    }
+    if (pg.after) return rd_error(RD_INVALID, "after: a cursor pages one section: give section");
+    e = desk_today_view(rq->desk, ARG("limit") ? pg.limit : 20, &out);
+    size_t i;
+    json_t *sec;
+    json_array_foreach(json_object_get(out, "sections"), i, sec) cursor_text(sec);
     return api_reply(rs, e, out);
 }
 

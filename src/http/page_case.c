@@ -404,7 +404,8 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
     form_open(w, v, act, "offer", make_fields);
     form_field(w, v, "offer", "option", "Options, one a line",
                "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
-               "revision, partial_refund, discount, full_refund, extra_support, referral",
+               "revision, partial_refund, discount, full_refund, extra_support, referral, "
+               "client_fix (the client's own proposal; ;AMOUNT after their words for money back)",
                "textarea", NULL);
     override_field(w, v, "offer");
     form_close(w, "Make offer");
@@ -615,9 +616,20 @@ static void section_timeline(hw *w, json_t *log)
             hw_text(w, desk_js(m, "subject"));
             HW_RAW(w, "</strong>");
         }
+        hw_letter_pdf_link(w, m);
         HW_RAW(w, "<div class=\"words\">");
         hw_text(w, desk_js(m, "body"));
-        HW_RAW(w, "</div></li>");
+        HW_RAW(w, "</div>");
+        /* a correction sits beside the entry it corrects; neither is ever edited */
+        if (desk_ji(m, "corrects"))
+            hw_textf(w, "Entry %lld, correcting entry %lld.", (long long)desk_ji(m, "id"),
+                     (long long)desk_ji(m, "corrects"));
+        size_t j;
+        json_t *by;
+        json_array_foreach(json_object_get(m, "corrected_by"), j, by)
+            hw_textf(w, "Entry %lld, corrected by entry %lld below.", (long long)desk_ji(m, "id"),
+                     (long long)json_integer_value(by));
+        HW_RAW(w, "</li>");
     }
     HW_RAW(w, "</ol></section>");
 }

@@ -37,6 +37,8 @@ rd_err *page_projects_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_lessons_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_settings_body(rd_desk *d, const page_view *v, hw *w);
+/* The report over the query's from..to with its charts as SVG (page_report.c). */
+rd_err *page_report_body(rd_desk *d, const page_view *v, hw *w);
 
 /* Reads a posted field or query argument by name; NULL when absent. Borrowed. */
 typedef const char *(*page_arg_fn)(const void *ctx, const char *name);
@@ -115,7 +117,8 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, reviews, surveys, settings) and the opening of <main>. */
+ * clients, projects, invoices, lessons, reviews, surveys, settings, search) with the search box
+ * for a signed-in user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
 void page_close(hw *w);
@@ -178,6 +181,11 @@ void page_override_field(hw *w, const page_view *v, const char *form);
 /* Splits text into its non-blank lines (trailing spaces cut): *lines points into *copy; the
  * caller frees both. Returns how many. */
 int page_split_lines(const char *text, char **copy, const char ***lines);
+/* (page_report.c) A "PDF" download link for a log entry you sent (nothing for the client's
+ * words or erased ones). */
+void hw_letter_pdf_link(hw *w, json_t *entry);
+/* The client page's section listing everything sent to client_id, each with its PDF link. */
+rd_err *page_client_letters(rd_desk *d, int64_t client_id, hw *w);
 /* "Case N" linking to the case page. */
 void hw_case_link(hw *w, int64_t case_id);
 

@@ -640,3 +640,58 @@ test_http_reviews_and_surveys_from_the_browser() {
     [ -n "$(sqlite3 "$DB" 'SELECT closed_at FROM surveys WHERE id = 1')" ] || fail "not closed"
     serve_down
 }
+
+test_http_today_pages_each_section() {
+    fresh
+    r demo --cases 300 --seed 7
+    rc_is 0
+    TOKEN=$("$BIN" --db "$DB" token create --name tests 2>/dev/null)
+    printf '%s\n' "$PW" | "$BIN" --db "$DB" user add alice >/dev/null || fail "user add failed"
+    serve_up || return
+    # the page: the first rows of each section, and a link to the rest of a long one
+    signin
+    h -b "$JAR" "$URL/"
+    status_is 200
+    more=$(printf '%s' "$BODY" | sed -n 's|.*<p class="more"><a href="\(/?section=cases&amp;after=[0-9]*\)".*|\1|p' | sed 's/&amp;/\&/')
+    [ -n "$more" ] || fail "no link to more of the cases section on today's page"
+    h -b "$JAR" "$URL$more"
+    status_is 200
+    body_has '<h1>Today: Your next step on open cases</h1>'
+    body_has 'Back to today'
+    h -H "$(auth)" "$URL/api/v1/today"
+    status_is 200
+    printf '%s' "$BODY" >"$WORK/today.json"
+    # every section shows at most 20 rows, and says how many follow and where they start
+    [ "$(sqlite3 :memory: "SELECT max(json_extract(value, '$.shown')) <= 20
+        FROM json_each(json_extract(CAST(readfile('$WORK/today.json') AS TEXT), '$.sections'))")" = 1 ] ||
+        fail "a section shows more than 20 rows"
+    next=$(sqlite3 :memory: "SELECT json_extract(value, '$.next') FROM json_each(json_extract(
+        CAST(readfile('$WORK/today.json') AS TEXT), '$.sections')) WHERE json_extract(value, '$.section') = 'cases'")
+    [ -n "$next" ] || fail "the cases section has no next cursor on a desk of 300 cases"
+    # walking the cases section page by page meets every open case once
+    seen=0
+    after=""
+    : >"$WORK/ids"
+    while :; do
+        h -H "$(auth)" "$URL/api/v1/today?section=cases&limit=50$after"
+        status_is 200
+        printf '%s' "$BODY" >"$WORK/page.json"
+        sqlite3 :memory: "SELECT DISTINCT json_extract(value, '$.case_id') FROM json_each(json_extract(
+            CAST(readfile('$WORK/page.json') AS TEXT), '$.items'))" >>"$WORK/ids"
+        next=$(sqlite3 :memory: "SELECT json_extract(CAST(readfile('$WORK/page.json') AS TEXT), '$.next')")
+        [ -n "$next" ] || break
+        after="&after=$next"
+        seen=$((seen + 1))
+        [ $seen -lt 50 ] || { fail "the cursor never ends"; break; }
+    done
+    open=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE status = 'open'")
+    [ "$(sort -u "$WORK/ids" | wc -l)" = "$open" ] || fail "not every open case met once ($open open)"
+    [ "$(sort "$WORK/ids" | uniq -d | wc -l)" = 0 ] || fail "a case on two pages"
+    h -H "$(auth)" "$URL/api/v1/today?after=$next"
+    status_is 422
+    body_has '"field":"after"'
+    h -H "$(auth)" "$URL/api/v1/today?section=everything"
+    status_is 422
+    body_has '"field":"section"'
+    serve_down
+}
