@@ -402,10 +402,12 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
     }
     step_open(w, v, "offer", "Make an offer", cur);
     form_open(w, v, act, "offer", make_fields);
-    form_field(w, v, "offer", "option", "Options, one a line",
-               "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
-               "revision, partial_refund, discount, full_refund, extra_support, referral",
-               "textarea", NULL);
+    form_field(
+        w, v, "offer", "option", "Options, one a line",
+        "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
+        "revision, partial_refund, discount, full_refund, extra_support, referral, client_fix "
+        "(a fix they proposed, in their words; ;AMOUNT after them for money back)",
+        "textarea", NULL);
     override_field(w, v, "offer");
     form_close(w, "Make offer");
     HW_RAW(w, "</details></section>");
@@ -435,6 +437,7 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
             snprintf(action, sizeof action, "/cases/%lld?commitment=%lld", (long long)case_id,
                      (long long)desk_ji(c, "id"));
             form_button(w, v, action, "commitment_done", "Mark done", "secondary");
+            page_forms_commitment_split(w, v, case_id, c);
         }
         HW_RAW(w, "</li>");
     }
@@ -594,7 +597,7 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
     HW_RAW(w, "</details></section>");
 }
 
-static void section_timeline(hw *w, json_t *log)
+static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t case_id)
 {
     section_open(w, "timeline", "Timeline");
     HW_RAW(w, "<ol class=\"plain\">");
@@ -617,7 +620,9 @@ static void section_timeline(hw *w, json_t *log)
         }
         HW_RAW(w, "<div class=\"words\">");
         hw_text(w, desk_js(m, "body"));
-        HW_RAW(w, "</div></li>");
+        HW_RAW(w, "</div>");
+        page_forms_log_correct(w, v, case_id, m);
+        HW_RAW(w, "</li>");
     }
     HW_RAW(w, "</ol></section>");
 }
@@ -695,7 +700,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id, NULL);
     }
-    section_timeline(w, json_object_get(k, "log"));
+    section_timeline(w, v, json_object_get(k, "log"), case_id);
     page_close(w);
 out:
     json_decref(k);
