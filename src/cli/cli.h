@@ -33,6 +33,8 @@ enum {
     CMD_JSON = 2,   /* accepts --json */
     CMD_CREATE = 4, /* may create the database (init) */
     CMD_LIST = 8,   /* a list: accepts --limit, --after, --all and --jsonl (see cli_list_pages) */
+    CMD_DB_OPTIONAL = 16, /* opens the database when there is one, else runs without (the command
+                             says when it needs one): verify --bundle on a mediator's machine */
 };
 
 typedef struct cli_cmd {

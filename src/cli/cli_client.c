@@ -150,7 +150,7 @@ const cli_cmd cmd_client_list = {"client list",
                                  no_opts,
                                  client_list};
 const cli_cmd cmd_client_show = {"client show",
-                                 "ID",
+                                 "CLIENT",
                                  1,
                                  1,
                                  CMD_JSON,
@@ -159,8 +159,8 @@ const cli_cmd cmd_client_show = {"client show",
                                  no_opts,
                                  client_show};
 const cli_cmd cmd_client_edit = {
-    "client edit",    "ID",       1, 1, CMD_JSON, "Change a client's details.", NULL,
-    client_edit_opts, client_edit};
+    "client edit", "CLIENT",         1,          1, CMD_JSON, "Change a client's details.",
+    NULL,          client_edit_opts, client_edit};
 
 /* ---------------------------------------------------------------- projects */
 
@@ -265,7 +265,7 @@ const cli_cmd cmd_project_list = {
     project_list_opts, project_list};
 const cli_cmd cmd_project_edit = {
     "project edit",
-    "ID",
+    "PROJECT",
     1,
     1,
     CMD_JSON,
@@ -275,7 +275,7 @@ const cli_cmd cmd_project_edit = {
     project_edit_opts,
     project_edit};
 const cli_cmd cmd_project_show = {"project show",
-                                  "ID",
+                                  "PROJECT",
                                   1,
                                   1,
                                   CMD_JSON,

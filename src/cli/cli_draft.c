@@ -178,7 +178,7 @@ const cli_cmd cmd_draft_new = {
     new_opts,
     draft_new};
 const cli_cmd cmd_draft_edit = {
-    "draft edit", "ID",      1,         1, CMD_JSON, "Replace a draft's text and check it again.",
+    "draft edit", "DRAFT",   1,         1, CMD_JSON, "Replace a draft's text and check it again.",
     NULL,         edit_opts, draft_edit};
 const cli_cmd cmd_draft_list = {"draft list",
                                 NULL,
@@ -190,11 +190,11 @@ const cli_cmd cmd_draft_list = {"draft list",
                                 list_opts,
                                 draft_list};
 const cli_cmd cmd_draft_show = {
-    "draft show", "ID",    1,         1, CMD_JSON, "Show a draft with every tone-check finding.",
+    "draft show", "DRAFT", 1,         1, CMD_JSON, "Show a draft with every tone-check finding.",
     NULL,         no_opts, draft_show};
 const cli_cmd cmd_draft_release = {
     "draft release",
-    "ID",
+    "DRAFT",
     1,
     1,
     CMD_JSON,
@@ -222,7 +222,7 @@ static rd_err *draft_send(cli_ctx *c)
 
 const cli_cmd cmd_draft_send = {
     "draft send",
-    "ID",
+    "DRAFT",
     1,
     1,
     CMD_JSON,

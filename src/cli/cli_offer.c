@@ -469,7 +469,7 @@ const cli_cmd cmd_commitment_list = {"commitment list",
                                      commitment_list};
 const cli_cmd cmd_commitment_done = {
     "commitment done",
-    "ID",
+    "COMMITMENT",
     1,
     1,
     CMD_JSON,
@@ -483,12 +483,12 @@ const cli_cmd cmd_refund_list = {
     "refund list", NULL,       0, 0, CMD_JSON | CMD_LIST, "The refund and discount ledger.", NULL,
     rlist_opts,    refund_list};
 const cli_cmd cmd_refund_paid = {
-    "refund paid", "ID", 1, 1, 0, "Mark a refund as paid back.", NULL, paid_opts, refund_paid};
+    "refund paid", "REFUND", 1, 1, 0, "Mark a refund as paid back.", NULL, paid_opts, refund_paid};
 const cli_cmd cmd_followup_list = {
     "followup list", NULL,         0, 0, CMD_JSON | CMD_LIST, "Scheduled follow-ups.", NULL,
     flist_opts,      followup_list};
 const cli_cmd cmd_followup_done = {"followup done",
-                                   "ID",
+                                   "FOLLOWUP",
                                    1,
                                    1,
                                    0,
@@ -509,7 +509,8 @@ const cli_cmd cmd_lesson_list = {
     "lesson list", NULL,       0, 0, CMD_JSON | CMD_LIST, "Lessons from closed cases (P11).", NULL,
     llist_opts,    lesson_list};
 const cli_cmd cmd_lesson_done = {
-    "lesson done", "ID", 1, 1, 0, "Mark a lesson's change as made.", NULL, no_opts, lesson_done};
+    "lesson done", "LESSON", 1,          1, 0, "Mark a lesson's change as made.",
+    NULL,          no_opts,  lesson_done};
 const cli_cmd cmd_escalate = {
     "escalate",
     "CASE",
@@ -528,7 +529,7 @@ const cli_cmd cmd_escalation_list = {
     elist_opts,        escalation_list};
 const cli_cmd cmd_escalation_proposal = {
     "escalation proposal",
-    "ID",
+    "ESCALATION",
     1,
     1,
     0,
@@ -538,7 +539,7 @@ const cli_cmd cmd_escalation_proposal = {
     escalation_proposal};
 const cli_cmd cmd_escalation_outcome = {
     "escalation outcome",
-    "ID",
+    "ESCALATION",
     1,
     1,
     0,

@@ -197,7 +197,7 @@ const cli_cmd cmd_token_list = {.words = "token list",
                                 .opts = no_opts,
                                 .run = token_list};
 const cli_cmd cmd_token_revoke = {.words = "token revoke",
-                                  .args = "ID",
+                                  .args = "TOKEN",
                                   .min_pos = 1,
                                   .max_pos = 1,
                                   .flags = CMD_JSON,

@@ -210,7 +210,7 @@ const cli_cmd cmd_followup_add = {
     fadd_opts,
     followup_add};
 const cli_cmd cmd_followup_edit = {"followup edit",
-                                   "ID",
+                                   "FOLLOWUP",
                                    1,
                                    1,
                                    0,

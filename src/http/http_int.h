@@ -117,6 +117,10 @@ rd_err *page_portal_link_post(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);
+rd_err *page_report(http_req *rq, http_resp *rs); /* page_desk.c */
+/* page_report.c */
+rd_err *page_report_pdf(http_req *rq, http_resp *rs);
+rd_err *page_letter_pdf(http_req *rq, http_resp *rs);
 /* API: api_desk.c */
 rd_err *api_project_list(http_req *rq, http_resp *rs);
 rd_err *api_project_add(http_req *rq, http_resp *rs);

@@ -402,12 +402,11 @@ static void section_offers(hw *w, const page_view *v, const char *act, json_t *o
     }
     step_open(w, v, "offer", "Make an offer", cur);
     form_open(w, v, act, "offer", make_fields);
-    form_field(
-        w, v, "offer", "option", "Options, one a line",
-        "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
-        "revision, partial_refund, discount, full_refund, extra_support, referral, client_fix "
-        "(a fix they proposed, in their words; ;AMOUNT after them for money back)",
-        "textarea", NULL);
+    form_field(w, v, "offer", "option", "Options, one a line",
+               "KIND:DETAIL:DUE, e.g. redo:reprint boards 3 and 5:2026-11-27 — kinds: redo, "
+               "revision, partial_refund, discount, full_refund, extra_support, referral, "
+               "client_fix (the client's own proposal; ;AMOUNT after their words for money back)",
+               "textarea", NULL);
     override_field(w, v, "offer");
     form_close(w, "Make offer");
     HW_RAW(w, "</details></section>");
@@ -618,9 +617,19 @@ static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t cas
             hw_text(w, desk_js(m, "subject"));
             HW_RAW(w, "</strong>");
         }
+        hw_letter_pdf_link(w, m);
         HW_RAW(w, "<div class=\"words\">");
         hw_text(w, desk_js(m, "body"));
         HW_RAW(w, "</div>");
+        /* a correction sits beside the entry it corrects; neither is ever edited */
+        if (desk_ji(m, "corrects"))
+            hw_textf(w, "Entry %lld, correcting entry %lld.", (long long)desk_ji(m, "id"),
+                     (long long)desk_ji(m, "corrects"));
+        size_t j;
+        json_t *by;
+        json_array_foreach(json_object_get(m, "corrected_by"), j, by)
+            hw_textf(w, "Entry %lld, corrected by entry %lld below.", (long long)desk_ji(m, "id"),
+                     (long long)json_integer_value(by));
         page_forms_log_correct(w, v, case_id, m);
         HW_RAW(w, "</li>");
     }

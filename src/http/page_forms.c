@@ -348,19 +348,6 @@ void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *
 {
     static const char *const fields[] = {"subject", "body", "reason", NULL};
     int64_t id = desk_ji(entry, "id");
-    if (desk_ji(entry, "corrects")) {
-        HW_RAW(w, "<p><span class=\"badge\">");
-        hw_textf(w, "correction of entry %lld", (long long)desk_ji(entry, "corrects"));
-        HW_RAW(w, "</span></p>");
-    }
-    size_t i;
-    json_t *by;
-    json_array_foreach(json_object_get(entry, "corrected_by"), i, by)
-    {
-        HW_RAW(w, "<p><span class=\"badge warn\">");
-        hw_textf(w, "corrected by entry %lld", (long long)json_integer_value(by));
-        HW_RAW(w, "</span></p>");
-    }
     char action[96], name[48];
     snprintf(action, sizeof action, "/cases/%lld?entry=%lld", (long long)case_id, (long long)id);
     page_item_form(name, sizeof name, "log_correct", id);

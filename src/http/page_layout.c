@@ -17,6 +17,7 @@ static const struct {
     {"lessons", "Lessons", "/lessons"},
     {"reviews", "Reviews", "/reviews"},
     {"surveys", "Surveys", "/surveys"},
+    {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
 };
 

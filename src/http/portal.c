@@ -99,6 +99,7 @@ static const char *const kind_words[][2] = {
     {"discount", "A discount on future work"},
     {"extra_support", "Extra support"},
     {"referral", "An introduction to someone else who can help"},
+    {"client_fix", "Your own proposal"},
 };
 
 static const char *kind_label(const char *kind)

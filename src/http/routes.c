@@ -39,6 +39,9 @@ const http_route http_routes[] = {
     {"GET",    "/settings",               page_settings,    HTTP_USER,   "The desk's settings."},
     {"POST",   "/settings",               page_settings_post, HTTP_USER, "Changes one setting."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
+    {"GET",    "/report",                 page_report,      HTTP_USER,   "What keeps going wrong: the report over a period, with its charts."},
+    {"GET",    "/report.pdf",             page_report_pdf,  HTTP_USER,   "The report over a period as a printable PDF."},
+    {"GET",    "/log/{id}/letter.pdf",    page_letter_pdf,  HTTP_USER,   "Something you sent (reminder, restatement, demand, notice) as a PDF letter."},
     /* ------------------------------------------------------------ JSON API (docs/api.yaml) */
     {"GET",    "/api/v1/health",          api_health,       HTTP_PUBLIC, "Whether the server is up."},
     {"GET",    "/api/v1/me",              api_me,           HTTP_USER,   "Who is signed in, and the session's CSRF token."},

@@ -6,7 +6,6 @@
 #include <curl/curl.h>
 #include <gmime/gmime.h>
 #include <pthread.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,16 +15,6 @@ static void init_libs(void)
 {
     g_mime_init();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-char *mail_new_message_id(const char *addr)
-{
-    const char *at = addr ? strchr(addr, '@') : NULL;
-    unsigned char r[12];
-    char hex[25];
-    randombytes_buf(r, sizeof r);
-    sodium_bin2hex(hex, sizeof hex, r, sizeof r);
-    return xasprintf("%s.redress@%s", hex, at && at[1] ? at + 1 : "localhost");
 }
 
 /* "<a> <b>" from "a b"; caller frees. */

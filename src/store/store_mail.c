@@ -2,6 +2,7 @@
  * bytes they point at (kept once per content hash), the SMTP outbox, and full-text search. */
 #include "store/store_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,77 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
         rd_err_free(e);
         e = rd_error(RD_INVALID, "query: '%s' is not a search", q->match);
     }
+    return e;
+}
+
+/* ---------------------------------------------------------------- bulk writing */
+
+/* The triggers of migration 011 that index each new row, with their DROP statements (names
+ * cannot be bound). */
+static const struct {
+    const char *name, *drop;
+} search_triggers[] = {
+    {"search_log_ai", "DROP TRIGGER search_log_ai"},
+    {"search_concern_ai", "DROP TRIGGER search_concern_ai"},
+    {"search_attachment_ai", "DROP TRIGGER search_attachment_ai"},
+};
+#define NSEARCH_TRIGGERS (sizeof search_triggers / sizeof search_triggers[0])
+
+rd_err *store_search_defer(rd_store *st)
+{
+    assert(st->batch && !st->search_deferred && "store_search_defer: once, inside a batch");
+    json_t *saved = NULL, *sqls = json_array();
+    rd_err *e = db_row(st, &saved,
+                       "SELECT (SELECT coalesce(max(id), 0) FROM log_entries) AS log,"
+                       " (SELECT coalesce(max(id), 0) FROM concerns) AS concern,"
+                       " (SELECT coalesce(max(id), 0) FROM attachments) AS attachment",
+                       NULL);
+    for (size_t i = 0; !e && i < NSEARCH_TRIGGERS; i++) {
+        json_t *row = NULL;
+        e = db_row(st, &row, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                   "t", search_triggers[i].name);
+        const char *sql = json_string_value(json_object_get(row, "sql"));
+        if (!e && !sql)
+            e = rd_error(RD_DB, "search: the index trigger %s is missing", search_triggers[i].name);
+        if (!e) json_array_append_new(sqls, json_string(sql));
+        json_decref(row);
+        if (!e) e = db_exec(st, search_triggers[i].drop, NULL);
+    }
+    if (e) {
+        json_decref(saved);
+        json_decref(sqls);
+        return e;
+    }
+    json_object_set_new(saved, "triggers", sqls);
+    st->search_deferred = saved;
+    return NULL;
+}
+
+rd_err *store_search_catch_up(rd_store *st)
+{
+    json_t *saved = st->search_deferred;
+    assert(saved && "store_search_catch_up: after store_search_defer");
+    st->search_deferred = NULL;
+    /* in time order, as the triggers would have added them */
+    rd_err *e = db_exec(
+        st,
+        "INSERT INTO search_fts(kind, ref, client_id, case_id, at, subject, body)"
+        " SELECT 'log', id, client_id, case_id, at, subject, body FROM log_entries WHERE id > ?1"
+        " UNION ALL SELECT 'concern', c.id, k.client_id, c.case_id, c.created_at, c.text,"
+        "   coalesce(c.specifics, '') || char(10) || coalesce(c.example, '')"
+        "   FROM concerns c JOIN cases k ON k.id = c.case_id WHERE c.id > ?2"
+        " UNION ALL SELECT 'attachment', id, client_id, case_id, created_at, name, NULL"
+        "   FROM attachments WHERE id > ?3 ORDER BY 5, 2",
+        "iii", json_integer_value(json_object_get(saved, "log")),
+        json_integer_value(json_object_get(saved, "concern")),
+        json_integer_value(json_object_get(saved, "attachment")));
+    size_t i;
+    json_t *sql;
+    json_array_foreach(json_object_get(saved, "triggers"), i, sql)
+    {
+        if (!e) e = db_exec(st, json_string_value(sql), NULL);
+    }
+    json_decref(saved);
     return e;
 }
 

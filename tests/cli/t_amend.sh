@@ -174,6 +174,11 @@ test_amend_over_the_api() {
     h -H "$(auth)" -H 'Content-Type: application/json' \
         -d '{"body": "Boards 2 and 4.", "reason": "misheard"}' "$URL/api/v1/log/1/corrections"
     status_is 201
+    signin
+    h -b "$JAR" "$URL/cases/1"
+    status_is 200
+    body_has "Entry 1, corrected by entry"
+    body_has "correcting entry 1."
     h -H "$(auth)" "$URL/api/v1/invoices/2026-031"
     status_is 200
     body_has '"number":"2026-031"'

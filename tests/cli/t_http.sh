@@ -711,7 +711,7 @@ test_http_mistakes_put_right_from_the_browser() {
     [ "$(sqlite3 "$DB" 'SELECT count(*) FROM log_entries WHERE id = 1 AND body LIKE '"'"'%boards 3 and 5%'"'"'')" = 0 ] ||
         fail "the original entry was edited"
     h -b "$JAR" "$URL/cases/1"
-    body_has 'corrected by entry'
+    body_has "corrected by entry"
     body_has 'The boards 3 and 5'
     snapshot
     p /clients/1 --data-urlencode form=project_amend --data-urlencode project=1 \
