@@ -34,7 +34,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
-extern const cli_cmd cmd_draft_send;
+extern const cli_cmd cmd_draft_send, cmd_letter_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_invoice_write_off, cmd_invoice_credit_note;
@@ -126,6 +126,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_invoice_write_off,
     &cmd_invoice_credit_note,
     &cmd_letter_demand,
+    &cmd_letter_send,
     &cmd_time_add,
     &cmd_revision_add,
     &cmd_revision_list,

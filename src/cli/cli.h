@@ -110,6 +110,10 @@ rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const c
 /* Step two for any PDF: writes pdf (borrowed) to fd and closes it; given an error e or on its
  * own failure it removes the file and returns e first. */
 rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf);
+/* --send on a letter command (cli_mail.c): sends log entry log_id by mail with
+ * desk_letter_send (--override passed on; the PDF attached when --pdf was given) and says so on
+ * standard error. Does nothing without --send. */
+rd_err *cli_letter_send(cli_ctx *c, int64_t log_id);
 
 /* ---------------------------------------------------------------- output */
 typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE, COL_YESNO } cli_col_kind;

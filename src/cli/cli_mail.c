@@ -1,6 +1,7 @@
 /* cli_mail.c — mail and evidence: `redress import` (a mailbox into the communication log, with
  * a progress bar on a terminal and a summary of what was skipped and why), `attach`,
- * `attachment get`, `case export` and `search`. */
+ * `attachment get`, `case export`, `search`, and `letter send` (a letter redress wrote, by
+ * mail), whose printing the letter commands' --send shares. */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -260,6 +261,71 @@ static rd_err *search(cli_ctx *c)
     json_decref(rows);
     return NULL;
 }
+
+/* ---------------------------------------------------------------- letters by mail */
+
+/* Prints what desk_letter_send answered: a line on standard error beside a letter already
+ * printed, or on standard output for `letter send` itself. */
+static void print_sent(cli_ctx *c, json_t *r, FILE *to)
+{
+    if (c->json && to == stdout) {
+        cli_print_json(r);
+        return;
+    }
+    rd_buf files;
+    buf_init(&files, 0);
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(r, "attachments"), i, f)
+        rd_err_free(buf_addf(&files, "%s%s", i ? ", " : " with ", json_string_value(f)));
+    fprintf(to, "letter %lld sent to %s as <%s>%s: %s\n", (long long)ji(r, "log_id"), js(r, "rcpt"),
+            js(r, "message_id"), buf_str(&files), js(r, "answer"));
+    buf_reset(&files);
+}
+
+rd_err *cli_letter_send(cli_ctx *c, int64_t log_id)
+{
+    if (!cli_flag(c, "send")) return NULL;
+    json_t *r = NULL;
+    desk_letter_send_input in = {cli_get(c, "override"), cli_get(c, "pdf") != NULL};
+    rd_err *e = desk_letter_send(&c->desk, log_id, &in, &r);
+    if (!e) print_sent(c, r, stderr);
+    json_decref(r);
+    return e;
+}
+
+static rd_err *letter_send(cli_ctx *c)
+{
+    int64_t id;
+    json_t *r = NULL;
+    desk_letter_send_input in = {cli_get(c, "override"), cli_flag(c, "attach-pdf")};
+    rd_err *e = cli_pos_id(c, 0, "log entry", &id);
+    if (!e) e = desk_letter_send(&c->desk, id, &in, &r);
+    if (!e) print_sent(c, r, stdout);
+    json_decref(r);
+    return e;
+}
+
+static const cli_opt letter_send_opts[] = {
+    {"attach-pdf", NULL, 0, "attach the letter as a PDF (kept with it as evidence)"},
+    {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
+    {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_letter_send = {
+    "letter send",
+    "LOG_ID",
+    1,
+    1,
+    CMD_JSON,
+    "Send a letter redress wrote (demand, reminder, notice, restatement) by email.",
+    "LOG_ID is the letter's entry in the communication log (`log list`; the letter commands\n"
+    "print it with --json, and their --send does this at once). It goes through smtp.url like\n"
+    "`draft send`: from your first me.addresses (else me.email) to the client's email, in reply\n"
+    "to their last message, with your me.signature. The cool-off and a pause hold it as they\n"
+    "hold a draft. When delivery fails the letter stays logged but unsent with the server's\n"
+    "answer; run it again to retry the same message. A delivered letter is never sent twice.",
+    letter_send_opts,
+    letter_send};
 
 static const cli_opt attach_opts[] = {
     {"name", "NAME", 0, "the name it is kept under (default: the file's)"},

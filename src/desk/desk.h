@@ -211,6 +211,13 @@ rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char
  * draft, else NULL. */
 rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const char *correction,
                           const char *override, char **draft);
+/* desk_case_want and desk_case_confirm that also give the restatement's log entry in *log_id
+ * (untouched when none is logged), for sending it (desk_letter_send). */
+rd_err *desk_case_want_logged(rd_desk *d, int64_t case_id, const char *want, const char *goal,
+                              const char *override, char **draft, int64_t *log_id);
+rd_err *desk_case_confirm_logged(rd_desk *d, int64_t case_id, const char *by,
+                                 const char *correction, const char *override, char **draft,
+                                 int64_t *log_id);
 /* What the user heard on a call: hostility 0-3, the rest yes|no; NULL leaves a flag alone. */
 typedef struct desk_flag_input {
     const char *hostility, *abuse, *legal_threat, *review_threat, *refund_demand, *payment_refusal;
@@ -625,6 +632,22 @@ rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
  * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
  * is {id, log_id, message_id, rcpt, status, answer}. */
 rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+/* A letter redress wrote and logged, sent by mail (desk_send.c). */
+typedef struct desk_letter_send_input {
+    const char *override; /* send although a case is paused or cooling off (audited) */
+    bool pdf;             /* attach the letter as a PDF, kept with it as evidence */
+} desk_letter_send_input;
+/* Sends log entry log_id — a demand letter, payment reminder, termination notice or
+ * restatement (known by the subject redress gave it; anything else is RD_CONFLICT) — by SMTP
+ * like desk_draft_send: to the client's address, in reply to the client's newest message, with
+ * me.signature under it. The cool-off and a pause hold it as they hold a draft's release
+ * (RD_CONFLICT, unless override, which is audited), checked at every attempt. The first attempt
+ * fixes the Message-ID and, with pdf, renders the PDF and keeps it as an attachment of the log
+ * entry; a retry sends that same message, and one already delivered is refused (RD_CONFLICT).
+ * A delivery failure is RD_IO carrying the server's answer, kept in the outbox. *out (caller's)
+ * is {log_id, message_id, rcpt, status, answer, attachments: [file names]}. */
+rd_err *desk_letter_send(rd_desk *d, int64_t log_id, const desk_letter_send_input *in,
+                         json_t **out);
 /* Mails text to the user's own first me.addresses (the morning digest of `today --mail`),
  * through the same SMTP settings. *out (caller's) is {rcpt, message_id, answer}. Nothing is
  * logged: it is not an exchange with a client. */

@@ -122,7 +122,8 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, reviews, surveys, settings) and the opening of <main>. */
+ * clients, projects, invoices, lessons, reviews, surveys, settings, search) with the search box
+ * for a signed-in user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
 void page_close(hw *w);

@@ -601,10 +601,18 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);
  * indexing row by row cost a third of generating a desk. A batch that fails rolls both back. */
 rd_err *store_search_defer(rd_store *st);
 
-/* The SMTP outbox: one row per released draft sent by mail. */
+/* The SMTP outbox: one row per log entry sent by mail, a released draft's (draft_id) or a
+ * letter's (draft_id 0, stored NULL). */
 rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
                             const char *rcpt, const char *now, int64_t *id);
-rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row); /* NULL row: none */
+rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row);  /* NULL row: none */
+rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row); /* NULL row: none */
+/* One log entry as something to send: {id, client_id, case_id, direction, channel, at,
+ * subject, body, draft_id (the draft released as it, or null)}; RD_NOT_FOUND naming the entry
+ * when there is none. */
+rd_err *store_log_sent_get(rd_store *st, int64_t id, json_t **row);
+/* The attachments recorded with log entry log_id (a message's files, a letter's PDF), by id. */
+rd_err *store_attachments_of_log(rd_store *st, int64_t log_id, json_t **rows);
 /* Records one delivery attempt: sent or failed with the server's answer. */
 rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
                             const char *now);

@@ -121,11 +121,12 @@ rd_err *store_attachment_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
+/* What a list of attachments gives of each (not the bytes). */
+#define ATTACHMENT_COLS "SELECT id, client_id, case_id, log_id, hash, name, type, size, created_at"
+
 rd_err *store_attachment_list(rd_store *st, int64_t case_id, json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT id, client_id, case_id, log_id, hash, name, type, size, created_at"
-                   " FROM attachments WHERE case_id = ?1 ORDER BY id",
+    return db_rows(st, rows, ATTACHMENT_COLS " FROM attachments WHERE case_id = ?1 ORDER BY id",
                    "i", case_id);
 }
 
@@ -239,12 +240,34 @@ rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, cons
     return db_insert(st, id,
                      "INSERT INTO mail_outbox(draft_id, log_id, message_id, rcpt, created_at,"
                      " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                     "iittt", draft_id, log_id, message_id, rcpt, now);
+                     "zittt", draft_id, log_id, message_id, rcpt, now);
 }
 
 rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row)
 {
     return db_row(st, row, "SELECT * FROM mail_outbox WHERE draft_id = ?1", "i", draft_id);
+}
+
+rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row)
+{
+    return db_row(st, row, "SELECT * FROM mail_outbox WHERE log_id = ?1", "i", log_id);
+}
+
+rd_err *store_log_sent_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row,
+                       "SELECT l.id, l.client_id, l.case_id, l.direction, l.channel, l.at,"
+                       " l.subject, l.body, (SELECT d.id FROM drafts d WHERE d.log_id = l.id)"
+                       " AS draft_id FROM log_entries l WHERE l.id = ?1",
+                       "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "log: no log entry %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_attachments_of_log(rd_store *st, int64_t log_id, json_t **rows)
+{
+    return db_rows(st, rows, ATTACHMENT_COLS " FROM attachments WHERE log_id = ?1 ORDER BY id", "i",
+                   log_id);
 }
 
 rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
