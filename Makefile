@@ -12,6 +12,24 @@ PKGS := sqlite3 libsodium jansson gmime-3.0 libcurl libical libmicrohttpd pangoc
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+modver = $(shell $(PKG_CONFIG) --modversion $(1) 2>/dev/null)
+
+# The modules (src/mod/module.h): the code that needs large shared libraries, built as shared
+# objects that the `redress` program opens on first use, so that a command that does not serve,
+# read or send mail, or print never loads those libraries. The program links only CORE_PKGS;
+# libredress.a (tests, tools, benchmarks) still carries everything and links PKGS.
+MODULES := http mail pdf calendar
+MOD_SRC_http := src/http/server.c
+MOD_SRC_mail := src/mail/mail_parse.c src/mail/mail_send.c
+MOD_SRC_pdf := src/docs/pdf.c
+MOD_SRC_calendar := src/docs/calendar.c
+MOD_PKGS_http := libmicrohttpd libsodium
+MOD_PKGS_mail := gmime-3.0 libcurl libsodium
+MOD_PKGS_pdf := pangocairo
+MOD_PKGS_calendar := libical
+MOD_SRC := $(foreach m,$(MODULES),$(MOD_SRC_$(m)))
+CORE_PKGS := sqlite3 libsodium jansson
+CORE_LIBS = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 BASE_CFLAGS := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen \
@@ -56,10 +74,17 @@ build/gen/schema_sql.c: build/tools/embed $(sort $(wildcard src/store/schema/*.s
 ifndef GIT_COMMIT
 GIT_COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 endif
+MODULEDIR ?= $(PREFIX)/lib/redress
 build/gen/version.h: FORCE
 	@mkdir -p $(dir $@)
 	@printf '#define REDRESS_VERSION "%s"\n#define REDRESS_COMMIT "%s"\n' '$(VERSION)' \
 		'$(GIT_COMMIT)' >$@.tmp
+	@printf '#define REDRESS_MODULE_DIR "%s"\n' '$(MODULEDIR)' >>$@.tmp
+	@printf '#define REDRESS_MODULE_LIBS_%s "%s"\n' \
+		HTTP "libmicrohttpd $(call modver,libmicrohttpd)" \
+		MAIL "GMime $(call modver,gmime-3.0), libcurl $(call modver,libcurl)" \
+		PDF "cairo $(call modver,cairo), pango $(call modver,pango)" \
+		CALENDAR "libical $(call modver,libical)" >>$@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 
@@ -114,8 +139,16 @@ build/$(1)/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/web_a
 build/$(1)/libredress.a: $$($(1)_LIB_OBJ)
 	@rm -f $$@
 	ar rcs $$@ $$^
-build/$(1)/redress: build/$(1)/src/main.o build/$(1)/libredress.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm -pthread
+$(1)_FLAGS := $(2)
+$(1)_CORE_OBJ := $$(filter-out $$(patsubst %.c,build/$(1)/%.o,$$(MOD_SRC)),$$($(1)_LIB_OBJ))
+$(1)_MODULES := $$(foreach m,$$(MODULES),build/$(1)/redress-modules/redress-$$(m).so)
+# the program exports its functions (-rdynamic) for the modules to call back
+build/$(1)/redress: build/$(1)/src/main.o build/$(1)/src/mod/module.o build/$(1)/src/mod/stubs.o \
+                    $$($(1)_CORE_OBJ) | $$($(1)_MODULES)
+	$$(CC) $(2) $$(LDFLAGS) -rdynamic -o $$@ $$^ $$(CORE_LIBS) -ldl -lm -pthread
+build/$(1)/pic/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/web_assets.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(BASE_CFLAGS) $(2) -fPIC $$(PKG_CFLAGS) $$(CPPFLAGS) $$(CFLAGS) -c -o $$@ $$<
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libredress.a
 	@mkdir -p $$(dir $$@)
 	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) $$(CMOCKA_LIBS) -lm -pthread
@@ -138,8 +171,20 @@ $(eval $(call variant,asan,$(ASAN_CFLAGS)))
 # The fault-injection build (src/store/db.c, RD_FAULTS): never installed, only `make faults`.
 $(eval $(call variant,fault,-O1 -g -DRD_FAULTS))
 
+# $(1) variant, $(2) module: the module's shared object, its own calls bound inside it
+# (-Bsymbolic), the program's functions left for the program to provide.
+define module
+build/$(1)/redress-modules/redress-$(2).so: $$(patsubst %.c,build/$(1)/pic/%.o,$$(MOD_SRC_$(2)))
+	@mkdir -p $$(dir $$@)
+	$$(CC) -shared $$($(1)_FLAGS) $$(LDFLAGS) -Wl,-Bsymbolic -o $$@ $$^ \
+		$$(shell $$(PKG_CONFIG) --libs $$(MOD_PKGS_$(2)))
+endef
+$(foreach v,rel asan fault,$(foreach m,$(MODULES),$(eval $(call module,$(v),$(m)))))
+
 redress: build/rel/redress
 	cp $< $@
+	rm -rf redress-modules
+	cp -R build/rel/redress-modules redress-modules
 
 # ---------------------------------------------------------------- the README's two commands
 deps:
@@ -229,12 +274,15 @@ install: redress man completion
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 redress $(DESTDIR)$(PREFIX)/bin/redress
+	install -d $(DESTDIR)$(MODULEDIR)
+	install -m 0644 redress-modules/*.so $(DESTDIR)$(MODULEDIR)/
 	install -m 0644 build/man/redress.1 $(DESTDIR)$(MANDIR)/man1/redress.1
 	install -m 0644 docs/redress-playbook.7 $(DESTDIR)$(MANDIR)/man7/redress-playbook.7
 	install -m 0644 build/completion/redress.bash $(DESTDIR)$(BASHCOMPDIR)/redress
 	install -m 0644 build/completion/_redress $(DESTDIR)$(ZSHCOMPDIR)/_redress
 
 uninstall:
+	rm -rf $(DESTDIR)$(MODULEDIR)
 	rm -f $(DESTDIR)$(PREFIX)/bin/redress $(DESTDIR)$(MANDIR)/man1/redress.1 \
 		$(DESTDIR)$(MANDIR)/man7/redress-playbook.7 $(DESTDIR)$(BASHCOMPDIR)/redress \
 		$(DESTDIR)$(ZSHCOMPDIR)/_redress
@@ -251,7 +299,7 @@ pack-check:
 		cat build/logs/pack.log; exit $$rc
 
 clean:
-	rm -rf build redress
+	rm -rf build redress redress-modules
 
 # ---------------------------------------------------------------- analyzer: eval, bench, fuzz
 # make eval: precision/recall of the analyzer on the tuning set and the locked test set, and the

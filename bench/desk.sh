@@ -89,10 +89,15 @@ for size in $SIZES; do
         "$BIN" --db "$db" init >/dev/null
         /usr/bin/time -f '%e %U %M' -o "$OUT/gen-$size" "$BIN" --db "$db" demo --cases "$size" >/dev/null
     fi
-    read -r gen_s gen_user gen_kb <"$OUT/gen-$size"
     counts=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM log_entries), (SELECT count(*) FROM audit_entries), (SELECT count(*) FROM invoices), (SELECT count(*) FROM clients)" | tr '|' ' ')
-    echo "== $size cases: generated in $gen_s s wall, $gen_user s CPU ($(awk -v n="$size" -v s="$gen_s" -v u="$gen_user" 'BEGIN {printf "%.0f cases/s wall, %.0f cases/s CPU", n / s, n / u}'), peak $gen_kb KB); log, audit, invoices, clients: $counts; $(du -m "$db" | cut -f1) MB"
-    printf '%s\tgenerate\tinfo\t%s\t%s\n' "$size" "$(awk -v n="$size" -v s="$gen_s" -v u="$gen_user" 'BEGIN {printf "%.0f/%.0f", n / s, n / u}')" "$gen_kb" >>"$RES"
+    if [ -f "$OUT/gen-$size" ]; then
+        read -r gen_s gen_user gen_kb <"$OUT/gen-$size"
+        echo "== $size cases: generated in $gen_s s wall, $gen_user s CPU ($(awk -v n="$size" -v s="$gen_s" -v u="$gen_user" 'BEGIN {printf "%.0f cases/s wall, %.0f cases/s CPU", n / s, n / u}'), peak $gen_kb KB); log, audit, invoices, clients: $counts; $(du -m "$db" | cut -f1) MB"
+        printf '%s\tgenerate\tinfo\t%s\t%s\n' "$size" "$(awk -v n="$size" -v s="$gen_s" -v u="$gen_user" 'BEGIN {printf "%.0f/%.0f", n / s, n / u}')" "$gen_kb" >>"$RES"
+    else # DESK_KEEP with a desk this run did not generate
+        echo "== $size cases: kept desk, not generated in this run; log, audit, invoices, clients: $counts; $(du -m "$db" | cut -f1) MB"
+        printf '%s\tgenerate\tinfo\tkept\t0\n' "$size" >>"$RES"
+    fi
     kase=$((size / 2 + 6))
     client=6
     invoice=$((size / 4 + 3))
@@ -146,7 +151,7 @@ END {
         if (kb[k, big] > 0) printf " %.1f MB |\n", kb[k, big] / 1024; else printf " (in process) |\n"
     }
     printf "| generate: cases/s wall / CPU |"; for (i = 1; i <= n; i++) printf " %s |", gen[S[i]]
-    printf " | | | %.1f MB |\n", genkb[big] / 1024
+    if (genkb[big] > 0) printf " | | | %.1f MB |\n", genkb[big] / 1024; else printf " | | | – |\n"
 }' "$RES" >"$TABLE"
 cat "$TABLE"
 

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
+#include "mod/module.h"
 #include "store/store.h" /* main opens the desk's store; front doors never include it */
 #include "version.h"     /* build/gen: REDRESS_VERSION, REDRESS_COMMIT */
 
@@ -33,7 +34,7 @@ extern const cli_cmd cmd_lesson_list, cmd_lesson_done, cmd_escalate, cmd_escalat
 extern const cli_cmd cmd_invoice_add, cmd_invoice_pay, cmd_invoice_list, cmd_invoice_show;
 extern const cli_cmd cmd_invoice_remind, cmd_letter_demand, cmd_time_add, cmd_terminate;
 extern const cli_cmd cmd_revision_add, cmd_revision_list;
-extern const cli_cmd cmd_draft_send;
+extern const cli_cmd cmd_draft_send, cmd_letter_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_invoice_write_off, cmd_invoice_credit_note;
@@ -125,6 +126,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_invoice_write_off,
     &cmd_invoice_credit_note,
     &cmd_letter_demand,
+    &cmd_letter_send,
     &cmd_time_add,
     &cmd_revision_add,
     &cmd_revision_list,
@@ -325,14 +327,20 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     term_json(c.json || c.jsonl);
     c.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     if (!e && !(cmd->flags & CMD_NO_DB)) e = db_path(db_opt, cmd->flags & CMD_CREATE, &path);
-    if (!e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&
-        access(path, F_OK) != 0)
+    bool missing = !e && path && !(cmd->flags & CMD_CREATE) && strcmp(path, ":memory:") != 0 &&
+                   access(path, F_OK) != 0;
+    char *absent = NULL; /* the path of a missing desk a CMD_DB_OPTIONAL command runs without */
+    if (missing && (cmd->flags & CMD_DB_OPTIONAL)) {
+        absent = path;
+        path = NULL;
+    } else if (missing) {
         e = rd_error(RD_USAGE, "no database at %s: run `redress init` first", path);
+    }
     bool existed = path && desk_file_shared(path, NULL);
     if (!e && path) e = store_open_desk(path, cmd->flags & CMD_CREATE ? STORE_CREATE : 0, &st);
     if (!e && existed) warn_shared(path);
     if (!e) {
-        c.db_path = path;
+        c.db_path = path ? path : absent;
         c.desk.st = st;
         c.desk.actor = actor();
         e = desk_key_load(&c.desk);
@@ -340,6 +348,7 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
     }
     store_close(st);
     free(path);
+    free(absent);
     cli_ctx_reset(&c);
     return e;
 }
@@ -347,8 +356,10 @@ static rd_err *run(const cli_cmd *cmd, const char *db_opt, int argc, char **argv
 static void print_version(void)
 {
     printf("redress %s (commit %s)\n", REDRESS_VERSION, REDRESS_COMMIT);
-    printf("  SQLite %s, libsodium %s, libmicrohttpd %s, jansson %s\n", store_lib_version(),
-           sodium_version_string(), http_lib_version(), jansson_version_str());
+    printf("  SQLite %s, libsodium %s, jansson %s\n", store_lib_version(), sodium_version_string(),
+           jansson_version_str());
+    printf("modules, opened by the commands that need them (built against these versions):\n");
+    mod_describe(stdout);
 }
 
 /* --complete CWORD WORDS…: the candidates the completion scripts ask for (cli_pack.c). The desk

@@ -169,7 +169,8 @@ typedef struct analyze_model {
     const float *bias;    /* MO_COUNT */
     /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
      * COMPLAINT_KINDS from MO_COMPLAINT): yes when the rules found it and the model's
-     * probability is >= lo, or the rules did not and it is >= hi. Chosen by cross-validation. */
+     * probability is >= lo, or the rules did not and it is >= hi. For MO_HOST1..3, lo is the
+     * probability each hostility threshold must reach. Chosen by cross-validation. */
     const float *lo, *hi;
     /* The abuse cue (tools/train.c --fit-abuse, from the public Davidson et al. tweets): its
      * weights are column MODEL_CUE of w, scaled like the word features; this is its bias. */

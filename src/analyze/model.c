@@ -134,9 +134,13 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_resul
         r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
         *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
-    /* Ordinal: each threshold is reached only when the ones below it are. */
+    /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off
+     * cross-validation chose for it (lo of MO_HOST1..3; 0.5 unless another did clearly better). */
     float p1 = sigmoid(s[MO_HOST1]), p2 = sigmoid(s[MO_HOST2]), p3 = sigmoid(s[MO_HOST3]);
-    r->hostility = p1 < 0.5f ? 0 : p2 < 0.5f ? 1 : p3 < 0.5f ? 2 : 3;
+    r->hostility = p1 < md->lo[MO_HOST1]   ? 0
+                   : p2 < md->lo[MO_HOST2] ? 1
+                   : p3 < md->lo[MO_HOST3] ? 2
+                                           : 3;
     r->hostility_score = (p1 + p2 + p3) / 3;
     unsigned rules = r->complaints;
     r->complaints = 0;

@@ -33,6 +33,8 @@ enum {
     CMD_JSON = 2,   /* accepts --json */
     CMD_CREATE = 4, /* may create the database (init) */
     CMD_LIST = 8,   /* a list: accepts --limit, --after, --all and --jsonl (see cli_list_pages) */
+    CMD_DB_OPTIONAL = 16, /* opens the database when there is one, else runs without (the command
+                             says when it needs one): verify --bundle on a mediator's machine */
 };
 
 typedef struct cli_cmd {
@@ -108,6 +110,10 @@ rd_err *cli_pdf_finish(cli_ctx *c, int fd, rd_err *e, const char *title, const c
 /* Step two for any PDF: writes pdf (borrowed) to fd and closes it; given an error e or on its
  * own failure it removes the file and returns e first. */
 rd_err *cli_pdf_write(cli_ctx *c, int fd, rd_err *e, rd_buf *pdf);
+/* --send on a letter command (cli_mail.c): sends log entry log_id by mail with
+ * desk_letter_send (--override passed on; the PDF attached when --pdf was given) and says so on
+ * standard error. Does nothing without --send. */
+rd_err *cli_letter_send(cli_ctx *c, int64_t log_id);
 
 /* ---------------------------------------------------------------- output */
 typedef enum { COL_TEXT, COL_INT, COL_MONEY, COL_TIME, COL_DATE, COL_YESNO } cli_col_kind;

@@ -115,6 +115,8 @@ static rd_err *invoice_remind(cli_ctx *c)
     desk_remind_input in = {cli_flag(c, "preview"), cli_get(c, "channel"), cli_get(c, "override")};
     int fd = -1;
     rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
+    if (!e && in.preview && cli_flag(c, "send"))
+        e = rd_error(RD_USAGE, "--send: a preview sends nothing; leave out --preview");
     if (!e) e = cli_pdf_open(c, &fd);
     if (!e) e = desk_invoice_remind_with(&c->desk, id, &in, &r);
     const char *subject = e ? NULL : js(r, "subject");
@@ -129,8 +131,10 @@ static rd_err *invoice_remind(cli_ctx *c)
         printf("Subject: %s\n\n%s", js(r, "subject"), js(r, "text"));
     if (!c->json && in.preview)
         fprintf(stderr, "preview only: nothing was sent, logged or counted\n");
+    fflush(stdout);
+    e = cli_letter_send(c, ji(r, "log_id"));
     json_decref(r);
-    return NULL;
+    return e;
 }
 
 static rd_err *letter_demand(cli_ctx *c)
@@ -160,8 +164,10 @@ static rd_err *letter_demand(cli_ctx *c)
                     json_array_size(over), json_array_size(over) == 1 ? "" : "s");
         fprintf(stderr, "%s\n", js(r, "cost_benefit"));
     }
+    fflush(stdout);
+    e = cli_letter_send(c, ji(r, "log_id"));
     json_decref(r);
-    return NULL;
+    return e;
 }
 
 static const cli_opt adjust_opts[] = {{"amount", "A", CLI_REQUIRED, "how much of the open balance"},
@@ -173,6 +179,7 @@ static const cli_opt remind_opts[] = {
     {"channel", "CH", 0, "how it was sent: email (default), letter, phone, chat, meeting"},
     {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
     {"pdf", "FILE", 0, "also write the reminder as a PDF to a new file (0600)"},
+    {"send", NULL, 0, "then send it by email (as letter send; the PDF attached with --pdf)"},
     {NULL, NULL, 0, NULL}};
 static const cli_opt invoice_add_opts[] = {
     {"project", "ID", CLI_REQUIRED, "the project it bills (its currency is the invoice's)"},
@@ -200,6 +207,7 @@ static const cli_opt letter_demand_opts[] = {
     {"deadline-days", "N", 0, "days to pay from today (default 14)"},
     {"override", "REASON", 0, "write it although prerequisites are missing (audited)"},
     {"pdf", "FILE", 0, "also write the letter as a PDF to a new file (0600)"},
+    {"send", NULL, 0, "then send it by email (as letter send; the PDF attached with --pdf)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_invoice_add = {"invoice add",

@@ -1,6 +1,7 @@
 /* cli_mail.c — mail and evidence: `redress import` (a mailbox into the communication log, with
  * a progress bar on a terminal and a summary of what was skipped and why), `attach`,
- * `attachment get`, `case export` and `search`. */
+ * `attachment get`, `case export`, `search`, and `letter send` (a letter redress wrote, by
+ * mail), whose printing the letter commands' --send shares. */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -186,52 +187,22 @@ static rd_err *attachment_get(cli_ctx *c)
 static rd_err *case_export(cli_ctx *c)
 {
     int64_t id;
-    json_t *k = NULL;
-    const char *dir = cli_get(c, "out");
+    json_t *r = NULL;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    if (!e) e = desk_case_get(&c->desk, id, &k);
+    if (!e) e = desk_case_bundle(&c->desk, id, cli_get(c, "out"), &r);
     if (e) return e;
-    char *adir = xasprintf("%s/attachments", dir);
-    if (mkdir(dir, 0700) != 0 || mkdir(adir, 0700) != 0)
-        e = rd_error(RD_IO, "out: %s: %s (give a folder that does not exist yet)", dir,
-                     strerror(errno));
-    rd_buf manifest;
-    buf_init(&manifest, 0);
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(k, "attachments"), i, a)
-    {
-        if (e) break;
-        json_t *row = NULL;
-        void *data = NULL;
-        size_t size = 0;
-        e = desk_attachment_get(&c->desk, ji(a, "id"), &row, &data, &size);
-        char *rel = xasprintf("attachments/%lld-%s", (long long)ji(a, "id"), js(a, "name"));
-        char *full = xasprintf("%s/%s", dir, rel);
-        if (!e) e = write_new(full, data, size);
-        /* b2sum format: `b2sum -l 256 -c MANIFEST` checks the copies */
-        if (!e) e = buf_addf(&manifest, "%s  %s\n", js(a, "hash"), rel);
-        if (!e) json_object_set_new(a, "file", json_string(rel));
-        free(rel);
-        free(full);
-        free(data);
-        json_decref(row);
+    if (c->json) {
+        cli_print_json(r);
+    } else {
+        printf("case %lld exported to %s: evidence.pdf, case.json, entries.json (%lld log"
+               " entries), %lld attachments, MANIFEST, head.json (audit entry %lld, %s)\n"
+               "check it anywhere with: redress verify --bundle %s\n",
+               (long long)id, js(r, "out"), (long long)ji(r, "entries"),
+               (long long)ji(r, "attachments"), (long long)ji(r, "audit_entry"),
+               json_is_true(json_object_get(r, "signed")) ? "signed" : "unsigned", js(r, "out"));
     }
-    char *text = e ? NULL : json_dumps(k, JSON_INDENT(2) | JSON_SORT_KEYS);
-    char *cpath = xasprintf("%s/case.json", dir), *mpath = xasprintf("%s/MANIFEST", dir);
-    if (!e) e = write_new(cpath, text, strlen(text));
-    if (!e) e = write_new(mpath, buf_str(&manifest), manifest.len);
-    if (!e && !c->json)
-        printf("case %lld exported to %s: case.json, %zu attachments, MANIFEST\n", (long long)id,
-               dir, json_array_size(json_object_get(k, "attachments")));
-    if (!e && c->json) cli_print_json(k);
-    free(text);
-    free(cpath);
-    free(mpath);
-    free(adir);
-    buf_reset(&manifest);
-    json_decref(k);
-    return e;
+    json_decref(r);
+    return NULL;
 }
 
 /* ---------------------------------------------------------------- search */
@@ -291,6 +262,71 @@ static rd_err *search(cli_ctx *c)
     return NULL;
 }
 
+/* ---------------------------------------------------------------- letters by mail */
+
+/* Prints what desk_letter_send answered: a line on standard error beside a letter already
+ * printed, or on standard output for `letter send` itself. */
+static void print_sent(cli_ctx *c, json_t *r, FILE *to)
+{
+    if (c->json && to == stdout) {
+        cli_print_json(r);
+        return;
+    }
+    rd_buf files;
+    buf_init(&files, 0);
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(r, "attachments"), i, f)
+        rd_err_free(buf_addf(&files, "%s%s", i ? ", " : " with ", json_string_value(f)));
+    fprintf(to, "letter %lld sent to %s as <%s>%s: %s\n", (long long)ji(r, "log_id"), js(r, "rcpt"),
+            js(r, "message_id"), buf_str(&files), js(r, "answer"));
+    buf_reset(&files);
+}
+
+rd_err *cli_letter_send(cli_ctx *c, int64_t log_id)
+{
+    if (!cli_flag(c, "send")) return NULL;
+    json_t *r = NULL;
+    desk_letter_send_input in = {cli_get(c, "override"), cli_get(c, "pdf") != NULL};
+    rd_err *e = desk_letter_send(&c->desk, log_id, &in, &r);
+    if (!e) print_sent(c, r, stderr);
+    json_decref(r);
+    return e;
+}
+
+static rd_err *letter_send(cli_ctx *c)
+{
+    int64_t id;
+    json_t *r = NULL;
+    desk_letter_send_input in = {cli_get(c, "override"), cli_flag(c, "attach-pdf")};
+    rd_err *e = cli_pos_id(c, 0, "log entry", &id);
+    if (!e) e = desk_letter_send(&c->desk, id, &in, &r);
+    if (!e) print_sent(c, r, stdout);
+    json_decref(r);
+    return e;
+}
+
+static const cli_opt letter_send_opts[] = {
+    {"attach-pdf", NULL, 0, "attach the letter as a PDF (kept with it as evidence)"},
+    {"override", "REASON", 0, "send although a case is paused or cooling off (audited)"},
+    {NULL, NULL, 0, NULL}};
+
+const cli_cmd cmd_letter_send = {
+    "letter send",
+    "LOG_ID",
+    1,
+    1,
+    CMD_JSON,
+    "Send a letter redress wrote (demand, reminder, notice, restatement) by email.",
+    "LOG_ID is the letter's entry in the communication log (`log list`; the letter commands\n"
+    "print it with --json, and their --send does this at once). It goes through smtp.url like\n"
+    "`draft send`: from your first me.addresses (else me.email) to the client's email, in reply\n"
+    "to their last message, with your me.signature. The cool-off and a pause hold it as they\n"
+    "hold a draft. When delivery fails the letter stays logged but unsent with the server's\n"
+    "answer; run it again to retry the same message. A delivered letter is never sent twice.",
+    letter_send_opts,
+    letter_send};
+
 static const cli_opt attach_opts[] = {
     {"name", "NAME", 0, "the name it is kept under (default: the file's)"},
     {"type", "TYPE", 0, "MIME type (default: from the name)"},
@@ -298,8 +334,7 @@ static const cli_opt attach_opts[] = {
 static const cli_opt get_opts[] = {
     {"out", "FILE|-", 0, "write to a new file (default: standard output)"}, {NULL, NULL, 0, NULL}};
 static const cli_opt export_opts[] = {
-    {"out", "DIR", CLI_REQUIRED, "a new folder for case.json, attachments/ and MANIFEST"},
-    {NULL, NULL, 0, NULL}};
+    {"out", "DIR", CLI_REQUIRED, "a new folder for the evidence bundle"}, {NULL, NULL, 0, NULL}};
 static const cli_opt search_opts[] = {{"client", "ID", 0, "only this client's"},
                                       {"case", "ID", 0, "only this case's"},
                                       {"since", "DATE", 0, "only from this time on"},
@@ -326,9 +361,14 @@ const cli_cmd cmd_case_export = {
     1,
     1,
     CMD_JSON,
-    "Export a case with its log and attachments into a new folder.",
-    "Writes case.json (the case, its log with triage, its attachments), the attachments under\n"
-    "attachments/, and MANIFEST, which `b2sum -l 256 -c MANIFEST` checks.",
+    "Export a case as an evidence bundle a mediator can read and anyone can verify.",
+    "Writes into a new folder: evidence.pdf (the agreed terms, the complaint, concerns,\n"
+    "restatement, offers, commitments, escalations, attachments by hash and every log entry\n"
+    "with its hash), case.json, entries.json (the stretch of the hash-chained log the case\n"
+    "sits in; other cases' entries only as commitments), attachments/, MANIFEST (BLAKE2b-256\n"
+    "of each file; `b2sum -l 256 -c MANIFEST` reads it) and head.json, the audit entry the\n"
+    "export writes, which commits to MANIFEST and the log's head and is signed when the desk\n"
+    "has a key (`redress key init`). `redress verify --bundle DIR` checks it all.",
     export_opts,
     case_export};
 const cli_cmd cmd_search = {

@@ -195,10 +195,11 @@ static rd_err *cause(cli_ctx *c)
     return NULL;
 }
 
-static void print_draft(cli_ctx *c, const char *draft)
+/* The restatement, and with --json its log entry (for letter send). */
+static void print_draft(cli_ctx *c, const char *draft, int64_t log_id)
 {
     if (c->json) {
-        json_t *j = json_pack("{s:s}", "draft", draft);
+        json_t *j = json_pack("{s:s, s:I}", "draft", draft, "log_id", (json_int_t)log_id);
         cli_print_json(j);
         json_decref(j);
     } else {
@@ -211,15 +212,18 @@ static rd_err *want(cli_ctx *c)
     int64_t id = 0;
     char *draft = NULL;
     int fd = -1;
+    int64_t log_id = 0;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
     if (!e) e = cli_pdf_open(c, &fd);
     if (!e)
-        e = desk_case_want(&c->desk, id, cli_get(c, "want"), cli_get(c, "goal"),
-                           cli_get(c, "override"), &draft);
+        e = desk_case_want_logged(&c->desk, id, cli_get(c, "want"), cli_get(c, "goal"),
+                                  cli_get(c, "override"), &draft, &log_id);
     char *ref = xasprintf("What you want (case %lld)", (long long)id);
     e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
     free(ref);
-    if (!e) print_draft(c, draft);
+    if (!e) print_draft(c, draft, log_id);
+    fflush(stdout);
+    if (!e) e = cli_letter_send(c, log_id);
     free(draft);
     return e;
 }
@@ -230,12 +234,15 @@ static rd_err *confirm(cli_ctx *c)
     char *draft = NULL;
     int fd = -1;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
+    int64_t log_id = 0;
     if (!e && cli_get(c, "pdf") && !cli_get(c, "correction"))
         e = rd_error(RD_USAGE, "--pdf: goes with --correction (the corrected restatement)");
+    if (!e && cli_flag(c, "send") && !cli_get(c, "correction"))
+        e = rd_error(RD_USAGE, "--send: goes with --correction (the corrected restatement)");
     if (!e) e = cli_pdf_open(c, &fd);
     if (!e)
-        e = desk_case_confirm(&c->desk, id, cli_get(c, "by"), cli_get(c, "correction"),
-                              cli_get(c, "override"), &draft);
+        e = desk_case_confirm_logged(&c->desk, id, cli_get(c, "by"), cli_get(c, "correction"),
+                                     cli_get(c, "override"), &draft, &log_id);
     char *ref = xasprintf("What you want (case %lld)", (long long)id);
     e = cli_pdf_finish(c, fd, e, "What we agreed", ref, draft);
     free(ref);
@@ -244,15 +251,16 @@ static rd_err *confirm(cli_ctx *c)
         return e;
     }
     if (draft) {
-        print_draft(c, draft);
+        print_draft(c, draft, log_id);
         if (!c->json) printf("\n(corrected: ask the client to confirm this version)\n");
     } else if (c->json) {
         printf("{\"confirmed\": true}\n");
     } else {
         printf("restatement confirmed; offers are now open (offer make)\n");
     }
+    fflush(stdout);
     free(draft);
-    return NULL;
+    return cli_letter_send(c, log_id);
 }
 
 static rd_err *flag(cli_ctx *c)
@@ -334,12 +342,14 @@ static const cli_opt want_opts[] = {
     {"want", "W", CLI_REQUIRED, "what the client wants"},
     {"goal", "G", CLI_REQUIRED, "the end goal behind it"},
     {"pdf", "FILE", 0, "also write the restatement as a PDF (0600)"},
+    {"send", NULL, 0, "then send it by email (as letter send; the PDF attached with --pdf)"},
     OVERRIDE_OPT,
     END_OPTS};
 static const cli_opt confirm_opts[] = {
     {"by", "client|user", 0, "who confirmed: the client (default) or you on their behalf"},
     {"correction", "TEXT", 0, "the client's correction; replaces the want, confirm again"},
     {"pdf", "FILE", 0, "with --correction: also write the new restatement as a PDF (0600)"},
+    {"send", NULL, 0, "with --correction: then send it by email (PDF attached with --pdf)"},
     OVERRIDE_OPT,
     END_OPTS};
 static const cli_opt flag_opts[] = {

@@ -60,8 +60,51 @@ static const char *signature_note(const desk_verify_report *r, bool has_key, cha
     return buf;
 }
 
+/* verify --bundle: the folder alone, with or without a desk here. */
+static rd_err *verify_bundle(cli_ctx *c)
+{
+    if (cli_get(c, "against") || cli_flag(c, "all-signatures"))
+        return rd_error(RD_USAGE, "--bundle: checks a bundle alone; --against and"
+                                  " --all-signatures are for the desk");
+    json_t *r = NULL;
+    rd_err *e = desk_bundle_verify(&c->desk, cli_get(c, "bundle"), cli_get(c, "key"), &r);
+    if (e) return e;
+    if (c->json) {
+        cli_print_json(r);
+        json_decref(r);
+        return NULL;
+    }
+    printf("ok: bundle of case %lld, exported %s: %lld files match MANIFEST\n",
+           (long long)ji(r, "case"), js(r, "exported_at"), (long long)ji(r, "files"));
+    printf("chain: %lld log entries recomputed and linked (%lld of them the case's), ending in"
+           " the head audit entry %lld records\n",
+           (long long)ji(r, "log_entries"), (long long)ji(r, "case_entries"),
+           (long long)ji(r, "audit_entry"));
+    if (js(r, "signer"))
+        printf("signed: by the Ed25519 key %s%s\n", js(r, "signer"),
+               json_is_true(json_object_get(r, "this_key")) ? " (this desk's key)"
+                                                            : "; ask its owner to confirm it");
+    else
+        printf("unsigned: the bundle is whole and consistent, but without a signing key it"
+               " does not prove who made it (`redress key init` before exporting signs it)\n");
+    json_t *here = json_object_get(r, "this_desk");
+    if (json_is_true(here))
+        printf("desk: this desk's audit trail holds the head (audit entry %lld)\n",
+               (long long)ji(r, "audit_entry"));
+    else if (json_is_false(here))
+        printf("desk: this desk's audit trail does not hold the head (another desk's bundle,"
+               " or this desk's trail was rewritten)\n");
+    printf("head: %s\n", js(r, "head"));
+    json_decref(r);
+    return NULL;
+}
+
 static rd_err *verify(cli_ctx *c)
 {
+    if (cli_get(c, "bundle")) return verify_bundle(c);
+    if (cli_get(c, "key")) return rd_error(RD_USAGE, "--key: goes with --bundle DIR");
+    if (!c->desk.st)
+        return rd_error(RD_USAGE, "no database at %s: run `redress init` first", c->db_path);
     progress_state ps = {0};
     clock_gettime(CLOCK_MONOTONIC, &ps.start);
     desk_verify_opts o = {.against = cli_get(c, "against"),
@@ -150,6 +193,8 @@ static rd_err *client_erase(cli_ctx *c)
 static const cli_opt verify_opts[] = {
     {"against", "LINE", 0, "a line kept from an earlier verify: prove the desk still extends it"},
     {"all-signatures", NULL, 0, "check every audit entry's signature, not only the newest"},
+    {"bundle", "DIR", 0, "check an evidence bundle from `case export` instead (no desk needed)"},
+    {"key", "PUBLICKEY", 0, "with --bundle: the bundle must be signed by this key (hex)"},
     {NULL, NULL, 0, NULL}};
 static const cli_opt no_opts[] = {{NULL, NULL, 0, NULL}};
 static const cli_opt erase_opts[] = {
@@ -161,13 +206,15 @@ const cli_cmd cmd_verify = {
     NULL,
     0,
     0,
-    CMD_JSON,
+    CMD_JSON | CMD_DB_OPTIONAL,
     "Check the log, the audit trail and every table against their seal.",
     "Re-walks both hash chains and recomputes every table's seal in one snapshot,\n"
     "so writes running meanwhile never cause a false alarm. Exit 0 when everything\n"
     "matches, with what the signatures prove and, last, one line to keep somewhere\n"
     "outside the database: `redress verify --against LINE` later proves the desk\n"
-    "still extends that state. Exit 1 naming the first thing changed outside redress.",
+    "still extends that state. Exit 1 naming the first thing changed outside redress.\n"
+    "With --bundle DIR it checks an evidence bundle instead, without a desk: the signed\n"
+    "head, MANIFEST, every log entry's hash and link, every file's hash, no file added.",
     verify_opts,
     verify};
 const cli_cmd cmd_key_init = {

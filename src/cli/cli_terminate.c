@@ -51,6 +51,7 @@ static rd_err *terminate(cli_ctx *c)
         return rd_error(RD_USAGE, "terminate: --handover and --confirm are separate steps");
     if (cli_get(c, "note") && !handover) return rd_error(RD_USAGE, "--note: goes with --handover");
     if (cli_get(c, "pdf") && !confirm) return rd_error(RD_USAGE, "--pdf: goes with --confirm");
+    if (cli_flag(c, "send") && !confirm) return rd_error(RD_USAGE, "--send: goes with --confirm");
     const char *client_text = NULL;
     rd_err *e = cli_named(c, "client", &client_text);
     if (e) return e;
@@ -67,8 +68,10 @@ static rd_err *terminate(cli_ctx *c)
             return e;
         }
         c->json ? cli_print_json(r) : (void)printf("%s", js(r, "notice"));
+        fflush(stdout);
+        e = cli_letter_send(c, ji(r, "log_id"));
         json_decref(r);
-        return NULL;
+        return e;
     }
     if (handover) {
         int64_t id;
@@ -100,6 +103,7 @@ static const cli_opt terminate_opts[] = {
     {"confirm", NULL, 0, "write the notice, log it and mark the client terminated"},
     {"override", "REASON", 0, "send the notice within a case's cool-off (audited)"},
     {"pdf", "FILE", 0, "with --confirm: also write the notice as a PDF to a new file (0600)"},
+    {"send", NULL, 0, "with --confirm: then send the notice by email (PDF attached with --pdf)"},
     {NULL, NULL, 0, NULL}};
 
 const cli_cmd cmd_time_add = {"time add",

@@ -211,6 +211,13 @@ rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char
  * draft, else NULL. */
 rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const char *correction,
                           const char *override, char **draft);
+/* desk_case_want and desk_case_confirm that also give the restatement's log entry in *log_id
+ * (untouched when none is logged), for sending it (desk_letter_send). */
+rd_err *desk_case_want_logged(rd_desk *d, int64_t case_id, const char *want, const char *goal,
+                              const char *override, char **draft, int64_t *log_id);
+rd_err *desk_case_confirm_logged(rd_desk *d, int64_t case_id, const char *by,
+                                 const char *correction, const char *override, char **draft,
+                                 int64_t *log_id);
 /* What the user heard on a call: hostility 0-3, the rest yes|no; NULL leaves a flag alone. */
 typedef struct desk_flag_input {
     const char *hostility, *abuse, *legal_threat, *review_threat, *refund_demand, *payment_refusal;
@@ -424,6 +431,10 @@ rd_err *desk_signature(rd_desk *d, const char *closing, char **out);
  * a text that has neither. Appended to *pdf, which the caller owns and resets. */
 rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
                         rd_buf *pdf);
+/* An entry of the log you sent (a reminder, restatement, demand letter or termination notice)
+ * as a PDF letter, dated the day it was sent; appended to *pdf (the caller's). RD_NOT_FOUND
+ * when there is no such entry; RD_CONFLICT for the client's own words or erased ones. */
+rd_err *desk_log_letter_pdf(rd_desk *d, int64_t log_id, rd_buf *pdf);
 /* Whether letters speak as "we" (me.voice we) rather than "I". */
 rd_err *desk_voice_we(rd_desk *d, bool *we);
 /* i_form or we_form by the voice. */
@@ -585,6 +596,20 @@ rd_err *desk_attachment_list(rd_desk *d, int64_t case_id, json_t **out);
  * bytes no longer hash to what was recorded. */
 rd_err *desk_attachment_get(rd_desk *d, int64_t id, json_t **row, void **data, size_t *size);
 
+/* Evidence bundles (desk_bundle.c). Writes case id into the new folder dir (0700): case.json,
+ * entries.json (the log stretch with its chain), evidence.pdf for a mediator, attachments/,
+ * MANIFEST (BLAKE2b-256 of each file) and head.json, the audit entry "case.export" this writes,
+ * which commits to MANIFEST and the log's head and is signed when the desk has a key. Nothing is
+ * left behind on error. *out (caller's) is {case, out, attachments, entries, audit_entry,
+ * signed, head}. */
+rd_err *desk_case_bundle(rd_desk *d, int64_t id, const char *dir, json_t **out);
+/* Checks a bundle from the folder alone (d may have no store): head.json's hash and signature,
+ * MANIFEST against it, every entry and link of entries.json, every file against MANIFEST, and
+ * no file added. key (hex, or NULL) must then be the signer. RD_TAMPERED naming the file and
+ * entry on the first difference. *out (caller's) is {ok, case, files, log_entries,
+ * case_entries, audit_entry, exported_at, signer (absent when unsigned), this_key, this_desk
+ * (whether d's audit trail holds the head; null without a desk), head}. */
+rd_err *desk_bundle_verify(rd_desk *d, const char *dir, const char *key, json_t **out);
 /* Search (desk_evidence.c) over log subjects and bodies, concerns and attachment names. */
 typedef struct desk_search_input {
     const char *query;   /* words, "a phrase", prefix*, AND, OR, NOT, parentheses */
@@ -607,6 +632,22 @@ rd_err *desk_search(rd_desk *d, const desk_search_input *in, json_t **out);
  * failure is RD_IO carrying the server's answer, and the draft stays released. *out (caller's)
  * is {id, log_id, message_id, rcpt, status, answer}. */
 rd_err *desk_draft_send(rd_desk *d, int64_t id, const char *override, json_t **out);
+/* A letter redress wrote and logged, sent by mail (desk_send.c). */
+typedef struct desk_letter_send_input {
+    const char *override; /* send although a case is paused or cooling off (audited) */
+    bool pdf;             /* attach the letter as a PDF, kept with it as evidence */
+} desk_letter_send_input;
+/* Sends log entry log_id — a demand letter, payment reminder, termination notice or
+ * restatement (known by the subject redress gave it; anything else is RD_CONFLICT) — by SMTP
+ * like desk_draft_send: to the client's address, in reply to the client's newest message, with
+ * me.signature under it. The cool-off and a pause hold it as they hold a draft's release
+ * (RD_CONFLICT, unless override, which is audited), checked at every attempt. The first attempt
+ * fixes the Message-ID and, with pdf, renders the PDF and keeps it as an attachment of the log
+ * entry; a retry sends that same message, and one already delivered is refused (RD_CONFLICT).
+ * A delivery failure is RD_IO carrying the server's answer, kept in the outbox. *out (caller's)
+ * is {log_id, message_id, rcpt, status, answer, attachments: [file names]}. */
+rd_err *desk_letter_send(rd_desk *d, int64_t log_id, const desk_letter_send_input *in,
+                         json_t **out);
 /* Mails text to the user's own first me.addresses (the morning digest of `today --mail`),
  * through the same SMTP settings. *out (caller's) is {rcpt, message_id, answer}. Nothing is
  * logged: it is not an exchange with a client. */
@@ -893,6 +934,9 @@ rd_err *desk_report(rd_desk *d, const char *from, const char *to, json_t **out);
 /* The same report as a printable PDF (tables and bar charts) on the configured paper, appended
  * to *pdf, which the caller owns and resets. */
 rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pdf);
+/* The report's figures (from desk_report, borrowed) as the blocks docs_pdf_report draws and the
+ * web desk's report page shows (caller's): {heading?, text?, table?, bars?, over_time?}. */
+json_t *desk_report_blocks(json_t *report);
 /* A root cause in words ("missed_deadline" -> "missed deadline"); borrowed, static. */
 const char *desk_root_cause_words(const char *root_cause);
 

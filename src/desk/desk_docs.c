@@ -21,8 +21,9 @@ rd_err *desk_export_page(rd_desk *d, const char *table, rd_page *page, json_t **
 
 /* ---------------------------------------------------------------- PDF letters */
 
-rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
-                        rd_buf *pdf)
+/* The letter on the configured paper, under the sender's block; date and ref may be NULL. */
+static rd_err *letter_pdf(rd_desk *d, const char *title, const char *date, const char *ref,
+                          const char *text, rd_buf *pdf)
 {
     static const char *const keys[] = {"paper",    "me.name",  "me.business", "me.address",
                                        "me.email", "me.phone", NULL};
@@ -31,14 +32,46 @@ rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const ch
     for (int i = 0; !e && keys[i]; i++)
         e = desk_config_get(d, keys[i], &v[i]);
     if (!e) {
-        rd_timestr today;
-        desk_today(today);
-        docs_letter l = {v[0], title, {v[1], v[2], v[3], v[4], v[5], NULL}, ref ? today : NULL,
-                         ref,  text};
+        docs_letter l = {v[0], title, {v[1], v[2], v[3], v[4], v[5], NULL}, date, ref, text};
         e = docs_pdf_letter(&l, pdf);
     }
     for (int i = 0; i < 7; i++)
         free(v[i]);
+    return e;
+}
+
+rd_err *desk_letter_pdf(rd_desk *d, const char *title, const char *ref, const char *text,
+                        rd_buf *pdf)
+{
+    rd_timestr today;
+    desk_today(today);
+    return letter_pdf(d, title, ref ? today : NULL, ref, text, pdf);
+}
+
+rd_err *desk_log_letter_pdf(rd_desk *d, int64_t log_id, rd_buf *pdf)
+{
+    json_t *g = NULL;
+    rd_err *e = store_log_get(d->st, log_id, &g);
+    if (!e && !g) e = rd_error(RD_NOT_FOUND, "log: no entry %lld", (long long)log_id);
+    if (!e && strcmp(desk_js(g, "direction"), "out") != 0)
+        e = rd_error(RD_CONFLICT,
+                     "log: entry %lld came from the client; only what you sent is a"
+                     " letter",
+                     (long long)log_id);
+    if (!e && desk_ji(g, "erased"))
+        e = rd_error(RD_CONFLICT, "log: the words of entry %lld were erased on request",
+                     (long long)log_id);
+    if (!e) {
+        /* dated the day it was sent; a letter with its own date line keeps only that */
+        const char *body = desk_js(g, "body") ? desk_js(g, "body") : "",
+                   *subject = desk_js(g, "subject");
+        bool dated = strncmp(body, "Date:", 5) == 0 || strstr(body, "\nDate:");
+        char date[11];
+        snprintf(date, sizeof date, "%.10s", desk_js(g, "at"));
+        e = letter_pdf(d, subject ? subject : "Letter", dated ? NULL : date, dated ? NULL : subject,
+                       body, pdf);
+    }
+    json_decref(g);
     return e;
 }
 
@@ -271,8 +304,86 @@ static json_t *spread_row(const char *what, json_t *s, const char *unit)
     return row;
 }
 
-/* The report's figures as the blocks docs_pdf_report draws. */
-static json_t *report_blocks(json_t *r)
+/* The decimal number of len digits at s + off ("2026-11": year at 0, month at 5). */
+static int num_at(const char *s, int off, int len)
+{
+    int v = 0;
+    for (int i = 0; i < len && s[off + i] >= '0' && s[off + i] <= '9'; i++)
+        v = v * 10 + (s[off + i] - '0');
+    return v;
+}
+
+/* Moves m ("YYYY-MM") to the month after it. */
+static void month_next(char m[8])
+{
+    int y = num_at(m, 0, 4), mo = num_at(m, 5, 2) + 1;
+    if (mo > 12) {
+        mo = 1;
+        y++;
+    }
+    y %= 10000; /* written digit by digit: four for the year, two for the month */
+    char out[8] = {(char)('0' + y / 1000),
+                   (char)('0' + y / 100 % 10),
+                   (char)('0' + y / 10 % 10),
+                   (char)('0' + y % 10),
+                   '-',
+                   (char)('0' + mo / 10),
+                   (char)('0' + mo % 10),
+                   '\0'};
+    memcpy(m, out, sizeof out);
+}
+
+/* Cases by month over the whole period, months without a case included, so the bars read as
+ * time (all root causes together; a period of more than 60 months shows only months with
+ * cases). */
+static json_t *month_bars(json_t *r)
+{
+    json_t *bars = json_array(), *months = json_object();
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(r, "by_month"), i, v)
+    {
+        const char *m = desk_js(v, "month");
+        json_object_set_new(months, m, json_integer(desk_ji(months, m) + desk_ji(v, "cases")));
+    }
+    char m[8], last[8];
+    snprintf(m, sizeof m, "%.7s", desk_js(r, "from"));
+    snprintf(last, sizeof last, "%.7s", desk_js(r, "to"));
+    int span = (num_at(last, 0, 4) - num_at(m, 0, 4)) * 12 + num_at(last, 5, 2) - num_at(m, 5, 2);
+    for (int n = 0; n <= span && strcmp(m, last) <= 0; n++, month_next(m))
+        if (span <= 60 || desk_ji(months, m))
+            json_array_append_new(
+                bars, json_pack("{s:s, s:I}", "label", m, "value", (json_int_t)desk_ji(months, m)));
+    json_decref(months);
+    return bars;
+}
+
+/* How long settling took: cases closed in the period, by days from complaint to close. */
+static json_t *settle_bars(json_t *r)
+{
+    static const struct {
+        const char *label;
+        double below;
+    } bucket[] = {{"under 1 day", 1},   {"1 to 3 days", 3},   {"3 to 7 days", 7},
+                  {"1 to 2 weeks", 14}, {"2 to 4 weeks", 28}, {"4 weeks or more", 1e300}};
+    int64_t n[sizeof bucket / sizeof bucket[0]] = {0};
+    size_t i, k;
+    json_t *v;
+    json_array_foreach(json_object_get(r, "resolution_days"), i, v)
+    {
+        double days = json_number_value(json_object_get(v, "days"));
+        for (k = 0; days >= bucket[k].below; k++)
+            ;
+        n[k]++;
+    }
+    json_t *bars = json_array();
+    for (k = 0; k < sizeof bucket / sizeof bucket[0]; k++)
+        json_array_append_new(
+            bars, json_pack("{s:s, s:I}", "label", bucket[k].label, "value", (json_int_t)n[k]));
+    return bars;
+}
+
+json_t *desk_report_blocks(json_t *r)
 {
     json_t *blocks = json_array(), *tot = json_object_get(r, "totals"), *bars = json_array();
     size_t i;
@@ -289,20 +400,11 @@ static json_t *report_blocks(json_t *r)
                         "value", (json_int_t)desk_ji(v, "cases")));
     json_array_append_new(
         blocks, json_pack("{s:s, s:o}", "heading", "What keeps going wrong", "bars", bars));
-    bars = json_array(); /* cases by month, all root causes together */
-    json_array_foreach(json_object_get(r, "by_month"), i, v)
-    {
-        size_t n = json_array_size(bars);
-        json_t *last = n ? json_array_get(bars, n - 1) : NULL;
-        if (last && strcmp(desk_js(last, "label"), desk_js(v, "month")) == 0)
-            json_object_set_new(last, "value",
-                                json_integer(desk_ji(last, "value") + desk_ji(v, "cases")));
-        else
-            json_array_append_new(bars, json_pack("{s:s, s:I}", "label", desk_js(v, "month"),
-                                                  "value", (json_int_t)desk_ji(v, "cases")));
-    }
+    json_array_append_new(blocks, json_pack("{s:s, s:o, s:b}", "heading", "Cases by month", "bars",
+                                            month_bars(r), "over_time", 1));
     json_array_append_new(blocks,
-                          json_pack("{s:s, s:o}", "heading", "Cases by month", "bars", bars));
+                          json_pack("{s:s, s:o}", "heading", "Days from complaint to settled",
+                                    "bars", settle_bars(r)));
     json_t *speed = json_pack("[[s, s, s, s]]", "", "median", "mean", "cases");
     json_array_append_new(speed,
                           spread_row("first reply", json_object_get(r, "first_response"), "h"));
@@ -374,7 +476,7 @@ rd_err *desk_report_pdf(rd_desk *d, const char *from, const char *to, rd_buf *pd
     rd_err *e = desk_report(d, from, to, &r);
     if (!e) e = desk_config_get(d, "paper", &paper);
     if (!e) {
-        json_t *blocks = report_blocks(r);
+        json_t *blocks = desk_report_blocks(r);
         char *title = xasprintf("Report %s to %s", desk_js(r, "from"), desk_js(r, "to"));
         e = docs_pdf_report(paper, title, blocks, pdf);
         free(title);

@@ -285,7 +285,12 @@ rd_err *desk_generate(rd_desk *d, int64_t ncases, uint64_t seed, desk_generate_f
     for (int64_t k = 0; !e && k < ncases; k += CASES_PER_CLIENT) {
         int64_t t = start + (int64_t)((double)span * (double)k / (double)ncases);
         int64_t done = k + CASES_PER_CLIENT < ncases ? k + CASES_PER_CLIENT : ncases;
+        /* the search index takes each batch's words in one statement at its end */
         if (k % CASES_PER_BATCH == 0 && (e = store_batch_begin(d->st))) break;
+        if (k % CASES_PER_BATCH == 0 && (e = store_search_defer(d->st))) {
+            e = store_batch_end(d->st, e);
+            break;
+        }
         set_clock(&g, t);
         e = new_client(&g, k / CASES_PER_CLIENT);
         for (int64_t i = k; !e && i < done; i++)

@@ -28,7 +28,7 @@ typedef struct importer {
     int64_t imported, duplicates, skipped, clients_created, attachments;
 } importer;
 
-/* Splits the me.addresses setting into lower-case addresses. */
+/* Adds the addresses of list (comma separated: me.addresses, or me.email) in lower case. */
 static void load_me(importer *im, const char *list)
 {
     char *copy = xstrdup(list ? list : "");
@@ -274,17 +274,20 @@ rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_
     importer im = {0};
     im.d = d;
     im.create_clients = in->create_clients;
-    char *me = NULL;
+    char *me = NULL, *direct = NULL;
     mail_source *src = NULL;
     rd_err *e = check_targets(&im, in);
     if (!e) e = desk_config_get(d, "me.addresses", &me);
+    /* the address given to clients is one of the user's own too: mail from it goes out */
+    if (!e) e = desk_config_get(d, "me.email", &direct);
     if (!e) e = mail_source_open(in->path, &src);
-    if (e) {
-        free(me);
-        return e;
+    if (!e) {
+        load_me(&im, me);
+        load_me(&im, direct);
     }
-    load_me(&im, me);
     free(me);
+    free(direct);
+    if (e) return e;
     im.by_reason = json_object();
     im.skips = json_array();
 

@@ -459,6 +459,12 @@ static rd_err *check_want(const char *field, const char *s)
 rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char *goal,
                        const char *override, char **draft)
 {
+    return desk_case_want_logged(d, case_id, want, goal, override, draft, NULL);
+}
+
+rd_err *desk_case_want_logged(rd_desk *d, int64_t case_id, const char *want, const char *goal,
+                              const char *override, char **draft, int64_t *log_id)
+{
     rd_err *e = check_want("want", want);
     if (!e) e = check_want("goal", goal);
     if (e) return e;
@@ -473,7 +479,7 @@ rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char
     if (!e) e = store_case_set_want(d->st, case_id, want, goal, now);
     if (!e) {
         *draft = restatement(d, case_id, want, goal);
-        e = pb_log_out(d, k, NULL, "Restatement for confirmation", *draft, now, NULL);
+        e = pb_log_out(d, k, NULL, "Restatement for confirmation", *draft, now, log_id);
     }
     if (!e) e = pb_advance(d, k, "case.want", now);
     if (!e)
@@ -491,6 +497,13 @@ rd_err *desk_case_want(rd_desk *d, int64_t case_id, const char *want, const char
 
 rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const char *correction,
                           const char *override, char **draft)
+{
+    return desk_case_confirm_logged(d, case_id, by, correction, override, draft, NULL);
+}
+
+rd_err *desk_case_confirm_logged(rd_desk *d, int64_t case_id, const char *by,
+                                 const char *correction, const char *override, char **draft,
+                                 int64_t *log_id)
 {
     static const char *const whos[] = {"client", "user", NULL};
     rd_err *e = NULL;
@@ -517,7 +530,8 @@ rd_err *desk_case_confirm(rd_desk *d, int64_t case_id, const char *by, const cha
         e = store_case_set_want(d->st, case_id, correction, g, now);
         if (!e) {
             *draft = restatement(d, case_id, correction, g);
-            e = pb_log_out(d, k, NULL, "Corrected restatement for confirmation", *draft, now, NULL);
+            e = pb_log_out(d, k, NULL, "Corrected restatement for confirmation", *draft, now,
+                           log_id);
         }
         free(g);
     } else if (!e) {

@@ -1,6 +1,7 @@
 /* api_desk.c — the JSON API for the rest of the desk: projects, the log, settings, the playbook
  * steps of a case (concerns to close), offers and following through, escalation, invoices and
- * demand letters, time, walking away, revisions, reply drafts, search and verify. Each handler
+ * demand letters, time, walking away, revisions, reply drafts and sending by mail, search and
+ * verify. Each handler
  * reads its arguments as typed, calls one desk operation and returns its result; the desk
  * validates, guards and audits exactly as it does for the command line. */
 #include "http/http_int.h"
@@ -553,6 +554,25 @@ rd_err *api_draft_release(http_req *rq, http_resp *rs)
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = desk_draft_release(rq->desk, id, ARG("override"), &log_id);
     return with_id(rs, e, "log_id", log_id);
+}
+
+rd_err *api_draft_send(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_draft_send(rq->desk, id, ARG("override"), &out);
+    return api_reply(rs, e, out);
+}
+
+rd_err *api_letter_send(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *out = NULL;
+    desk_letter_send_input in = {ARG("override"), arg_yes(rq, "pdf")};
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_letter_send(rq->desk, id, &in, &out);
+    return api_reply(rs, e, out);
 }
 
 /* ---------------------------------------------------------------- search and integrity */

@@ -76,6 +76,8 @@ rd_err *api_escalation_proposal(http_req *rq, http_resp *rs);
 rd_err *api_legal_checklist(http_req *rq, http_resp *rs);
 rd_err *api_invoice_adjust(http_req *rq, http_resp *rs);
 rd_err *api_lesson_differently(http_req *rq, http_resp *rs);
+/* page_search.c */
+rd_err *page_search(http_req *rq, http_resp *rs);
 /* API: api_core.c */
 rd_err *api_health(http_req *rq, http_resp *rs);
 rd_err *api_me(http_req *rq, http_resp *rs);
@@ -117,6 +119,10 @@ rd_err *page_portal_link_post(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);
+rd_err *page_report(http_req *rq, http_resp *rs); /* page_desk.c */
+/* page_report.c */
+rd_err *page_report_pdf(http_req *rq, http_resp *rs);
+rd_err *page_letter_pdf(http_req *rq, http_resp *rs);
 /* API: api_desk.c */
 rd_err *api_project_list(http_req *rq, http_resp *rs);
 rd_err *api_project_add(http_req *rq, http_resp *rs);
@@ -177,6 +183,8 @@ rd_err *api_draft_new(http_req *rq, http_resp *rs);
 rd_err *api_draft_get(http_req *rq, http_resp *rs);
 rd_err *api_draft_edit(http_req *rq, http_resp *rs);
 rd_err *api_draft_release(http_req *rq, http_resp *rs);
+rd_err *api_draft_send(http_req *rq, http_resp *rs);
+rd_err *api_letter_send(http_req *rq, http_resp *rs);
 rd_err *api_search(http_req *rq, http_resp *rs);
 rd_err *api_verify(http_req *rq, http_resp *rs);
 rd_err *api_today(http_req *rq, http_resp *rs);

@@ -67,6 +67,12 @@ rd_err *page_lessons(http_req *rq, http_resp *rs)
     return render(rs, page_lessons_body, rq->desk, &v);
 }
 
+rd_err *page_report(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, NULL);
+    return render(rs, page_report_body, rq->desk, &v);
+}
+
 rd_err *page_settings(http_req *rq, http_resp *rs)
 {
     const char *done = http_arg(rq, "done");

@@ -17,6 +17,7 @@ static const struct {
     {"lessons", "Lessons", "/lessons"},
     {"reviews", "Reviews", "/reviews"},
     {"surveys", "Surveys", "/surveys"},
+    {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
 };
 
@@ -44,6 +45,17 @@ void page_open(hw *w, const page_view *v, const char *title, const char *nav)
         HW_RAW(w, "</a></li>");
     }
     HW_RAW(w, "</ul></nav>");
+    if (v->user) { /* the search box, on every page (page_search.c answers it) */
+        const char *q = nav && !strcmp(nav, "search")
+                            ? json_string_value(json_object_get(v->query, "query"))
+                            : NULL;
+        HW_RAW(w, "<form class=\"top-search\" role=\"search\" method=\"get\" action=\"/search\">"
+                  "<label for=\"top-query\" class=\"hidden-label\">Search mail, logs and "
+                  "cases</label><input type=\"search\" id=\"top-query\" name=\"query\" "
+                  "placeholder=\"Search\"");
+        hw_attr(w, "value", q);
+        HW_RAW(w, "><button type=\"submit\">Search</button></form>");
+    }
     if (v->user) {
         HW_RAW(w, "<form method=\"post\" action=\"/signout\">");
         if (v->csrf) {

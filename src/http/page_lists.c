@@ -200,6 +200,7 @@ rd_err *page_client_body(rd_desk *d, int64_t client_id, const page_view *v, hw *
     case_rows(w, json_object_get(c, "cases"));
     HW_RAW(w, "</section>");
     page_forms_client_sections(w, v, d, c, client_id);
+    e = page_client_letters(d, client_id, w);
     page_close(w);
 out:
     json_decref(c);

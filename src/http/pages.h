@@ -37,6 +37,8 @@ rd_err *page_projects_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_invoices_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_lessons_body(rd_desk *d, const page_view *v, hw *w);
 rd_err *page_settings_body(rd_desk *d, const page_view *v, hw *w);
+/* The report over the query's from..to with its charts as SVG (page_report.c). */
+rd_err *page_report_body(rd_desk *d, const page_view *v, hw *w);
 
 /* Reads a posted field or query argument by name; NULL when absent. Borrowed. */
 typedef const char *(*page_arg_fn)(const void *ctx, const char *name);
@@ -67,10 +69,14 @@ rd_err *page_invoice_form(rd_desk *d, int64_t invoice_id, page_arg_fn arg, const
  * was heard on a call, time), for an open case; cur is the form the next step unfolds. */
 void page_forms_case_sections(hw *w, const page_view *v, rd_desk *d, json_t *k, int64_t case_id,
                               const char *cur);
+/* Under a timeline entry: the form that corrects it (the original stays; desk_log_correct). Under an open commitment: the form that splits it into parts. */
+void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *entry);
+void page_forms_commitment_split(hw *w, const page_view *v, int64_t case_id, json_t *commitment);
 /* The form that moves an open follow-up or changes its kind, under that follow-up. */
 void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t *followup);
 /* A posted case form of those sections (escalate, escalation_proposal, escalation_outcome,
- * followup_edit, log_add, flag, time_add); *location as page_case_form. A form shown once per
+ * followup_edit, log_add, log_correct, commitment_split, flag, time_add); *location as
+ * page_case_form. A form shown once per
  * item is named NAME-ID on the page (unique control ids, its refusal beside that item alone)
  * and is read here, as on every page of page_forms.c, by NAME. */
 rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page_arg_fn arg,
@@ -80,7 +86,8 @@ rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page
  * desk_client_get gives it. */
 void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c,
                                 int64_t client_id);
-/* A posted form of the client page (case_open, project_add, project_edit, invoice_add,
+/* A posted form of the client page (case_open, project_add, project_amend, revision_reverse,
+ * project_edit, invoice_add,
  * revision, time_add, client_edit, handover, terminate with its preview); *location and *preview as for invoices. */
 rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const void *ctx,
                          char **location, char **preview);
@@ -115,7 +122,8 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, reviews, surveys, settings) and the opening of <main>. */
+ * clients, projects, invoices, lessons, reviews, surveys, settings, search) with the search box
+ * for a signed-in user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
 void page_close(hw *w);
@@ -178,6 +186,11 @@ void page_override_field(hw *w, const page_view *v, const char *form);
 /* Splits text into its non-blank lines (trailing spaces cut): *lines points into *copy; the
  * caller frees both. Returns how many. */
 int page_split_lines(const char *text, char **copy, const char ***lines);
+/* (page_report.c) A "PDF" download link for a log entry you sent (nothing for the client's
+ * words or erased ones). */
+void hw_letter_pdf_link(hw *w, json_t *entry);
+/* The client page's section listing everything sent to client_id, each with its PDF link. */
+rd_err *page_client_letters(rd_desk *d, int64_t client_id, hw *w);
 /* "Case N" linking to the case page. */
 void hw_case_link(hw *w, int64_t case_id);
 

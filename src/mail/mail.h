@@ -79,15 +79,18 @@ typedef struct mail_out {
     const char *from_name, *from_addr; /* the user */
     const char *to_name, *to_addr;     /* the client */
     const char *subject;
-    const char *body;        /* UTF-8, the reply with its signature */
-    const char *message_id;  /* without <> */
-    const char *in_reply_to; /* without <>, or NULL */
-    const char *refs;        /* space separated, without <>, or NULL */
-    int64_t date;            /* Unix seconds */
+    const char *body;           /* UTF-8, the reply with its signature */
+    const char *message_id;     /* without <> */
+    const char *in_reply_to;    /* without <>, or NULL */
+    const char *refs;           /* space separated, without <>, or NULL */
+    int64_t date;               /* Unix seconds */
+    const mail_attachment *att; /* files sent with it (a letter's PDF), or NULL */
+    size_t natt;
 } mail_out;
 
 /* Builds the RFC 5322 message (headers encoded per RFC 2047, body UTF-8 quoted-printable, CRLF
- * line ends). The caller frees *out. */
+ * line ends; with attachments, multipart/mixed: the text first, then each file in base64 with
+ * its name, RFC 2231-encoded when it is not ASCII). The caller frees *out. */
 rd_err *mail_compose(const mail_out *m, char **out, size_t *len);
 /* A new Message-ID (without <>) at the domain of addr. Caller frees. */
 char *mail_new_message_id(const char *addr);

@@ -6,7 +6,6 @@
 #include <curl/curl.h>
 #include <gmime/gmime.h>
 #include <pthread.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,16 +15,6 @@ static void init_libs(void)
 {
     g_mime_init();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-char *mail_new_message_id(const char *addr)
-{
-    const char *at = addr ? strchr(addr, '@') : NULL;
-    unsigned char r[12];
-    char hex[25];
-    randombytes_buf(r, sizeof r);
-    sodium_bin2hex(hex, sizeof hex, r, sizeof r);
-    return xasprintf("%s.redress@%s", hex, at && at[1] ? at + 1 : "localhost");
 }
 
 /* "<a> <b>" from "a b"; caller frees. */
@@ -51,6 +40,26 @@ static void add_mailbox(InternetAddressList *list, const char *name, const char 
     internet_address_set_charset(ia, "utf-8");
     internet_address_list_add(list, ia);
     g_object_unref(ia);
+}
+
+/* Adds a as a base64 attachment part (Content-Disposition: attachment; filename=…) to mixed. */
+static void add_file(GMimeMultipart *mixed, const mail_attachment *a)
+{
+    const char *slash = a->type ? strchr(a->type, '/') : NULL;
+    char *type = slash ? xstrndup(a->type, (size_t)(slash - a->type)) : xstrdup("application");
+    GMimePart *file = g_mime_part_new_with_type(type, slash ? slash + 1 : "octet-stream");
+    free(type);
+    GMimeStream *bytes = g_mime_stream_mem_new_with_buffer((const char *)a->data, a->size);
+    GMimeDataWrapper *content =
+        g_mime_data_wrapper_new_with_stream(bytes, GMIME_CONTENT_ENCODING_DEFAULT);
+    g_mime_part_set_content(file, content);
+    g_object_unref(content);
+    g_object_unref(bytes);
+    g_mime_part_set_content_encoding(file, GMIME_CONTENT_ENCODING_BASE64);
+    g_mime_object_set_disposition(GMIME_OBJECT(file), "attachment");
+    g_mime_part_set_filename(file, a->name);
+    g_mime_multipart_add(mixed, GMIME_OBJECT(file));
+    g_object_unref(file);
 }
 
 /* Every line end as CRLF: SMTP's DATA wants nothing else. */
@@ -90,11 +99,28 @@ rd_err *mail_compose(const mail_out *m, char **out, size_t *len)
         g_mime_object_set_header(GMIME_OBJECT(msg), "References", v, NULL);
         free(v);
     }
+    /* the body's UTF-8 bytes as they are: g_mime_text_part_set_text would pick the smallest
+     * charset that fits (ISO-8859-1 for "é"), which the label set after it would then misname */
     GMimeTextPart *part = g_mime_text_part_new_with_subtype("plain");
-    g_mime_text_part_set_text(part, m->body ? m->body : "");
+    const char *text = m->body ? m->body : "";
+    GMimeStream *utf8 = g_mime_stream_mem_new_with_buffer(text, strlen(text));
+    GMimeDataWrapper *wrapped =
+        g_mime_data_wrapper_new_with_stream(utf8, GMIME_CONTENT_ENCODING_DEFAULT);
+    g_mime_part_set_content(GMIME_PART(part), wrapped);
+    g_object_unref(wrapped);
+    g_object_unref(utf8);
     g_mime_text_part_set_charset(part, "utf-8");
     g_mime_part_set_content_encoding(GMIME_PART(part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
-    g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
+    if (m->natt == 0) {
+        g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
+    } else {
+        GMimeMultipart *mixed = g_mime_multipart_new_with_subtype("mixed");
+        g_mime_multipart_add(mixed, GMIME_OBJECT(part));
+        for (size_t i = 0; i < m->natt; i++)
+            add_file(mixed, &m->att[i]);
+        g_mime_message_set_mime_part(msg, GMIME_OBJECT(mixed));
+        g_object_unref(mixed);
+    }
     g_object_unref(part);
 
     GMimeStream *mem = g_mime_stream_mem_new();

@@ -153,6 +153,16 @@ static void stmt_put(rd_store *st, sqlite3_stmt *stmt)
     sqlite3_finalize(stmt);
 }
 
+rd_err *db_stmt(rd_store *st, const char *sql, sqlite3_stmt **stmt)
+{
+    return stmt_get(st, sql, stmt);
+}
+
+void db_stmt_done(rd_store *st, sqlite3_stmt *stmt)
+{
+    stmt_put(st, stmt);
+}
+
 #ifdef RD_FAULTS
 /* Fault injection, compiled into test builds only (make faults): REDRESS_FAULT=N makes the Nth
  * store call (a statement, a begin or a commit) fail as the database would; with
@@ -703,6 +713,7 @@ void store_close(rd_store *st)
     for (size_t i = 0; i < st->nseen; i++)
         free(st->seen[i]);
     free(st->seen);
+    json_decref(st->search_deferred);
     for (size_t i = 0; i < DB_STMT_CACHE; i++) {
         sqlite3_finalize(st->cache[i].stmt);
         free(st->cache[i].sql);
@@ -741,7 +752,8 @@ rd_err *store_begin(rd_store *st)
                                "written), and this command writes");
     rd_err *e = fault_point("begin");
     if (e) return e;
-    if (st->batch) { /* a kept statement: a batch runs thousands */
+    if (!st->batch) st->state_known = false; /* another connection may have written */
+    if (st->batch) {                         /* a kept statement: a batch runs thousands */
         e = db_exec(st, "SAVEPOINT op", NULL);
         if (e) return e;
         st->in_tx = 1;
@@ -759,6 +771,7 @@ rd_err *store_end(rd_store *st, rd_err *e)
     if (st->in_tx > 1) {
         st->in_tx--;
         if (e) {
+            st->state_known = false; /* the rollback restores sums no trigger reported */
             /* the inner audit entries are undone: the next one follows the parent's state */
             st->has_before = st->nest_has[st->in_tx - 1];
             memcpy(st->state_before, st->nest_before[st->in_tx - 1], SEAL_BYTES);
@@ -773,6 +786,9 @@ rd_err *store_end(rd_store *st, rd_err *e)
     st->in_tx = 0;
     st->has_before = 0;
     if (!e) e = fault_point("commit");
+    /* outside a batch the write lock goes with the transaction; a failed operation's rollback
+     * restores sums no trigger reported */
+    if (e || !st->batch) st->state_known = false;
     if (st->batch) {
         if (e) rd_err_free(db_exec(st, "ROLLBACK TO op", NULL));
         rd_err *r = db_exec(st, "RELEASE op", NULL);
@@ -807,7 +823,11 @@ rd_err *store_batch_begin(rd_store *st)
 rd_err *store_batch_end(rd_store *st, rd_err *e)
 {
     assert(st->batch && !st->in_tx && "a batch ends after its operations ended");
+    if (st->search_deferred && !e) e = store_search_catch_up(st);
+    json_decref(st->search_deferred); /* a failed batch: the rollback restores the triggers */
+    st->search_deferred = NULL;
     st->batch = 0;
+    st->state_known = false;
     st->in_tx = 1;
     return store_end(st, e);
 }

@@ -109,13 +109,15 @@ static void fn_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     canon_free(&c);
     sum_fold(sum, h, sqlite3_value_int(argv[1]) < 0 ? -1 : 1);
     sqlite3_result_blob(ctx, sum, SEAL_BYTES, SQLITE_TRANSIENT);
+    rd_store *st = sqlite3_user_data(ctx);
+    st->state_known = false; /* a sum changed: the state digest must be read again */
 }
 
 rd_err *seal_register(rd_store *st)
 {
     int rc =
         sqlite3_create_function_v2(st->db, "redress_seal", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                   NULL, fn_seal, NULL, NULL, NULL);
+                                   st, fn_seal, NULL, NULL, NULL);
     return rc == SQLITE_OK ? NULL : db_error(st, "seal");
 }
 
@@ -327,10 +329,13 @@ static void state_add(rd_canon *c, const char *tbl, const char *cols, int64_t ro
 
 rd_err *seal_state(rd_store *st, unsigned char out[SEAL_BYTES])
 {
+    if (st->state_known) { /* nothing sealed changed since it was read, under the same lock */
+        memcpy(out, st->state_last, SEAL_BYTES);
+        return NULL;
+    }
     sqlite3_stmt *stmt;
-    if (sqlite3_prepare_v2(st->db, "SELECT tbl, cols, rows, sum FROM seal_sums ORDER BY tbl", -1,
-                           &stmt, NULL) != SQLITE_OK)
-        return db_error(st, "seal");
+    rd_err *e = db_stmt(st, "SELECT tbl, cols, rows, sum FROM seal_sums ORDER BY tbl", &stmt);
+    if (e) return e;
     rd_canon c = {0};
     canon_str(&c, "redress.state.1");
     int rc;
@@ -341,10 +346,14 @@ rd_err *seal_state(rd_store *st, unsigned char out[SEAL_BYTES])
         state_add(&c, (const char *)sqlite3_column_text(stmt, 0),
                   (const char *)sqlite3_column_text(stmt, 1), sqlite3_column_int64(stmt, 2), sum);
     }
-    rd_err *e = rc == SQLITE_DONE ? NULL : db_error(st, "seal");
-    sqlite3_finalize(stmt);
+    e = rc == SQLITE_DONE ? NULL : db_error(st, "seal");
+    db_stmt_done(st, stmt);
     if (!e) seal_hash(&c, out);
     canon_free(&c);
+    if (!e && st->in_tx > 0) { /* the write lock is held until the transaction ends */
+        memcpy(st->state_last, out, SEAL_BYTES);
+        st->state_known = true;
+    }
     return e;
 }
 

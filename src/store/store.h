@@ -135,6 +135,9 @@ rd_err *store_log_append(rd_store *st, const rd_log_fields *f, const char *now, 
 rd_err *store_log_list(rd_store *st, int64_t client_id, int64_t case_id, rd_page *page,
                        json_t **rows);
 
+/* One log entry as store_log_list gives it, or *row NULL when there is none (caller's). */
+rd_err *store_log_get(rd_store *st, int64_t id, json_t **row);
+
 /* ---------------------------------------------------------------- audit trail */
 /* Appends to the hash-chained audit trail; detail is JSON text or NULL. */
 rd_err *store_audit_append(rd_store *st, const char *now, const char *actor, const char *action,
@@ -159,6 +162,29 @@ typedef struct rd_verify_opts {
     void (*progress)(void *ctx, int64_t done, int64_t total);
     void *ctx; /* passed to progress */
 } rd_verify_opts;
+
+/* ---------------------------------------------------------------- evidence bundles
+ * (store_bundle.c) */
+/* The stretch of the log from case_id's first entry to the head, oldest first (caller's): each
+ * {id, client_id, case_id, direction, channel, at, recorded_at, prev_hash, hash} and, for the
+ * case's entries and client_id's entries without a case, subject, body and salt (hex); for
+ * every other entry, and for erased ones (erased: true), only the commitment (hex) to its
+ * words. RD_CONFLICT when the case has no entry or begins before the log was sealed. */
+rd_err *store_bundle_log(rd_store *st, int64_t client_id, int64_t case_id, json_t **out);
+/* The newest audit entry as stored (caller's): its fields, detail, salt, state_before, state,
+ * signer and sig (hex, null when absent). Read it inside the transaction that wrote it. */
+rd_err *store_bundle_head(rd_store *st, json_t **out);
+/* Whether this desk's audit trail holds entry audit_id with exactly this hash (a bundle this
+ * desk exported, and the desk not rewritten since). */
+rd_err *store_bundle_held(rd_store *st, int64_t audit_id, const char *hash, bool *held);
+/* Recomputes the hash of a head from store_bundle_head() and checks its Ed25519 signature;
+ * signer gets the public key (hex), or "" when the head is unsigned. RD_TAMPERED naming
+ * head.json when anything differs. Needs no desk. */
+rd_err *store_bundle_check_head(const json_t *head, char signer[2 * STORE_KEY_BYTES + 1]);
+/* Recomputes every entry of a stretch from store_bundle_log(): each hash from its fields, each
+ * link to the entry before, and the end against the head's log length and hash. RD_TAMPERED
+ * naming entries.json and the entry when anything differs. Needs no desk. */
+rd_err *store_bundle_check_log(const json_t *entries, const json_t *head);
 
 /* Who signed the newest signed audit entry. */
 enum { SIGNED_NONE, SIGNED_THIS_KEY, SIGNED_OTHER_KEY };
@@ -568,10 +594,25 @@ typedef struct rd_search_query {
  * cannot read is RD_INVALID naming the query, never SQLite's message. */
 rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows);
 
-/* The SMTP outbox: one row per released draft sent by mail. */
+/* Bulk writing (desk_generate): inside a batch (store_batch_begin), stops the search index
+ * following each new log entry, concern and attachment until the batch ends; store_batch_end
+ * then indexes every row written since in one statement and restores the index's triggers
+ * before it commits. FTS5 writes its pending terms out at every statement's savepoint, so
+ * indexing row by row cost a third of generating a desk. A batch that fails rolls both back. */
+rd_err *store_search_defer(rd_store *st);
+
+/* The SMTP outbox: one row per log entry sent by mail, a released draft's (draft_id) or a
+ * letter's (draft_id 0, stored NULL). */
 rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
                             const char *rcpt, const char *now, int64_t *id);
-rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row); /* NULL row: none */
+rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row);  /* NULL row: none */
+rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row); /* NULL row: none */
+/* One log entry as something to send: {id, client_id, case_id, direction, channel, at,
+ * subject, body, draft_id (the draft released as it, or null)}; RD_NOT_FOUND naming the entry
+ * when there is none. */
+rd_err *store_log_sent_get(rd_store *st, int64_t id, json_t **row);
+/* The attachments recorded with log entry log_id (a message's files, a letter's PDF), by id. */
+rd_err *store_attachments_of_log(rd_store *st, int64_t log_id, json_t **rows);
 /* Records one delivery attempt: sent or failed with the server's answer. */
 rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,
                             const char *now);

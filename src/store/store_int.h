@@ -36,8 +36,16 @@ struct rd_store {
     /* state_before as each nested store_begin() found it, restored when that level fails */
     int nest_has[STORE_NEST_MAX];
     unsigned char nest_before[STORE_NEST_MAX][SEAL_BYTES];
-    int has_key;                    /* 1 when audit heads are signed */
-    unsigned char sk[64];           /* Ed25519 secret key (libsodium layout), when has_key */
+    int has_key;          /* 1 when audit heads are signed */
+    unsigned char sk[64]; /* Ed25519 secret key (libsodium layout), when has_key */
+    /* The state digest as seal_state last computed it, while it is known to be current: no
+     * seal trigger has run since (redress_seal clears it) and the write lock has been held
+     * throughout (cleared at every transaction's start and end and on any rollback). */
+    bool state_known;
+    unsigned char state_last[SEAL_BYTES];
+    /* store_search_defer: the search triggers' CREATE statements and the last ids indexed
+     * ({"triggers": [sql…], "log": id, "concern": id, "attachment": id}); NULL when not deferred */
+    json_t *search_deferred;
     db_cached cache[DB_STMT_CACHE]; /* statements by hash of their SQL */
     bool record;                    /* store_record_statements() is on */
     char **seen;                    /* owned: each distinct SQL text run while recording */
@@ -110,6 +118,12 @@ rd_err *db_page(rd_store *st, json_t **out, rd_page *page, const char *table, co
     " AND i.due_on < coalesce(?2, '9999-12-31') AND (?2 IS NULL OR"                                \
     " (SELECT balance FROM invoice_balances WHERE invoice_id = i.id) > 0)"
 
+/* store_mail.c: the end of store_search_defer, run by store_batch_end before it commits. */
+rd_err *store_search_catch_up(rd_store *st);
+/* The kept prepared statement for sql (see db.c), for code that reads columns itself; hand it
+ * back with db_stmt_done, which resets it. */
+rd_err *db_stmt(rd_store *st, const char *sql, sqlite3_stmt **stmt);
+void db_stmt_done(rd_store *st, sqlite3_stmt *stmt);
 /* Returns the first column of the first row as an integer (0 when no row). */
 rd_err *db_int(rd_store *st, int64_t *out, const char *sql, const char *types, ...);
 /* Wraps the connection's current error message: a UNIQUE or primary-key violation is
@@ -131,6 +145,29 @@ rd_err *seal_state(rd_store *st, unsigned char out[SEAL_BYTES]);
 /* Recomputes every table's sum from its rows, compares with seal_sums, checks that the triggers
  * and the chains' append-only guards exist, and gives the recomputed digest and table count. */
 rd_err *seal_verify(rd_store *st, int64_t *tables, unsigned char out[SEAL_BYTES]);
+/* chain.c: the pieces of the chain format that store_bundle.c recomputes outside a database. */
+#define CHAIN_SALT_BYTES 16 /* the random key of a row's commitment */
+/* The commitment to a row's personal values: BLAKE2b-256 keyed with the row's salt. */
+void chain_commit(const unsigned char salt[CHAIN_SALT_BYTES], const rd_canon *values,
+                  unsigned char out[SEAL_BYTES]);
+/* Appends prev to the row's canonical content and writes the row's hash (hex) to out. */
+void chain_finish(rd_canon *c, const char *prev, char out[65]);
+/* The canonical content of a log row (format 2) up to, not including, the previous hash; com
+ * is the commitment to its subject and body. */
+void chain_log_content(rd_canon *c, int64_t id, const rd_log_fields *f,
+                       const unsigned char com[SEAL_BYTES], const char *recorded_at);
+/* What an audit entry commits to besides its own fields. */
+typedef struct audit_extra {
+    int64_t log_count;                 /* log length when written */
+    char log_head[65];                 /* newest log hash, "" when empty */
+    const unsigned char *state_before; /* NULL when unknown (the first seal) */
+    unsigned char state[SEAL_BYTES];   /* sealed tables after the write */
+    const unsigned char *signer;       /* public key, or NULL when unsigned */
+} audit_extra;
+/* The canonical content of an audit row (format 2) up to, not including, the previous hash. */
+void chain_audit_content(rd_canon *c, int64_t id, const char *at, const char *actor,
+                         const char *action, const char *tbl, int64_t row_id,
+                         const unsigned char com[SEAL_BYTES], const audit_extra *x);
 /* chain.c: appends the audit entry that records a migration (inside its transaction). */
 rd_err *chain_audit_migration(rd_store *st, int from, int to);
 

@@ -2,6 +2,7 @@
  * bytes they point at (kept once per content hash), the SMTP outbox, and full-text search. */
 #include "store/store_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,11 +121,12 @@ rd_err *store_attachment_get(rd_store *st, int64_t id, json_t **row)
     return e;
 }
 
+/* What a list of attachments gives of each (not the bytes). */
+#define ATTACHMENT_COLS "SELECT id, client_id, case_id, log_id, hash, name, type, size, created_at"
+
 rd_err *store_attachment_list(rd_store *st, int64_t case_id, json_t **rows)
 {
-    return db_rows(st, rows,
-                   "SELECT id, client_id, case_id, log_id, hash, name, type, size, created_at"
-                   " FROM attachments WHERE case_id = ?1 ORDER BY id",
+    return db_rows(st, rows, ATTACHMENT_COLS " FROM attachments WHERE case_id = ?1 ORDER BY id",
                    "i", case_id);
 }
 
@@ -159,6 +161,77 @@ rd_err *store_search(rd_store *st, const rd_search_query *q, json_t **rows)
     return e;
 }
 
+/* ---------------------------------------------------------------- bulk writing */
+
+/* The triggers of migration 011 that index each new row, with their DROP statements (names
+ * cannot be bound). */
+static const struct {
+    const char *name, *drop;
+} search_triggers[] = {
+    {"search_log_ai", "DROP TRIGGER search_log_ai"},
+    {"search_concern_ai", "DROP TRIGGER search_concern_ai"},
+    {"search_attachment_ai", "DROP TRIGGER search_attachment_ai"},
+};
+#define NSEARCH_TRIGGERS (sizeof search_triggers / sizeof search_triggers[0])
+
+rd_err *store_search_defer(rd_store *st)
+{
+    assert(st->batch && !st->search_deferred && "store_search_defer: once, inside a batch");
+    json_t *saved = NULL, *sqls = json_array();
+    rd_err *e = db_row(st, &saved,
+                       "SELECT (SELECT coalesce(max(id), 0) FROM log_entries) AS log,"
+                       " (SELECT coalesce(max(id), 0) FROM concerns) AS concern,"
+                       " (SELECT coalesce(max(id), 0) FROM attachments) AS attachment",
+                       NULL);
+    for (size_t i = 0; !e && i < NSEARCH_TRIGGERS; i++) {
+        json_t *row = NULL;
+        e = db_row(st, &row, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                   "t", search_triggers[i].name);
+        const char *sql = json_string_value(json_object_get(row, "sql"));
+        if (!e && !sql)
+            e = rd_error(RD_DB, "search: the index trigger %s is missing", search_triggers[i].name);
+        if (!e) json_array_append_new(sqls, json_string(sql));
+        json_decref(row);
+        if (!e) e = db_exec(st, search_triggers[i].drop, NULL);
+    }
+    if (e) {
+        json_decref(saved);
+        json_decref(sqls);
+        return e;
+    }
+    json_object_set_new(saved, "triggers", sqls);
+    st->search_deferred = saved;
+    return NULL;
+}
+
+rd_err *store_search_catch_up(rd_store *st)
+{
+    json_t *saved = st->search_deferred;
+    assert(saved && "store_search_catch_up: after store_search_defer");
+    st->search_deferred = NULL;
+    /* in time order, as the triggers would have added them */
+    rd_err *e = db_exec(
+        st,
+        "INSERT INTO search_fts(kind, ref, client_id, case_id, at, subject, body)"
+        " SELECT 'log', id, client_id, case_id, at, subject, body FROM log_entries WHERE id > ?1"
+        " UNION ALL SELECT 'concern', c.id, k.client_id, c.case_id, c.created_at, c.text,"
+        "   coalesce(c.specifics, '') || char(10) || coalesce(c.example, '')"
+        "   FROM concerns c JOIN cases k ON k.id = c.case_id WHERE c.id > ?2"
+        " UNION ALL SELECT 'attachment', id, client_id, case_id, created_at, name, NULL"
+        "   FROM attachments WHERE id > ?3 ORDER BY 5, 2",
+        "iii", json_integer_value(json_object_get(saved, "log")),
+        json_integer_value(json_object_get(saved, "concern")),
+        json_integer_value(json_object_get(saved, "attachment")));
+    size_t i;
+    json_t *sql;
+    json_array_foreach(json_object_get(saved, "triggers"), i, sql)
+    {
+        if (!e) e = db_exec(st, json_string_value(sql), NULL);
+    }
+    json_decref(saved);
+    return e;
+}
+
 /* ---------------------------------------------------------------- outbox */
 
 rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, const char *message_id,
@@ -167,12 +240,34 @@ rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, cons
     return db_insert(st, id,
                      "INSERT INTO mail_outbox(draft_id, log_id, message_id, rcpt, created_at,"
                      " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                     "iittt", draft_id, log_id, message_id, rcpt, now);
+                     "zittt", draft_id, log_id, message_id, rcpt, now);
 }
 
 rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row)
 {
     return db_row(st, row, "SELECT * FROM mail_outbox WHERE draft_id = ?1", "i", draft_id);
+}
+
+rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row)
+{
+    return db_row(st, row, "SELECT * FROM mail_outbox WHERE log_id = ?1", "i", log_id);
+}
+
+rd_err *store_log_sent_get(rd_store *st, int64_t id, json_t **row)
+{
+    rd_err *e = db_row(st, row,
+                       "SELECT l.id, l.client_id, l.case_id, l.direction, l.channel, l.at,"
+                       " l.subject, l.body, (SELECT d.id FROM drafts d WHERE d.log_id = l.id)"
+                       " AS draft_id FROM log_entries l WHERE l.id = ?1",
+                       "i", id);
+    if (!e && !*row) e = rd_error(RD_NOT_FOUND, "log: no log entry %lld", (long long)id);
+    return e;
+}
+
+rd_err *store_attachments_of_log(rd_store *st, int64_t log_id, json_t **rows)
+{
+    return db_rows(st, rows, ATTACHMENT_COLS " FROM attachments WHERE log_id = ?1 ORDER BY id", "i",
+                   log_id);
 }
 
 rd_err *store_outbox_result(rd_store *st, int64_t id, bool sent, const char *answer,

@@ -19,6 +19,6 @@ typedef struct rd_page {
 #define RD_PAGE_MAX 10000 /* the largest page one call returns */
 /* Where a list counts the rows after a page ("N more"), the count stops at this many (that many
  * means at least that many): the count costs at most as many index steps on any desk. */
-#define RD_MORE_MAX 500
+#define RD_MORE_MAX 100
 
 #endif

@@ -103,6 +103,50 @@ test_import_create_clients_and_bad_paths() {
     unchanged
 }
 
+test_import_me_email_counts_as_one_of_my_addresses() {
+    fresh
+    r config set me.email me@studio.example # no me.addresses at all
+    r client add --name "Priya Shah" --email priya@harbourlane.example
+    r import "$MAILDATA/thread.mbox" --client 1 --quiet
+    rc_is 0
+    [ "$(sqlite3 "$DB" "SELECT direction FROM log_entries l JOIN mail_messages m ON m.log_id = l.id WHERE m.from_addr = 'me@studio.example'")" = out ] ||
+        fail "mail from me.email read as incoming: $(sqlite3 "$DB" "SELECT from_addr, direction FROM log_entries l JOIN mail_messages m ON m.log_id = l.id")"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM log_entries WHERE direction = 'in'")" = 4 ] ||
+        fail "the client's mail is not incoming"
+}
+
+# Mail rows, attachment rows and the bytes they point at are under the seal: an edit from the
+# sqlite3 shell, even one that drops the seal trigger and puts it back, fails verify naming the
+# table.
+test_mail_tables_are_under_the_seal() {
+    mail_desk
+    r import "$MAILDATA/html-attachment.eml" --client 1 --quiet
+    rc_is 0
+    r verify
+    rc_is 0
+    for edit in "mail_messages SET from_addr = 'someone@else.example'" \
+        "mail_messages SET message_id = 'forged@else.example'" \
+        "attachments SET name = 'other.pdf'" \
+        "attachments SET size = 14" \
+        "blobs SET data = X'2550'"; do
+        t=${edit%% *}
+        cp "$DB" "$WORK/t.db"
+        trig=$(sqlite3 "$WORK/t.db" "SELECT sql FROM sqlite_master WHERE name = 'seal_${t}_update'")
+        [ -n "$trig" ] || fail "$t has no seal trigger"
+        sqlite3 "$WORK/t.db" "DROP TRIGGER seal_${t}_update; UPDATE $edit; $trig;" ||
+            fail "$t: the edit did not apply"
+        "$BIN" --db "$WORK/t.db" verify >/dev/null 2>"$WORK/err" && fail "$t: an edit passed verify"
+        grep -q "^redress: $t: its rows differ from the seal" "$WORK/err" || fail "$t: $(cat "$WORK/err")"
+        rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
+    done
+    # and the evidence itself refuses to come out changed
+    cp "$DB" "$WORK/t.db"
+    sqlite3 "$WORK/t.db" "DROP TRIGGER seal_blobs_update; UPDATE blobs SET data = X'2550'"
+    "$BIN" --db "$WORK/t.db" attachment get 1 --out "$WORK/a.pdf" 2>"$WORK/err" && fail "changed bytes came out"
+    grep -q "were changed" "$WORK/err" || fail "attachment get: $(cat "$WORK/err")"
+    rm -f "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm"
+}
+
 # make_maildir DIR N: N messages from Priya, every third without a Message-ID.
 make_maildir() {
     mkdir -p "$1/cur" "$1/new" "$1/tmp"
@@ -357,6 +401,128 @@ test_draft_send_refuses_before_releasing() {
     unset REDRESS_NOW
 }
 
+# A payment reminder written and sent at once, its PDF attached and kept; a pause holds the
+# restatement; a refused delivery stays logged but unsent with the server's answer, and the retry
+# sends the same message once.
+test_letter_send_delivers_letters_once_through_smtp() {
+    S="$WORK/smtp-letters"
+    smtp_start "$S"
+    fresh
+    r config set me.email sam@studio.example # no me.addresses: me.email is the From address
+    r config set me.name "Sam Ré"
+    r config set me.signature "Sam Ré, Studio Example"
+    r config set smtp.url "smtp://127.0.0.1:$SMTP_PORT"
+    r client add --name "Dana Whitfield" --email dana@northwind.example
+    r project add --client 1 --title "Report design" --scope "40-page report" --price 1200 --currency EUR
+    r invoice add --project 1 --number 2026-031 --amount 1,200.00 --issued 2026-10-01
+    cat >"$WORK/dana.eml" <<'MAIL'
+From: Dana Whitfield <dana@northwind.example>
+To: sam@studio.example
+Subject: The report
+Date: Mon, 02 Nov 2026 09:00:00 +0000
+Message-ID: <d1@northwind.example>
+
+We will pay when the charts are fixed.
+MAIL
+    r import "$WORK/dana.eml" --client 1 --quiet
+    rc_is 0
+    REDRESS_NOW=2026-11-20T09:00:00Z
+    export REDRESS_NOW
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r invoice remind 1 --send --pdf "$WORK/reminder.pdf" --json
+    rc_is 0
+    out_is_json
+    err_has "sent to dana@northwind.example as <"
+    err_has "with payment-reminder.pdf"
+    log_id=$(printf '%s' "$OUT" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["log_id"])')
+    M="$S/1.eml"
+    [ -f "$M" ] || fail "nothing arrived: $(ls "$S")"
+    tr -d '\r' <"$M" | awk '/^[ \t]/ { printf " %s", substr($0, 2); next } NR > 1 { print "" } { printf "%s", $0 } END { print "" }' >"$S/unfolded"
+    mid=$(sqlite3 "$DB" "SELECT message_id FROM mail_outbox WHERE log_id = $log_id AND draft_id IS NULL")
+    [ -n "$mid" ] || fail "no outbox row for the letter"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM mail_messages WHERE log_id = $log_id AND message_id = '$mid' AND in_reply_to = 'd1@northwind.example'")" = 1 ] ||
+        fail "the letter's log entry does not carry its Message-ID"
+    grep -q "^Message-Id: <$mid>" "$M" || fail "Message-ID not the recorded one ($mid)"
+    grep -q '^In-Reply-To: <d1@northwind.example>' "$M" || fail "In-Reply-To: $(grep -i reply "$M")"
+    grep -qi '^From: Sam =?utf-8?b?UsOp?= <sam@studio.example>' "$M" || fail "From: $(grep From "$M")"
+    grep -q '^To: Dana Whitfield <dana@northwind.example>' "$M" || fail "To: $(grep ^To "$M")"
+    grep -q '^Subject: Payment reminder: invoice 2026-031$' "$S/unfolded" || fail "Subject: $(grep Subject "$M")"
+    grep -q '^Content-Type: multipart/mixed' "$S/unfolded" || fail "not multipart/mixed"
+    grep -q 'filename=payment-reminder.pdf' "$S/unfolded" || fail "no PDF file name"
+    [ "$(grep -c "$(printf '\r')\$" "$M")" = "$(wc -l <"$M")" ] || fail "a bare LF line end"
+    # the parts decode to the logged letter with the signature, and to the PDF kept as evidence
+    /usr/bin/python3 - "$M" "$S" <<'PY' || fail "the parts do not decode: $(cat "$S/parts.err")"
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+text, pdf = [p for p in m.iter_parts()]
+assert text.get_content_type() == "text/plain" and text.get_content_charset() == "utf-8"
+open(sys.argv[2] + "/text", "w", encoding="utf-8").write(text.get_content().replace("\r\n", "\n"))
+assert pdf.get_content_type() == "application/pdf" and pdf.get_filename() == "payment-reminder.pdf"
+open(sys.argv[2] + "/pdf", "wb").write(pdf.get_content())
+PY
+    sqlite3 "$DB" "SELECT body FROM log_entries WHERE id = $log_id" >"$S/logged"
+    grep -qF "$(head -1 "$S/logged")" "$S/text" || fail "the text is not the letter: $(head -3 "$S/text")"
+    grep -q '^-- $' "$S/text" && grep -q '^Sam Ré, Studio Example$' "$S/text" || fail "no signature: $(tail -3 "$S/text" | od -c | tail -4)"
+    [ "$(head -c 5 "$S/pdf")" = "%PDF-" ] || fail "the attachment is not a PDF"
+    [ "$(sqlite3 "$DB" "SELECT hex(b.data) FROM attachments a JOIN blobs b ON b.hash = a.hash WHERE a.log_id = $log_id")" = \
+        "$(od -An -tx1 -v "$S/pdf" | tr -d ' \n' | tr a-f A-F)" ] || fail "the PDF sent is not the one kept"
+    r letter send "$log_id"
+    rc_is 1
+    err_has "was already sent"
+    # a restatement waits while the case is paused, with nothing written
+    ri "The charts are wrong." case open --client 1 --channel email --received 2026-11-20T08:00Z --text -
+    REDRESS_NOW=2026-11-20T10:00:00Z
+    r case concern add 1 --text "The charts show last year's figures"
+    rc_is 0
+    ri "I am sorry the charts came out wrong." case acknowledge 1 --text -
+    rc_is 0
+    r case cause 1 --root quality --notes "the charts were never checked"
+    rc_is 0
+    r case want 1 --want "the charts redrawn" --goal "the board meeting goes well" --json
+    rc_is 0
+    want_id=$(printf '%s' "$OUT" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["log_id"])')
+    [ "$(sqlite3 "$DB" "SELECT subject FROM log_entries WHERE id = $want_id")" = "Restatement for confirmation" ] ||
+        fail "case want --json names log entry $want_id"
+    r case pause 1 --reason "a cooling-down week"
+    rc_is 0
+    snapshot
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r letter send "$want_id"
+    rc_is 1
+    err_has "is paused"
+    unchanged
+    r case resume 1
+    # the server refuses: logged, not sent, its answer kept; the retry sends it once
+    echo "451 4.3.0 Try again later" >"$S/reject"
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r letter send "$want_id" --attach-pdf
+    rc_is 4
+    err_has "451 4.3.0 Try again later"
+    err_has "is logged but not sent"
+    [ "$(sqlite3 "$DB" "SELECT status || ' ' || attempts || ' ' || answer FROM mail_outbox WHERE log_id = $want_id")" = \
+        "failed 1 451 4.3.0 Try again later" ] || fail "outbox: $(sqlite3 "$DB" "SELECT * FROM mail_outbox")"
+    rm "$S/reject"
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r letter send "$want_id" --json
+    rc_is 0
+    out_has '"attachments": ['
+    out_has 'what-we-agreed.pdf'
+    [ -f "$S/2.eml" ] && [ ! -f "$S/3.eml" ] || fail "not exactly one more message: $(ls "$S")"
+    grep -q "^Message-Id: <$(sqlite3 "$DB" "SELECT message_id FROM mail_outbox WHERE log_id = $want_id")>" "$S/2.eml" ||
+        fail "the retry is not the queued message"
+    # the demand letter goes the same way, straight from the command that writes it
+    REDRESS_SMTP_USER=sam REDRESS_SMTP_PASSWORD=s3cret r letter demand 1 --override "no mediation offered yet" --send
+    rc_is 0
+    err_has "sent to dana@northwind.example"
+    grep -q '^Subject: Formal demand for payment: invoice 2026-031' "$S/3.eml" || fail "no demand letter: $(ls "$S")"
+    # what is not a letter is refused, naming why
+    r letter send 1
+    rc_is 1
+    err_has "is not a letter redress wrote"
+    r letter send 99
+    rc_is 3
+    r verify
+    rc_is 0
+    unset REDRESS_NOW
+    smtp_stop
+}
+
 test_api_search() {
     web_desk
     serve_up || return
@@ -369,6 +535,79 @@ test_api_search() {
     body_has "is not a search"
     h "$URL/api/v1/search?q=prices"
     status_is 401
+    serve_down
+}
+
+test_api_letter_send() {
+    S="$WORK/smtp-api"
+    smtp_start "$S"
+    web_desk
+    "$BIN" --db "$DB" config set me.addresses sam@studio.example >/dev/null
+    serve_up || return
+    h -X POST "$URL/api/v1/invoices/3/remind" -H "$(auth)" -H 'Content-Type: application/json' -d '{}'
+    status_is 200
+    log_id=$(printf '%s' "$BODY" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["log_id"])')
+    h -X POST "$URL/api/v1/letters/$log_id/send" -H "$(auth)" -H 'Content-Type: application/json' -d '{"pdf": true}'
+    status_is 422
+    body_has "smtp.url: set the server first"
+    serve_down
+    "$BIN" --db "$DB" config set smtp.url "smtp://127.0.0.1:$SMTP_PORT" >/dev/null
+    serve_up || return
+    h -X POST "$URL/api/v1/letters/$log_id/send" -H "$(auth)" -H 'Content-Type: application/json' -d '{"pdf": true}'
+    status_is 200
+    body_has '"status":"sent"'
+    body_has '"attachments":["payment-reminder.pdf"]'
+    h -X POST "$URL/api/v1/letters/$log_id/send" -H "$(auth)" -H 'Content-Type: application/json' -d '{}'
+    status_is 409
+    body_has "was already sent"
+    serve_down
+    smtp_stop
+    [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
+}
+
+# The search page: the box in the header, ranked hits with the matched words marked and
+# everything else escaped, filters, paging, and a malformed query refused beside the field.
+test_search_page() {
+    web_desk
+    ri "Harmless <script>alert(1)</script> zebra & <b>bold</b>" log add --client 1 --direction in --channel email --subject "<i>zebra</i> stripes" --text -
+    n=0
+    while [ $n -lt 24 ]; do
+        ri "the zebra number $n" log add --client 2 --direction in --channel email --subject "Zebra $n" --text -
+        n=$((n + 1))
+    done
+    serve_up || return
+    signin
+    h -b "$JAR" "$URL/"
+    status_is 200
+    body_has 'id="top-query" name="query"'
+    h -b "$JAR" "$URL/search?query=zebra"
+    status_is 200
+    body_has 'Results 1–20, best first'
+    body_has '<mark>zebra</mark>'
+    body_has 'rel="next" href="/search?query=zebra&amp;page=2"'
+    h -b "$JAR" "$URL/search?query=zebra&page=2"
+    status_is 200
+    body_has 'Results 21–25, best first'
+    body_has 'rel="prev"'
+    h -b "$JAR" "$URL/search?query=zebra&client=1"
+    status_is 200
+    body_has 'Results 1–1, best first'
+    body_has 'value="1"'
+    body_has '&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;bold&lt;/b&gt;'
+    body_has '&lt;i&gt;<mark>zebra</mark>&lt;/i&gt; stripes'
+    body_lacks '<script>alert'
+    body_lacks '<b>bold'
+    h -b "$JAR" "$URL/search?query=%22unclosed"
+    status_is 422
+    body_has 'id="search-query-error">query: '
+    body_has 'is not a search'
+    body_has 'aria-invalid="true"'
+    body_has 'value="&quot;unclosed"'
+    h -b "$JAR" "$URL/search?query=zebra&since=yesterday-ish"
+    status_is 422
+    body_has 'id="search-since-error">since: '
+    h "$URL/search?query=zebra"
+    status_is 303 # not signed in: to the sign-in page
     serve_down
 }
 

@@ -85,6 +85,33 @@ test_version_names_commit_and_libraries() {
     out_has "SQLite 3."
     out_has "libsodium "
     out_has "libmicrohttpd 0."
+    out_lacks "missing"
+}
+
+# The server, mail, PDF and calendar code are modules the program opens when a command needs
+# them: a command that does not need one runs without it, one that does says which is missing,
+# where it looked and what to do, and changes nothing.
+test_modules_load_only_when_needed() {
+    fresh
+    r demo
+    snapshot
+    REDRESS_MODULE_DIR=$WORK/no-modules
+    export REDRESS_MODULE_DIR
+    r case list
+    rc_is 0
+    out_has "Harbour Lane Bakery"
+    r calendar export
+    rc_is 4
+    err_has "module: redress-calendar.so (libical"
+    err_has "looked in $WORK/no-modules"
+    err_has "REDRESS_MODULE_DIR"
+    r --version
+    out_has "calendar missing"
+    unset REDRESS_MODULE_DIR
+    unchanged
+    r calendar export
+    rc_is 0
+    out_has "BEGIN:VCALENDAR"
 }
 
 test_backup_verifies_and_keeps_newest() {

@@ -1,5 +1,6 @@
-/* test_mail.c — the mail module without a database: HTML to text, charsets to UTF-8, and the
- * headers, body and attachments mail_parse() reads from a message. */
+/* test_mail.c — the mail module without a database: HTML to text, charsets to UTF-8, the
+ * headers, body and attachments mail_parse() reads from a message, and a composed message with
+ * an attachment read back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -81,12 +82,53 @@ static void test_parse_message(void **state)
     rd_err_free(e);
 }
 
+/* A message mail_compose() builds reads back whole: UTF-8 even for a body ISO-8859-1 could
+ * hold, the thread headers, and the attachment's exact bytes. */
+static void test_compose_reads_back(void **state)
+{
+    (void)state;
+    unsigned char pdf[] = {'%', 'P', 'D', 'F', '-', 0, 0xff, '\r', '\n', 0x80};
+    mail_attachment att = {"what-we-agreed.pdf", "application/pdf", pdf, sizeof pdf};
+    mail_out m = {"Sam Ré",
+                  "sam@studio.example",
+                  "Dana",
+                  "dana@northwind.example",
+                  "Payment reminder",
+                  "Kind regards\n\nSam Ré\n",
+                  "id1@studio.example",
+                  "d1@northwind.example",
+                  "d0@northwind.example d1@northwind.example",
+                  1793696400,
+                  &att,
+                  1};
+    char *raw = NULL;
+    size_t len = 0;
+    assert_null(mail_compose(&m, &raw, &len));
+    assert_non_null(strstr(raw, "multipart/mixed"));
+    assert_non_null(strstr(raw, "charset=utf-8"));
+    assert_non_null(strstr(raw, "Sam R=C3=A9")); /* not the ISO-8859-1 =E9 under a UTF-8 label */
+    mail_msg *back = NULL;
+    assert_null(mail_parse(raw, len, &back));
+    assert_string_equal(back->message_id, "id1@studio.example");
+    assert_string_equal(back->in_reply_to, "d1@northwind.example");
+    assert_string_equal(back->refs, "d0@northwind.example d1@northwind.example");
+    assert_non_null(strstr(back->body, "Sam Ré"));
+    assert_int_equal(back->natt, 1);
+    assert_string_equal(back->att[0].name, "what-we-agreed.pdf");
+    assert_string_equal(back->att[0].type, "application/pdf");
+    assert_int_equal(back->att[0].size, sizeof pdf);
+    assert_memory_equal(back->att[0].data, pdf, sizeof pdf);
+    mail_msg_free(back);
+    free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_to_text),
         cmocka_unit_test(test_to_utf8),
         cmocka_unit_test(test_parse_message),
+        cmocka_unit_test(test_compose_reads_back),
     };
     return cmocka_run_group_tests_name("mail", tests, NULL, NULL);
 }

@@ -228,6 +228,18 @@ static void test_generated_desk_is_whole(void **state)
     rd_timestr now;
     time_iso(time_now(), now);
     assert_string_equal(now, "2026-11-25T12:00:00Z"); /* the clock handed back */
+    /* the search index took each batch's words at its end, and follows new entries again */
+    desk_search_input q = {"unacceptable", NULL, NULL, NULL, "500"};
+    ok(desk_search(&f->d, &q, &rows));
+    assert_true(json_array_size(rows) > 0);
+    json_decref(rows);
+    int64_t id;
+    desk_log_input l = {"1", NULL, "in", "email", NULL, NULL, "Quixotically late again."};
+    ok(desk_log_add(&f->d, &l, &id));
+    q.query = "quixotically";
+    ok(desk_search(&f->d, &q, &rows));
+    assert_int_equal(json_array_size(rows), 1);
+    json_decref(rows);
     expect_error(desk_generate(&f->d, 0, 0, NULL, NULL), RD_INVALID, "cases:");
 }
 

@@ -1,6 +1,7 @@
 // desk.test.mjs — the web desk in a real browser: sign in, today on the demo desk, a case worked
 // from concern to a chosen offer, the reply editor's live tone check, the hold that refuses a
-// release, and one walk with the keyboard alone. Run by `make check` (node --test).
+// release, one walk with the keyboard alone, and a search from the header box (a hit marked and
+// followed, a query that cannot be read refused beside the field). Run by `make check`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startDesk, launch, shot, signIn, tabTo, USER, PASSWORD } from "./harness.mjs";
@@ -24,7 +25,7 @@ test("sign in", async () => {
   assert.match(page.url(), /\/signin/); // the desk is not open to anyone
   await signIn(page, desk.url);
   await shot(page, "01-signed-in");
-  assert.equal(await page.textContent("header.top button"), `Sign out ${USER}`);
+  assert.equal(await page.textContent("header.top form[action='/signout'] button"), `Sign out ${USER}`);
 });
 
 test("see today on the demo desk", async () => {
@@ -131,4 +132,27 @@ test("the keyboard alone: sign in, open a case, record a concern", async () => {
   assert.match(await kb.textContent("#concern-list"), /two revisions as extra/);
   await shot(kb, "09-keyboard-phone");
   await ctx.close();
+});
+
+test("search the demo desk from the header box and open the hit", async () => {
+  await page.goto(`${desk.url}/`);
+  await page.fill("#top-query", "prices");
+  await Promise.all([page.waitForURL(/\/search\?query=prices$/), page.press("#top-query", "Enter")]);
+  assert.equal(await page.textContent("h1"), "Search");
+  assert.equal(await page.inputValue("#search-query"), "prices");
+  assert.match(await page.textContent("#results-h"), /^Results 1–\d+, best first$/);
+  assert.equal((await page.textContent("#results li.hit mark")).toLowerCase(), "prices");
+  await shot(page, "10-search");
+  await Promise.all([page.waitForURL(/\/cases\/\d+$/), page.click("#results li.hit a[href^='/cases/']")]);
+  assert.match(await page.textContent("h1"), /^Case \d+ — /);
+});
+
+test("a search that cannot be read is refused beside the field", async () => {
+  await page.fill("#top-query", '"unclosed');
+  await page.press("#top-query", "Enter");
+  await page.waitForSelector("#search-query-error");
+  assert.match(await page.textContent("#search-query-error"), /^query: .* is not a search/);
+  assert.equal(await page.getAttribute("#search-query", "aria-invalid"), "true");
+  assert.equal(await page.inputValue("#search-query"), '"unclosed');
+  await shot(page, "11-search-refused");
 });

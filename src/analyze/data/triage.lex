@@ -449,12 +449,19 @@ federation of small businesses
 ! the reviews|ratings were|are|said
 ! review|reviews were|are great|good|glowing|excellent|brilliant
 # Telling everyone they know, their followers or their whole trade.
-tell|telling|warn|warning|let all my|our|every contact|contacts|friends|followers|clients|network|colleagues|members|customers|subscribers
+tell|telling|warn|warning|let all my|our|every contact|contacts|followers|clients|network|colleagues|members|customers|subscribers
 everyone|everybody|anyone in the|my|our industry|trade|area|town|village|sector|community|network|street|club|group
 the whole industry|trade|sector|community|village|town|street|network
 my|our followers|subscribers|newsletter
 my|our * followers|subscribers
-tell|telling|warn|warning|let|letting every|my|our whole|entire
+tell|telling|warn|warning|let|letting every|my|our|the whole|entire
+making|make|doing|filming|film|writing|write a tiktok|video|vlog|thread|reel|post|blog about
+hearing about how|what
+rating|rate you on|honestly
+your|the professional|trade|regulatory body|association|regulator|institute
+on|in every * forum|forums|group|groups|site|sites
+posting|post|writing|write about it|this|you in|on the|my|every
+! review site|sites you|you'd
 will be hearing about this|it
 will all hear about this|it
 going to hear about this|it
@@ -643,6 +650,16 @@ won't|not releasing|release|transfer|transferring|send|sending the|any balance|p
 no payment|payments until
 cancel|cancelled|cancelling|stop|stopped|stopping|stopped * direct debit|debits|standing order
 paypal|stripe|klarna claim|dispute|case
+get|see paid when|once|after
+see the|your|any balance|money|payment when|once|after
+no more money|payment|payments until|from
+payment|balance|invoice|funds is|are|remains frozen
+deducting|deduct|deducted * from your|the invoice|bill|payment
+payment|balance|invoice|funds will be released once|when|after|only
+not authorising|authorizing|approving payment|the payment|the invoice
+put|putting|placed|placing a hold on
+cancelling|cancelled|cancel the purchase order|po
+will|we'll|i'll|only pay #num
 reported|report|reporting the transaction|charge|payment|payments
 claw * back
 claw it|the|that|this money|payment back
@@ -652,6 +669,8 @@ keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 
 @label deadline
 past the date|deadline|due date
+took|taking twice|three times as long
+missed dates|deadlines|releases|deliveries|milestones
 promised for the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|#num
 it's|its now the|week
 now in week
@@ -1004,10 +1023,14 @@ reply|respond|answer quicker|sooner|faster
 @label scope
 as per the approved|agreed|signed design|plan|drawings|spec
 approved design|drawings|plan|scheme
+aren't|isn't|weren't|wasn't the one|ones we|i chose|picked|ordered|agreed
 bears|bear little|no resemblance
 in the offer
-doesn't|does not|didn't|did not include
-didn't|did not request|order
+doesn't|didn't|doesnt|didnt include
+does|did not include
+didn't|didnt request|order
+did not request|order
+missing furniture|module|modules|parts|pieces|chairs|tables|units
 menu|package|plan|design we agreed|chose|picked|approved
 # Not what was agreed: work missing from, or different to, the contract, brief or quote.
 the|our|your contract|brief|proposal|spec|specification|package|agreement says|said|states|stated|specified|specifies|lists|listed|asked|clearly|was|included|includes|specifically
