@@ -436,6 +436,7 @@ static void section_follow_through(hw *w, const page_view *v, json_t *commitment
             snprintf(action, sizeof action, "/cases/%lld?commitment=%lld", (long long)case_id,
                      (long long)desk_ji(c, "id"));
             form_button(w, v, action, "commitment_done", "Mark done", "secondary");
+            page_forms_commitment_split(w, v, case_id, c);
         }
         HW_RAW(w, "</li>");
     }
@@ -595,7 +596,7 @@ static void section_close(hw *w, const page_view *v, const char *act, json_t *k,
     HW_RAW(w, "</details></section>");
 }
 
-static void section_timeline(hw *w, json_t *log)
+static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t case_id)
 {
     section_open(w, "timeline", "Timeline");
     HW_RAW(w, "<ol class=\"plain\">");
@@ -629,6 +630,7 @@ static void section_timeline(hw *w, json_t *log)
         json_array_foreach(json_object_get(m, "corrected_by"), j, by)
             hw_textf(w, "Entry %lld, corrected by entry %lld below.", (long long)desk_ji(m, "id"),
                      (long long)json_integer_value(by));
+        page_forms_log_correct(w, v, case_id, m);
         HW_RAW(w, "</li>");
     }
     HW_RAW(w, "</ol></section>");
@@ -707,7 +709,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id, NULL);
     }
-    section_timeline(w, json_object_get(k, "log"));
+    section_timeline(w, v, json_object_get(k, "log"), case_id);
     page_close(w);
 out:
     json_decref(k);

@@ -57,6 +57,11 @@ static const struct {
     {"escalation_proposal", "The mediation's final proposal is recorded.", "#escalation"},
     {"escalation_outcome", "Outcome recorded.", "#escalation"},
     {"followup_edit", "Follow-up moved.", "#followups"},
+    {"log_correct", "Correction recorded beside the original, which stays as it was.", "#timeline"},
+    {"commitment_split", "Commitment split: each part has its own date.", "#commitments"},
+    {"project_amend", "Amendment recorded and logged; the terms as first agreed are kept.",
+     "#proj-h"},
+    {"revision_reverse", "The revision's charge is reversed; it stays counted.", "#proj-h"},
     {"log_add", "Exchange recorded in the log.", "#timeline"},
     {"flag", "What you heard is recorded; the next step takes it into account.", "#next"},
     {"time_add", "Time logged.", "#record"},
@@ -339,6 +344,41 @@ void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t
     HW_RAW(w, "</details>");
 }
 
+void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *entry)
+{
+    static const char *const fields[] = {"subject", "body", "reason", NULL};
+    int64_t id = desk_ji(entry, "id");
+    char action[96], name[48];
+    snprintf(action, sizeof action, "/cases/%lld?entry=%lld", (long long)case_id, (long long)id);
+    page_item_form(name, sizeof name, "log_correct", id);
+    HW_RAW(w, "<details><summary>");
+    hw_textf(w, "Correct entry %lld", (long long)id);
+    HW_RAW(w, "</summary>");
+    form_open(w, v, action, name, fields);
+    form_field(w, v, name, "subject", "Subject", NULL, "text", desk_js(entry, "subject"));
+    form_field(w, v, name, "body", "The corrected words", "the original stays as it was",
+               "textarea", desk_js(entry, "body"));
+    form_field(w, v, name, "reason", "Why", NULL, "text", NULL);
+    form_close(w, "Record the correction");
+    HW_RAW(w, "</details>");
+}
+
+void page_forms_commitment_split(hw *w, const page_view *v, int64_t case_id, json_t *commitment)
+{
+    static const char *const fields[] = {"part", NULL};
+    int64_t id = desk_ji(commitment, "id");
+    char action[96], name[48];
+    snprintf(action, sizeof action, "/cases/%lld?commitment=%lld", (long long)case_id,
+             (long long)id);
+    page_item_form(name, sizeof name, "commitment_split", id);
+    HW_RAW(w, "<details><summary>Split it into parts</summary>");
+    form_open(w, v, action, name, fields);
+    form_field(w, v, name, "part", "Parts, one a line",
+               "TEXT:DUE, 2 to 9, none due after the commitment itself", "textarea", NULL);
+    form_close(w, "Split");
+    HW_RAW(w, "</details>");
+}
+
 rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *posted, page_arg_fn arg,
                              const void *ctx, char **location)
 {
@@ -363,6 +403,22 @@ rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *posted, pa
     } else if (!strcmp(form, "followup_edit")) {
         e = item_id(arg, ctx, "followup", &id);
         if (!e) e = desk_followup_edit(d, id, val(arg, ctx, "kind"), val(arg, ctx, "due"));
+    } else if (!strcmp(form, "log_correct")) {
+        desk_correct_input in = {val(arg, ctx, "subject"), val(arg, ctx, "body"),
+                                 val(arg, ctx, "reason")};
+        int64_t made = 0;
+        e = item_id(arg, ctx, "entry", &id);
+        if (!e) e = desk_log_correct(d, id, &in, &made);
+    } else if (!strcmp(form, "commitment_split")) {
+        char *copy;
+        const char **parts;
+        int n = page_split_lines(arg(ctx, "part"), &copy, &parts);
+        json_t *out = NULL;
+        e = item_id(arg, ctx, "commitment", &id);
+        if (!e) e = desk_commitment_split(d, id, parts, n, &out);
+        json_decref(out);
+        free(parts);
+        free(copy);
     } else if (!strcmp(form, "log_add")) {
         json_t *k = NULL;
         e = desk_case_get(d, case_id, &k);
@@ -675,7 +731,52 @@ static void client_invoices(hw *w, rd_desk *d, int64_t client_id)
     json_decref(rows);
 }
 
-static void client_new_work(hw *w, const page_view *v, json_t *c, const char *act)
+/* The revisions of the client's projects charged beyond the policy, each with a form that
+ * reverses the charge. */
+static void charged_revisions(hw *w, const page_view *v, rd_desk *d, json_t *projects,
+                              const char *act)
+{
+    static const char *const fields[] = {"reason", NULL};
+    size_t i, j;
+    json_t *p, *r;
+    int any = 0;
+    json_array_foreach(projects, i, p)
+    {
+        json_t *list = NULL;
+        rd_err *e = desk_revision_list(d, desk_ji(p, "id"), &list);
+        if (e) {
+            rd_err_free(e);
+            continue;
+        }
+        json_array_foreach(json_object_get(list, "revisions"), j, r)
+        {
+            if (strcmp(desk_js(r, "charge") ? desk_js(r, "charge") : "", "charge") ||
+                desk_js(r, "reversed_at"))
+                continue;
+            if (!any++)
+                HW_RAW(w, "<h3>Revisions charged beyond the policy</h3><ul class=\"plain\">");
+            char action[96], name[48];
+            snprintf(action, sizeof action, "%s?revision=%lld", act, (long long)desk_ji(r, "id"));
+            page_item_form(name, sizeof name, "revision_reverse", desk_ji(r, "id"));
+            HW_RAW(w, "<li>");
+            hw_text(w, desk_js(p, "title"));
+            HW_RAW(w, ": ");
+            hw_text(w, desk_js(r, "note") ? desk_js(r, "note") : "a revision");
+            HW_RAW(w, " · ");
+            hw_money(w, desk_ji(r, "price"), desk_js(r, "currency"));
+            HW_RAW(w, "<details><summary>Reverse the charge</summary>");
+            form_open(w, v, action, name, fields);
+            form_field(w, v, name, "reason", "Why", "it stays counted; only its price goes", "text",
+                       NULL);
+            form_close(w, "Reverse");
+            HW_RAW(w, "</details></li>");
+        }
+        json_decref(list);
+    }
+    if (any) HW_RAW(w, "</ul>");
+}
+
+static void client_new_work(hw *w, const page_view *v, rd_desk *d, json_t *c, const char *act)
 {
     static const char *const case_fields[] = {"project", "channel", "received", "words", NULL};
     static const char *const project_fields[] = {
@@ -691,6 +792,9 @@ static void client_new_work(hw *w, const page_view *v, json_t *c, const char *ac
     static const char *const project_edit_fields[] = {"project",  "title",  "scope", "deliverables",
                                                       "deadline", "status", NULL};
     static const char *const project_status[] = {"", "active", "delivered", "cancelled", NULL};
+    static const char *const amend_fields[] = {
+        "project", "price",   "currency", "revisions", "extra_revision_price",
+        "reason",  "channel", NULL};
     json_t *projects = json_object_get(c, "projects");
     HW_RAW(w, "<section class=\"card\" id=\"new\" aria-labelledby=\"new-h\">"
               "<h2 id=\"new-h\">New work and time</h2><p class=\"muted\">The screening above is "
@@ -747,6 +851,24 @@ static void client_new_work(hw *w, const page_view *v, json_t *c, const char *ac
                           beyond_words, "");
         form_close(w, "Count it");
         HW_RAW(w, "</details>");
+
+        page_step_open(w, v, "project_amend",
+                       "Amend what was agreed: price, currency, revisions included", NULL);
+        form_open(w, v, act, "project_amend", amend_fields);
+        HW_RAW(w, "<p class=\"hint\">Recorded beside the terms as first agreed, and logged to "
+                  "the client; empty fields stay as they are.</p>");
+        form_rows(w, v, "project_amend", "project", "Project", projects, "title", NULL, 0);
+        form_field(w, v, "project_amend", "price", "New price", NULL, "text", NULL);
+        form_field(w, v, "project_amend", "currency", "New currency", "ISO code", "text", NULL);
+        form_field(w, v, "project_amend", "revisions", "Revisions included", NULL, "number", NULL);
+        form_field(w, v, "project_amend", "extra_revision_price", "Price of an extra revision",
+                   NULL, "text", NULL);
+        form_field(w, v, "project_amend", "reason", "Why, as agreed with the client", NULL, "text",
+                   NULL);
+        form_select(w, v, "project_amend", "channel", "Agreed by", desk_channels, "email");
+        form_close(w, "Record the amendment");
+        HW_RAW(w, "</details>");
+        charged_revisions(w, v, d, projects, act);
 
         page_step_open(w, v, "project_edit", "Change a project, or mark it delivered", NULL);
         form_open(w, v, act, "project_edit", project_edit_fields);
@@ -851,7 +973,7 @@ void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c
     char act[48];
     snprintf(act, sizeof act, "/clients/%lld", (long long)client_id);
     client_invoices(w, d, client_id);
-    client_new_work(w, v, c, act);
+    client_new_work(w, v, d, c, act);
     HW_RAW(w, "<section class=\"card\" id=\"details\" aria-labelledby=\"details-h\">"
               "<h2 id=\"details-h\">Their details</h2>");
     client_edit(w, v, c, act);
@@ -914,6 +1036,15 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
         if (b && strcmp(b, "charge") && strcmp(b, "waive"))
             e = rd_error(RD_INVALID, "beyond: '%s' is not charge or waive", b);
         if (!e) e = desk_revision_add(d, &in, &out);
+    } else if (!strcmp(form, "project_amend")) {
+        desk_amend_input in = {val(arg, ctx, "price"),     val(arg, ctx, "currency"),
+                               val(arg, ctx, "revisions"), val(arg, ctx, "extra_revision_price"),
+                               val(arg, ctx, "reason"),    val(arg, ctx, "channel")};
+        e = item_id(arg, ctx, "project", &id);
+        if (!e) e = desk_project_amend(d, id, &in, &out);
+    } else if (!strcmp(form, "revision_reverse")) {
+        e = item_id(arg, ctx, "revision", &id);
+        if (!e) e = desk_revision_reverse(d, id, val(arg, ctx, "reason"), &out);
     } else if (!strcmp(form, "project_edit")) {
         desk_project_change c = {val(arg, ctx, "title"), val(arg, ctx, "scope"),
                                  val(arg, ctx, "deliverables"), val(arg, ctx, "deadline"),

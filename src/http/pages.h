@@ -69,10 +69,14 @@ rd_err *page_invoice_form(rd_desk *d, int64_t invoice_id, page_arg_fn arg, const
  * was heard on a call, time), for an open case; cur is the form the next step unfolds. */
 void page_forms_case_sections(hw *w, const page_view *v, rd_desk *d, json_t *k, int64_t case_id,
                               const char *cur);
+/* Under a timeline entry: the form that corrects it (the original stays; desk_log_correct). Under an open commitment: the form that splits it into parts. */
+void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *entry);
+void page_forms_commitment_split(hw *w, const page_view *v, int64_t case_id, json_t *commitment);
 /* The form that moves an open follow-up or changes its kind, under that follow-up. */
 void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t *followup);
 /* A posted case form of those sections (escalate, escalation_proposal, escalation_outcome,
- * followup_edit, log_add, flag, time_add); *location as page_case_form. A form shown once per
+ * followup_edit, log_add, log_correct, commitment_split, flag, time_add); *location as
+ * page_case_form. A form shown once per
  * item is named NAME-ID on the page (unique control ids, its refusal beside that item alone)
  * and is read here, as on every page of page_forms.c, by NAME. */
 rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page_arg_fn arg,
@@ -82,7 +86,8 @@ rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *form, page
  * desk_client_get gives it. */
 void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c,
                                 int64_t client_id);
-/* A posted form of the client page (case_open, project_add, project_edit, invoice_add,
+/* A posted form of the client page (case_open, project_add, project_amend, revision_reverse,
+ * project_edit, invoice_add,
  * revision, time_add, client_edit, handover, terminate with its preview); *location and *preview as for invoices. */
 rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const void *ctx,
                          char **location, char **preview);

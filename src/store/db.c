@@ -707,6 +707,20 @@ rd_err *store_plan(rd_store *st, const char *sql, json_t **rows)
     return NULL;
 }
 
+rd_err *store_unindexed_foreign_keys(rd_store *st, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT m.name AS tbl, f.\"from\" AS col, f.\"table\" AS parent"
+                   " FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+                   " WHERE m.type = 'table'"
+                   " AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) il,"
+                   "  pragma_index_info(il.name) ii WHERE ii.seqno = 0 AND ii.name = f.\"from\")"
+                   " AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) c"
+                   "  WHERE c.name = f.\"from\" AND c.pk = 1 AND upper(c.type) = 'INTEGER')"
+                   " ORDER BY 1, 2",
+                   NULL);
+}
+
 void store_close(rd_store *st)
 {
     if (!st) return;

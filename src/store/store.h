@@ -270,6 +270,10 @@ rd_err *store_today_watch(rd_store *st, const char *today, rd_page *page, json_t
 void store_record_statements(rd_store *st, bool on);
 rd_err *store_statements(rd_store *st, rd_err *(*fn)(void *ctx, const char *sql), void *ctx);
 rd_err *store_plan(rd_store *st, const char *sql, json_t **rows);
+/* Every foreign key whose column leads no index (an INTEGER PRIMARY KEY counts as one), as rows
+ * {tbl, col, parent} (the caller's): deleting or rebuilding the parent table then checks the
+ * whole child table once per parent row. The schema test wants none. */
+rd_err *store_unindexed_foreign_keys(rd_store *st, json_t **rows);
 
 /* ---------------------------------------------------------------- triage and drafts */
 typedef struct rd_triage_fields {

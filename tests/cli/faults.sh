@@ -13,6 +13,8 @@
 #   case concern add    a playbook step (guards, stage change)
 #   draft new           a reply draft with its tone check
 #   invoice pay         money: a payment against an invoice
+#   project amend       several amendments, the project's terms and a log entry at once
+#   log correct         a correcting log entry and the row pointing it at the original
 #   demo                a batch of ~40 operations in one transaction (all or nothing)
 set -u
 BIN=${REDRESS_BIN:?}
@@ -92,6 +94,8 @@ scenario log_add demo log add --client 2 --direction in --channel email --subjec
 scenario concern_add demo case concern add 1 --text "The prices on two boards are the old ones"
 scenario draft_new demo draft new 2 --text "$WORK/reply.txt"
 scenario invoice_pay demo invoice pay 3 --amount 100.00 --on 2026-11-20
+scenario project_amend demo project amend 1 --price 2,000 --revisions 3 --reason "fewer boards"
+scenario log_correct demo log correct 1 --text "$WORK/reply.txt" --reason "pasted the wrong mail"
 scenario demo empty demo
 
 echo "$passed passed, $failed failed"

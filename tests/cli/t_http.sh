@@ -429,7 +429,12 @@ test_http_new_forms_need_csrf_and_write_nothing() {
         '/clients/3 form=client_edit name=Mallory' '/clients/3?item=project:3 form=handover note=x' \
         '/clients/3 form=terminate reasons=x override=x' '/lessons?lesson=1 form=lesson_done' \
         '/clients/3 form=project_edit project=3 status=cancelled' \
-        '/invoices?refund=1 form=refund_paid on=2026-11-25'; do
+        '/invoices?refund=1 form=refund_paid on=2026-11-25' \
+        '/cases/1?entry=1 form=log_correct body=x reason=x' \
+        '/cases/1?commitment=1 form=commitment_split part=x' \
+        '/clients/1 form=project_amend project=1 revisions=5 reason=x' \
+        '/clients/1?revision=1 form=revision_reverse reason=x' \
+        '/reviews form=testimonial client=1 text=x' '/surveys?survey=1 form=survey_close'; do
         set -- $form
         path=$1
         shift
@@ -695,5 +700,30 @@ test_http_today_pages_each_section() {
     h -H "$(auth)" "$URL/api/v1/today?section=everything"
     status_is 422
     body_has '"field":"section"'
+    serve_down
+}
+
+test_http_mistakes_put_right_from_the_browser() {
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z serve_up || return
+    signin
+    p /cases/1?entry=1 --data-urlencode form=log_correct-1 --data-urlencode "body=The boards 3 and 5" \
+        --data-urlencode "reason=the import cut the message"
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT count(*) FROM log_entries WHERE id = 1 AND body LIKE '"'"'%boards 3 and 5%'"'"'')" = 0 ] ||
+        fail "the original entry was edited"
+    h -b "$JAR" "$URL/cases/1"
+    body_has "corrected by entry"
+    body_has 'The boards 3 and 5'
+    snapshot
+    p /clients/1 --data-urlencode form=project_amend --data-urlencode project=1 \
+        --data-urlencode revisions=3
+    status_is 422
+    body_has 'id="project_amend-reason-error"'
+    unchanged
+    p /clients/1 --data-urlencode form=project_amend --data-urlencode project=1 \
+        --data-urlencode revisions=3 --data-urlencode "reason=agreed on the phone"
+    status_is 303
+    [ "$(sqlite3 "$DB" 'SELECT revisions FROM projects WHERE id = 1')" = 3 ] || fail "not amended"
     serve_down
 }

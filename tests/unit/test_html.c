@@ -168,6 +168,8 @@ static void test_json_writer_matches_jansson(void **state)
                   "yes", 1, "no", 0, "none", "empty", "obj");
     assert_non_null(v);
     assert_same_json(v);
+    json_object_set_new(v, "min", json_integer(INT64_MIN));
+    json_object_set_new(v, "max", json_integer(INT64_MAX));
     /* non-ASCII in values and keys: two, three and four byte sequences (a surrogate pair) */
     json_object_set_new(
         v, "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
@@ -177,6 +179,7 @@ static void test_json_writer_matches_jansson(void **state)
     json_decref(v);
     /* random text: every byte value from 1 to 127 and random code points, in random order */
     unsigned seed = 12345;
+    json_t *all = json_array(); /* every round's text in one value: tens of KiB */
     for (int round = 0; round < 200; round++) {
         char text[256];
         size_t n = 0;
@@ -203,10 +206,19 @@ static void test_json_writer_matches_jansson(void **state)
         }
         json_t *s = json_stringn(text, n);
         assert_non_null(s);
+        json_array_append(all, s);
         json_t *arr = json_pack("[o, f]", s, (double)(int)seed / 1024.0);
         assert_same_json(arr);
         json_decref(arr);
     }
+    char *big = malloc(10001); /* one text longer than the writer's 4 KiB chunk */
+    memset(big, 'b', 10000);
+    big[10000] = '\0';
+    big[5000] = '"';
+    json_array_append_new(all, json_string(big));
+    free(big);
+    assert_same_json(all);
+    json_decref(all);
 }
 
 static void test_json_writer_limits(void **state)

@@ -382,6 +382,26 @@ static void test_one_entity_reads_use_indexes(void **state)
     assert_true(pc.checked >= 30);
 }
 
+/* A foreign key without an index makes every delete of a parent row, and every rebuild of a
+ * parent table by a migration, read the whole child table once per parent row. */
+static void test_every_foreign_key_has_an_index(void **state)
+{
+    fixture *f = *state;
+    json_t *rows = NULL;
+    ok(store_unindexed_foreign_keys(f->st, &rows));
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        print_message("no index on %s(%s), which points at %s\n",
+                      json_string_value(json_object_get(r, "tbl")),
+                      json_string_value(json_object_get(r, "col")),
+                      json_string_value(json_object_get(r, "parent")));
+    }
+    assert_int_equal(json_array_size(rows), 0);
+    json_decref(rows);
+}
+
 static void test_list_pages_come_in_index_order(void **state)
 {
     fixture *f = *state;
@@ -432,6 +452,7 @@ int main(void)
         T(test_generated_desk_is_whole),
         T(test_one_entity_reads_use_indexes),
         T(test_list_pages_come_in_index_order),
+        T(test_every_foreign_key_has_an_index),
     };
     return cmocka_run_group_tests_name("scale", tests, NULL, NULL);
 }
