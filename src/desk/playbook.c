@@ -1083,11 +1083,15 @@ static const struct action_def {
 json_t *desk_err_action(const rd_err *e)
 {
     if (!e || !e->action) return NULL;
-    json_t *ids = json_object();
+    const struct action_def *def = NULL;
     for (size_t i = 0; i < sizeof action_defs / sizeof action_defs[0]; i++)
-        if (strcmp(action_defs[i].name, e->action) == 0 && action_defs[i].id_param &&
-            e->action_item)
-            json_object_set_new(ids, action_defs[i].id_param, json_integer(e->action_item));
+        if (strcmp(action_defs[i].name, e->action) == 0) def = &action_defs[i];
+    if (!def) /* a name this table does not know yet: the name and the case, nothing assumed */
+        return json_pack("{s:s, s:I, s:{}, s:[]}", "action", e->action, "case",
+                         (json_int_t)e->action_case, "params", "inputs");
+    json_t *ids = json_object();
+    if (def->id_param && e->action_item)
+        json_object_set_new(ids, def->id_param, json_integer(e->action_item));
     json_t *a = pb_action(e->action, e->action_case, ids, NULL);
     json_decref(ids);
     return a;

@@ -282,6 +282,13 @@ static void test_follow_through_schedules_followup(void **state)
     assert_int_equal(desk_ji(next, "case"), 1);
     json_decref(next);
     expect_err(fe, RD_CONFLICT, "hold the follow-up first");
+    /* a step the action table does not know still comes out as its name and case */
+    rd_err *odd = rd_err_next(rd_error(RD_CONFLICT, "x: y"), "case.someday", 1, 0);
+    next = desk_err_action(odd);
+    assert_string_equal(desk_js(next, "action"), "case.someday");
+    assert_int_equal(desk_ji(next, "case"), 1);
+    json_decref(next);
+    rd_err_free(odd);
     assert_null(desk_followup_done(&f->d, 1, "happy", NULL));
     expect_err(desk_feedback_record(&f->d, 1, "6", NULL, NULL, &id), RD_INVALID, "score");
     assert_null(desk_feedback_record(&f->d, 1, "5", "great", NULL, &id));
