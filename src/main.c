@@ -454,7 +454,7 @@ int main(int argc, char **argv)
     rd_err *e = run(cmd, db, nrest, rest);
     int code = rd_err_exit_code(e);
     if (e) {
-        fprintf(stderr, "redress: %s\n", e->msg);
+        cli_print_error(stderr, cmd, e, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
         if (e->code == RD_USAGE) fprintf(stderr, "try: redress %s --help\n", cmd->words);
     }
     rd_err_free(e);

@@ -467,3 +467,50 @@ rd_err *cli_named(cli_ctx *c, const char *opt, const char **value)
     *value = v ? v : p;
     return NULL;
 }
+
+/* ---------------------------------------------------------------- errors */
+
+/* The option of cmd a desk field names ("amount" -> amount, "pursuit_cost" -> pursuit-cost,
+ * and the list options after and limit), or NULL when the command has none by that name. */
+static const cli_opt *field_opt(const cli_cmd *cmd, const char *field, const char **list_name)
+{
+    static const char *const list_opts[] = {"after", "limit", NULL};
+    char name[64];
+    size_t n = strlen(field);
+    *list_name = NULL;
+    if (n >= sizeof name) return NULL;
+    for (size_t i = 0; i <= n; i++)
+        name[i] = field[i] == '_' ? '-' : field[i];
+    int i = opt_index(cmd, name, n);
+    if (i >= 0) return &cmd->opts[i];
+    if ((cmd->flags & CMD_LIST) && desk_one_of(name, list_opts)) *list_name = field;
+    return NULL;
+}
+
+void cli_print_error(FILE *out, const cli_cmd *cmd, const rd_err *e, bool color)
+{
+    const char *msg = e->msg, *list_name = NULL;
+    const cli_opt *o = cmd && e->field ? field_opt(cmd, e->field, &list_name) : NULL;
+    size_t flen = e->field ? strlen(e->field) : 0, len = strlen(msg),
+           hint = strlen(RD_OVERRIDE_HINT);
+    bool prefixed = flen && strncmp(msg, e->field, flen) == 0 && msg[flen] == ':';
+    /* the desk's "(or give a reason to override)" is --override here, when the command has it */
+    bool override = e->overridable && cmd && opt_index(cmd, "override", 8) >= 0 && len >= hint &&
+                    strcmp(msg + len - hint, RD_OVERRIDE_HINT) == 0;
+    if (override) len -= hint;
+    fprintf(out, "redress: ");
+    if (prefixed && (o || list_name)) /* "amount: …" is about --amount here */
+        fprintf(out, "--%s%.*s", o ? o->name : list_name, (int)(len - flen), msg + flen);
+    else
+        fprintf(out, "%.*s", (int)len, msg);
+    if (!prefixed && o) /* the field to give is not the one the message starts with */
+        fprintf(out, " (--%s%s%s)", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+    fprintf(out, "%s\n", override ? " (or --override REASON)" : "");
+    json_t *next = desk_err_action(e);
+    if (next) {
+        char *command = cli_action_command(next);
+        fprintf(out, "next: %s%s%s\n", color ? "\033[1m" : "", command, color ? "\033[0m" : "");
+        free(command);
+        json_decref(next);
+    }
+}

@@ -125,6 +125,11 @@ typedef struct cli_col {
 } cli_col;
 
 void cli_print_json(json_t *v); /* borrowed */
+/* Prints a desk error for the command line: "redress: MESSAGE" with the field it names shown as
+ * the option to type ("amount: …" becomes "--amount: …" when cmd has --amount), "(--override
+ * REASON)" when a reason would let it through, and the step the desk names first as a command
+ * ("next: redress case acknowledge 3 …"). cmd may be NULL (no command yet). */
+void cli_print_error(FILE *out, const cli_cmd *cmd, const rd_err *e, bool color);
 /* Prints a tone check (tone_json's shape): a line per diagnostic ("line:col: severity: message
  * [rule]", no position for a finding about what is missing), its suggestion, the strengths. */
 void cli_print_tone(cli_ctx *c, json_t *tone);

@@ -13,33 +13,39 @@ static const struct {
     const char *pos;    /* the parameter given as the positional argument: "case" is the
                            action's case; NULL when none */
     int case_opt;       /* 1: the case is given as --case N */
+    const char *tail;   /* words the command always takes for this action, or NULL */
 } commands[] = {
-    {"concern.add", "case concern add", "case", 0},
-    {"case.acknowledge", "case acknowledge", "case", 0},
-    {"case.cause", "case cause", "case", 0},
-    {"case.reread", "case reread", "case", 0},
-    {"case.want", "case want", "case", 0},
-    {"case.confirm", "case confirm", "case", 0},
-    {"case.correct", "case confirm", "case", 0},
-    {"case.pause", "case pause", "case", 0},
-    {"case.resume", "case resume", "case", 0},
-    {"case.show", "case show", "case", 0},
-    {"case.next", "case next", "case", 0},
-    {"case.close", "case close", "case", 0},
-    {"offer.make", "offer make", "case", 0},
-    {"offer.choose", "offer choose", "offer", 0},
-    {"offer.reject", "offer reject", "offer", 0},
-    {"offer.list", "offer list", "case", 0},
-    {"commitment.done", "commitment done", "commitment", 0},
-    {"commitment.list", "commitment list", NULL, 1},
-    {"followup.add", "followup add", "case", 0},
-    {"followup.done", "followup done", "followup", 0},
-    {"feedback.record", "feedback record", "case", 0},
-    {"lesson.list", "lesson list", NULL, 0},
-    {"escalation.outcome", "escalation outcome", "escalation", 0},
-    {"invoice.remind", "invoice remind", "invoice", 0},
-    {"draft.release", "draft release", "draft", 0},
-    {"portal.seen", "portal seen", "event", 0},
+    {"concern.add", "case concern add", "case", 0, NULL},
+    {"case.acknowledge", "case acknowledge", "case", 0, NULL},
+    {"case.cause", "case cause", "case", 0, NULL},
+    {"case.reread", "case reread", "case", 0, NULL},
+    {"case.want", "case want", "case", 0, NULL},
+    {"case.confirm", "case confirm", "case", 0, NULL},
+    {"case.correct", "case confirm", "case", 0, NULL},
+    {"case.pause", "case pause", "case", 0, NULL},
+    {"case.resume", "case resume", "case", 0, NULL},
+    {"case.show", "case show", "case", 0, NULL},
+    {"case.next", "case next", "case", 0, NULL},
+    {"case.close", "case close", "case", 0, NULL},
+    {"offer.make", "offer make", "case", 0, NULL},
+    {"offer.choose", "offer choose", "offer", 0, NULL},
+    {"offer.reject", "offer reject", "offer", 0, NULL},
+    {"offer.list", "offer list", "case", 0, NULL},
+    {"commitment.done", "commitment done", "commitment", 0, NULL},
+    {"commitment.list", "commitment list", NULL, 1, NULL},
+    {"followup.add", "followup add", "case", 0, NULL},
+    {"followup.done", "followup done", "followup", 0, NULL},
+    {"feedback.record", "feedback record", "case", 0, NULL},
+    {"lesson.list", "lesson list", NULL, 0, NULL},
+    {"escalation.outcome", "escalation outcome", "escalation", 0, NULL},
+    {"invoice.remind", "invoice remind", "invoice", 0, NULL},
+    {"draft.release", "draft release", "draft", 0, NULL},
+    {"portal.seen", "portal seen", "event", 0, NULL},
+    {"legal.checklist", "escalate", "case", 0, " --checklist"},
+    {"draft.edit", "draft edit", "draft", 0, NULL},
+    {"client.edit", "client edit", "client", 0, NULL},
+    {"config.set", "config set", NULL, 0, " KEY VALUE"},
+    {"config.list", "config list", NULL, 0, NULL},
 };
 
 /* A hint is pasted as is when it is one word of plain characters, else quoted. */
@@ -67,12 +73,14 @@ char *cli_action_command(json_t *a)
 {
     const char *name = js(a, "action");
     const char *words = name, *pos = NULL;
+    const char *tail = NULL;
     int case_opt = 0;
     for (size_t i = 0; name && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(commands[i].action, name) == 0) {
             words = commands[i].words;
             pos = commands[i].pos;
             case_opt = commands[i].case_opt;
+            tail = commands[i].tail;
         }
     rd_buf b;
     buf_init(&b, 0);
@@ -86,6 +94,7 @@ char *cli_action_command(json_t *a)
         rd_err_free(buf_adds(&b, " --case"));
         add_value(&b, json_object_get(a, "case"));
     }
+    if (tail) rd_err_free(buf_adds(&b, tail));
     const char *key;
     json_t *v;
     json_object_foreach(params, key, v)

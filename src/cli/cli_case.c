@@ -37,8 +37,11 @@ static rd_err *case_open(cli_ctx *c)
 {
     char *words = NULL;
     rd_err *e = cli_read_text(c, "text", &words);
-    desk_case_input in = {cli_get(c, "client"), cli_get(c, "project"), cli_get(c, "channel"),
-                          cli_get(c, "received"), words};
+    desk_case_input in = {.client = cli_get(c, "client"),
+                          .project = cli_get(c, "project"),
+                          .channel = cli_get(c, "channel"),
+                          .received = cli_get(c, "received"),
+                          .words = words};
     int64_t id;
     json_t *history = NULL;
     if (!e) e = cli_history_before(c, in.client, &history);
@@ -156,13 +159,13 @@ static rd_err *log_add(cli_ctx *c)
 {
     char *body = NULL;
     rd_err *e = cli_read_text(c, "text", &body);
-    desk_log_input in = {cli_get(c, "client"),
-                         cli_get(c, "case"),
-                         cli_get(c, "direction"),
-                         cli_get(c, "channel"),
-                         cli_get(c, "at"),
-                         cli_get(c, "subject"),
-                         body};
+    desk_log_input in = {.client = cli_get(c, "client"),
+                         .case_id = cli_get(c, "case"),
+                         .direction = cli_get(c, "direction"),
+                         .channel = cli_get(c, "channel"),
+                         .at = cli_get(c, "at"),
+                         .subject = cli_get(c, "subject"),
+                         .body = body};
     int64_t id;
     if (!e) e = desk_log_add(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);

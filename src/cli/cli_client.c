@@ -166,11 +166,16 @@ const cli_cmd cmd_client_edit = {
 
 static rd_err *project_add(cli_ctx *c)
 {
-    desk_project_input in = {cli_get(c, "client"),    cli_get(c, "title"),
-                             cli_get(c, "scope"),     cli_get(c, "deliverables"),
-                             cli_get(c, "deadline"),  cli_get(c, "price"),
-                             cli_get(c, "currency"),  cli_get(c, "payment-terms"),
-                             cli_get(c, "revisions"), cli_get(c, "extra-revision-price")};
+    desk_project_input in = {.client = cli_get(c, "client"),
+                             .title = cli_get(c, "title"),
+                             .scope = cli_get(c, "scope"),
+                             .deliverables = cli_get(c, "deliverables"),
+                             .deadline = cli_get(c, "deadline"),
+                             .price = cli_get(c, "price"),
+                             .currency = cli_get(c, "currency"),
+                             .payment_terms = cli_get(c, "payment-terms"),
+                             .revisions = cli_get(c, "revisions"),
+                             .extra_revision_price = cli_get(c, "extra-revision-price")};
     int64_t id;
     json_t *history = NULL;
     rd_err *e = cli_history_before(c, in.client, &history);

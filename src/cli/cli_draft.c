@@ -81,7 +81,10 @@ static rd_err *draft_new(cli_ctx *c)
     int64_t id;
     rd_err *e = cli_read_text(c, "text", &body);
     if (!e && !body) e = text_read("text", "-", DESK_MAX_TEXT, &body, NULL);
-    desk_draft_input in = {c->pos[0], body, cli_get(c, "subject"), cli_get(c, "channel")};
+    desk_draft_input in = {.case_id = c->pos[0],
+                           .body = body,
+                           .subject = cli_get(c, "subject"),
+                           .channel = cli_get(c, "channel")};
     json_t *draft = NULL;
     if (!e) e = write_draft(c, &in, &id, &draft);
     free(body);
@@ -95,7 +98,7 @@ static rd_err *draft_edit(cli_ctx *c)
     rd_err *e = cli_pos_id(c, 0, "draft", &id);
     if (!e) e = cli_read_text(c, "text", &body);
     if (!e && !body) e = text_read("text", "-", DESK_MAX_TEXT, &body, NULL);
-    desk_draft_input in = {NULL, body, cli_get(c, "subject"), NULL};
+    desk_draft_input in = {.body = body, .subject = cli_get(c, "subject")};
     json_t *draft = NULL;
     if (!e) e = write_draft(c, &in, &id, &draft);
     free(body);

@@ -36,8 +36,11 @@ static const cli_col payment_cols[] = {{"PAYMENT", "id", COL_INT, 0},
 
 static rd_err *invoice_add(cli_ctx *c)
 {
-    desk_invoice_input in = {cli_get(c, "project"), cli_get(c, "number"), cli_get(c, "amount"),
-                             cli_get(c, "issued"), cli_get(c, "due")};
+    desk_invoice_input in = {.project = cli_get(c, "project"),
+                             .number = cli_get(c, "number"),
+                             .amount = cli_get(c, "amount"),
+                             .issued = cli_get(c, "issued"),
+                             .due = cli_get(c, "due")};
     int64_t id;
     rd_err *e = desk_invoice_add(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);
@@ -46,7 +49,8 @@ static rd_err *invoice_add(cli_ctx *c)
 
 static rd_err *invoice_pay(cli_ctx *c)
 {
-    desk_payment_input in = {c->pos[0], cli_get(c, "amount"), cli_get(c, "on")};
+    desk_payment_input in = {
+        .invoice = c->pos[0], .amount = cli_get(c, "amount"), .on = cli_get(c, "on")};
     int64_t id;
     rd_err *e = desk_invoice_pay(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);
@@ -90,8 +94,11 @@ static rd_err *invoice_show(cli_ctx *c)
 
 static rd_err *adjust(cli_ctx *c, const char *kind)
 {
-    desk_adjust_input in = {c->pos[0], kind, cli_get(c, "amount"), cli_get(c, "number"),
-                            cli_get(c, "reason")};
+    desk_adjust_input in = {.invoice = c->pos[0],
+                            .kind = kind,
+                            .amount = cli_get(c, "amount"),
+                            .number = cli_get(c, "number"),
+                            .reason = cli_get(c, "reason")};
     int64_t id;
     rd_err *e = desk_invoice_adjust(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);
@@ -112,7 +119,9 @@ static rd_err *invoice_remind(cli_ctx *c)
 {
     int64_t id;
     json_t *r = NULL;
-    desk_remind_input in = {cli_flag(c, "preview"), cli_get(c, "channel"), cli_get(c, "override")};
+    desk_remind_input in = {.preview = cli_flag(c, "preview"),
+                            .channel = cli_get(c, "channel"),
+                            .override = cli_get(c, "override")};
     int fd = -1;
     rd_err *e = desk_invoice_ref(&c->desk, "invoice", c->pos[0], &id);
     if (!e && in.preview && cli_flag(c, "send"))
@@ -142,8 +151,10 @@ static rd_err *letter_demand(cli_ctx *c)
     const char *invoice = NULL;
     rd_err *e = cli_named(c, "invoice", &invoice);
     if (e) return e;
-    desk_demand_input in = {invoice, cli_get(c, "pursuit-cost"), cli_get(c, "deadline-days"),
-                            cli_get(c, "override")};
+    desk_demand_input in = {.invoice = invoice,
+                            .pursuit_cost = cli_get(c, "pursuit-cost"),
+                            .deadline_days = cli_get(c, "deadline-days"),
+                            .override = cli_get(c, "override")};
     json_t *r = NULL;
     int fd;
     e = cli_pdf_open(c, &fd);
@@ -162,7 +173,8 @@ static rd_err *letter_demand(cli_ctx *c)
         if (json_array_size(over) > 0)
             fprintf(stderr, "note: written without %zu prerequisite%s (override recorded)\n",
                     json_array_size(over), json_array_size(over) == 1 ? "" : "s");
-        fprintf(stderr, "%s\n", js(r, "cost_benefit"));
+        fprintf(stderr, "%s%s\n", js(r, "cost_benefit"),
+                cli_get(c, "pursuit-cost") ? "" : " (--pursuit-cost AMOUNT)");
     }
     fflush(stdout);
     e = cli_letter_send(c, ji(r, "log_id"));

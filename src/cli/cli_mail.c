@@ -51,8 +51,10 @@ static void draw(void *ctx, int64_t done, int64_t total, int64_t messages)
 
 static rd_err *import(cli_ctx *c)
 {
-    desk_import_input in = {c->pos[0], cli_get(c, "client"), cli_get(c, "case"),
-                            cli_flag(c, "create-clients")};
+    desk_import_input in = {.path = c->pos[0],
+                            .client = cli_get(c, "client"),
+                            .case_id = cli_get(c, "case"),
+                            .create_clients = cli_flag(c, "create-clients")};
     bool quiet = cli_flag(c, "quiet");
     progress p = {mono(), 0, false};
     bool bar = !quiet && !c->json && isatty(STDERR_FILENO);
@@ -76,8 +78,13 @@ static rd_err *import(cli_ctx *c)
             printf("  skipped %lld: %s\n", (long long)json_integer_value(n), reason);
         size_t i;
         json_t *s;
+        bool unknown = false;
         json_array_foreach(json_object_get(sum, "skips"), i, s)
+        {
             printf("  %s: %s\n", js(s, "position"), js(s, "reason"));
+            unknown = unknown || strncmp(js(s, "reason"), "no client has", 13) == 0;
+        }
+        if (unknown) printf("  (--client ID names the client; --create-clients adds them)\n");
     }
     json_decref(sum);
     return NULL;
@@ -157,7 +164,8 @@ static rd_err *attach(cli_ctx *c)
     const char *path = c->pos[1], *slash = strrchr(path, '/');
     const char *name = cli_get(c, "name") ? cli_get(c, "name") : slash ? slash + 1 : path;
     rd_err *e = read_all("file", path, DESK_MAX_ATTACHMENT + 1, &data, &size);
-    desk_attach_input in = {c->pos[0], name, cli_get(c, "type"), data, size};
+    desk_attach_input in = {
+        .case_id = c->pos[0], .name = name, .type = cli_get(c, "type"), .data = data, .size = size};
     int64_t id;
     if (!e) e = desk_attach(&c->desk, &in, &id);
     free(data);
@@ -228,8 +236,11 @@ static void print_marked(cli_ctx *c, const char *text, json_t *marks)
 
 static rd_err *search(cli_ctx *c)
 {
-    desk_search_input in = {c->pos[0], cli_get(c, "client"), cli_get(c, "case"),
-                            cli_get(c, "since"), cli_get(c, "limit")};
+    desk_search_input in = {.query = c->pos[0],
+                            .client = cli_get(c, "client"),
+                            .case_id = cli_get(c, "case"),
+                            .since = cli_get(c, "since"),
+                            .limit = cli_get(c, "limit")};
     json_t *rows = NULL;
     rd_err *e = desk_search(&c->desk, &in, &rows);
     if (e) return e;

@@ -80,7 +80,10 @@ static rd_err *offer_make(cli_ctx *c)
     rd_err *e = cli_pos_id(c, 0, "case", &case_id);
     if (!e && cli_flag(c, "charge") && cli_flag(c, "waive"))
         e = rd_error(RD_USAGE, "charge: give --charge or --waive, not both");
-    desk_offer_input in = {opts, n, charge, cli_flag(c, "dry-run")};
+    desk_offer_input in = {.options = opts,
+                           .noptions = n,
+                           .revision_charge = charge,
+                           .dry_run = cli_flag(c, "dry-run")};
     if (!e) e = desk_offer_make(&c->desk, case_id, &in, cli_get(c, "override"), &report, &id);
     if (e) return e;
     c->json ? cli_print_json(report) : print_offer_report(c, report);
@@ -323,8 +326,11 @@ static rd_err *escalate(cli_ctx *c)
     }
     if (!e && !cli_get(c, "level")) e = rd_error(RD_USAGE, "level: is required");
     if (!e && !cli_get(c, "reason")) e = rd_error(RD_USAGE, "reason: is required");
-    desk_escalate_input in = {cli_get(c, "level"), cli_get(c, "reason"), cli_get(c, "mediator"),
-                              cli_get(c, "date"), cli_get(c, "weighed")};
+    desk_escalate_input in = {.level = cli_get(c, "level"),
+                              .reason = cli_get(c, "reason"),
+                              .mediator = cli_get(c, "mediator"),
+                              .date = cli_get(c, "date"),
+                              .weighed = cli_get(c, "weighed")};
     if (!e) e = desk_escalate(&c->desk, case_id, &in, cli_get(c, "override"), &id);
     if (!e) cli_print_id(c, id);
     return e;

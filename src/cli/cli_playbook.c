@@ -127,7 +127,9 @@ static rd_err *concern_add(cli_ctx *c)
 {
     int64_t id, cid;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    desk_concern_input in = {cli_get(c, "text"), cli_get(c, "specifics"), cli_get(c, "example")};
+    desk_concern_input in = {.text = cli_get(c, "text"),
+                             .specifics = cli_get(c, "specifics"),
+                             .example = cli_get(c, "example")};
     if (!e) e = desk_concern_add(&c->desk, id, &in, cli_get(c, "override"), &cid);
     if (!e) cli_print_id(c, cid);
     return e;
@@ -267,9 +269,12 @@ static rd_err *flag(cli_ctx *c)
 {
     int64_t id;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    desk_flag_input in = {cli_get(c, "hostility"),     cli_get(c, "abuse"),
-                          cli_get(c, "legal-threat"),  cli_get(c, "review-threat"),
-                          cli_get(c, "refund-demand"), cli_get(c, "payment-refusal")};
+    desk_flag_input in = {.hostility = cli_get(c, "hostility"),
+                          .abuse = cli_get(c, "abuse"),
+                          .legal_threat = cli_get(c, "legal-threat"),
+                          .review_threat = cli_get(c, "review-threat"),
+                          .refund_demand = cli_get(c, "refund-demand"),
+                          .payment_refusal = cli_get(c, "payment-refusal")};
     if (!e) e = desk_case_flag(&c->desk, id, &in);
     if (!e) printf("flags recorded; see `redress case next %lld`\n", (long long)id);
     return e;
@@ -281,7 +286,10 @@ static rd_err *pause_case(cli_ctx *c)
     char *msg = NULL;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
     if (!e) e = cli_read_text(c, "message", &msg);
-    desk_pause_input in = {cli_get(c, "reason"), cli_get(c, "until"), msg, cli_get(c, "override")};
+    desk_pause_input in = {.reason = cli_get(c, "reason"),
+                           .until = cli_get(c, "until"),
+                           .message = msg,
+                           .override = cli_get(c, "override")};
     if (!e) e = desk_case_pause_with(&c->desk, id, &in, &log_id);
     if (!e) {
         printf("contact paused on case %lld%s%s", (long long)id, in.until ? " until " : "",
@@ -306,7 +314,9 @@ static rd_err *close_case(cli_ctx *c)
 {
     int64_t id, lesson;
     rd_err *e = cli_pos_id(c, 0, "case", &id);
-    desk_close_input in = {cli_get(c, "lesson"), cli_get(c, "change"), cli_get(c, "change-made")};
+    desk_close_input in = {.lesson = cli_get(c, "lesson"),
+                           .change = cli_get(c, "change"),
+                           .change_made = cli_get(c, "change-made")};
     if (!e && cli_get(c, "differently") && !in.lesson)
         e = rd_error(RD_INVALID, "differently: goes with a lesson (--lesson, --change)");
     if (!e) e = desk_case_close(&c->desk, id, &in, cli_get(c, "override"), &lesson);

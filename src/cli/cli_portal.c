@@ -183,7 +183,10 @@ static rd_err *survey_create(cli_ctx *c)
 {
     int nq = 0;
     const char **q = cli_multi(c, "question", &nq);
-    desk_survey_input in = {cli_get(c, "period"), q, nq, cli_get(c, "min-responses")};
+    desk_survey_input in = {.period = cli_get(c, "period"),
+                            .questions = q,
+                            .nquestions = nq,
+                            .min_responses = cli_get(c, "min-responses")};
     json_t *out = NULL;
     rd_err *e = desk_survey_create(&c->desk, &in, &out);
     if (e) return e;
@@ -329,9 +332,13 @@ static rd_err *review_add(cli_ctx *c)
 {
     char *text = NULL;
     rd_err *e = cli_read_text(c, "text", &text);
-    desk_review_input in = {cli_get(c, "platform"), cli_get(c, "rating"), text,
-                            cli_get(c, "link"),     cli_get(c, "date"),   cli_get(c, "client"),
-                            cli_get(c, "case")};
+    desk_review_input in = {.platform = cli_get(c, "platform"),
+                            .rating = cli_get(c, "rating"),
+                            .text = text,
+                            .link = cli_get(c, "link"),
+                            .date = cli_get(c, "date"),
+                            .client = cli_get(c, "client"),
+                            .case_id = cli_get(c, "case")};
     int64_t id = 0;
     if (!e) e = desk_review_add(&c->desk, &in, &id);
     free(text);
@@ -488,7 +495,8 @@ static rd_err *testimonial_ask(cli_ctx *c)
     int64_t id = 0;
     rd_err *e = cli_read_text(c, "text", &text);
     if (!e && !text) e = text_read("text", "-", DESK_MAX_TEXT, &text, NULL);
-    desk_testimonial_input in = {cli_get(c, "client"), cli_get(c, "case"), text};
+    desk_testimonial_input in = {
+        .client = cli_get(c, "client"), .case_id = cli_get(c, "case"), .text = text};
     if (!e) e = desk_testimonial_ask(&c->desk, &in, cli_get(c, "override"), &id, &report);
     free(text);
     if (e) return e;

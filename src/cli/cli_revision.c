@@ -13,8 +13,10 @@ static const cli_col revision_cols[] = {{"#", "number", COL_INT, 0},
 
 static rd_err *revision_add(cli_ctx *c)
 {
-    desk_revision_input in = {cli_get(c, "project"), cli_get(c, "note"), cli_flag(c, "charge"),
-                              cli_flag(c, "waive")};
+    desk_revision_input in = {.project = cli_get(c, "project"),
+                              .note = cli_get(c, "note"),
+                              .charge = cli_flag(c, "charge"),
+                              .waive = cli_flag(c, "waive")};
     json_t *r;
     rd_err *e = desk_revision_add(&c->desk, &in, &r);
     if (e) return e;

@@ -6,8 +6,11 @@
 
 static rd_err *time_add(cli_ctx *c)
 {
-    desk_time_input in = {cli_get(c, "client"), cli_get(c, "case"), cli_get(c, "minutes"),
-                          cli_get(c, "note"), cli_get(c, "on")};
+    desk_time_input in = {.client = cli_get(c, "client"),
+                          .case_id = cli_get(c, "case"),
+                          .minutes = cli_get(c, "minutes"),
+                          .note = cli_get(c, "note"),
+                          .on = cli_get(c, "on")};
     int64_t id;
     rd_err *e = desk_time_add(&c->desk, &in, &id);
     if (!e) cli_print_id(c, id);
@@ -57,8 +60,11 @@ static rd_err *terminate(cli_ctx *c)
     if (e) return e;
     json_t *r = NULL;
     if (confirm) {
-        desk_terminate_input in = {client_text, reasons, nreasons, cli_get(c, "referral"),
-                                   cli_get(c, "override")};
+        desk_terminate_input in = {.client = client_text,
+                                   .reasons = reasons,
+                                   .nreasons = nreasons,
+                                   .referral = cli_get(c, "referral"),
+                                   .override = cli_get(c, "override")};
         int fd;
         e = cli_pdf_open(c, &fd);
         if (!e) e = desk_terminate_confirm(&c->desk, &in, &r);
@@ -75,7 +81,8 @@ static rd_err *terminate(cli_ctx *c)
     }
     if (handover) {
         int64_t id;
-        desk_handover_input in = {client_text, handover, cli_get(c, "note")};
+        desk_handover_input in = {
+            .client = client_text, .item = handover, .note = cli_get(c, "note")};
         if ((e = desk_terminate_handover(&c->desk, &in, &id))) return e;
     }
     int64_t client;

@@ -264,6 +264,11 @@ rd_err *desk_case_triggers(rd_desk *d, int64_t case_id, json_t **out);
  *   portal.seen {event} (what a client did on their portal page).
  * Each maps to the desk function of the same name (offer.make → desk_offer_make). */
 rd_err *desk_case_next(rd_desk *d, int64_t case_id, json_t **out);
+/* The step an error names first (e->action: one of the names above, or legal.checklist,
+ * draft.edit {draft}, draft.release {draft}, client.edit {client}, config.set, config.list) as
+ * an action object like those of desk_case_next, or NULL when e names none. Front doors render
+ * it beside the message. The caller owns the result. */
+json_t *desk_err_action(const rd_err *e);
 
 /* Offers (P8). Each option is "KIND:DETAIL:DUE" (see docs/playbook.md). The report (caller's)
  * carries the parsed options, the margin before and after each, the meet-halfway figure after a

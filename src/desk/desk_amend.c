@@ -64,8 +64,8 @@ rd_err *desk_project_amend(rd_desk *d, int64_t project_id, const desk_amend_inpu
     for (int i = 0; i < 4; i++)
         any = any || given[i];
     rd_err *e = any ? NULL
-                    : rd_error(RD_INVALID, "amendment: give --price, --currency, --revisions or "
-                                           "--extra-revision-price");
+                    : rd_error(RD_INVALID, "price: give what changes: the price, the currency, "
+                                           "the revisions included or the extra revision price");
     if (!e && text_blank(in->reason)) e = rd_error(RD_INVALID, "reason: is required");
     if (!e) e = text_check("reason", in->reason, DESK_MAX_FIELD, false);
     if (!e) e = desk_check_word("channel", in->channel, desk_channels);
@@ -304,7 +304,7 @@ rd_err *desk_commitment_split(rd_desk *d, int64_t id, const char *const *parts, 
 {
     rd_err *e = NULL;
     if (nparts < 2 || nparts > MAX_PARTS)
-        return rd_error(RD_INVALID, "part: give 2 to %d --part TEXT:DUE", MAX_PARTS);
+        return rd_error(RD_INVALID, "part: give 2 to %d parts (TEXT:DUE)", MAX_PARTS);
     for (int i = 0; !e && i < nparts; i++) {
         const char *colon = parts[i] ? strrchr(parts[i], ':') : NULL;
         char field[24];
@@ -368,11 +368,11 @@ rd_err *pb_parts_before_done(rd_desk *d, json_t *c)
     json_t *p;
     json_array_foreach(parts, i, p) open += desk_js(p, "done_at") ? 0 : 1;
     if (!e && open > 0)
-        e = rd_error(RD_CONFLICT,
-                     "commitment: commitment %lld is split into parts and %zu %s open; mark "
-                     "each part done (commitment list --case %lld): the last one finishes it",
-                     (long long)desk_ji(c, "id"), open, open == 1 ? "is" : "are",
-                     (long long)desk_ji(c, "case_id"));
+        e = rd_err_next(rd_error(RD_CONFLICT,
+                                 "commitment: commitment %lld is split into parts and %zu %s "
+                                 "open; mark each part done: the last one finishes it",
+                                 (long long)desk_ji(c, "id"), open, open == 1 ? "is" : "are"),
+                        "commitment.list", desk_ji(c, "case_id"), 0);
     json_decref(parts);
     return e;
 }

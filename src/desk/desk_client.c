@@ -73,7 +73,7 @@ rd_err *desk_client_edit(rd_desk *d, int64_t id, const desk_client_input *in)
     if (!e && in->status && strcmp(in->status, "active") && strcmp(in->status, "terminated"))
         e = rd_error(RD_INVALID, "status: '%s' is not active or terminated", in->status);
     if (!e && !in->name && !in->email && !in->phone && !in->company && !in->notes && !in->status)
-        e = rd_error(RD_USAGE, "client edit: give at least one field to change");
+        e = rd_error_at(RD_USAGE, NULL, "give at least one field of the client to change");
     if (e) return e;
     rd_timestr now;
     desk_now(now);
@@ -143,10 +143,10 @@ rd_err *desk_project_add(rd_desk *d, const desk_project_input *in, int64_t *id)
     if (!e && in->deadline) e = date_parse("deadline", in->deadline, &y, &m, &day);
     if (!e) e = money_check_currency("currency", currency);
     if (!e) e = optional_money("price", in->price, currency, &price, &has_price);
-    if (!e && in->payment_terms) e = parse_int("payment-terms", in->payment_terms, 0, 365, &terms);
+    if (!e && in->payment_terms) e = parse_int("payment_terms", in->payment_terms, 0, 365, &terms);
     if (!e && in->revisions) e = parse_int("revisions", in->revisions, 0, 100, &revisions);
     if (!e)
-        e = optional_money("extra-revision-price", in->extra_revision_price, currency, &extra,
+        e = optional_money("extra_revision_price", in->extra_revision_price, currency, &extra,
                            &has_extra);
     if (e) {
         free(own);
@@ -188,7 +188,7 @@ rd_err *desk_project_edit(rd_desk *d, int64_t id, const desk_project_change *in)
     if (!e && in->status && !desk_one_of(in->status, statuses))
         e = rd_error(RD_INVALID, "status: '%s' is not active, delivered or cancelled", in->status);
     if (!e && !in->title && !in->scope && !in->deliverables && !in->deadline && !in->status)
-        e = rd_error(RD_USAGE, "project edit: give at least one field to change");
+        e = rd_error_at(RD_USAGE, NULL, "give at least one field of the project to change");
     if (e) return e;
     rd_timestr now;
     desk_now(now);

@@ -57,8 +57,8 @@ static const struct setting *find(const char *key)
 
 static rd_err *unknown(const char *key)
 {
-    return rd_error(RD_INVALID, "key: '%s' is not a setting (see redress config list)",
-                    key ? key : "");
+    return rd_err_next(rd_error(RD_INVALID, "key: '%s' is not a setting", key ? key : ""),
+                       "config.list", 0, 0);
 }
 
 /* Each comma-separated item must look like an address: text@domain.tld without spaces. */

@@ -203,18 +203,19 @@ static rd_err *release_guard(json_t *draft, const checked *c)
     if (now < until) {
         rd_timestr at;
         time_local(until, at);
-        return rd_error(RD_CONFLICT,
-                        "draft %lld: on hold until %s (%lld min left) so that it is not sent in"
-                        " anger; wait, or release with --override \"reason\"",
-                        id, at, (long long)((until - now + 59) / 60));
+        return rd_err_overridable(rd_error(RD_CONFLICT,
+                                           "draft %lld: on hold until %s (%lld min left) so that "
+                                           "it is not sent in anger; wait",
+                                           id, at, (long long)((until - now + 59) / 60)));
     }
     if (c->r.errors > 0)
-        return rd_error(RD_CONFLICT,
-                        "draft %lld: the tone check found %d error%s (see redress draft show"
-                        " %lld); fix %s with redress draft edit, or release with --override"
-                        " \"reason\"",
-                        id, c->r.errors, c->r.errors == 1 ? "" : "s", id,
-                        c->r.errors == 1 ? "it" : "them");
+        return rd_err_next(
+            rd_err_overridable(rd_error(
+                RD_CONFLICT,
+                "draft %lld: the tone check found %d error%s; edit the draft to "
+                "fix %s",
+                id, c->r.errors, c->r.errors == 1 ? "" : "s", c->r.errors == 1 ? "it" : "them")),
+            "draft.edit", desk_ji(draft, "case_id"), id);
     return NULL;
 }
 
@@ -282,10 +283,11 @@ rd_err *desk_tone_gate(const char *field, const char *text, const char *what)
         rd_err_free(buf_addf(&rules, "%s%s at %u:%u", rules.len ? ", " : "",
                              tone_rule_name(r.diags[i].rule), r.diags[i].line, r.diags[i].column));
     }
-    e = rd_error(RD_CONFLICT,
-                 "%s: %s has %d tone-check error%s (%s); rephrase it (`redress check` explains"
-                 " each) or give --override REASON",
-                 field, what, r.errors, r.errors == 1 ? "" : "s", buf_str(&rules));
+    e = rd_err_overridable(rd_error(RD_CONFLICT,
+                                    "%s: %s has %d tone-check error%s (%s); rephrase it (the tone "
+                                    "check explains each)",
+                                    field, what, r.errors, r.errors == 1 ? "" : "s",
+                                    buf_str(&rules)));
     buf_reset(&rules);
     return e;
 }

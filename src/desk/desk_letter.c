@@ -207,8 +207,8 @@ static char *cost_benefit(int64_t owed, const int64_t *cost, const char *cur)
     char o[48], c[48], n[48];
     money_format(owed, cur, o, sizeof o);
     if (!cost)
-        return xasprintf("Cost-benefit: %s owed; give --pursuit-cost AMOUNT to weigh it against"
-                         " what pursuing it would cost you.",
+        return xasprintf("Cost-benefit: %s owed; give the pursuit cost to weigh it against what"
+                         " pursuing it would cost you.",
                          o);
     money_format(*cost, cur, c, sizeof c);
     money_format(owed - *cost, cur, n, sizeof n);
@@ -226,7 +226,7 @@ static rd_err *check_input(rd_desk *d, const desk_demand_input *in, int64_t *inv
 {
     rd_err *e = desk_invoice_ref(d, "invoice", in->invoice, invoice_id);
     *days = DEFAULT_DEADLINE_DAYS;
-    if (!e && in->deadline_days) e = parse_int("deadline-days", in->deadline_days, 1, 90, days);
+    if (!e && in->deadline_days) e = parse_int("deadline_days", in->deadline_days, 1, 90, days);
     if (!e && in->override && text_blank(in->override))
         e = rd_error(RD_INVALID, "override: give the reason for proceeding");
     if (!e) e = text_check("override", in->override, DESK_MAX_FIELD, false);
@@ -251,7 +251,7 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
     }
     e = desk_invoice_get(d, invoice_id, &inv);
     const char *cur = inv ? desk_js(inv, "currency") : NULL;
-    if (!e && in->pursuit_cost) e = desk_money_in("pursuit-cost", in->pursuit_cost, cur, &cost);
+    if (!e && in->pursuit_cost) e = desk_money_in("pursuit_cost", in->pursuit_cost, cur, &cost);
     if (!e && !json_is_true(json_object_get(inv, "overdue")))
         e = rd_error(RD_CONFLICT, "invoice: invoice %s is not overdue (due %s, balance %s)",
                      desk_js(inv, "number"), desk_js(inv, "due_on"),
@@ -259,9 +259,8 @@ rd_err *desk_letter_demand(rd_desk *d, const desk_demand_input *in, json_t **out
     if (!e) e = check_prerequisites(d, inv, missing);
     if (!e && json_array_size(missing) > 0 && !in->override) {
         char *words = missing_words(missing);
-        e = rd_error(RD_CONFLICT,
-                     "letter: prerequisites missing: %s; fix them or give --override \"reason\"",
-                     words);
+        e = rd_err_overridable(
+            rd_error(RD_CONFLICT, "letter: prerequisites missing: %s; fix them", words));
         free(words);
     }
     char *held = NULL; /* nothing goes out while a case is paused or cooling off (P2, P14) */

@@ -121,7 +121,9 @@ static rd_err *find_client(importer *im, const mail_msg *m, bool out, const char
     if (!addr) {
         *why = xstrdup("no recipient other than you");
     } else if (!im->create_clients) {
-        *why = xasprintf("no client has the address %s (use --client or --create-clients)", addr);
+        *why = xasprintf("no client has the address %s (name the client, or let the import "
+                         "create clients)",
+                         addr);
     } else {
         const char *name = !out && m->from_name && *m->from_name ? m->from_name : addr;
         char *cut = cut_utf8(name, DESK_MAX_NAME, "");

@@ -157,8 +157,10 @@ static rd_err *parse_option(const char *text, int pos, const money_ctx *mc, cons
     o->amount = o->bp = -1;
     const char *c1 = text ? strchr(text, ':') : NULL, *c2 = text ? strrchr(text, ':') : NULL;
     if (!c1 || c1 == c2)
-        return rd_error(RD_INVALID, "%s: '%s' is not KIND:DETAIL:DUE (see offer make --help)",
-                        field, text ? text : "");
+        return rd_error_at(RD_INVALID, "option",
+                           "%s: '%s' is not KIND:DETAIL:DUE (a kind, what is offered and a due "
+                           "date: redo:reprint the boards:2026-11-27)",
+                           field, text ? text : "");
     o->kind = xstrndup(text, (size_t)(c1 - text));
     o->detail = xstrndup(c1 + 1, (size_t)(c2 - c1 - 1));
     o->due = xstrdup(c2 + 1);
@@ -229,7 +231,7 @@ static rd_err *parse_option(const char *text, int pos, const money_ctx *mc, cons
             money_format(o->extras_price, mc->cur, p, sizeof p);
             return rd_error(RD_INVALID,
                             "charge: %s goes %lld revision%s beyond the %lld included (%lld used); "
-                            "the extras cost %s: choose --charge or --waive (P18)",
+                            "the extras cost %s: charge for them or waive them (P18)",
                             field, (long long)o->extras, o->extras == 1 ? "" : "s", (long long)incl,
                             (long long)used, p);
         }
@@ -386,7 +388,7 @@ rd_err *desk_offer_make(rd_desk *d, int64_t case_id, const desk_offer_input *in,
     *report = NULL;
     *id = 0;
     if (!e && in->noptions < 1)
-        e = rd_error(RD_INVALID, "option: give at least one --option KIND:DETAIL:DUE");
+        e = rd_error(RD_INVALID, "option: give at least one option (KIND:DETAIL:DUE)");
     if (!e && in->noptions > MAX_OPTIONS)
         e = rd_error(RD_INVALID, "option: at most %d options; a client chooses best from a few",
                      MAX_OPTIONS);
@@ -411,10 +413,12 @@ rd_err *desk_offer_make(rd_desk *d, int64_t case_id, const desk_offer_input *in,
     pb_today(today);
     if (!e) e = store_case_facts(d->st, case_id, today, cur, &facts);
     if (!e && desk_ji(facts, "open_offers") > 0 && !override)
-        e = rd_error(RD_CONFLICT,
-                     "offer: case %lld already has an open offer; record the client's choice or "
-                     "rejection first (offer choose / offer reject) (or --override REASON)",
-                     (long long)case_id);
+        e = rd_err_next(rd_err_overridable(rd_error(
+                            RD_CONFLICT,
+                            "offer: case %lld already has an open offer; record the client's "
+                            "choice or rejection first",
+                            (long long)case_id)),
+                        "offer.choose", case_id, 0);
     for (int i = 0; !e && i < in->noptions; i++, nparsed++)
         e = parse_option(in->options[i], i + 1, &mc, in->revision_charge, &opts[i]);
     if (!e) e = halfway(d, case_id, &half);
@@ -475,8 +479,9 @@ static rd_err *open_offer(rd_desk *d, int64_t offer_id, const char *override, js
 {
     rd_err *e = store_offer_get(d->st, offer_id, offer);
     if (!e && strcmp(desk_js(*offer, "status"), "open") != 0 && !override)
-        e = rd_error(RD_CONFLICT, "offer: offer %lld is already %s; make a new offer (offer make)",
-                     (long long)offer_id, desk_js(*offer, "status"));
+        e = rd_err_next(rd_error(RD_CONFLICT, "offer: offer %lld is already %s; make a new offer",
+                                 (long long)offer_id, desk_js(*offer, "status")),
+                        "offer.make", desk_ji(*offer, "case_id"), 0);
     return e;
 }
 

@@ -21,7 +21,7 @@ rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **ou
     int64_t project_id, id = 0;
     rd_err *e = desk_parse_id("project", in->project, &project_id);
     if (!e && in->charge && in->waive)
-        e = rd_error(RD_USAGE, "revision: choose --charge or --waive, not both");
+        e = rd_error(RD_USAGE, "charge: charge for the revision or waive it, not both");
     if (!e) e = text_check("note", in->note, DESK_MAX_FIELD, true);
     if (e) return e;
     rd_timestr now;
@@ -38,14 +38,14 @@ rd_err *desk_revision_add(rd_desk *d, const desk_revision_input *in, json_t **ou
     if (!e) extra_price(p, price, sizeof price);
     if (!e && beyond && !charge)
         e = rd_error(RD_CONFLICT,
-                     "revision: this is revision %lld but only %lld %s included in \"%s\"; an"
-                     " extra one costs %s: choose --charge or --waive",
+                     "charge: this is revision %lld but only %lld %s included in \"%s\"; an"
+                     " extra one costs %s: charge for it or waive it",
                      (long long)number, (long long)included, included == 1 ? "is" : "are",
                      desk_js(p, "title"), price);
     if (!e && !beyond && charge)
         e = rd_error(RD_INVALID,
-                     "revision: revision %lld of %lld is included in the price;"
-                     " --charge and --waive are for revisions beyond the policy",
+                     "charge: revision %lld of %lld is included in the price;"
+                     " charging or waiving is for revisions beyond the policy",
                      (long long)number, (long long)included);
     if (!e) e = store_revision_insert(d->st, project_id, in->note, beyond, charge, now, &id);
     if (!e) {

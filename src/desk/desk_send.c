@@ -35,8 +35,8 @@ static rd_err *from_address(rd_desk *d, char **out)
     rd_err *e = first_address(d, "me.addresses", out);
     if (!e && !*out) e = first_address(d, "me.email", out);
     if (!e && !*out)
-        e = rd_error(RD_INVALID, "me.addresses: set your address first (config set me.addresses"
-                                 " ADDRESS, or me.email)");
+        e = rd_err_next(rd_error(RD_INVALID, "me.addresses: set your address first (or me.email)"),
+                        "config.set", 0, 0);
     return e;
 }
 
@@ -106,8 +106,8 @@ static rd_err *smtp_settings(rd_desk *d, sending *s)
     rd_err *e = NULL;
     if (!e) e = desk_config_get(d, "smtp.url", &s->url);
     if (!e && !*s->url)
-        e = rd_error(RD_INVALID, "smtp.url: set the server first (config set smtp.url "
-                                 "smtp://host:587)");
+        e = rd_err_next(rd_error(RD_INVALID, "smtp.url: set the server first (smtp://host:587)"),
+                        "config.set", 0, 0);
     if (!e) e = from_address(d, &s->from);
     if (!e) e = desk_config_get(d, "me.name", &s->name);
     if (!e) e = desk_config_get(d, "me.signature", &s->signature);
@@ -120,8 +120,9 @@ static rd_err *recipient_and_settings(rd_desk *d, sending *s)
 {
     rd_err *e = store_client_get(d->st, s->client_id, &s->client);
     if (!e && text_blank(desk_js(s->client, "email")))
-        e = rd_error(RD_INVALID, "email: client %lld has no email address (client edit --email)",
-                     (long long)s->client_id);
+        e = rd_err_next(rd_error(RD_INVALID, "email: client %lld has no email address",
+                                 (long long)s->client_id),
+                        "client.edit", 0, s->client_id);
     if (!e) e = smtp_settings(d, s);
     return e;
 }
@@ -130,8 +131,10 @@ static rd_err *prepare(rd_desk *d, int64_t id, sending *s)
 {
     rd_err *e = store_draft_get(d->st, id, &s->draft);
     if (!e && strcmp(desk_js(s->draft, "channel"), "email") != 0)
-        e = rd_error(RD_CONFLICT, "draft: draft %lld goes out by %s, not email: use draft release",
-                     (long long)id, desk_js(s->draft, "channel"));
+        e = rd_err_next(rd_error(RD_CONFLICT,
+                                 "draft: draft %lld goes out by %s, not email: release it instead",
+                                 (long long)id, desk_js(s->draft, "channel")),
+                        "draft.release", desk_ji(s->draft, "case_id"), id);
     if (e) return e;
     s->client_id = desk_ji(s->draft, "client_id");
     s->case_id = desk_ji(s->draft, "case_id");
@@ -487,7 +490,7 @@ static rd_err *queue_letter(rd_desk *d, const sending *s, const letter_kind *kin
     if (!e && *outbox && in->pdf && json_array_size(files) == 0)
         e = rd_error(RD_CONFLICT,
                      "pdf: log entry %lld was first tried without its PDF; a retry sends the same"
-                     " message, so leave out --pdf",
+                     " message, so leave the PDF out",
                      (long long)log_id);
     if (!e && !*outbox) {
         e = enqueue(d, s, 0, log_id, now, &out_id);

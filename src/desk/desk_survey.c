@@ -68,7 +68,7 @@ rd_err *desk_survey_create(rd_desk *d, const desk_survey_input *in, json_t **out
     rd_err *e = parse_period(in->period, from, to);
     if (!e) e = check_questions(in->questions, in->nquestions);
     if (!e && in->min_responses)
-        e = parse_int("min-responses", in->min_responses, SURVEY_MIN_FLOOR, 1000, &min);
+        e = parse_int("min_responses", in->min_responses, SURVEY_MIN_FLOOR, 1000, &min);
     if (e) return e;
     json_t *clients = NULL;
     rd_timestr now;

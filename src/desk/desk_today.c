@@ -422,7 +422,7 @@ rd_err *desk_followup_edit(rd_desk *d, int64_t id, const char *kind, const char 
 {
     rd_err *e = desk_check_word("kind", kind, followup_kinds);
     if (!e && due) e = desk_due_check("due", due);
-    if (!e && !kind && !due) e = rd_error(RD_INVALID, "followup: give --kind or --due");
+    if (!e && !kind && !due) e = rd_error(RD_INVALID, "kind: give a new kind or a new due date");
     if (e) return e;
     json_t *f = NULL;
     if ((e = store_begin(d->st))) return e;

@@ -43,7 +43,8 @@ const char *const desk_root_causes[] = {
 #define OPEN_STAGES ((B(S_CLOSED) | B(S_TERMINATED)) ^ ((1u << S_COUNT) - 1))
 
 /* One row per operation: where on the path it may run, where it takes the case (-1: stays),
- * whether it may run while contact is paused, and what must happen first when it is refused. */
+ * whether it may run while contact is paused, and what must happen first when it is refused, in
+ * words and as the action to take (NULL: the step `case next` advises at the case's stage). */
 static const struct rule {
     const char *op;
     unsigned from;
@@ -51,34 +52,37 @@ static const struct rule {
     int back;         /* 1: may move the case back along the path (a redrafted restatement) */
     int while_paused; /* 1: allowed while contact is paused */
     const char *first;
+    const char *next;
 } rules[] = {
     {"concern.add", B(S_INTAKE) | B(S_LISTENING) | B(S_ACKNOWLEDGED) | B(S_PROBLEM), S_LISTENING, 0,
-     0, "concerns are gathered before the restatement is confirmed; redraft it first (case want)"},
+     0, "concerns are gathered before the restatement is confirmed; redraft it first", "case.want"},
     {"case.acknowledge", B(S_LISTENING) | B(S_ACKNOWLEDGED), S_ACKNOWLEDGED, 0, 0,
-     "listen first: record at least one of the client's concerns (case concern add)"},
+     "listen first: record at least one of the client's concerns", NULL},
     {"case.cause", B(S_ACKNOWLEDGED) | B(S_PROBLEM), S_PROBLEM, 0, 0,
-     "acknowledge the complaint first (case acknowledge)"},
-    {"case.want", B(S_PROBLEM) | B(S_WANT), S_PROBLEM, 1, 0,
-     "identify the real problem first (case cause)"},
+     "acknowledge the complaint first", NULL},
+    {"case.want", B(S_PROBLEM) | B(S_WANT), S_PROBLEM, 1, 0, "identify the real problem first",
+     NULL},
     {"case.confirm", B(S_PROBLEM), S_WANT, 0, 0,
-     "draft the restatement first (case want), then record the client's answer"},
+     "draft the restatement first, then record the client's answer", NULL},
     {"offer.make", B(S_WANT) | B(S_OFFER), S_OFFER, 0, 0,
-     "the client must confirm the restatement before any offer (P7): case want, then case confirm"},
-    {"offer.choose", B(S_OFFER), S_AGREED, 0, 0, "make an offer first (offer make)"},
-    {"offer.reject", B(S_OFFER), -1, 0, 0, "make an offer first (offer make)"},
+     "the client must confirm the restatement before any offer (P7): restate what they want, "
+     "then record their confirmation",
+     NULL},
+    {"offer.choose", B(S_OFFER), S_AGREED, 0, 0, "make an offer first", NULL},
+    {"offer.reject", B(S_OFFER), -1, 0, 0, "make an offer first", NULL},
     {"commitment.done", B(S_AGREED) | B(S_ACTING), S_ACTING, 0, 0,
-     "the client must choose an option first (offer choose)"},
+     "the client must choose an option first", NULL},
     {"followup.done", B(S_FOLLOW_UP), S_FEEDBACK, 0, 0,
-     "finish every commitment first (commitment done); that schedules the follow-up"},
-    {"feedback.record", B(S_FEEDBACK), -1, 0, 0,
-     "hold the follow-up first (followup done), then ask for feedback"},
+     "finish every commitment first; that schedules the follow-up", NULL},
+    {"feedback.record", B(S_FEEDBACK), -1, 0, 0, "hold the follow-up first, then ask for feedback",
+     NULL},
     {"case.close", B(S_FEEDBACK) | B(S_ESCALATED), S_CLOSED, 0, 1,
-     "follow through first: commitments done, follow-up held, feedback asked for"},
-    {"escalate", OPEN_STAGES, S_ESCALATED, 0, 1, "the case is no longer open"},
-    {"escalation.outcome", B(S_ESCALATED), -1, 0, 1, "the case is not escalated"},
-    {"case.flag", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
-    {"case.pause", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
-    {"case.resume", OPEN_STAGES, -1, 0, 1, "the case is no longer open"},
+     "follow through first: commitments done, follow-up held, feedback asked for", NULL},
+    {"escalate", OPEN_STAGES, S_ESCALATED, 0, 1, "the case is no longer open", NULL},
+    {"escalation.outcome", B(S_ESCALATED), -1, 0, 1, "the case is not escalated", NULL},
+    {"case.flag", OPEN_STAGES, -1, 0, 1, "the case is no longer open", NULL},
+    {"case.pause", OPEN_STAGES, -1, 0, 1, "the case is no longer open", NULL},
+    {"case.resume", OPEN_STAGES, -1, 0, 1, "the case is no longer open", NULL},
 };
 
 static int stage_index(const char *stage)
@@ -107,21 +111,29 @@ rd_err *pb_override_check(const char *override)
     return text_check("override", override, DESK_MAX_FIELD, false);
 }
 
-/* The refusal text for op on kase, or NULL when op may run. Caller frees. */
-static char *refusal(const struct rule *r, json_t *kase)
+static const char *advised(int stage);
+
+/* The refusal text for op on kase, or NULL when op may run; *next is the action to take first
+ * (NULL: none). Caller frees. */
+static char *refusal(const struct rule *r, json_t *kase, const char **next)
 {
     long long id = (long long)desk_ji(kase, "id");
     const char *stage = pb_stage(kase), *status = desk_js(kase, "status");
     int s = stage_index(stage);
-    if (status && strcmp(status, "paused") == 0 && !r->while_paused)
-        return xasprintf("status: case %lld is paused (%s); resume it first (case resume %lld)", id,
-                         desk_js(kase, "pause_reason") ? desk_js(kase, "pause_reason") : "", id);
+    *next = NULL;
+    if (status && strcmp(status, "paused") == 0 && !r->while_paused) {
+        *next = "case.resume";
+        return xasprintf("status: case %lld is paused (%s); resume it first", id,
+                         desk_js(kase, "pause_reason") ? desk_js(kase, "pause_reason") : "");
+    }
     if (strcmp(r->op, "case.resume") == 0 && (!status || strcmp(status, "paused") != 0))
         return xasprintf("status: case %lld is not paused", id);
     if (strcmp(r->op, "case.pause") == 0 && status && strcmp(status, "paused") == 0)
         return xasprintf("status: case %lld is already paused", id);
-    if (s < 0 || !(r->from & B(s)))
+    if (s < 0 || !(r->from & B(s))) {
+        *next = r->next ? r->next : advised(s);
         return xasprintf("stage: case %lld is at %s; %s", id, stage ? stage : "?", r->first);
+    }
     return NULL;
 }
 
@@ -133,7 +145,8 @@ rd_err *pb_enter(rd_desk *d, int64_t case_id, const char *op, const char *overri
     rd_err *e = pb_override_check(override);
     if (!e) e = store_case_get(d->st, case_id, kase);
     if (e) return e;
-    char *why = refusal(r, *kase);
+    const char *next = NULL;
+    char *why = refusal(r, *kase, &next);
     if (overrode) *overrode = NULL;
     if (!why) return NULL;
     if (override) {
@@ -143,7 +156,7 @@ rd_err *pb_enter(rd_desk *d, int64_t case_id, const char *op, const char *overri
             free(why);
         return NULL;
     }
-    e = rd_error(RD_CONFLICT, "%s (or --override REASON)", why);
+    e = rd_err_next(rd_err_overridable(rd_error(RD_CONFLICT, "%s", why)), next, case_id, 0);
     free(why);
     json_decref(*kase);
     *kase = NULL;
@@ -181,10 +194,11 @@ static rd_err *hold(rd_desk *d, json_t *kase, const char *what, const char *over
     const char *status = desk_js(kase, "status");
     long long id = (long long)desk_ji(kase, "id");
     char *why = NULL;
-    if (!allow_paused && status && strcmp(status, "paused") == 0)
+    bool paused = !allow_paused && status && strcmp(status, "paused") == 0;
+    if (paused)
         why = xasprintf("status: case %lld is paused (P14): nothing goes out to the client, not "
-                        "%s either; resume it first (case resume %lld)",
-                        id, what, id);
+                        "%s either; resume it first",
+                        id, what);
     else if (pb_cooling(d, kase, until))
         why = xasprintf("cool_off: case %lld is cooling off until %s (P2): %s waits until then", id,
                         until, what);
@@ -193,7 +207,8 @@ static rd_err *hold(rd_desk *d, json_t *kase, const char *what, const char *over
     if (override)
         add_overrode(overrode, why);
     else
-        e = rd_error(RD_CONFLICT, "%s (or --override REASON)", why);
+        e = rd_err_next(rd_err_overridable(rd_error(RD_CONFLICT, "%s", why)),
+                        paused ? "case.resume" : NULL, id, 0);
     free(why);
     return e;
 }
@@ -358,7 +373,7 @@ rd_err *desk_ack_hints(rd_desk *d, const char *text, json_t **out)
                                "reach me directly on %s%s%s.\"",
                                p ? p : "", p && m ? " or at " : "", m ? m : "")
                    : xstrdup("give the client your direct contact details (P5); set them once "
-                             "with config set me.phone and me.email");
+                             "in the settings me.phone and me.email");
         json_array_append_new(*out, json_string(hint));
         free(hint);
     }
@@ -519,10 +534,11 @@ rd_err *desk_case_confirm_logged(rd_desk *d, int64_t case_id, const char *by,
     if ((e = store_begin(d->st))) return e;
     e = pb_enter(d, case_id, "case.confirm", override, &k, &overrode);
     if (!e && !desk_js(k, "want") && !override)
-        e = rd_error(RD_CONFLICT,
-                     "want: case %lld has no restatement yet; draft it first (case want) (or "
-                     "--override REASON)",
-                     (long long)case_id);
+        e = rd_err_next(rd_err_overridable(rd_error(RD_CONFLICT,
+                                                    "want: case %lld has no restatement yet; draft "
+                                                    "it first",
+                                                    (long long)case_id)),
+                        "case.want", case_id, 0);
     if (!e && correction) e = pb_hold(d, k, "the corrected restatement", override, &overrode);
     if (!e && correction) {
         const char *goal = desk_js(k, "goal") ? desk_js(k, "goal") : "it is put right";
@@ -577,14 +593,14 @@ rd_err *desk_case_flag(rd_desk *d, int64_t case_id, const desk_flag_input *in)
         f.hostility = &v[0];
     }
     if (!e) e = yes_no("abuse", in->abuse, &v[1], &f.abuse);
-    if (!e) e = yes_no("legal-threat", in->legal_threat, &v[2], &f.legal_threat);
-    if (!e) e = yes_no("review-threat", in->review_threat, &v[3], &f.review_threat);
-    if (!e) e = yes_no("refund-demand", in->refund_demand, &v[4], &f.refund_demand);
-    if (!e) e = yes_no("payment-refusal", in->payment_refusal, &v[5], &f.payment_refusal);
+    if (!e) e = yes_no("legal_threat", in->legal_threat, &v[2], &f.legal_threat);
+    if (!e) e = yes_no("review_threat", in->review_threat, &v[3], &f.review_threat);
+    if (!e) e = yes_no("refund_demand", in->refund_demand, &v[4], &f.refund_demand);
+    if (!e) e = yes_no("payment_refusal", in->payment_refusal, &v[5], &f.payment_refusal);
     if (!e && !f.hostility && !f.abuse && !f.legal_threat && !f.review_threat && !f.refund_demand &&
         !f.payment_refusal)
-        e = rd_error(RD_INVALID, "flag: give at least one of --hostility, --abuse, --legal-threat,"
-                                 " --review-threat, --refund-demand, --payment-refusal");
+        e = rd_error(RD_INVALID, "hostility: give at least one of hostility, abuse, legal threat,"
+                                 " review threat, refund demand or payment refusal");
     if (e) return e;
     rd_timestr now;
     desk_now(now);
@@ -674,15 +690,16 @@ rd_err *desk_case_close(rd_desk *d, int64_t case_id, const desk_close_input *in,
     const int64_t *pm = NULL;
     rd_err *e = text_check("lesson", in->lesson, DESK_MAX_FIELD, true);
     if (!e) e = text_check("change", in->change, DESK_MAX_FIELD, true);
-    if (!e) e = yes_no("change-made", in->change_made, &made, &pm);
+    if (!e) e = yes_no("change_made", in->change_made, &made, &pm);
     if (!e) e = pb_override_check(override);
     int has_lesson = !text_blank(in->lesson), has_change = !text_blank(in->change);
     if (!e && has_lesson != has_change)
         e = rd_error(RD_INVALID, "%s: a lesson needs both what went wrong and what will change",
                      has_lesson ? "change" : "lesson");
     if (!e && !has_lesson && !override)
-        e = rd_error(RD_CONFLICT, "lesson: closing needs a lesson (P11): --lesson \"what went "
-                                  "wrong\" --change \"what will change\" (or --override REASON)");
+        e = rd_err_overridable(rd_error(RD_CONFLICT, "lesson: closing needs a lesson (P11): what "
+                                                     "went wrong, and what will change because "
+                                                     "of it"));
     if (e) return e;
     rd_timestr now;
     desk_now(now);
@@ -731,10 +748,12 @@ rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in
     if (!e && in->date) e = date_parse("date", in->date, &y, &m, &dd);
     if (!e) e = text_check("weighed", in->weighed, DESK_MAX_FIELD, true);
     if (!e && strcmp(in->level, "legal") == 0 && text_blank(in->weighed) && !override)
-        e = rd_error(RD_CONFLICT,
-                     "weighed: before the legal step, weigh the relationship and the reputational "
-                     "cost, not only the money (P13; see escalate --checklist): --weighed \"…\" "
-                     "(or --override REASON)");
+        e = rd_err_next(
+            rd_err_overridable(rd_error(
+                RD_CONFLICT, "weighed: before the legal step, weigh the relationship and the "
+                             "reputational cost, not only the money (P13; the legal checklist "
+                             "helps)")),
+            "legal.checklist", case_id, 0);
     if (e) return e;
     rd_timestr now;
     desk_now(now);
@@ -748,10 +767,12 @@ rd_err *desk_escalate(rd_desk *d, int64_t case_id, const desk_escalate_input *in
     json_t *x;
     json_array_foreach(earlier, i,
                        x) if (!e && strcmp(desk_js(x, "level"), in->level) == 0 && !override) e =
-        rd_error(RD_CONFLICT,
-                 "level: case %lld was already escalated to %s (escalation %lld); record its "
-                 "outcome or choose the next level (or --override REASON)",
-                 (long long)case_id, in->level, (long long)desk_ji(x, "id"));
+        rd_err_next(rd_err_overridable(rd_error(
+                        RD_CONFLICT,
+                        "level: case %lld was already escalated to %s (escalation %lld); record "
+                        "its outcome or choose the next level",
+                        (long long)case_id, in->level, (long long)desk_ji(x, "id"))),
+                    "escalation.outcome", case_id, desk_ji(x, "id"));
     json_decref(earlier);
     if (!e)
         e = store_escalation_insert(d->st, case_id, in->level, in->reason, in->mediator, in->date,
@@ -1050,7 +1071,27 @@ static const struct action_def {
     {"case.resume", NULL, {{NULL, NULL}}},
     {"case.show", NULL, {{NULL, NULL}}},
     {"case.next", NULL, {{NULL, NULL}}},
+    /* steps an error names first (desk_err_action) */
+    {"legal.checklist", NULL, {{NULL, NULL}}},
+    {"draft.edit", "draft", {{"text", "FILE"}}},
+    {"draft.release", "draft", {{NULL, NULL}}},
+    {"client.edit", "client", {{"email", "ADDRESS"}}},
+    {"config.set", NULL, {{NULL, NULL}}},
+    {"config.list", NULL, {{NULL, NULL}}},
 };
+
+json_t *desk_err_action(const rd_err *e)
+{
+    if (!e || !e->action) return NULL;
+    json_t *ids = json_object();
+    for (size_t i = 0; i < sizeof action_defs / sizeof action_defs[0]; i++)
+        if (strcmp(action_defs[i].name, e->action) == 0 && action_defs[i].id_param &&
+            e->action_item)
+            json_object_set_new(ids, action_defs[i].id_param, json_integer(e->action_item));
+    json_t *a = pb_action(e->action, e->action_case, ids, NULL);
+    json_decref(ids);
+    return a;
+}
 
 json_t *pb_action(const char *name, int64_t case_id, json_t *ids, json_t *params)
 {
@@ -1118,6 +1159,14 @@ static const struct advice {
     {S_TERMINATED, "The client was let go; finish any handover that is still open",
      "obligations must be fulfilled or handed over (P16)", "case.show", NULL},
 };
+
+/* The step `case next` advises at stage s, or NULL. */
+static const char *advised(int stage)
+{
+    for (size_t i = 0; i < sizeof advice / sizeof advice[0]; i++)
+        if (advice[i].stage == stage) return advice[i].action;
+    return NULL;
+}
 
 /* A boundary message in our words for an abusive exchange (P14): calm, no blame, a pause with
  * a date when known. Caller frees. */

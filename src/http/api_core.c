@@ -126,8 +126,11 @@ rd_err *api_case_list(http_req *rq, http_resp *rs)
 
 rd_err *api_case_open(http_req *rq, http_resp *rs)
 {
-    desk_case_input in = {ARG("client"), ARG("project"), ARG("channel"), ARG("received"),
-                          ARG("words")};
+    desk_case_input in = {.client = ARG("client"),
+                          .project = ARG("project"),
+                          .channel = ARG("channel"),
+                          .received = ARG("received"),
+                          .words = ARG("words")};
     int64_t id = 0;
     rd_err *e = desk_case_open(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);

@@ -94,11 +94,16 @@ rd_err *api_project_list(http_req *rq, http_resp *rs)
 
 rd_err *api_project_add(http_req *rq, http_resp *rs)
 {
-    desk_project_input in = {ARG("client"),    ARG("title"),
-                             ARG("scope"),     ARG("deliverables"),
-                             ARG("deadline"),  ARG("price"),
-                             ARG("currency"),  ARG("payment_terms"),
-                             ARG("revisions"), ARG("extra_revision_price")};
+    desk_project_input in = {.client = ARG("client"),
+                             .title = ARG("title"),
+                             .scope = ARG("scope"),
+                             .deliverables = ARG("deliverables"),
+                             .deadline = ARG("deadline"),
+                             .price = ARG("price"),
+                             .currency = ARG("currency"),
+                             .payment_terms = ARG("payment_terms"),
+                             .revisions = ARG("revisions"),
+                             .extra_revision_price = ARG("extra_revision_price")};
     int64_t id = 0;
     rd_err *e = desk_project_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -129,7 +134,10 @@ rd_err *api_revision_list(http_req *rq, http_resp *rs)
 
 rd_err *api_revision_add(http_req *rq, http_resp *rs)
 {
-    desk_revision_input in = {ARG("id"), ARG("note"), arg_yes(rq, "charge"), arg_yes(rq, "waive")};
+    desk_revision_input in = {.project = ARG("id"),
+                              .note = ARG("note"),
+                              .charge = arg_yes(rq, "charge"),
+                              .waive = arg_yes(rq, "waive")};
     json_t *out = NULL;
     rd_err *e = desk_revision_add(rq->desk, &in, &out);
     if (e) return e;
@@ -160,7 +168,7 @@ rd_err *api_terminate_check(http_req *rq, http_resp *rs)
 
 rd_err *api_terminate_handover(http_req *rq, http_resp *rs)
 {
-    desk_handover_input in = {ARG("id"), ARG("item"), ARG("note")};
+    desk_handover_input in = {.client = ARG("id"), .item = ARG("item"), .note = ARG("note")};
     int64_t id = 0;
     rd_err *e = desk_terminate_handover(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -182,7 +190,11 @@ rd_err *api_terminate_confirm(http_req *rq, http_resp *rs)
 
 rd_err *api_time_add(http_req *rq, http_resp *rs)
 {
-    desk_time_input in = {ARG("id"), ARG("case"), ARG("minutes"), ARG("note"), ARG("on")};
+    desk_time_input in = {.client = ARG("id"),
+                          .case_id = ARG("case"),
+                          .minutes = ARG("minutes"),
+                          .note = ARG("note"),
+                          .on = ARG("on")};
     int64_t id = 0;
     rd_err *e = desk_time_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -192,8 +204,13 @@ rd_err *api_time_add(http_req *rq, http_resp *rs)
 
 rd_err *api_log_add(http_req *rq, http_resp *rs)
 {
-    desk_log_input in = {ARG("client"), ARG("case"),    ARG("direction"), ARG("channel"),
-                         ARG("at"),     ARG("subject"), ARG("body")};
+    desk_log_input in = {.client = ARG("client"),
+                         .case_id = ARG("case"),
+                         .direction = ARG("direction"),
+                         .channel = ARG("channel"),
+                         .at = ARG("at"),
+                         .subject = ARG("subject"),
+                         .body = ARG("body")};
     int64_t id = 0;
     rd_err *e = desk_log_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -243,7 +260,8 @@ rd_err *api_concern_list(http_req *rq, http_resp *rs)
 rd_err *api_concern_add(http_req *rq, http_resp *rs)
 {
     int64_t case_id, id = 0;
-    desk_concern_input in = {ARG("text"), ARG("specifics"), ARG("example")};
+    desk_concern_input in = {
+        .text = ARG("text"), .specifics = ARG("specifics"), .example = ARG("example")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_concern_add(rq->desk, case_id, &in, ARG("override"), &id);
     return e ? e : api_created(rs, id);
@@ -293,8 +311,12 @@ rd_err *api_case_confirm(http_req *rq, http_resp *rs)
 rd_err *api_case_flag(http_req *rq, http_resp *rs)
 {
     int64_t case_id;
-    desk_flag_input in = {ARG("hostility"),     ARG("abuse"),         ARG("legal_threat"),
-                          ARG("review_threat"), ARG("refund_demand"), ARG("payment_refusal")};
+    desk_flag_input in = {.hostility = ARG("hostility"),
+                          .abuse = ARG("abuse"),
+                          .legal_threat = ARG("legal_threat"),
+                          .review_threat = ARG("review_threat"),
+                          .refund_demand = ARG("refund_demand"),
+                          .payment_refusal = ARG("payment_refusal")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_case_flag(rq->desk, case_id, &in);
     return done(rs, e);
@@ -323,7 +345,8 @@ rd_err *api_case_resume(http_req *rq, http_resp *rs)
 rd_err *api_case_close(http_req *rq, http_resp *rs)
 {
     int64_t case_id, lesson_id = 0;
-    desk_close_input in = {ARG("lesson"), ARG("change"), ARG("change_made")};
+    desk_close_input in = {
+        .lesson = ARG("lesson"), .change = ARG("change"), .change_made = ARG("change_made")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_case_close(rq->desk, case_id, &in, ARG("override"), &lesson_id);
     return with_id(rs, e, "lesson_id", lesson_id);
@@ -342,8 +365,11 @@ rd_err *api_feedback_record(http_req *rq, http_resp *rs)
 rd_err *api_escalate(http_req *rq, http_resp *rs)
 {
     int64_t case_id, id = 0;
-    desk_escalate_input in = {ARG("level"), ARG("reason"), ARG("mediator"), ARG("date"),
-                              ARG("weighed")};
+    desk_escalate_input in = {.level = ARG("level"),
+                              .reason = ARG("reason"),
+                              .mediator = ARG("mediator"),
+                              .date = ARG("date"),
+                              .weighed = ARG("weighed")};
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_escalate(rq->desk, case_id, &in, ARG("override"), &id);
     return e ? e : api_created(rs, id);
@@ -369,7 +395,10 @@ rd_err *api_offer_make(http_req *rq, http_resp *rs)
     int64_t case_id, id = 0;
     const char *options[MAX_LIST];
     int n = http_arg_all(rq, "option", options, MAX_LIST);
-    desk_offer_input in = {options, n, ARG("revision_charge"), arg_yes(rq, "dry_run")};
+    desk_offer_input in = {.options = options,
+                           .noptions = n,
+                           .revision_charge = ARG("revision_charge"),
+                           .dry_run = arg_yes(rq, "dry_run")};
     json_t *report = NULL;
     rd_err *e = http_arg_id(rq, "id", &case_id);
     if (!e) e = desk_offer_make(rq->desk, case_id, &in, ARG("override"), &report, &id);
@@ -467,8 +496,11 @@ rd_err *api_invoice_list(http_req *rq, http_resp *rs)
 
 rd_err *api_invoice_add(http_req *rq, http_resp *rs)
 {
-    desk_invoice_input in = {ARG("project"), ARG("number"), ARG("amount"), ARG("issued"),
-                             ARG("due")};
+    desk_invoice_input in = {.project = ARG("project"),
+                             .number = ARG("number"),
+                             .amount = ARG("amount"),
+                             .issued = ARG("issued"),
+                             .due = ARG("due")};
     int64_t id = 0;
     rd_err *e = desk_invoice_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -485,7 +517,7 @@ rd_err *api_invoice_get(http_req *rq, http_resp *rs)
 
 rd_err *api_invoice_pay(http_req *rq, http_resp *rs)
 {
-    desk_payment_input in = {ARG("id"), ARG("amount"), ARG("on")};
+    desk_payment_input in = {.invoice = ARG("id"), .amount = ARG("amount"), .on = ARG("on")};
     int64_t id = 0;
     rd_err *e = desk_invoice_pay(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -513,7 +545,10 @@ rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs)
 
 rd_err *api_letter_demand(http_req *rq, http_resp *rs)
 {
-    desk_demand_input in = {ARG("id"), ARG("pursuit_cost"), ARG("deadline_days"), ARG("override")};
+    desk_demand_input in = {.invoice = ARG("id"),
+                            .pursuit_cost = ARG("pursuit_cost"),
+                            .deadline_days = ARG("deadline_days"),
+                            .override = ARG("override")};
     json_t *out = NULL;
     rd_err *e = desk_letter_demand(rq->desk, &in, &out);
     return api_reply(rs, e, out);
@@ -528,7 +563,10 @@ rd_err *api_draft_list(http_req *rq, http_resp *rs)
 
 rd_err *api_draft_new(http_req *rq, http_resp *rs)
 {
-    desk_draft_input in = {ARG("case"), ARG("body"), ARG("subject"), ARG("channel")};
+    desk_draft_input in = {.case_id = ARG("case"),
+                           .body = ARG("body"),
+                           .subject = ARG("subject"),
+                           .channel = ARG("channel")};
     int64_t id = 0;
     rd_err *e = desk_draft_new(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -542,7 +580,7 @@ rd_err *api_draft_get(http_req *rq, http_resp *rs)
 rd_err *api_draft_edit(http_req *rq, http_resp *rs)
 {
     int64_t id;
-    desk_draft_input in = {NULL, ARG("body"), ARG("subject"), NULL};
+    desk_draft_input in = {.body = ARG("body"), .subject = ARG("subject")};
     rd_err *e = http_arg_id(rq, "id", &id);
     if (!e) e = desk_draft_edit(rq->desk, id, &in);
     return e ? e : api_draft_get(rq, rs);

@@ -64,8 +64,13 @@ rd_err *api_portal_seen(http_req *rq, http_resp *rs)
 
 rd_err *api_review_add(http_req *rq, http_resp *rs)
 {
-    desk_review_input in = {ARG("platform"), ARG("rating"), ARG("text"), ARG("link"),
-                            ARG("date"),     ARG("client"), ARG("case")};
+    desk_review_input in = {.platform = ARG("platform"),
+                            .rating = ARG("rating"),
+                            .text = ARG("text"),
+                            .link = ARG("link"),
+                            .date = ARG("date"),
+                            .client = ARG("client"),
+                            .case_id = ARG("case")};
     int64_t id = 0;
     rd_err *e = desk_review_add(rq->desk, &in, &id);
     return e ? e : api_created(rs, id);
@@ -106,7 +111,8 @@ rd_err *api_review_posted(http_req *rq, http_resp *rs)
 
 rd_err *api_testimonial_ask(http_req *rq, http_resp *rs)
 {
-    desk_testimonial_input in = {ARG("client"), ARG("case"), ARG("text")};
+    desk_testimonial_input in = {
+        .client = ARG("client"), .case_id = ARG("case"), .text = ARG("text")};
     int64_t id = 0;
     json_t *report = NULL;
     rd_err *e = desk_testimonial_ask(rq->desk, &in, ARG("override"), &id, &report);
@@ -139,7 +145,10 @@ rd_err *api_survey_create(http_req *rq, http_resp *rs)
 {
     const char *questions[16];
     int n = http_arg_all(rq, "question", questions, 16);
-    desk_survey_input in = {ARG("period"), questions, n, ARG("min_responses")};
+    desk_survey_input in = {.period = ARG("period"),
+                            .questions = questions,
+                            .nquestions = n,
+                            .min_responses = ARG("min_responses")};
     json_t *out = NULL;
     rd_err *e = desk_survey_create(rq->desk, &in, &out);
     return e ? e : http_json(rs, 201, out);

@@ -73,6 +73,14 @@ void page_open(hw *w, const page_view *v, const char *title, const char *nav)
         HW_RAW(w, "<p class=\"form-error\" role=\"alert\">Not done: ");
         hw_text(w, v->err->msg);
         HW_RAW(w, " <a href=\"#failed\">Go to the form</a></p>");
+        /* the step the desk names first, as the button the case page would show for it */
+        json_t *next = desk_err_action(v->err);
+        if (next) {
+            HW_RAW(w, "<div class=\"error-next\">");
+            hw_action(w, v, next, 0, "error-next", 1);
+            HW_RAW(w, "</div>");
+            json_decref(next);
+        }
     }
     if (v->notice) {
         HW_RAW(w, "<p class=\"notice\" role=\"status\">");

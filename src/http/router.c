@@ -151,8 +151,10 @@ const char *http_code_name(rd_code code)
 
 void http_json_error(http_resp *rs, const rd_err *e)
 {
-    json_t *err = json_pack("{s:s, s:s, s:o}", "code", rd_code_name(e->code), "message", e->msg,
-                            "field", e->field ? json_string(e->field) : json_null());
+    json_t *next = desk_err_action(e);
+    json_t *err = json_pack("{s:s, s:s, s:o, s:o, s:b}", "code", rd_code_name(e->code), "message",
+                            e->msg, "field", e->field ? json_string(e->field) : json_null(),
+                            "action", next ? next : json_null(), "overridable", e->overridable);
     if (!err) /* a message that is not UTF-8 cannot be encoded: say so without it */
         err = json_pack("{s:s, s:s, s:n}", "code", rd_code_name(e->code), "message",
                         rd_code_summary(e->code), "field");

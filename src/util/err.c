@@ -32,7 +32,7 @@ static char *field_of(rd_code code, const char *msg)
 
 static rd_err *verror(rd_code code, const char *field, bool infer, const char *fmt, va_list ap)
 {
-    rd_err *e = xmalloc(sizeof *e);
+    rd_err *e = xcalloc(1, sizeof *e);
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
@@ -63,11 +63,32 @@ rd_err *rd_error_at(rd_code code, const char *field, const char *fmt, ...)
     return e;
 }
 
+rd_err *rd_err_next(rd_err *e, const char *action, int64_t case_id, int64_t item)
+{
+    if (!e) return NULL;
+    free(e->action);
+    e->action = action ? xstrdup(action) : NULL;
+    e->action_case = case_id;
+    e->action_item = item;
+    return e;
+}
+
+rd_err *rd_err_overridable(rd_err *e)
+{
+    if (!e || e->overridable) return e;
+    char *msg = xasprintf("%s%s", e->msg, RD_OVERRIDE_HINT);
+    free(e->msg);
+    e->msg = msg;
+    e->overridable = true;
+    return e;
+}
+
 void rd_err_free(rd_err *e)
 {
     if (!e) return;
     free(e->msg);
     free(e->field);
+    free(e->action);
     free(e);
 }
 

@@ -42,6 +42,11 @@ typedef struct rd_err {
     rd_code code; /* which row of RD_ERROR_CODES */
     char *msg;    /* one line, no trailing newline; owned by the error */
     char *field;  /* the input field it concerns ("deadline"), or NULL; owned by the error */
+    /* What to do about it, for a front door to render (a command, a button, an API link): */
+    char *action;        /* the step to take first, an action name ("offer.make"), or NULL; owned */
+    int64_t action_case; /* the case that step is on, 0 when none */
+    int64_t action_item; /* the open item it acts on (an offer, a draft, a client), 0 when none */
+    bool overridable;    /* a reason given as the override lets the operation go ahead */
 } rd_err;
 
 /* Builds a new error with a printf-style message. Never returns NULL. The convention for
@@ -51,6 +56,12 @@ rd_err *rd_error(rd_code code, const char *fmt, ...) __attribute__((format(print
 /* The same with the field given explicitly (NULL: none), whatever the message says. */
 rd_err *rd_error_at(rd_code code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Names the step to take first on e (case_id and item 0 when none); returns e, NULL for NULL. */
+rd_err *rd_err_next(rd_err *e, const char *action, int64_t case_id, int64_t item);
+/* Marks that an override reason lets the refused operation go ahead, ending the message with
+ * RD_OVERRIDE_HINT (a front door with its own way of saying so replaces it); returns e. */
+rd_err *rd_err_overridable(rd_err *e);
+#define RD_OVERRIDE_HINT " (or give a reason to override)"
 void rd_err_free(rd_err *e);
 int rd_err_exit_code(const rd_err *e);   /* 0 for NULL */
 int rd_err_http_status(const rd_err *e); /* 200 for NULL */

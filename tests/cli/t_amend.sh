@@ -18,7 +18,7 @@ test_amend_project_terms_recorded() {
     snapshot
     r project amend 1 --reason "fewer boards"
     rc_is 1
-    err_has "amendment:"
+    err_has "--price: give what changes"
     r project amend 1 --price lots --reason "fewer boards"
     rc_is 1
     err_has "price:"

@@ -343,6 +343,8 @@ test_http_api_walks_a_case_as_the_cli_would() {
     j POST /api/v1/cases/1/offers '{"option":["redo:reprint boards 3 and 5:2026-11-27"]}'
     status_is 409
     body_has '"code":"conflict"'
+    body_has '"overridable":true'                      # an override reason would let it through
+    body_has '"action":{"action":"case.want","case":1' # the step to take first, as case next has it
     unchanged
     j POST /api/v1/cases/1/confirm '{"by":"client"}'
     status_is 200

@@ -166,7 +166,7 @@ test_money_revisions() {
     rc_is 1
     err_has "only 1 is included"
     err_has "150.00 USD"
-    err_has "--charge or --waive"
+    err_has "--charge: this is revision 2"; err_has "charge for it or waive it"
     unchanged
     r revision add --project 1 --note "new cover" --charge
     rc_is 0

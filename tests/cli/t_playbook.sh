@@ -148,6 +148,8 @@ test_playbook_wrong_stage_says_what_first() {
     r case acknowledge 1
     rc_is 1
     err_has "record at least one of the client's concerns"
+    err_has "next: redress case concern add 1 --text"
+    err_one_line
     r case cause 1 --root quality
     rc_is 1
     err_has "acknowledge the complaint first"
@@ -159,7 +161,7 @@ test_playbook_wrong_stage_says_what_first() {
     err_has "draft the restatement first"
     r feedback record 1 --score 5
     rc_is 1
-    err_has "followup done"
+    err_has "hold the follow-up first"
     r case close 1 --lesson a --change b
     rc_is 1
     err_has "follow through first"
@@ -239,7 +241,8 @@ test_playbook_offer_money_and_dates_checked() {
     r offer make 1 --option "revision:3 rounds:2026-12-01"
     rc_is 1
     err_has "180.00 GBP"
-    err_has "--charge or --waive"
+    err_has "--charge: option 1 goes 1 revision beyond"
+    err_has "charge for them or waive them"
     r offer make 1 --option redo
     rc_is 1
     err_has "KIND:DETAIL:DUE"

@@ -157,7 +157,7 @@ static void test_amendment_keeps_the_original_terms(void **state)
     json_t *r = NULL, *p = NULL;
     digest(f, before);
     desk_amend_input none = {NULL, NULL, NULL, NULL, "nothing", NULL};
-    expect_err(desk_project_amend(&f->d, 1, &none, &r), RD_INVALID, "amendment");
+    expect_err(desk_project_amend(&f->d, 1, &none, &r), RD_INVALID, "price: give what changes");
     desk_amend_input noreason = {"2,000", NULL, NULL, NULL, NULL, NULL};
     expect_err(desk_project_amend(&f->d, 1, &noreason, &r), RD_INVALID, "reason");
     desk_amend_input bad = {"2,000", NULL, "many", NULL, "fewer boards", NULL};

@@ -124,7 +124,7 @@ static void test_client_edit(void **state)
     assert_true(json_is_null(json_object_get(c, "email")));
     json_decref(c);
     desk_client_input none = {0};
-    expect_error(desk_client_edit(&f->d, id, &none), RD_USAGE, "client edit:");
+    expect_error(desk_client_edit(&f->d, id, &none), RD_USAGE, "give at least one field");
     desk_client_input status = {.status = "gone"};
     expect_error(desk_client_edit(&f->d, id, &status), RD_INVALID, "status:");
     expect_error(desk_client_edit(&f->d, 999, &change), RD_NOT_FOUND, "client:");

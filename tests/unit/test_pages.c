@@ -213,6 +213,18 @@ static void test_refused_form_shows_the_error_beside_its_field(void **state)
     has(p, "<li>The album is six weeks late</li>");
     has(p, "<p class=\"notice\" role=\"status\">Concern recorded.</p>");
     has(p, "<li aria-current=\"step\">listening</li>");
+
+    /* out of order: refused in the playbook's words, with the step to take first as a button */
+    const char *early[] = {"form", "cause", "root", "quality", NULL};
+    e = page_case_form(&f->d, 2, pairs_arg, early, &loc);
+    assert_non_null(e);
+    assert_true(e->overridable);
+    page_view refused = {.failed = "cause", .err = e};
+    p = render_case(f, 2, &refused);
+    has(p, "acknowledge the complaint first");
+    has(p, "<div class=\"error-next\"><a class=\"button\" id=\"error-next\" "
+           "href=\"/cases/2#acknowledge\">Record the acknowledgement</a></div>");
+    rd_err_free(e);
 }
 
 static void test_draft_shows_tone_findings_and_hold(void **state)

@@ -271,7 +271,17 @@ static void test_follow_through_schedules_followup(void **state)
     assert_null(desk_followup_list(&f->d, 1, NULL, &list)); /* not due yet */
     assert_int_equal(json_array_size(list), 0);
     json_decref(list);
-    expect_err(desk_feedback_record(&f->d, 1, "5", NULL, NULL, &id), RD_CONFLICT, "followup done");
+    /* refused in words, with the step to take first by its action name and the case it is on */
+    rd_err *fe = desk_feedback_record(&f->d, 1, "5", NULL, NULL, &id);
+    assert_non_null(fe);
+    assert_string_equal(fe->action, "followup.done");
+    assert_int_equal(fe->action_case, 1);
+    assert_true(fe->overridable);
+    json_t *next = desk_err_action(fe);
+    assert_string_equal(desk_js(next, "action"), "followup.done");
+    assert_int_equal(desk_ji(next, "case"), 1);
+    json_decref(next);
+    expect_err(fe, RD_CONFLICT, "hold the follow-up first");
     assert_null(desk_followup_done(&f->d, 1, "happy", NULL));
     expect_err(desk_feedback_record(&f->d, 1, "6", NULL, NULL, &id), RD_INVALID, "score");
     assert_null(desk_feedback_record(&f->d, 1, "5", "great", NULL, &id));

@@ -454,7 +454,7 @@ static void test_survey_results_wait_for_the_threshold(void **state)
     const char *q[] = {"Anything?"};
     desk_survey_input low = {"2026-11-01..2026-11-30", q, 1, "2"};
     json_t *out = NULL;
-    expect_err(desk_survey_create(&f->d, &low, &out), RD_INVALID, "min-responses");
+    expect_err(desk_survey_create(&f->d, &low, &out), RD_INVALID, "min_responses");
     desk_survey_input none = {"2025-01-01..2025-01-31", q, 1, NULL};
     expect_err(desk_survey_create(&f->d, &none, &out), RD_INVALID, "period");
     desk_survey_input bad = {"2026-11-30..2026-11-01", q, 1, NULL};
