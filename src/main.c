@@ -38,7 +38,8 @@ extern const cli_cmd cmd_draft_send, cmd_letter_send;
 extern const cli_cmd cmd_today, cmd_followup_add, cmd_followup_edit, cmd_case_reread;
 extern const cli_cmd cmd_escalation_list, cmd_escalation_proposal;
 extern const cli_cmd cmd_invoice_write_off, cmd_invoice_credit_note;
-extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export;
+extern const cli_cmd cmd_import, cmd_search, cmd_attach, cmd_attachment_get, cmd_case_export,
+    cmd_export_case;
 extern const cli_cmd cmd_backup;
 extern const cli_cmd cmd_project_amend, cmd_revision_reverse, cmd_log_correct, cmd_commitment_split;
 extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_portal_events,
@@ -151,6 +152,7 @@ const cli_cmd *const cli_commands[] = {
     &cmd_survey_close,
     &cmd_report,
     &cmd_export_csv,
+    &cmd_export_case,
     &cmd_calendar_export,
     &cmd_calendar_link,
     &cmd_calendar_links,

@@ -382,6 +382,18 @@ const cli_cmd cmd_case_export = {
     "has a key (`redress key init`). `redress verify --bundle DIR` checks it all.",
     export_opts,
     case_export};
+/* The same command under the name the exports share (export csv, export case). */
+const cli_cmd cmd_export_case = {
+    "export case",
+    "CASE",
+    1,
+    1,
+    CMD_JSON,
+    "Export a case as an evidence bundle (the same as `case export`).",
+    "Another name for `redress case export`, beside `export csv`: see its help for what the\n"
+    "folder holds and `redress verify --bundle DIR` for checking it.",
+    export_opts,
+    case_export};
 const cli_cmd cmd_search = {
     "search",
     "QUERY",

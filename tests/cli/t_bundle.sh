@@ -78,6 +78,11 @@ test_bundle_reads_for_a_mediator_and_verifies() {
     rc_is 0
     [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entries WHERE action = 'case.export'")" = 1 ] ||
         fail "the export was not audited"
+    # the same command under the exports' name writes a bundle that verifies too
+    r export case 3 --out "$WORK/b2"
+    rc_is 0
+    verify_bundle "$WORK/b2"
+    [ "$RC" = 0 ] || fail "export case's bundle does not verify: $ERR"
     unset REDRESS_NOW
 }
 

@@ -320,6 +320,30 @@ test_http_lists_page_with_a_cursor() {
     serve_down
 }
 
+# An invoice path of digits is the invoice's id, the id every answer gives, even when another
+# invoice is numbered with those digits; any other path is an invoice number.
+test_http_invoice_path_is_its_id() {
+    web_desk
+    own=$("$BIN" --db "$DB" invoice add --project 1 --number 1 --amount 10 --issued 2026-11-01) ||
+        fail "invoice add failed"
+    [ "$own" != 1 ] || fail "the new invoice took id 1; the test needs another"
+    one=$(sqlite3 "$DB" "SELECT number FROM invoices WHERE id = 1")
+    serve_up || return
+    h -H "$(auth)" "$URL/api/v1/invoices/1"
+    status_is 200
+    body_has '"id":1,'
+    body_has "\"number\":\"$one\""
+    h -H "$(auth)" "$URL/api/v1/invoices/$own/prerequisites"
+    status_is 200
+    h -H "$(auth)" "$URL/api/v1/invoices/$one"
+    status_is 200
+    body_has '"id":1,'
+    h -H "$(auth)" "$URL/api/v1/invoices/1999-999"
+    status_is 404
+    body_has '"field":"invoice"'
+    serve_down
+}
+
 # j METHOD PATH JSON: an API call with the token; sets STATUS and BODY.
 j() {
     h -X "$1" -H "$(auth)" -H 'Content-Type: application/json' -d "$3" "$URL$2"

@@ -45,7 +45,8 @@ export async function startDesk() {
   child.stdout.on("data", (d) => { log += d; });
   child.stderr.on("data", (d) => { log += d; });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10000;
+  // a bound on waiting, not a speed check: a busy machine can take seconds to start it
+  const deadline = Date.now() + 30000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redress serve exited: ${log}`);
     try {
