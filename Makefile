@@ -143,7 +143,7 @@ $(1)_FLAGS := $(2)
 $(1)_CORE_OBJ := $$(filter-out $$(patsubst %.c,build/$(1)/%.o,$$(MOD_SRC)),$$($(1)_LIB_OBJ))
 $(1)_MODULES := $$(foreach m,$$(MODULES),build/$(1)/redress-modules/redress-$$(m).so)
 # the program exports its functions (-rdynamic) for the modules to call back
-build/$(1)/redress: build/$(1)/src/main.o build/$(1)/src/mod/module.o build/$(1)/src/mod/stubs.o \
+build/$(1)/redress: build/$(1)/src/main.o build/$(1)/src/mod/module.o build/$(1)/src/mod/forward.o \
                     $$($(1)_CORE_OBJ) | $$($(1)_MODULES)
 	$$(CC) $(2) $$(LDFLAGS) -rdynamic -o $$@ $$^ $$(CORE_LIBS) -ldl -lm -pthread
 build/$(1)/pic/%.o: %.c | build/gen/version.h build/gen/schema_sql.c build/gen/web_assets.c

@@ -6,7 +6,7 @@
  * process that never serves, imports, sends or prints therefore never pays for loading and
  * relocating those libraries: the dynamic loader was most of what a small command cost.
  *
- * The functions keep their names and contracts (http.h, mail.h, docs.h): src/mod/stubs.c defines
+ * The functions keep their names and contracts (http.h, mail.h, docs.h): src/mod/forward.c defines
  * each in the program as a call through the module, so no caller knows. Unit tests, tools and
  * benchmarks link the same code statically from libredress.a and load nothing. */
 #ifndef REDRESS_MOD_H

@@ -1,4 +1,4 @@
-/* stubs.c — the functions of the modules (module.h) as the `redress` program sees them: each
+/* forward.c — the functions of the modules (module.h) as the `redress` program sees them: each
  * finds its namesake in the module and calls it. Linked into the program only; libredress.a
  * carries the real functions for tests, tools and benchmarks. Entry points (what the desk and
  * the CLI call first) return the module's absence as an error; the others run only while the
