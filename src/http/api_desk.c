@@ -508,30 +508,37 @@ rd_err *api_invoice_add(http_req *rq, http_resp *rs)
 
 /* The invoice a path names. All digits is its id, the id every answer gives (an invoice may be
  * numbered "3" too, and the path must not then reach another invoice); anything else is its
- * number (2026-031). ref gets a name the desk's invoice lookup takes back to the same invoice. */
-static rd_err *path_invoice(http_req *rq, int64_t *id, char *ref, size_t n)
+ * number (2026-031). */
+static rd_err *path_invoice(http_req *rq, int64_t *id)
 {
     const char *arg = ARG("id");
     bool digits = arg && *arg && strspn(arg, "0123456789") == strlen(arg);
-    rd_err *e = digits ? http_arg_id(rq, "id", id) : desk_invoice_ref(rq->desk, "invoice", arg, id);
-    return e ? e : http_invoice_name(rq->desk, *id, ref, n);
+    return digits ? http_arg_id(rq, "id", id) : desk_invoice_ref(rq->desk, "invoice", arg, id);
+}
+
+/* path_invoice, and in ref a name the desk's invoice lookup takes back to the same invoice (for
+ * the desk inputs that name an invoice as text). */
+static rd_err *path_invoice_name(http_req *rq, char *ref, size_t n)
+{
+    int64_t id;
+    rd_err *e = path_invoice(rq, &id);
+    return e ? e : http_invoice_name(rq->desk, id, ref, n);
 }
 
 rd_err *api_invoice_get(http_req *rq, http_resp *rs)
 {
     int64_t id;
-    char ref[32];
     json_t *out = NULL;
-    rd_err *e = path_invoice(rq, &id, ref, sizeof ref);
+    rd_err *e = path_invoice(rq, &id);
     if (!e) e = desk_invoice_get(rq->desk, id, &out);
     return api_reply(rs, e, out);
 }
 
 rd_err *api_invoice_pay(http_req *rq, http_resp *rs)
 {
-    int64_t invoice_id, id = 0;
+    int64_t id = 0;
     char ref[32];
-    rd_err *e = path_invoice(rq, &invoice_id, ref, sizeof ref);
+    rd_err *e = path_invoice_name(rq, ref, sizeof ref);
     if (e) return e;
     desk_payment_input in = {.invoice = ref, .amount = ARG("amount"), .on = ARG("on")};
     e = desk_invoice_pay(rq->desk, &in, &id);
@@ -543,9 +550,8 @@ rd_err *api_invoice_remind(http_req *rq, http_resp *rs)
     int64_t id;
     desk_remind_input in = {
         .preview = arg_yes(rq, "preview"), .channel = ARG("channel"), .override = ARG("override")};
-    char ref[32];
     json_t *out = NULL;
-    rd_err *e = path_invoice(rq, &id, ref, sizeof ref);
+    rd_err *e = path_invoice(rq, &id);
     if (!e) e = desk_invoice_remind_with(rq->desk, id, &in, &out);
     return api_reply(rs, e, out);
 }
@@ -553,18 +559,16 @@ rd_err *api_invoice_remind(http_req *rq, http_resp *rs)
 rd_err *api_demand_prerequisites(http_req *rq, http_resp *rs)
 {
     int64_t id;
-    char ref[32];
     json_t *out = NULL;
-    rd_err *e = path_invoice(rq, &id, ref, sizeof ref);
+    rd_err *e = path_invoice(rq, &id);
     if (!e) e = desk_demand_prerequisites(rq->desk, id, &out);
     return api_reply(rs, e, out);
 }
 
 rd_err *api_letter_demand(http_req *rq, http_resp *rs)
 {
-    int64_t invoice_id;
     char ref[32];
-    rd_err *e = path_invoice(rq, &invoice_id, ref, sizeof ref);
+    rd_err *e = path_invoice_name(rq, ref, sizeof ref);
     if (e) return e;
     desk_demand_input in = {.invoice = ref,
                             .pursuit_cost = ARG("pursuit_cost"),
