@@ -106,6 +106,11 @@ const lexicon *lex_get(void);
  * writes them to out as the C file that defines lex_get, lex_rule_texts and
  * analyze_data_error. Returns NULL, or what is wrong with the word lists (nothing written). */
 const char *lex_write_c(FILE *out);
+/* Build time and tests: parses the word lists files (NULL-named end) as lex_write_c would and
+ * returns NULL, or what is wrong with them as "FILE:LINE what"; the text is static, overwritten
+ * by the next call. Not thread-safe (one shared work area). */
+typedef struct rd_embedded rd_embedded;
+const char *lex_check(const rd_embedded *files);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
