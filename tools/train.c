@@ -406,7 +406,11 @@ static void choose_thresholds(void)
                 int tp = 0, fp = 0, fn = 0;
                 for (int i = 0; i < nmsg; i++) {
                     float p = 1 / (1 + expf(-held_out[i][o]));
-                    bool got = p >= (rule_verdict(i, o) ? los[a] : his[b]), want = msgs[i].y[o];
+                    bool rule = rule_verdict(i, o), want = msgs[i].y[o];
+                    /* as model_decide: a short message keeps the rules' flags */
+                    bool got = o < MO_HOST1 && msgs[i].ntok < MODEL_FLAG_MIN_WORDS
+                                   ? rule
+                                   : p >= (rule ? los[a] : his[b]);
                     tp += got && want, fp += got && !want, fn += !got && want;
                 }
                 double f = f1(tp, fp, fn);
@@ -462,7 +466,7 @@ static void cross_validate(void)
     analyze_model md = threshold_model();
     for (int i = 0; i < nmsg; i++) {
         triage_result r = msgs[i].rules;
-        model_decide(&md, held_out[i], &r);
+        model_decide(&md, held_out[i], msgs[i].ntok, &r);
         count(&model, &msgs[i], &r);
         count(&rules, &msgs[i], &msgs[i].rules);
     }

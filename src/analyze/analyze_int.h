@@ -106,6 +106,11 @@ const lexicon *lex_get(void);
  * writes them to out as the C file that defines lex_get, lex_rule_texts and
  * analyze_data_error. Returns NULL, or what is wrong with the word lists (nothing written). */
 const char *lex_write_c(FILE *out);
+/* Build time and tests: parses the word lists files (NULL-named end) as lex_write_c would and
+ * returns NULL, or what is wrong with them as "FILE:LINE what"; the text is static, overwritten
+ * by the next call. Not thread-safe (one shared work area). */
+typedef struct rd_embedded rd_embedded;
+const char *lex_check(const rd_embedded *files);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
@@ -210,10 +215,15 @@ static inline float model_cue(float logit)
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
+/* A message of fewer words keeps the rules' verdicts on the five flags: its few word features
+ * cannot outweigh the words the rules matched ("Can I get a refund for this rubbish? I'm
+ * furious." is a demand whatever the tuning set's long messages taught the model). */
+#define MODEL_FLAG_MIN_WORDS 20
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
- * of r, which holds the rules' verdicts on entry; the findings and counts are left as the rules
- * found them. */
-void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r);
+ * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
+ * counts are left as the rules found them. */
+void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t ntok,
+                  triage_result *r);
 /* For tools/train.c: triages text[0..len) (valid UTF-8) by the rules alone and returns the
  * model's inputs: its sparse feature hashes, one per occurrence, in hashes[0..*n) (at most
  * cap), the cue features (the abuse cue left 0 for the caller) and the word count. r gets the

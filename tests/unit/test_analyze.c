@@ -4,6 +4,7 @@
  * bytes and very large inputs. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 #include <pthread.h>
 
 #include "analyze/analyze.h"
+#include "analyze/analyze_int.h"
+#include "util/embed.h"
 
 static triage_result tri(const char *s)
 {
@@ -52,6 +55,41 @@ static void test_data_parses(void **state)
         assert_true(strlen(tone_rule_explain((tone_rule)r)) > 10);
         assert_true(strlen(tone_rule_example((tone_rule)r)) > 10);
     }
+}
+
+/* The word lists' build (tools/lexgen.c) refuses what the scanner could never match, naming
+ * file and line: a multi-word alternative ("a b|c" means "a b" or "a c"), a hyphenated word
+ * (the scanner splits it) and a number (read as #num). */
+static void test_lexgen_rejects_traps(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *want;
+    } bad[] = {
+        {"won't|will not pay", "\"won't not\""},
+        {"rip off|ripoff merchant", "\"rip ripoff\""},
+        {"credit it|credit the", "\"credit credit\""},
+        {"half-finished", "'-'"},
+        {"1 star", "#num"},
+    };
+    static const char common[] = "@label negator\nnot\nwon't\n";
+    char text[128];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int n =
+            snprintf(text, sizeof text, "@label payment_refusal\n# a comment\n%s\n", bad[i].line);
+        const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
+                                     {"triage.lex", text, (size_t)n},
+                                     {NULL, NULL, 0}};
+        const char *err = lex_check(files);
+        if (!err || !strstr(err, "triage.lex:0003") || !strstr(err, bad[i].want))
+            fail_msg("%s: %s", bad[i].line, err ? err : "accepted");
+    }
+    static const char good[] = "@label payment_refusal\nwon't pay\nwill not pay\n"
+                               "legal action|advice\nnot a penny|cent\nknock * off\n#num back\n";
+    const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
+                                 {"triage.lex", good, sizeof good - 1},
+                                 {NULL, NULL, 0}};
+    assert_null(lex_check(files));
 }
 
 static void test_triage_flags(void **state)
@@ -477,6 +515,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_data_parses),
+        cmocka_unit_test(test_lexgen_rejects_traps),
         cmocka_unit_test(test_triage_flags),
         cmocka_unit_test(test_triage_negation),
         cmocka_unit_test(test_triage_swearing_is_not_abuse),
