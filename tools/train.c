@@ -10,6 +10,7 @@
  *     train [--abuse CUE] -o build/gen/analyze_model.c FILE...   writes the weights as C tables
  *     train [--abuse CUE] --cv FILE...      prints 5-fold cross-validated figures of the fitted
  *                                           model beside the rules alone
+ *     train [--abuse CUE] --cv-out F FILE...  the same, also written to F for tools/eval.c
  *     train --fit-abuse davidson-train.csv -o CUE   fits the abuse cue (make refit-abuse) */
 #include <linear.h>
 #include <math.h>
@@ -392,7 +393,7 @@ static void score_held_out(void)
  * not one message either way), and only when it is confident (probability at most 0.2 against
  * a rule's finding, at least 0.7 for one the rules missed). */
 #define OVERRULE_GAIN 0.01
-static void choose_thresholds(void)
+static void choose_thresholds(int skip)
 {
     static const float los[] = {0, 0.05f, 0.1f, 0.2f};
     static const float his[] = {2, 0.95f, 0.9f, 0.8f, 0.7f}; /* rules alone first: ties keep it */
@@ -405,6 +406,7 @@ static void choose_thresholds(void)
             for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
                 int tp = 0, fp = 0, fn = 0;
                 for (int i = 0; i < nmsg; i++) {
+                    if (i % FOLDS == skip) continue;
                     float p = 1 / (1 + expf(-held_out[i][o]));
                     bool got = p >= (rule_verdict(i, o) ? los[a] : his[b]), want = msgs[i].y[o];
                     tp += got && want, fp += got && !want, fn += !got && want;
@@ -420,7 +422,7 @@ static void choose_thresholds(void)
 /* The hostility cut-offs: the probability each ordinal threshold must reach, from a small grid,
  * for the best cross-validated levels, exact and within one counted alike (both are targets);
  * 0.5 each unless another triple does better by OVERRULE_GAIN. */
-static void choose_cutoffs(void)
+static void choose_cutoffs(int skip)
 {
     static const float grid[] = {0.5f, 0.35f, 0.4f, 0.45f, 0.55f, 0.6f, 0.65f};
     const size_t ng = sizeof grid / sizeof grid[0];
@@ -428,8 +430,10 @@ static void choose_cutoffs(void)
     for (size_t a = 0; a < ng; a++)
         for (size_t b = 0; b < ng; b++)
             for (size_t c = 0; c < ng; c++) {
-                int exact = 0, near = 0;
+                int exact = 0, near = 0, n = 0;
                 for (int i = 0; i < nmsg; i++) {
+                    if (i % FOLDS == skip) continue;
+                    n++;
                     float p1 = 1 / (1 + expf(-held_out[i][MO_HOST1])),
                           p2 = 1 / (1 + expf(-held_out[i][MO_HOST2])),
                           p3 = 1 / (1 + expf(-held_out[i][MO_HOST3]));
@@ -437,7 +441,7 @@ static void choose_cutoffs(void)
                     exact += lv == msgs[i].host;
                     near += abs(lv - msgs[i].host) <= 1;
                 }
-                double acc = (double)(exact + near) / (2.0 * nmsg);
+                double acc = (double)(exact + near) / (2.0 * n);
                 if (a == 0 && b == 0 && c == 0) base = acc;
                 if (acc > best + 1e-9 &&
                     (acc >= base + OVERRULE_GAIN || (a == 0 && b == 0 && c == 0))) {
@@ -456,21 +460,54 @@ static analyze_model threshold_model(void)
     return md;
 }
 
-static void cross_validate(void)
+/* The cross-validated figures: every message scored by a model trained on the other folds,
+ * and decided by overrule thresholds and hostility cut-offs chosen on the other folds' held-out
+ * scores only (so nothing a message is judged by was chosen with it). Printed beside the rules
+ * alone, and written to cv_out (when given) for tools/eval.c's generalisation table, as
+ * "NAME VALUE" lines. Leaves the thresholds as chosen on every fold. */
+static void cross_validate(const char *cv_out)
 {
     tally model = {0}, rules = {0};
-    analyze_model md = threshold_model();
-    for (int i = 0; i < nmsg; i++) {
-        triage_result r = msgs[i].rules;
-        model_decide(&md, held_out[i], &r);
-        count(&model, &msgs[i], &r);
-        count(&rules, &msgs[i], &msgs[i].rules);
+    for (int k = 0; k < FOLDS; k++) {
+        choose_thresholds(k);
+        choose_cutoffs(k);
+        analyze_model md = threshold_model();
+        for (int i = k; i < nmsg; i += FOLDS) {
+            triage_result r = msgs[i].rules;
+            model_decide(&md, held_out[i], &r);
+            count(&model, &msgs[i], &r);
+            count(&rules, &msgs[i], &msgs[i].rules);
+        }
     }
+    choose_thresholds(-1);
+    choose_cutoffs(-1);
     printf("== %d-fold cross-validation on the tuning set (%d messages, %zu word features;\n"
-           "   the overrule thresholds were chosen on the same held-out scores)\n",
+           "   overrule thresholds and cut-offs chosen on the other folds)\n",
            FOLDS, nmsg, nvocab);
     print_tally("rules alone", &rules);
     print_tally("rules + fitted model", &model);
+    if (!cv_out) return;
+    FILE *out = fopen(cv_out, "w");
+    if (!out) {
+        perror(cv_out);
+        exit(2);
+    }
+    static const char *const flags[5] = {"abuse", "legal_threat", "review_threat", "refund_demand",
+                                         "payment_refusal"};
+    int tp = 0, fp = 0, fn = 0;
+    fprintf(out, "# %d-fold cross-validated figures of the fitted model on %d tuning messages "
+                 "(tools/train.c --cv)\n", FOLDS, nmsg);
+    for (int f = 0; f < 5; f++) {
+        tp += model.tp[f], fp += model.fp[f], fn += model.fn[f];
+        fprintf(out, "%s %.4f\n", flags[f], f1(model.tp[f], model.fp[f], model.fn[f]));
+    }
+    fprintf(out, "flags_f1 %.4f\nhostility_near %.4f\nhostility_exact %.4f\nroot_cause %.4f\n",
+            f1(tp, fp, fn), (double)model.near / model.n, (double)model.exact / model.n,
+            (double)model.root / model.n);
+    if (fclose(out) != 0) {
+        perror(cv_out);
+        exit(2);
+    }
 }
 
 /* ---------------------------------------------------------------- the generated file */
@@ -816,7 +853,7 @@ static void fit_abuse(const char *csv_path, const char *out_path)
 
 int main(int argc, char **argv)
 {
-    const char *out = NULL, *abuse = NULL, *fit_csv = NULL;
+    const char *out = NULL, *abuse = NULL, *fit_csv = NULL, *cv_out = NULL;
     bool cv = false;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
@@ -824,6 +861,8 @@ int main(int argc, char **argv)
             out = argv[++a];
         else if (strcmp(argv[a], "--cv") == 0)
             cv = true;
+        else if (strcmp(argv[a], "--cv-out") == 0 && a + 1 < argc)
+            cv = true, cv_out = argv[++a];
         else if (strcmp(argv[a], "--abuse") == 0 && a + 1 < argc)
             abuse = argv[++a];
         else if (strcmp(argv[a], "--fit-abuse") == 0 && a + 1 < argc)
@@ -837,7 +876,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (a == argc || (!out && !cv)) {
-        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [-o OUT.c] FILE...\n"
+        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [--cv-out FIGURES] [-o OUT.c] FILE...\n"
                         "       train --fit-abuse DAVIDSON.csv -o CUE\n");
         return 2;
     }
@@ -853,9 +892,10 @@ int main(int argc, char **argv)
     build_rows();
     choose_c();
     score_held_out();
-    choose_thresholds();
-    choose_cutoffs();
-    if (cv) cross_validate();
+    if (cv)
+        cross_validate(cv_out);
+    else
+        choose_thresholds(-1), choose_cutoffs(-1);
     if (out) write_model(out, argv + a, argc - a);
     return 0;
 }
