@@ -79,7 +79,8 @@ typedef struct triage_ctx {
      * how many, and where the first one is. They count only in an unhappy message. */
     int asked[TK_COUNT];
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
-    size_t question_at; /* byte after the latest run of "?" began, 0 before any */
+    int negated[TK_COUNT]; /* findings a negator cancelled, for the model */
+    size_t question_at;    /* byte after the latest run of "?" began, 0 before any */
     model_acc model;    /* the fitted model's sums over the words */
 } triage_ctx;
 
@@ -139,7 +140,11 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         return;
     }
     triage_kind k = kind_of((lex_label)m->phrase->label);
-    if (k == TK_COUNT || m->negated) return;
+    if (k == TK_COUNT) return;
+    if (m->negated) {
+        c->negated[k]++;
+        return;
+    }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
         if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
         return;
@@ -310,7 +315,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     float scale = (float)model_word_scale(c.model.ntok);
     float cue = md->cue_bias + c.model.sum[MODEL_CUE] * scale;
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
-    model_dense(out, c.asked, c.model.ntok, model_cue(cue), x);
+    model_dense(out, c.asked, c.negated, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
     model_decide(md, s, out);
     return NULL;
@@ -324,7 +329,7 @@ void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap,
     c.model.out = hashes;
     c.model.cap = cap;
     triage_rules(&c, lex_get(), text, len, r);
-    model_dense(r, c.asked, c.model.ntok, 0, dense);
+    model_dense(r, c.asked, c.negated, c.model.ntok, 0, dense);
     *n = c.model.nout;
     *ntok = c.model.ntok;
 }
