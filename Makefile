@@ -304,7 +304,9 @@ clean:
 # ---------------------------------------------------------------- analyzer: eval, bench, fuzz
 # make eval: precision/recall of the analyzer on the tuning set and the locked test set, and the
 # gap between the tuning set's 5-fold cross-validated figures (train --cv-out) and the locked
-# set's; fails under F1 0.85 on the tuning set or under the locked floors.
+# set's; fails under F1 0.70 for any label on the tuning set (a guard against a broken list, not
+# a measure: the tuning set grows with messages written to be hard, so its figures fall as it
+# improves the model) or under the locked floors.
 EVAL_DATA = $(sort $(wildcard tests/data/messages-*.txt)) tests/data/drafts.txt \
             $(sort $(wildcard tests/data/locked-*.txt))
 # Regression floors on the locked test set: just under what it measured when the floors were
@@ -317,7 +319,7 @@ build/rel/tools/eval: tools/eval.c tools/corpus.c build/rel/libredress.a
 		build/rel/libredress.a $(PKG_LIBS) -lm -pthread
 eval: build/rel/tools/eval build/tools/train
 	build/tools/train --abuse $(ABUSE_CUE) --cv-out build/gen/analyze_cv.txt $(TUNING_DATA)
-	build/rel/tools/eval --min-f1 0.80 --tuning-cv build/gen/analyze_cv.txt $(LOCKED_FLOORS) \
+	build/rel/tools/eval --min-f1 0.70 --tuning-cv build/gen/analyze_cv.txt $(LOCKED_FLOORS) \
 		$(EVAL_DATA)
 
 # Fuzzing: every tests/fuzz/fuzz_NAME.c is a target with its seeds in tests/fuzz/corpus/NAME/

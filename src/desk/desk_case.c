@@ -146,6 +146,7 @@ rd_err *desk_case_get(rd_desk *d, int64_t id, json_t **out)
     json_object_set_new(c, "attachments", att);
     e = whole_case(d, id, c);
     if (!e) e = pb_case_corrections(d, c);
+    if (!e) e = pb_case_mail(d, c);
     if (e) {
         json_decref(c);
         return e;

@@ -412,6 +412,39 @@ static const letter_kind *kind_of(const char *subject)
     return NULL;
 }
 
+/* Whether entry (a log row) is a letter redress wrote that desk_letter_send takes: written to
+ * the client, by email or letter, under one of letter_kinds' subjects, not erased. */
+static bool sendable_letter(json_t *entry)
+{
+    const char *dir = desk_js(entry, "direction"), *channel = desk_js(entry, "channel");
+    return dir && !strcmp(dir, "out") && channel &&
+           (!strcmp(channel, "email") || !strcmp(channel, "letter")) && !desk_ji(entry, "erased") &&
+           kind_of(desk_js(entry, "subject"));
+}
+
+rd_err *pb_case_mail(rd_desk *d, json_t *k)
+{
+    json_t *rows = NULL, *log = json_object_get(k, "log");
+    rd_err *e = store_outbox_of_case(d->st, desk_ji(k, "id"), &rows);
+    if (e) return e;
+    size_t i, j;
+    json_t *entry;
+    /* a case has few deliveries: each entry looks for its own among them */
+    json_array_foreach(log, i, entry)
+    {
+        json_object_set_new(entry, "letter", json_boolean(sendable_letter(entry)));
+        for (j = 0; j < json_array_size(rows); j++) {
+            json_t *m = json_array_get(rows, j);
+            if (desk_ji(m, "log_id") != desk_ji(entry, "id")) continue;
+            json_object_del(m, "log_id");
+            json_object_set(entry, "mail", m);
+            break;
+        }
+    }
+    json_decref(rows);
+    return NULL;
+}
+
 /* The log entry log_id as a letter that may go by mail, its recipient and the SMTP settings. */
 static rd_err *prepare_letter(rd_desk *d, int64_t log_id, sending *s, const letter_kind **kind)
 {

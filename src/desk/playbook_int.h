@@ -54,6 +54,11 @@ void pb_revision_totals(json_t *list);
 /* Adds to a whole case (desk_case_get) its project's amendments and agreed terms, and to each
  * log entry corrects (the entry it corrects) and corrected_by (the entries correcting it). */
 rd_err *pb_case_corrections(rd_desk *d, json_t *k);
+/* Marks each entry of case k's log (desk_send.c): "letter" true when it is a letter redress
+ * wrote that desk_letter_send can mail, and "mail" {status, rcpt, attempts, answer, sent_at,
+ * updated_at} when it went to the outbox (a released draft's or a letter's). k stays the
+ * caller's. */
+rd_err *pb_case_mail(rd_desk *d, json_t *k);
 /* Refuses marking done a commitment whose parts are still open. */
 rd_err *pb_parts_before_done(rd_desk *d, json_t *c);
 /* After a part is done: marks its commitment done when no part is left open. */

@@ -621,6 +621,7 @@ static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t cas
         HW_RAW(w, "<div class=\"words\">");
         hw_text(w, desk_js(m, "body"));
         HW_RAW(w, "</div>");
+        page_forms_letter_mail(w, v, case_id, m);
         /* a correction sits beside the entry it corrects; neither is ever edited */
         if (desk_ji(m, "corrects"))
             hw_textf(w, "Entry %lld, correcting entry %lld.", (long long)desk_ji(m, "id"),

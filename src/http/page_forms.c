@@ -58,6 +58,7 @@ static const struct {
     {"escalation_outcome", "Outcome recorded.", "#escalation"},
     {"followup_edit", "Follow-up moved.", "#followups"},
     {"log_correct", "Correction recorded beside the original, which stays as it was.", "#timeline"},
+    {"letter_send", "Letter sent by email; the timeline shows where it went.", "#timeline"},
     {"commitment_split", "Commitment split: each part has its own date.", "#commitments"},
     {"project_amend", "Amendment recorded and logged; the terms as first agreed are kept.",
      "#proj-h"},
@@ -363,6 +364,52 @@ void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *
     HW_RAW(w, "</details>");
 }
 
+/* The line saying how entry's mail went: sent, or not yet with the attempts and last answer. */
+static void mail_state(hw *w, json_t *mail)
+{
+    const char *status = desk_js(mail, "status");
+    if (!status) return;
+    if (!strcmp(status, "sent")) {
+        HW_RAW(w, "<p class=\"muted\">");
+        hw_textf(w, "Emailed to %s, ", desk_js(mail, "rcpt"));
+        hw_time(w, desk_js(mail, "sent_at"));
+        HW_RAW(w, ".</p>");
+        return;
+    }
+    HW_RAW(w, "<p class=\"error\">");
+    hw_textf(w, "Not delivered to %s yet (%lld attempt%s)", desk_js(mail, "rcpt"),
+             (long long)desk_ji(mail, "attempts"), desk_ji(mail, "attempts") == 1 ? "" : "s");
+    const char *answer = desk_js(mail, "answer");
+    if (answer && *answer) hw_textf(w, "; the mail server said: %s", answer);
+    HW_RAW(w, ".</p>");
+}
+
+void page_forms_letter_mail(hw *w, const page_view *v, int64_t case_id, json_t *entry)
+{
+    static const char *const fields[] = {"pdf", "override", NULL};
+    static const char *const yes_no[] = {"yes", "no", NULL};
+    json_t *mail = json_object_get(entry, "mail");
+    mail_state(w, mail);
+    const char *status = desk_js(mail, "status");
+    if (!json_is_true(json_object_get(entry, "letter")) || (status && !strcmp(status, "sent")))
+        return;
+    int64_t id = desk_ji(entry, "id");
+    char action[96], name[48];
+    snprintf(action, sizeof action, "/cases/%lld?entry=%lld", (long long)case_id, (long long)id);
+    page_item_form(name, sizeof name, "letter_send", id);
+    HW_RAW(w, "<details><summary>");
+    hw_text(w, status ? "Try sending it again" : "Send it to the client by email");
+    HW_RAW(w, "</summary>");
+    form_open(w, v, action, name, fields);
+    /* a retry sends the message first tried, with or without its PDF as it was */
+    if (!status)
+        form_select(w, v, name, "pdf", "Attach it as a PDF (kept as evidence)", yes_no, "yes");
+    form_field(w, v, name, "override", "Reason to send during a cool-off or pause",
+               "audited; leave empty unless you must", "text", NULL);
+    form_close(w, status ? "Try again" : "Send by email");
+    HW_RAW(w, "</details>");
+}
+
 void page_forms_commitment_split(hw *w, const page_view *v, int64_t case_id, json_t *commitment)
 {
     static const char *const fields[] = {"part", NULL};
@@ -409,6 +456,15 @@ rd_err *page_forms_case_form(rd_desk *d, int64_t case_id, const char *posted, pa
         int64_t made = 0;
         e = item_id(arg, ctx, "entry", &id);
         if (!e) e = desk_log_correct(d, id, &in, &made);
+    } else if (!strcmp(form, "letter_send")) {
+        const char *pdf = val(arg, ctx, "pdf");
+        desk_letter_send_input in = {ov, pdf && !strcmp(pdf, "yes")};
+        json_t *out = NULL;
+        e = item_id(arg, ctx, "entry", &id);
+        if (!e && pdf && strcmp(pdf, "yes") != 0 && strcmp(pdf, "no") != 0)
+            e = rd_error(RD_INVALID, "pdf: '%s' is not yes or no", pdf);
+        if (!e) e = desk_letter_send(d, id, &in, &out);
+        json_decref(out);
     } else if (!strcmp(form, "commitment_split")) {
         char *copy;
         const char **parts;

@@ -71,6 +71,10 @@ void page_forms_case_sections(hw *w, const page_view *v, rd_desk *d, json_t *k, 
                               const char *cur);
 /* Under a timeline entry: the form that corrects it (the original stays; desk_log_correct). Under an open commitment: the form that splits it into parts. */
 void page_forms_log_correct(hw *w, const page_view *v, int64_t case_id, json_t *entry);
+/* Under a timeline entry: how its mail went (sent, waiting or failed, with the server's answer)
+ * and, for a letter redress wrote (entry's "letter"), the form that sends it by email or tries
+ * again; nothing for an entry that is neither. */
+void page_forms_letter_mail(hw *w, const page_view *v, int64_t case_id, json_t *entry);
 void page_forms_commitment_split(hw *w, const page_view *v, int64_t case_id, json_t *commitment);
 /* The form that moves an open follow-up or changes its kind, under that follow-up. */
 void page_forms_followup_edit(hw *w, const page_view *v, int64_t case_id, json_t *followup);

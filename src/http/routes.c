@@ -52,7 +52,7 @@ const http_route http_routes[] = {
     {"PATCH",  "/api/v1/clients/{id}",    api_client_edit,  HTTP_USER,   "Changes a client's details."},
     {"GET",    "/api/v1/cases",           api_case_list,    HTTP_USER,   "Lists cases, by status and stage."},
     {"POST",   "/api/v1/cases",           api_case_open,    HTTP_USER,   "Opens a case for a client's complaint."},
-    {"GET",    "/api/v1/cases/{id}",      api_case_get,     HTTP_USER,   "One case with its client, concerns and log."},
+    {"GET",    "/api/v1/cases/{id}",      api_case_get,     HTTP_USER,   "One case with its client, concerns and log (each entry says whether it is a letter to mail, and how its mail went)."},
     {"GET",    "/api/v1/cases/{id}/next", api_case_next,    HTTP_USER,   "The recommended next step for a case, and why."},
     {"GET",    "/api/v1/projects",                      api_project_list,          HTTP_USER,   "Lists projects, of one client or all."},
     {"POST",   "/api/v1/projects",                      api_project_add,           HTTP_USER,   "Adds a project with what was agreed."},

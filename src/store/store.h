@@ -611,6 +611,10 @@ rd_err *store_outbox_insert(rd_store *st, int64_t draft_id, int64_t log_id, cons
                             const char *rcpt, const char *now, int64_t *id);
 rd_err *store_outbox_get(rd_store *st, int64_t draft_id, json_t **row);  /* NULL row: none */
 rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row); /* NULL row: none */
+/* The deliveries of case case_id's log entries, {log_id, status, rcpt, attempts, answer,
+ * sent_at, updated_at} by log_id (one read for a case page, through the log's case index and
+ * the outbox's unique log_id); *rows is the caller's. */
+rd_err *store_outbox_of_case(rd_store *st, int64_t case_id, json_t **rows);
 /* One log entry as something to send: {id, client_id, case_id, direction, channel, at,
  * subject, body, draft_id (the draft released as it, or null)}; RD_NOT_FOUND naming the entry
  * when there is none. */

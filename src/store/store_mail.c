@@ -253,6 +253,15 @@ rd_err *store_outbox_of_log(rd_store *st, int64_t log_id, json_t **row)
     return db_row(st, row, "SELECT * FROM mail_outbox WHERE log_id = ?1", "i", log_id);
 }
 
+rd_err *store_outbox_of_case(rd_store *st, int64_t case_id, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT o.log_id, o.status, o.rcpt, o.attempts, o.answer, o.sent_at,"
+                   " o.updated_at FROM log_entries l JOIN mail_outbox o ON o.log_id = l.id"
+                   " WHERE l.case_id = ?1 ORDER BY o.log_id",
+                   "i", case_id);
+}
+
 rd_err *store_log_sent_get(rd_store *st, int64_t id, json_t **row)
 {
     rd_err *e = db_row(st, row,

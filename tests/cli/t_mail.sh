@@ -565,6 +565,65 @@ test_api_letter_send() {
     [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
 }
 
+# The case page mails a letter redress wrote: a bad choice is refused naming the field and
+# writes nothing; a failed delivery shows the server's answer and offers the retry, which sends
+# the same message; a sent letter shows where it went and offers no second send.
+test_case_page_sends_a_letter_by_email() {
+    S="$WORK/smtp-page"
+    web_desk
+    REDRESS_NOW=2026-11-25T09:00:00Z
+    export REDRESS_NOW
+    "$BIN" --db "$DB" config set me.addresses sam@studio.example >/dev/null
+    "$BIN" --db "$DB" config set smtp.url "smtp://127.0.0.1:9" >/dev/null # nothing listens there
+    "$BIN" --db "$DB" case want 1 --want "the prices corrected on every board" \
+        --goal "the boards go up before the launch" --override "tested out of order" >/dev/null ||
+        fail "case want failed"
+    id=$(sqlite3 "$DB" "SELECT max(id) FROM log_entries WHERE case_id = 1 AND subject = 'Restatement for confirmation'")
+    [ -n "$id" ] || fail "no restatement logged"
+    serve_up || return
+    signin
+    h -b "$JAR" "$URL/cases/1"
+    status_is 200
+    body_has 'Send it to the client by email'
+    body_has "value=\"letter_send-$id\""
+    snapshot
+    p "/cases/1?entry=$id" --data-urlencode "form=letter_send-$id" --data-urlencode pdf=maybe
+    status_is 422
+    body_has 'pdf: '
+    body_has 'is not yes or no'
+    p "/cases/1?entry=4" --data-urlencode "form=letter_send-4"
+    status_is 409
+    body_has 'is not a letter redress wrote'
+    unchanged
+    p "/cases/1?entry=$id" --data-urlencode "form=letter_send-$id" --data-urlencode pdf=yes
+    [ "$STATUS" -ge 400 ] || fail "a send to a closed port answered HTTP $STATUS"
+    body_has 'but not sent'
+    h -b "$JAR" "$URL/cases/1"
+    body_has 'Not delivered to orders@harbourlane.example yet (1 attempt)'
+    body_has 'Try sending it again'
+    serve_down
+    smtp_start "$S"
+    "$BIN" --db "$DB" config set smtp.url "smtp://127.0.0.1:$SMTP_PORT" >/dev/null
+    serve_up || return
+    signin
+    p "/cases/1?entry=$id" --data-urlencode "form=letter_send-$id"
+    status_is 303
+    head_has "Location: /cases/1?done=letter_send#timeline"
+    h -b "$JAR" "$URL/cases/1?done=letter_send"
+    body_has 'Letter sent by email; the timeline shows where it went.'
+    body_has 'Emailed to orders@harbourlane.example, '
+    body_lacks 'Try sending it again'
+    body_lacks "value=\"letter_send-$id\""
+    h -H "$(auth)" "$URL/api/v1/cases/1"
+    body_has '"letter":true'
+    body_has '"status":"sent"'
+    serve_down
+    smtp_stop
+    [ -f "$S/1.eml" ] && [ ! -f "$S/2.eml" ] || fail "not exactly one message arrived: $(ls "$S")"
+    grep -q 'filename=what-we-agreed.pdf' "$S/1.eml" || fail "the retry lost the PDF of the first try"
+    unset REDRESS_NOW
+}
+
 # The search page: the box in the header, ranked hits with the matched words marked and
 # everything else escaped, filters, paging, and a malformed query refused beside the field.
 test_search_page() {
