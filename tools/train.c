@@ -2,8 +2,10 @@
  * docs/analyzer.md): L2-regularised logistic regression (LIBLINEAR) for every model output,
  * over word, word-pair and cue features that the analyzer itself extracts, trained on the
  * tuning set of tests/data only. It refuses the locked test set. The regularisation strength of
- * each output is chosen by 5-fold cross-validation (log-loss); folds are fixed by record order,
- * and LIBLINEAR's primal solver uses no randomness, so the same data gives the same weights.
+ * each output is chosen by 5-fold cross-validation (log-loss), and so are where the model may
+ * overrule the rules and the hostility cut-offs (F1, accuracy); the folds are the files, taking
+ * turns (see fold_of), and LIBLINEAR's primal solver uses no randomness, so the same data gives
+ * the same weights.
  * One cue feature, the abuse cue, is itself a logistic regression over the same word features,
  * fitted on public tweets labelled for abuse (Davidson et al.) and kept as a weights file.
  *
@@ -27,7 +29,7 @@
 #define MIN_DF   2         /* a sparse feature must occur in this many messages */
 #define FOLDS    5
 
-static const double c_grid[] = {0.03, 0.1, 0.3, 1, 3, 10};
+static const double c_grid[] = {0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
 #define NC (sizeof c_grid / sizeof c_grid[0])
 
 typedef struct msg {
@@ -43,6 +45,15 @@ typedef struct msg {
 
 static msg msgs[MAX_MSG];
 static int nmsg;
+/* The cross-validation fold of each message: its file's, files taking turns (file k in fold
+ * k % FOLDS). Each file of the tuning set was written in one sitting, in registers of its own,
+ * so a held-out fold is text in voices the model was not trained on, as the locked set is. */
+static int fold_of[MAX_MSG];
+static int nfile;         /* files read so far */
+/* For every message i in fold k. */
+#define FOLD(i, k)                   \
+    for (int i = 0; i < nmsg; i++) \
+        if (fold_of[i] == (k))
 
 /* The abuse cue: feature hash and weight, ascending by hash, and its bias (load_cue). */
 typedef struct cue_w {
@@ -117,6 +128,7 @@ static void on_record(void *ctx, const char *id, const char *labels, const char 
         fprintf(stderr, "train: %s: not UTF-8\n", id);
         exit(2);
     }
+    fold_of[nmsg] = (nfile - 1) % FOLDS;
     msg *m = &msgs[nmsg++];
     size_t n;
     triage_features(text, len, buf, FEAT_CAP, &n, m->dense, &m->ntok, &m->rules);
@@ -268,7 +280,7 @@ static fit train_output(int o, double c, int skip)
     struct feature_node **x = xmalloc((size_t)nmsg * sizeof x[0]);
     double *y = xmalloc((size_t)nmsg * sizeof y[0]);
     for (int i = 0; i < nmsg; i++) {
-        if (i % FOLDS == skip) continue;
+        if (fold_of[i] == skip) continue;
         x[n] = (struct feature_node *)row_of(o, i);
         y[n] = msgs[i].y[o] ? 1 : -1;
         pos += msgs[i].y[o];
@@ -310,7 +322,7 @@ static double cv_loss(int o, double c)
     double loss = 0;
     for (int k = 0; k < FOLDS; k++) {
         fit f = train_output(o, c, k);
-        for (int i = k; i < nmsg; i += FOLDS) {
+        FOLD(i, k) {
             double z = score_of(&f, row_of(o, i)), p = 1 / (1 + exp(-z));
             p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
             loss -= msgs[i].y[o] ? log(p) : log(1 - p);
@@ -339,7 +351,7 @@ static double alone_f1(int o)
     int tp = 0, fp = 0, fn = 0;
     for (int k = 0; k < FOLDS; k++) {
         fit f = train_output(o, best_c[o], k);
-        for (int i = k; i < nmsg; i += FOLDS) {
+        FOLD(i, k) {
             bool got = score_of(&f, row_of(o, i)) >= 0, want = msgs[i].y[o];
             tp += got && want, fp += got && !want, fn += !got && want;
         }
@@ -435,7 +447,7 @@ static void score_held_out(void)
     for (int k = 0; k < FOLDS; k++)
         for (int o = 0; o < MO_COUNT; o++) {
             fit f = train_output(o, best_c[o], k);
-            for (int i = k; i < nmsg; i += FOLDS)
+            FOLD(i, k)
                 held_out[i][o] = (float)score_of(&f, row_of(o, i));
             free(f.w);
         }
@@ -461,7 +473,7 @@ static void choose_thresholds(int skip)
             for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
                 int tp = 0, fp = 0, fn = 0;
                 for (int i = 0; i < nmsg; i++) {
-                    if (i % FOLDS == skip) continue;
+                    if (fold_of[i] == skip) continue;
                     float p = 1 / (1 + expf(-held_out[i][o]));
                     bool got = p >= (rule_verdict(i, o) ? los[a] : his[b]), want = msgs[i].y[o];
                     tp += got && want, fp += got && !want, fn += !got && want;
@@ -487,7 +499,7 @@ static void choose_cutoffs(int skip)
             for (size_t c = 0; c < ng; c++) {
                 int exact = 0, near = 0, n = 0;
                 for (int i = 0; i < nmsg; i++) {
-                    if (i % FOLDS == skip) continue;
+                    if (fold_of[i] == skip) continue;
                     n++;
                     float p1 = 1 / (1 + expf(-held_out[i][MO_HOST1])),
                           p2 = 1 / (1 + expf(-held_out[i][MO_HOST2])),
@@ -527,7 +539,7 @@ static void cross_validate(const char *cv_out)
         choose_thresholds(k);
         choose_cutoffs(k);
         analyze_model md = threshold_model();
-        for (int i = k; i < nmsg; i += FOLDS) {
+        FOLD(i, k) {
             triage_result r = msgs[i].rules;
             model_decide(&md, held_out[i], &r);
             count(&model, &msgs[i], &r);
@@ -944,6 +956,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "train: %s is in the locked test set: never trained on\n", argv[i]);
             return 2;
         }
+        nfile++;
         corpus_read(argv[i], on_record, NULL);
     }
     build_vocab();
