@@ -309,8 +309,9 @@ int main(int argc, char **argv)
         else if (opt && a + 1 < argc)
             *opt = strtod(argv[++a], NULL);
         else {
-            fprintf(stderr, "usage: eval [-v LABEL] [--tuning-cv FIGURES] [--min-f1 X] [--locked-flag-f1 X] "
-                            "[--locked-host-near X] [--locked-host-exact X] [--locked-root X] "
+            fprintf(stderr, "usage: eval [-v LABEL] [--tuning-cv FIGURES] [--min-f1 X] "
+                            "[--locked-flag-f1 X] [--locked-host-near X] [--locked-host-exact X] "
+                            "[--locked-root X] "
                             "FILE...\n");
             return 2;
         }

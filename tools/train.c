@@ -49,10 +49,10 @@ static int nmsg;
  * k % FOLDS). Each file of the tuning set was written in one sitting, in registers of its own,
  * so a held-out fold is text in voices the model was not trained on, as the locked set is. */
 static int fold_of[MAX_MSG];
-static int nfile;         /* files read so far */
+static int nfile; /* files read so far */
 /* For every message i in fold k. */
-#define FOLD(i, k)                   \
-    for (int i = 0; i < nmsg; i++) \
+#define FOLD(i, k)                                                                                 \
+    for (int i = 0; i < nmsg; i++)                                                                 \
         if (fold_of[i] == (k))
 
 /* The abuse cue: feature hash and weight, ascending by hash, and its bias (load_cue). */
@@ -322,7 +322,8 @@ static double cv_loss(int o, double c)
     double loss = 0;
     for (int k = 0; k < FOLDS; k++) {
         fit f = train_output(o, c, k);
-        FOLD(i, k) {
+        FOLD(i, k)
+        {
             double z = score_of(&f, row_of(o, i)), p = 1 / (1 + exp(-z));
             p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
             loss -= msgs[i].y[o] ? log(p) : log(1 - p);
@@ -351,7 +352,8 @@ static double alone_f1(int o)
     int tp = 0, fp = 0, fn = 0;
     for (int k = 0; k < FOLDS; k++) {
         fit f = train_output(o, best_c[o], k);
-        FOLD(i, k) {
+        FOLD(i, k)
+        {
             bool got = score_of(&f, row_of(o, i)) >= 0, want = msgs[i].y[o];
             tp += got && want, fp += got && !want, fn += !got && want;
         }
@@ -448,7 +450,7 @@ static void score_held_out(void)
         for (int o = 0; o < MO_COUNT; o++) {
             fit f = train_output(o, best_c[o], k);
             FOLD(i, k)
-                held_out[i][o] = (float)score_of(&f, row_of(o, i));
+            held_out[i][o] = (float)score_of(&f, row_of(o, i));
             free(f.w);
         }
 }
@@ -539,7 +541,8 @@ static void cross_validate(const char *cv_out)
         choose_thresholds(k);
         choose_cutoffs(k);
         analyze_model md = threshold_model();
-        FOLD(i, k) {
+        FOLD(i, k)
+        {
             triage_result r = msgs[i].rules;
             model_decide(&md, held_out[i], &r);
             count(&model, &msgs[i], &r);
@@ -565,8 +568,10 @@ static void cross_validate(const char *cv_out)
     static const char *const flags[5] = {"abuse", "legal_threat", "review_threat", "refund_demand",
                                          "payment_refusal"};
     int tp = 0, fp = 0, fn = 0;
-    fprintf(out, "# %d-fold cross-validated figures of the fitted model on %d tuning messages "
-                 "(tools/train.c --cv)\n", FOLDS, nmsg);
+    fprintf(out,
+            "# %d-fold cross-validated figures of the fitted model on %d tuning messages "
+            "(tools/train.c --cv)\n",
+            FOLDS, nmsg);
     for (int f = 0; f < 5; f++) {
         tp += model.tp[f], fp += model.fp[f], fn += model.fn[f];
         fprintf(out, "%s %.4f\n", flags[f], f1(model.tp[f], model.fp[f], model.fn[f]));

@@ -143,8 +143,9 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
-#define MODEL_DENSE  49 /* cue features: the rules' counts, negated findings and verdicts, the \
-                           complaint found first, the abuse cue (last) */
+/* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
+ * the abuse cue (last). */
+#define MODEL_DENSE  49
 #define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh

@@ -81,7 +81,7 @@ typedef struct triage_ctx {
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
     int negated[TK_COUNT]; /* findings a negator cancelled, for the model */
     size_t question_at;    /* byte after the latest run of "?" began, 0 before any */
-    model_acc model;    /* the fitted model's sums over the words */
+    model_acc model;       /* the fitted model's sums over the words */
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)

@@ -570,9 +570,8 @@ static void test_model_abuse_score_follows_the_cue(void **state)
             compared++;
             if (!(r[i].flag_score[0] > r[j].flag_score[0]))
                 fail_msg("cue %.3f > %.3f but abuse score %.3f <= %.3f: \"%s\" / \"%s\"",
-                         (double)r[i].abuse_cue, (double)r[j].abuse_cue,
-                         (double)r[i].flag_score[0], (double)r[j].flag_score[0], texts[i],
-                         texts[j]);
+                         (double)r[i].abuse_cue, (double)r[j].abuse_cue, (double)r[i].flag_score[0],
+                         (double)r[j].flag_score[0], texts[i], texts[j]);
         }
     assert_true(compared >= 3);
 }
