@@ -65,6 +65,7 @@ enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 #define LEX_WILD      UINT32_MAX /* "*": any one word */
 #define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
 #define LEX_ID_BITS   13         /* lexicon.slot: a word's hash, its id in these low bits */
+#define LEX_ID_MASK   ((UINT64_C(1) << LEX_ID_BITS) - 1)
 
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
@@ -106,16 +107,74 @@ const lexicon *lex_get(void);
  * writes them to out as the C file that defines lex_get, lex_rule_texts and
  * analyze_data_error. Returns NULL, or what is wrong with the word lists (nothing written). */
 const char *lex_write_c(FILE *out);
+/* Build time and tests: parses the word lists files (NULL-named end) as lex_write_c would and
+ * returns NULL, or what is wrong with them as "FILE:LINE what"; the text is static, overwritten
+ * by the next call. Not thread-safe (one shared work area). */
+typedef struct rd_embedded rd_embedded;
+const char *lex_check(const rd_embedded *files);
 /* Normalises a lowercase word w[0..n) in place (inflections, British spellings) and returns
  * its new length. The same function is applied to the data and to the text. */
 size_t lex_stem(char *w, size_t n);
-/* The same, when the caller already knows whether w contains an apostrophe. */
-size_t lex_stem_apos(char *w, size_t n, bool apostrophe);
+/* The same, when the caller already knows whether w contains an apostrophe. Strips a
+ * possessive, then one inflectional suffix, then evens out British and American spellings
+ * (apologise/apologize, cancelled/canceled, colour/color). Crude, but applied identically to
+ * the data and the text, so both meet at the same stem. Hot: runs once per word of every text,
+ * so it tests bytes directly, and it is inline (as are lex_hash and lex_lookup_hash below) so
+ * that the scanner makes no call per word for it. */
+static inline size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
+{
+    if (n < 4) return n;
+    char a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    if (n > 4 && b == '\'' && c == 's') {
+        n -= 2;
+    } else if (c == '\'') {
+        n -= 1;
+    }
+    if (apostrophe) return n; /* contractions are words of their own */
+    a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    if (n > 4 && a == 'i' && b == 'e' && (c == 's' || c == 'd')) {
+        n -= 2;
+        w[n - 1] = 'y';
+    } else if (n > 5 && a == 'i' && b == 'n' && c == 'g') {
+        n -= 3;
+    } else if (n > 4 && b == 'e' && c == 'd') {
+        n -= 2;
+    } else if (n > 3 && c == 's' && b != 's' && b != 'i' && b != 'u') {
+        n -= 1;
+    }
+    if (n > 4 && w[n - 1] == 'e') n -= 1;
+    if (n > 5 && w[n - 1] == 'l' && w[n - 2] == 'l') n -= 1;
+    if (n > 5 && w[n - 1] == 's' && (w[n - 2] == 'i' || w[n - 2] == 'y')) w[n - 1] = 'z';
+    if (n >= 5 && w[n - 3] == 'o' && w[n - 2] == 'u' && w[n - 1] == 'r') {
+        w[n - 2] = 'r';
+        n -= 1;
+    }
+    return n;
+}
+
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
-/* The hash lex_lookup uses (64-bit FNV-1a), and the lookup by that hash. */
-uint64_t lex_hash(const char *w, size_t n);
-uint32_t lex_lookup_hash(const lexicon *lx, uint64_t h);
+/* The hash lex_lookup uses, and the lookup by that hash. 64-bit FNV-1a: with about 4,000 words
+ * in the table, two different words sharing a hash is too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes only and
+ * never the bytes. (Hashing eight bytes at a time was slower: the word was just written a byte
+ * at a time, and reading it back as words stalls store forwarding.) */
+static inline uint64_t lex_hash(const char *w, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+    return h;
+}
+
+static inline uint32_t lex_lookup_hash(const lexicon *lx, uint64_t h)
+{
+    uint32_t mask = lx->hash_size - 1;
+    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t sl = lx->slot[i];
+        if (sl == 0 || (sl & ~LEX_ID_MASK) == (h & ~LEX_ID_MASK))
+            return (uint32_t)(sl & LEX_ID_MASK);
+    }
+}
 /* Rule texts from rules.txt. */
 typedef struct lex_rule_text {
     const char *message, *suggestion, *explain, *example;
@@ -218,10 +277,15 @@ static inline float model_cue(float logit)
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
+/* A message of fewer words keeps the rules' verdicts on the five flags: its few word features
+ * cannot outweigh the words the rules matched ("Can I get a refund for this rubbish? I'm
+ * furious." is a demand whatever the tuning set's long messages taught the model). */
+#define MODEL_FLAG_MIN_WORDS 20
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
- * of r, which holds the rules' verdicts on entry; the findings and counts are left as the rules
- * found them. */
-void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r);
+ * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
+ * counts are left as the rules found them. */
+void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t ntok,
+                  triage_result *r);
 /* For tools/train.c: triages text[0..len) (valid UTF-8) by the rules alone and returns the
  * model's inputs: its sparse feature hashes, one per occurrence, in hashes[0..*n) (at most
  * cap), the cue features (the abuse cue left 0 for the caller) and the word count. r gets the

@@ -51,7 +51,7 @@ static struct {
         int n;
     } sets[MAX_SETS];
     int nsets;
-    char error[160];
+    char error[256];
 } g;
 
 static const char *const label_names[L_COUNT] = {
@@ -105,7 +105,7 @@ static void fail(const char *file, int line, const char *what)
     if (g.error[0]) return;
     size_t n = strlen(file), m = strlen(what);
     if (n > 60) n = 60;
-    if (m > 80) m = 80;
+    if (m > 180) m = 180;
     memcpy(g.error, file, n);
     g.error[n] = ':';
     g.error[n + 1] = (char)('0' + (line / 1000) % 10);
@@ -165,6 +165,7 @@ static bool is_flag_label(lex_label l)
 
 typedef struct alts {
     uint32_t id[MAX_ALTS];
+    bool set[MAX_ALTS]; /* came from a "$name" word set, not written on the line */
     int n;
 } alts;
 
@@ -174,6 +175,38 @@ static int set_find(const char *s, size_t n)
     for (int i = 0; i < g.nsets; i++)
         if (strlen(g.sets[i].name) == n && memcmp(g.sets[i].name, s, n) == 0) return i;
     return -1;
+}
+
+/* Why the scanner can never read w[0..n) as one word, or NULL when it can: it splits words at
+ * hyphens, dots and other punctuation, and reads any word that starts with a digit as "#num" or
+ * "#time" (scan.c, collect_word). Such a word in a list would silently never match. */
+static const char *unreadable(const char *w, size_t n)
+{
+    if (w[0] == '#')
+        return n == 4 && !memcmp(w, "#num", 4)    ? NULL
+               : n == 5 && !memcmp(w, "#time", 5) ? NULL
+                                                  : "unknown #word (#num, #time)";
+    if (w[0] >= '0' && w[0] <= '9') return "a number is read as #num: write #num";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        bool letter = (c | 32) >= 'a' && (c | 32) <= 'z';
+        if (letter || c >= 0x80 || (c >= '0' && c <= '9')) continue;
+        if ((c == '*' || c == '\'') && i > 0) continue;
+        return c == '-' ? "the scanner splits words at '-': write the words apart"
+                        : "a character the scanner never puts in a word";
+    }
+    return NULL;
+}
+
+/* Fails the line when a word the scanner cannot read is in it (see unreadable). */
+static bool readable(const char *file, int lno, const char *w, size_t n)
+{
+    const char *why = unreadable(w, n);
+    if (!why) return true;
+    char msg[96];
+    snprintf(msg, sizeof msg, "\"%.*s\" never matches: %s", (int)(n > 24 ? 24 : n), w, why);
+    fail(file, lno, msg);
+    return false;
 }
 
 /* "@set NAME a|b|c": adds the words to the set NAME, creating it on first use. */
@@ -204,6 +237,7 @@ static void parse_set(const char *file, int lno, const char *s, size_t n)
         while (j < n && s[j] != ' ' && s[j] != '|')
             j++;
         if (j == i) break;
+        if (s[i] != '$' && !readable(file, lno, s + i, j - i)) return;
         uint32_t id = s[i] == '$' ? 0 : intern(s + i, j - i);
         if (!id || g.sets[si].n == MAX_ALTS) {
             fail(file, lno, "bad word or set full");
@@ -215,7 +249,7 @@ static void parse_set(const char *file, int lno, const char *s, size_t n)
 }
 
 /* Splits one element "a|b|$set" into word ids. */
-static bool parse_elem(const char *s, size_t n, alts *a)
+static bool parse_elem(const char *file, int lno, const char *s, size_t n, alts *a)
 {
     a->n = 0;
     if (n == 1 && s[0] == '*') {
@@ -231,16 +265,55 @@ static bool parse_elem(const char *s, size_t n, alts *a)
             int si = set_find(s + i + 1, j - i - 1);
             if (si < 0 || a->n + g.sets[si].n > MAX_ALTS) return false;
             memcpy(a->id + a->n, g.sets[si].id, (size_t)g.sets[si].n * sizeof a->id[0]);
+            memset(a->set + a->n, 1, (size_t)g.sets[si].n * sizeof a->set[0]);
             a->n += g.sets[si].n;
             i = j + 1;
             continue;
         }
-        if (a->n == MAX_ALTS) return false;
+        if (a->n == MAX_ALTS || j == i || !readable(file, lno, s + i, j - i)) return false;
         uint32_t id = intern(s + i, j - i);
         if (!id) return false;
+        a->set[a->n] = false;
         a->id[a->n++] = id;
         i = j + 1;
     }
+    return true;
+}
+
+/* Whether the alternatives a (of one element) and b (of the next) make a phrase nobody writes on
+ * purpose, the sign of a multi-word alternative: "a b|c" reads as "a b" or "a c", never as "c"
+ * alone, so "won't|will not pay" asks for "won't not pay", "credit it|credit the" for "credit
+ * credit", and "rip off|ripoff" for "rip ripoff". Words from a "$set" are combined on purpose. */
+static bool mistaken_pair(const alts *x, int i, const alts *y, int j)
+{
+    uint32_t a = x->id[i], b = y->id[j];
+    if (a == LEX_WILD || b == LEX_WILD || x->set[i] || y->set[j]) return false;
+    if (a == b) return true;
+    uint32_t neg = LEX_FLAG(L_NEGATOR);
+    if ((g.words[a].flags & neg) && (g.words[b].flags & neg)) return true;
+    const char *ta = g.word_text[a], *tb = g.word_text[b];
+    size_t na = strlen(ta);
+    if (strncmp(tb, ta, na) != 0 || !tb[na]) return false;
+    for (int k = 0; k < y->n; k++) /* b is a written together with another alternative of y */
+        if (y->id[k] != LEX_WILD && !strcmp(tb + na, g.word_text[y->id[k]])) return true;
+    return false;
+}
+
+/* Fails the line when two neighbouring elements hold a mistaken pair (see mistaken_pair). */
+static bool alternatives_fit(const char *file, int lno, const alts *el, int nel)
+{
+    for (int e = 0; e + 1 < nel; e++)
+        for (int i = 0; i < el[e].n; i++)
+            for (int j = 0; j < el[e + 1].n; j++) {
+                if (!mistaken_pair(&el[e], i, &el[e + 1], j)) continue;
+                char msg[180];
+                snprintf(msg, sizeof msg,
+                         "\"%s %s\" is one of its phrases: \"a b|c\" means \"a b\" or \"a c\", "
+                         "never \"c\" alone; write each phrase on its own line",
+                         g.word_text[el[e].id[i]], g.word_text[el[e + 1].id[j]]);
+                fail(file, lno, msg);
+                return false;
+            }
     return true;
 }
 
@@ -284,7 +357,7 @@ static void parse_phrase_line(const char *file, int lno, lex_label label, const 
             fail(file, lno, "phrase longer than 8 words");
             return;
         }
-        if (!parse_elem(s + i, j - i, &el[nel++])) {
+        if (!parse_elem(file, lno, s + i, j - i, &el[nel++])) {
             fail(file, lno, "bad word or full");
             return;
         }
@@ -295,6 +368,7 @@ static void parse_phrase_line(const char *file, int lno, lex_label label, const 
         fail(file, lno, "phrase ends in *");
         return;
     }
+    if (!alternatives_fit(file, lno, el, nel)) return;
     if (is_flag_label(label)) {
         if (nel != 1) {
             fail(file, lno, "flag labels take single words");
@@ -458,7 +532,7 @@ static void init_modes(void)
     index_mode(1, MODE_TONE);
 }
 
-static void init(void)
+static void init(const rd_embedded *files)
 {
     g.lx.nwords = 1; /* id 0 means "not in the lexicon" */
     g.lx.hash_size = HASH_SIZE;
@@ -468,7 +542,7 @@ static void init(void)
     g.lx.word_time = intern("#time", 5);
     g.lx.hash_num = (uint32_t)lex_hash("#num", 4) | 1u;
     g.lx.hash_time = (uint32_t)lex_hash("#time", 5) | 1u;
-    for (const rd_embedded *f = analyze_data; f->name; f++) {
+    for (const rd_embedded *f = files; f->name; f++) {
         size_t n = strlen(f->name);
         if (ends(f->name, n, ".lex"))
             parse_lex(f);
@@ -516,9 +590,17 @@ static void put_u32s(FILE *out, const char *name, const uint32_t *v, uint32_t n)
     fprintf(out, "%s\n};\n", n ? "" : "0");
 }
 
+const char *lex_check(const rd_embedded *files)
+{
+    memset(&g, 0, sizeof g);
+    init(files);
+    return g.lx.error;
+}
+
 const char *lex_write_c(FILE *out)
 {
-    init();
+    memset(&g, 0, sizeof g);
+    init(analyze_data);
     if (g.lx.error) return g.lx.error;
     uint32_t total[2] = {0, 0};
     for (int m = 0; m < 2; m++)

@@ -142,13 +142,14 @@ static bool decide(const analyze_model *md, int o, bool rule, float p)
     return p >= (rule ? md->lo[o] : md->hi[o]);
 }
 
-void model_decide(const analyze_model *md, const float s[MO_COUNT], triage_result *r)
+void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t ntok, triage_result *r)
 {
     bool *const flags[5] = {&r->abuse, &r->legal_threat, &r->review_threat, &r->refund_demand,
                             &r->payment_refusal};
     for (int f = 0; f < 5; f++) {
         r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
-        *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
+        if (ntok >= MODEL_FLAG_MIN_WORDS)
+            *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
     /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off
      * cross-validation chose for it (lo of MO_HOST1..3; 0.5 unless another did clearly better). */

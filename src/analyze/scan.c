@@ -115,7 +115,8 @@ static bool negated_before(const scanner *sc, uint64_t first)
     return false;
 }
 
-static bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, uint32_t sent)
+static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first,
+                               uint32_t sent)
 {
     for (int e = p->n - 2; e >= 0; e--) { /* nearest word first: it rules out most phrases */
         const scan_tok *t = scan_at(sc, first + (uint64_t)e);
@@ -125,11 +126,11 @@ static bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, 
     return true;
 }
 
-static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok)
+/* Phrase p, which fits tokens first..ti (tok is token ti): an exception, or a match unless an
+ * exception stopped it. Kept out of line: most phrases tried do not fit. */
+static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint64_t ti,
+                         const scan_tok *tok)
 {
-    if (p->n > ti + 1) return;
-    uint64_t first = ti + 1 - p->n;
-    if (!phrase_fits(sc, p, first, tok->sent)) return;
     if (p->exception) {
         sc->exc_first[p->label] = first;
         sc->exc_last[p->label] = ti + 1;
@@ -149,6 +150,14 @@ static void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan
                     ft->start, tok->end,  ft->line,
                     ft->col,   tok->sent, sc->lx->negatable[p->label] && negated_before(sc, first)};
     emit(sc, &m);
+}
+
+/* Tries phrase p as ending at token ti (tok). */
+static inline void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok)
+{
+    if (p->n > ti + 1) return;
+    uint64_t first = ti + 1 - p->n;
+    if (phrase_fits(sc, p, first, tok->sent)) phrase_found(sc, p, first, ti, tok);
 }
 
 /* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
@@ -198,7 +207,7 @@ static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first
 }
 
 typedef struct word_acc {
-    char buf[LEX_WORD_MAX];
+    char buf[LEX_WORD_MAX + 8]; /* 8 bytes of slack: the fast path stores eight at a time */
     size_t n;
     bool over, clock, apos;
     int upper, lower;
@@ -212,24 +221,69 @@ static void acc_add(word_acc *a, char c)
         a->over = true;
 }
 
-/* Collects the word starting at byte i; returns the byte after it. The first loop is the
- * fast path for a run of ASCII letters (most of any text). */
+#define BYTES8(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* How many of the first k (1..8) bytes of x have bit 5 clear: the capitals among k letters. */
+static int capitals8(uint64_t x, int k)
+{
+    uint64_t bits = (~x >> 5) & BYTES8(1);
+    if (k < 8) bits &= (UINT64_C(1) << (8 * k)) - 1;
+    return (int)((bits * BYTES8(1)) >> 56);
+}
+
+/* The ASCII bytes after a word's letters that may still belong to it (digits, "'", "*", and
+ * ".", ":", "," inside numbers), one bit each; all are below 64. Any other byte below 64 ends
+ * the word at once. */
+#define WORD_CONT                                                                                  \
+    ((UINT64_C(1) << '\'') | (UINT64_C(1) << '*') | (UINT64_C(1) << ',') | (UINT64_C(1) << '.') |  \
+     (UINT64_C(1) << ':') | (UINT64_C(0x3FF) << '0'))
+
+/* Collects the word starting at byte i; returns the byte after it. The first loops are the
+ * fast path for a run of ASCII letters (most of any text): eight bytes at a time while they fit
+ * in the buffer (SWAR: a byte is a letter when it is below 0x80 and, with bit 5 set, between
+ * 'a' and 'z'), then byte by byte. Counts are kept in locals, since a store to a->buf may alias
+ * a->upper and would force it through memory on every letter. */
 static size_t collect_word(const unsigned char *s, size_t len, size_t i, word_acc *a)
 {
     bool digit_first = is_digit(s[i]);
-    for (;;) {
-        size_t n = a->n;
-        while (i < len && ((s[i] | 32u) - 'a') < 26u && n < LEX_WORD_MAX - 1) {
-            a->upper += !(s[i] & 32u);
-            a->buf[n++] = (char)(s[i++] | 32u);
+    size_t n = 0;
+    int upper = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (len - i >= 8 && n + 8 <= LEX_WORD_MAX - 1) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t low = x | BYTES8(0x20), y = low & BYTES8(0x7F);
+        uint64_t letter = (y + BYTES8(0x80 - 'a')) & ~(y + BYTES8(0x80 - 'z' - 1)) & ~x;
+        uint64_t stop = ~letter & BYTES8(0x80);
+        memcpy(a->buf + n, &low, 8); /* past the letters: slack, overwritten or never read */
+        if (!stop) {
+            upper += capitals8(x, 8);
+            n += 8, i += 8;
+            continue;
         }
-        a->lower += (int)(n - a->n);
-        a->n = n;
-        if (i >= len || ((s[i] | 32u) - 'a') >= 26u) break;
+        int k = __builtin_ctzll(stop) >> 3;
+        if (k) upper += capitals8(x, k);
+        n += (size_t)k, i += (size_t)k;
+        goto letters_done;
+    }
+#endif
+    while (i < len && ((s[i] | 32u) - 'a') < 26u && n < LEX_WORD_MAX - 1) {
+        unsigned c = s[i++];
+        upper += !(c & 32u);
+        a->buf[n++] = (char)(c | 32u);
+    }
+    if (i < len && ((s[i] | 32u) - 'a') < 26u) {
         a->over = true; /* too long for the lexicon: skip the rest of the letters */
         while (i < len && ((s[i] | 32u) - 'a') < 26u)
             i++;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+letters_done:
+#endif
+    a->n = n;
+    a->upper = upper;
+    a->lower = (int)n;
+    if (i >= len || (s[i] < 64 && !((WORD_CONT >> s[i]) & 1))) return i; /* the usual end */
     while (i < len) {
         unsigned char c = s[i];
         unsigned lc = c | 32u;
@@ -271,7 +325,7 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
 {
     const unsigned char *s = (const unsigned char *)sc->text;
     word_acc a;
-    a.n = 0, a.over = a.clock = a.apos = false, a.upper = a.lower = 0;
+    a.over = a.clock = a.apos = false; /* collect_word sets the rest */
     bool digit_first = is_digit(s[i]);
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;

@@ -317,7 +317,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
     model_dense(out, c.asked, c.negated, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
-    model_decide(md, s, out);
+    model_decide(md, s, c.model.ntok, out);
     return NULL;
 }
 

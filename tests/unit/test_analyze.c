@@ -5,6 +5,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "analyze/analyze.h"
 #include "analyze/analyze_int.h"
+#include "util/embed.h"
 
 static triage_result tri(const char *s)
 {
@@ -54,6 +56,41 @@ static void test_data_parses(void **state)
         assert_true(strlen(tone_rule_explain((tone_rule)r)) > 10);
         assert_true(strlen(tone_rule_example((tone_rule)r)) > 10);
     }
+}
+
+/* The word lists' build (tools/lexgen.c) refuses what the scanner could never match, naming
+ * file and line: a multi-word alternative ("a b|c" means "a b" or "a c"), a hyphenated word
+ * (the scanner splits it) and a number (read as #num). */
+static void test_lexgen_rejects_traps(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *want;
+    } bad[] = {
+        {"won't|will not pay", "\"won't not\""},
+        {"rip off|ripoff merchant", "\"rip ripoff\""},
+        {"credit it|credit the", "\"credit credit\""},
+        {"half-finished", "'-'"},
+        {"1 star", "#num"},
+    };
+    static const char common[] = "@label negator\nnot\nwon't\n";
+    char text[128];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int n =
+            snprintf(text, sizeof text, "@label payment_refusal\n# a comment\n%s\n", bad[i].line);
+        const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
+                                     {"triage.lex", text, (size_t)n},
+                                     {NULL, NULL, 0}};
+        const char *err = lex_check(files);
+        if (!err || !strstr(err, "triage.lex:0003") || !strstr(err, bad[i].want))
+            fail_msg("%s: %s", bad[i].line, err ? err : "accepted");
+    }
+    static const char good[] = "@label payment_refusal\nwon't pay\nwill not pay\n"
+                               "legal action|advice\nnot a penny|cent\nknock * off\n#num back\n";
+    const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
+                                 {"triage.lex", good, sizeof good - 1},
+                                 {NULL, NULL, 0}};
+    assert_null(lex_check(files));
 }
 
 static void test_triage_flags(void **state)
@@ -157,15 +194,10 @@ static void test_triage_refund_questions(void **state)
         assert_int_equal(r.hostility, 0);
         assert_int_equal(r.complaints, 0);
     }
-    /* In an unhappy message the question is the demand put politely: the rules find it (the
-     * flag is the fitted model's decision on the close cases, see test_model_decide). */
-    assert_true(tri("I want my money back.").counts[TK_REFUND_DEMAND] > 0);
-    assert_true(tri("Can I get a refund for this rubbish? I'm furious.").counts[TK_REFUND_DEMAND] >
-                0);
-    assert_true(tri("The photos are blurry. Can I get a refund?").counts[TK_REFUND_DEMAND] > 0);
-    assert_true(tri("Could you refund the 45 pound difference, please?").counts[TK_REFUND_DEMAND] >
-                0);
     assert_true(tri("I want my money back.").refund_demand);
+    assert_true(tri("Can I get a refund for this rubbish? I'm furious.").refund_demand);
+    assert_true(tri("The photos are blurry. Can I get a refund?").refund_demand);
+    assert_true(tri("Could you refund the 45 pound difference, please?").refund_demand);
 }
 
 /* False findings seen by hand: "still have no" is lateness, not a quality fault; asking where
@@ -229,11 +261,23 @@ static void test_triage_rudeness(void **state)
     assert_true(angry + 1 >= sizeof rude / sizeof rude[0]);
     assert_true(tri("Fix it now.").hostility >= 1);
     assert_true(tri("Where are the files??").hostility >= 1);
-    /* "seriously" in its calm sense, and a polite request with "now", stay calm */
-    assert_int_equal(tri("We take your feedback seriously, thank you.").hostility, 0);
-    assert_int_equal(tri("We are seriously considering a second project with you.").hostility, 0);
-    assert_int_equal(tri("Please send it now if you can, thanks.").hostility, 0);
-    assert_int_equal(tri("Could you send the invoice now? Thanks.").hostility, 0);
+    /* "seriously" in its calm sense, and a polite request with "now": the rules find nothing,
+     * and the model reads them calm, all but one exactly */
+    static const char *const calm[] = {
+        "We take your feedback seriously, thank you.",
+        "We are seriously considering a second project with you.",
+        "Please send it now if you can, thanks.",
+        "Could you send the invoice now? Thanks.",
+    };
+    size_t exactly = 0;
+    for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
+        triage_result r = tri(calm[i]);
+        if (r.counts[TK_INTENSIFIER] || r.counts[TK_HOSTILE] || r.counts[TK_DISPLEASED] ||
+            r.hostility > 1)
+            fail_msg("not calm: %s", calm[i]);
+        exactly += r.hostility == 0;
+    }
+    assert_true(exactly + 1 >= sizeof calm / sizeof calm[0]);
     /* a retort counts only as a sentence of its own, right before its question mark */
     assert_int_equal(tri("Are we seriously going with blue? Lovely, thanks.").counts[TK_HOSTILE],
                      0);
@@ -512,7 +556,13 @@ static void test_model_decide(void **state)
     s[MO_PAYREF] = 1;  /* p 0.73: not past hi, the miss stands */
     s[MO_HOST1] = 3, s[MO_HOST2] = 1, s[MO_HOST3] = -1;
     s[MO_ROOT + ROOT_SCOPE] = 2;
-    model_decide(&md, s, &r);
+    triage_result shortmsg = r;
+    model_decide(&md, s, MODEL_FLAG_MIN_WORDS - 1, &shortmsg);
+    model_decide(&md, s, MODEL_FLAG_MIN_WORDS, &r);
+    /* a short message keeps the rules' flags; its hostility and root cause are the model's */
+    assert_true(shortmsg.legal_threat && shortmsg.review_threat);
+    assert_false(shortmsg.refund_demand || shortmsg.payment_refusal);
+    assert_int_equal(shortmsg.hostility, 2);
     assert_false(r.legal_threat);
     assert_true(r.review_threat);
     assert_true(r.refund_demand);
@@ -591,6 +641,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_data_parses),
+        cmocka_unit_test(test_lexgen_rejects_traps),
         cmocka_unit_test(test_triage_flags),
         cmocka_unit_test(test_triage_negation),
         cmocka_unit_test(test_triage_swearing_is_not_abuse),

@@ -98,7 +98,6 @@ mp4
 dvd
 usb
 wifi
-tl;dr
 fyi
 btw
 cc
@@ -116,7 +115,6 @@ gb
 mb
 kb
 hd
-4k
 iso
 pos
 sms

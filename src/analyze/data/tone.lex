@@ -118,7 +118,8 @@ not my fault|problem|responsibility
 nothing to do with me|us
 it was your
 that was your
-the problem is your|on your
+the problem is your
+the problem is on your
 clearly stated
 stated clearly
 clearly states|explains|says
@@ -393,4 +394,4 @@ within #num|one|two|three|four|five|a|an|the next hour|hours|day|days|week|weeks
 in #num|one|two|three|four|five hours|days|minutes
 next week|month|monday|tuesday|wednesday|thursday|friday
 first thing
-the #num|1st|2nd|3rd
+the #num

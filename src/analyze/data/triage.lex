@@ -27,7 +27,7 @@
 @set nasty worthless|hopeless|lazy|dishonest|rude|ignorant|arrogant|retarded|moronic|idiotic
 @set nasty delusional|deluded|spineless|gutless|shameless|greedy|crooked|corrupt|disgusting
 @set nasty vile|ugly|fat|braindead|illiterate|unhinged|nasty|lying|thieving|sleazy|dodgy|shady
-@set nasty pathetic|clueless|unprofessional|bent|two-faced|slimy|gormless|daft|silly
+@set nasty pathetic|clueless|unprofessional|bent|slimy|gormless|daft|silly
 # degree words allowed between "you're" and the adjective.
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
@@ -71,11 +71,12 @@ you're|youre full of shit|sh*t|crap|it
 you are full of shit|sh*t|crap|it
 you're|youre|you are * full of shit|sh*t|crap
 lying|useless|pathetic|worthless piece of
-you|you're|youre|you are|ur a|an piece of shit|sh*t|crap|garbage|trash|work
+you|you're|youre|ur a|an piece of shit|sh*t|crap|garbage|trash|work
+you are a|an piece of shit|sh*t|crap|garbage|trash|work
 waste of space|oxygen|skin|air
 utter|complete incompetent
 con artist|artists
-ripoff|scam|rip-off merchant|merchants|artist|artists
+ripoff|scam merchant|merchants|artist|artists
 rip off merchant|merchants|artist|artists
 con man
 clown show
@@ -101,7 +102,8 @@ kys
 kill yourself
 drop dead
 go die
-eat shit|sh*t|dirt|a dick
+eat shit|sh*t|dirt
+eat a dick
 suck my|a dick|cock|balls
 kiss my ass|arse|butt
 bite me
@@ -144,7 +146,8 @@ f***|f***ing|f*cking|f**king|f*ck|f**k|sh*t|sh*tty|b*llocks|b*stard|bl**dy|effin
 fuckin|fucken|fkn|fking|fck|fcking|fuk|fukin|fuking|fuq|fu*k|f*cked|f***ed|phuck|feck|fecking
 motherfucking|muthafucking|mothafucking|fuckery|clusterfuck|shitshow|shite|shitting|shithole
 shitload|horseshit|bullsh*t|sh**|ass|asshat|arsed|bugger|buggered|ffs|omfg|fml|jfc|frickin|friggin|freakin
-cock up|cockup|balls up|ballsed
+cock|balls up
+cockup|ballsed
 
 @label hostile
 # Strong wording of an angry message.
@@ -366,7 +369,7 @@ card issuer|company|provider
 paypal dispute|claim|resolution
 stripe dispute
 buyer protection
-section 75
+section #num claim|protection
 report|reporting you to the police
 fraud report
 dispute|disputing|disputed * payment|payments|charge|charges|transaction|transactions
@@ -384,11 +387,9 @@ refer|referring the matter to
 ! sue from|in|at
 
 @label review_threat
-review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo|reviews.io
+review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo
 one star
 one star
-1 star
-1 star
 zero stars
 zero star
 google review|reviews|listing|business|maps
@@ -443,7 +444,8 @@ federation of small businesses
 ! under review
 ! review * draft|drafts|copy|proof|proofs|gallery|changes|work|files
 # Reviews in praise, or as how the client found the reader, are not threats.
-! great|glowing|good|positive|lovely|fantastic|excellent|brilliant|amazing|stellar|wonderful|five-star|raving review|reviews
+! great|glowing|good|positive|lovely|fantastic|excellent|brilliant|amazing|stellar|wonderful|raving review|reviews
+! five star review|reviews|rating
 ! your review|reviews|rating|ratings
 ! read|reading|saw|seen|seeing|checked|checking|on|of the|your review|reviews
 ! the reviews|ratings were|are|said
@@ -454,7 +456,7 @@ everyone|everybody|anyone in the|my|our industry|trade|area|town|village|sector|
 the whole industry|trade|sector|community|village|town|street|network
 my|our followers|subscribers|newsletter
 my|our * followers|subscribers
-tell|telling|warn|warning|let|letting every|my|our|the whole|entire
+tell|telling|warn|warning my|our|the whole|entire
 making|make|doing|filming|film|writing|write a tiktok|video|vlog|thread|reel|post|blog about
 hearing about how|what
 rating|rate you on|honestly
@@ -510,7 +512,8 @@ off the total|invoice|bill|price|fee
 knock * * off
 knock * * * off
 adjust|reissue|correct|amend the|this|that|our|my invoice|bill
-reissue|re-issue it
+reissue it
+re issue it
 corrected|revised|amended invoice|bill
 reverse it|that
 reverse the charge|fee|payment
@@ -537,7 +540,10 @@ owe me|us
 off the next invoice|bill
 back in my|our account
 half|some|part of it|them back
-credited|credit it|credit the|credited back
+credit it|that|this|us|me|them
+credit the|my|our account|card|invoice|balance|difference|amount|fee|fees|cost|deposit|lesson|lessons|session|sessions|class|classes|hours|days|booking
+credit * against|towards|toward
+credited|credit back
 for every penny|cent
 # A refund asked as a credit, a reduction, the deposit or fees repaid, the unused part back.
 credit for|against|towards|toward the|this|that|our|my|it
@@ -582,10 +588,11 @@ foot the bill
 ? has|have my|our|the refund|reimbursement
 ? refund|reimbursement has|have been|was processed|issued|sent|approved|completed
 ? when will i|we get|receive|see my|our|the refund|reimbursement|money
-? when will|when's my|our|the refund|reimbursement
+? when will my|our|the refund|reimbursement
+? when's my|our|the refund|reimbursement
 ? in what cases|circumstances|situations
 ? under what conditions|circumstances
-? refund|refunds|reimbursement|money-back * policy|policies|terms|conditions|rules
+? refund|refunds|reimbursement * policy|policies|terms|conditions|rules
 
 @label payment_refusal
 not paying|pay
@@ -621,11 +628,13 @@ expect me to pay
 hell will freeze
 holding back that|this|the|our|my|any payment|payments|balance|invoice
 not see|getting another|one|a penny|cent|dime|pound|dollar|more
-won't|will not see|get another|a|one penny|cent|dime|pound|dollar|more
+won't|wont see|get another|a|one penny|cent|dime|pound|dollar|more
+will not see|get another|a|one penny|cent|dime|pound|dollar|more
 not see * more dollar|dollars|penny|pennies|money
 not getting the|another|any final|payment|penny|money
 put|putting a stop on the|my check|cheque|payment|card
-don't|dont|do not send me another|an|any invoice|invoices
+don't|dont send me another|an|any invoice|invoices
+do not send me another|an|any invoice|invoices
 dont|don't you dare invoice|bill|charge
 not a chance
 # Withholding through a third party: a chargeback, or disputing the charge with the bank or
@@ -643,8 +652,10 @@ on hold until
 why should|would i|we pay
 why should|would i|we be paying
 why should|would i|we * pay
-only|just pay|paying half|part|a portion|for
-pay only|just half|part|a portion|for
+only|just pay|paying half|part|for
+only|just pay|paying a portion
+pay only|just half|part|for
+pay only|just a portion
 will|we'll|i'll|going to pay half
 won't|not releasing|release|transfer|transferring|send|sending the|any balance|payment|funds|money
 no payment|payments until
@@ -656,7 +667,8 @@ no more money|payment|payments until|from
 payment|balance|invoice|funds is|are|remains frozen
 deducting|deduct|deducted * from your|the invoice|bill|payment
 payment|balance|invoice|funds will be released once|when|after|only
-not authorising|authorizing|approving payment|the payment|the invoice
+not authorising|authorizing|approving payment|it
+not authorising|authorizing|approving the|this|that|your payment|invoice|invoices
 put|putting|placed|placing a hold on
 cancelling|cancelled|cancel the purchase order|po
 will|we'll|i'll|only pay #num
@@ -668,7 +680,8 @@ keeping|keep|kept|holding|hold * #num back
 keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 
 @label deadline
-past the date|deadline|due date
+past the date|deadline
+past the due date
 took|taking twice|three times as long
 missed dates|deadlines|releases|deliveries|milestones
 promised for the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|#num
@@ -698,8 +711,10 @@ still have|has|got no|nothing
 ? where is|are the|my|our
 still don't
 not yet|ready|delivered|finished|done|arrived|received|here
-hasn't|has not arrived
-hasn't|has not been delivered|finished|sent|done|started
+hasn't arrived
+has not arrived
+hasn't been delivered|finished|sent|done|started
+has not been delivered|finished|sent|done|started
 haven't received|got|seen
 never came|showed|turned
 didn't turn|show up
@@ -759,7 +774,8 @@ meant|supposed to be with|ready|done|at|live|delivered|up|finished
 didn't|didnt|wasn't|weren't|never arrive|arrived|ready|delivered|done|here|finished|land|landed in|on time
 did not arrive|land in|on time
 turned up late
-go live|go-live|launch|delivery|due|original date
+go live date
+launch|delivery|due|original date
 fortnight ago
 when we're|i'm getting
 when we|i are|am getting
@@ -887,25 +903,29 @@ quality
 problem|problems|issue|issues|glitch|glitches
 not right
 isn't right
-far too|way too|much too|so loud|quiet|dark|bright|thin|heavy|small|big|salty|dry|sweet
 too dark|loud|quiet|bright|small|big|heavy|thin|salty|dry|sweet|long|short|generic|salesy
 out of sync|focus|date
-off key|off-key|off brand
+off key|brand
 a different colour|color|font|size|shade|version|company|logo
 the wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
 wrong colour|color|font|size|shade|version|file|name|date|logo|format|address|paper|language
 lukewarm|soggy|mushy|greasy|curdled|mouldy|moldy
 distortion|distorted|clipping|muffled|echo|hiss|crackle|click|clicks
-hacked|wiped|corrupted|down|offline|404|outage|downtime|insecure|not secure
+hacked|wiped|corrupted|offline|outage|downtime|insecure
+site|website|server|app|system|shop|store|page|portal is|was|went|goes|keeps down
+! rush fee|fees|charge|charges|surcharge|order|job|delivery|rate
+not secure
 collapsed|leaning|leaned|tear|torn|scratched|chipped|dented|faded|wobbly|uneven|crooked
 plagiarised|plagiarized|plagiarism|identical|recycled|gibberish|lorem
 copy paste
 ai generated
 typo|typos|misspelt|misspelled|spelling|grammar|mistranslated|literal|clunky|robotic
 usable|unusable|unreadable|illegible|blurry|grainy|shaky|wonky|pixelated|washed out
-fell apart|falls apart|falling apart|came apart
-doesn't|does not|didn't|won't look|sound|work|fit|match|load|print|open
-half-finished|half finished|half-baked|half baked|unfinished|incomplete|sloppy|careless|rushed
+fell|falls|falling|came apart
+doesn't|didn't|won't look|sound|work|fit|match|load|print|open
+does|did|will not look|sound|work|fit|match|load|print|open
+half finished|baked
+unfinished|incomplete|sloppy|careless|rushed
 garbage|rubbish|crap|shoddy|amateurish|substandard|botched|butchered|mess|messed up
 ruined|ruin|destroyed|damaged|broke|broken|broken down
 poisoning|allergy|allergic|undercooked|burnt
@@ -969,11 +989,15 @@ no communication
 lack of communication
 poor communication
 out of the loop
-didn't|did not tell|warn|ask|check|consult|inform
-didn't|did not let me|us know
+didn't tell|warn|consult|inform
+didn't ask|check with me|us
+did not tell|warn|consult|inform
+did not ask|check with me|us
+didn't let me|us know
+did not let me|us know
 nobody told
 no one told
-answer the phone|your phone
+answer the|your phone
 pick up the phone
 hard to reach
 impossible to reach
@@ -992,7 +1016,8 @@ emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|t
 emailed|messaged|called|rang|texted|phoned|chased twice|again|repeatedly
 i've|i have emailed|called|messaged|rang|texted|chased|phoned
 left * messages|voicemails|message|voicemail
-not one|a single reply|response|word|call|answer
+not a|one single reply|response|word|call|answer
+not one reply|response|word|call|answer
 nothing back|since
 nothing from you
 still nothing
@@ -1057,7 +1082,7 @@ i paid for
 paid for it|them|that|this
 it is|it's|its the project
 separate project|file|invoice|phase
-phase two|2
+phase two|#num
 later phase
 change order|orders
 is|are|was|were extra
@@ -1102,10 +1127,11 @@ the entire|whole point
 haven't|hasn't been delivered|provided|built
 we asked for a|three|two|one
 ! asked for a|an|the refund|discount|credit|reduction|update|call|reply|response|callback|date
-the quote|contract|package|brief|price|proposal covered|mentioned|was for|included|includes|covers
+the quote|contract|package|brief|price|proposal covered|mentioned|included|includes|covers
+the quote|contract|package|brief|price|proposal was for
 thought * included
 thought the * included
-part of phase one|1|two|2
+part of phase one|two|#num
 as per requirement|requirements|brief|contract|agreement|quote|quotation|proposal
 not in the quote|contract|brief|spec|package|proposal|build|plan
 nothing like the mood|brief|proposal|sample|design|mockup|drawings|plan|photos|picture|pictures
@@ -1146,10 +1172,11 @@ fee of
 vat added|on top
 added on top
 another|additional #num
-doesn't|didn't|does not|did not match|reflect the quote|quotation|estimate|price
+doesn't|didn't match|reflect the quote|quotation|estimate|price
+does|did not match|reflect the quote|quotation|estimate|price
 than the quote|quotation|estimate|quoted
 the quote|quotation|estimate said|was|says|stated
-day|hourly|half-day rate
+day|hourly rate
 rate card
 charge|charges for|of
 paid twice
