@@ -120,7 +120,12 @@ build/tools/train: $(TRAIN_SRC) $(wildcard src/analyze/*.h src/util/*.h tools/*.
 # ../shared; `make refit-abuse` fits it again (see docs/analyzer.md, "The abuse cue").
 ABUSE_CUE = src/analyze/abuse-cue.txt
 TRAIN_DATA ?= ../shared/text-train-data
-build/gen/analyze_model.c: build/tools/train $(TUNING_DATA) $(ABUSE_CUE)
+# The names of the tuning files, rewritten only when the list changes, so that removing or
+# renaming a file retrains the model as editing one does (a timestamp cannot tell a file gone).
+build/gen/tuning-files.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(TUNING_DATA)' | cmp -s - $@ || echo '$(TUNING_DATA)' >$@
+build/gen/analyze_model.c: build/tools/train $(TUNING_DATA) $(ABUSE_CUE) build/gen/tuning-files.txt
 	build/tools/train --abuse $(ABUSE_CUE) -o $@ $(TUNING_DATA)
 refit-abuse: build/tools/train
 	build/tools/train --fit-abuse $(TRAIN_DATA)/davidson-train.csv -o $(ABUSE_CUE)

@@ -214,8 +214,11 @@ static void bitext(const char *dir)
                     : strcmp(s->name, "track_refund") == 0        ? g.refund_track
                                                                   : NULL;
         if (rate) rate[0] += t.refund_demand, rate[1]++;
-        /* neutral: an intent that is not itself a complaint or a review, in inoffensive words */
-        if (!offensive && strcmp(s->name, "complaint") != 0 && strcmp(s->name, "review") != 0)
+        /* neutral: an intent that is not itself a complaint, a review or a refund request (a
+         * polite request for a refund is "displeased but civil", level 1, by the labelling
+         * guideline in docs/analyzer.md), in inoffensive words */
+        if (!offensive && strcmp(s->name, "complaint") != 0 && strcmp(s->name, "review") != 0 &&
+            strcmp(s->name, "get_refund") != 0)
             g.neutral_hostile[0] += t.hostility >= 1, g.neutral_hostile[1]++;
         w += offensive, nw += !offensive;
         w_abuse += offensive && t.abuse, nw_abuse += !offensive && t.abuse;
@@ -259,7 +262,8 @@ int main(int argc, char **argv)
     printf(
         "\nexternal: politeness AUC %.3f%s (>=0.75) | davidson abuse recall %.1f%%%s at <=5%% FP "
         "(>=80%%) | bitext refund demand: get_refund %.0f%%%s (>=80%%), check_refund_policy "
-        "%.0f%%%s (<=10%%), track_refund %.0f%%%s (<=10%%) | neutral intents hostility>=1 "
+        "%.0f%%%s (<=10%%), track_refund %.0f%%%s (<=10%%) | neutral intents (all but complaint, "
+        "review, get_refund) hostility>=1 "
         "%.1f%%%s (<=5%%) | %d floor%s missed\n",
         pa, ok[0] ? "" : "!", 100 * dr, ok[1] ? "" : "!", rg, ok[2] ? "" : "!", rp,
         ok[3] ? "" : "!", rt, ok[4] ? "" : "!", nh, ok[5] ? "" : "!", missed,

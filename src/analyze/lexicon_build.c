@@ -248,11 +248,22 @@ static void parse_set(const char *file, int lno, const char *s, size_t n)
     }
 }
 
+/* Adds word id to the alternatives unless it is there already: "refund|refunds" is one stem,
+ * and two alike would make the same phrase twice. a has room (checked by the caller). */
+static void add_alt(alts *a, uint32_t id, bool from_set)
+{
+    for (int k = 0; k < a->n; k++)
+        if (a->id[k] == id) return;
+    a->set[a->n] = from_set;
+    a->id[a->n++] = id;
+}
+
 /* Splits one element "a|b|$set" into word ids. */
 static bool parse_elem(const char *file, int lno, const char *s, size_t n, alts *a)
 {
     a->n = 0;
     if (n == 1 && s[0] == '*') {
+        a->set[a->n] = false;
         a->id[a->n++] = LEX_WILD;
         return true;
     }
@@ -264,17 +275,15 @@ static bool parse_elem(const char *file, int lno, const char *s, size_t n, alts 
         if (j > i + 1 && s[i] == '$') {
             int si = set_find(s + i + 1, j - i - 1);
             if (si < 0 || a->n + g.sets[si].n > MAX_ALTS) return false;
-            memcpy(a->id + a->n, g.sets[si].id, (size_t)g.sets[si].n * sizeof a->id[0]);
-            memset(a->set + a->n, 1, (size_t)g.sets[si].n * sizeof a->set[0]);
-            a->n += g.sets[si].n;
+            for (int k = 0; k < g.sets[si].n; k++)
+                add_alt(a, g.sets[si].id[k], true);
             i = j + 1;
             continue;
         }
         if (a->n == MAX_ALTS || j == i || !readable(file, lno, s + i, j - i)) return false;
         uint32_t id = intern(s + i, j - i);
         if (!id) return false;
-        a->set[a->n] = false;
-        a->id[a->n++] = id;
+        add_alt(a, id, false);
         i = j + 1;
     }
     return true;

@@ -115,10 +115,12 @@ static bool negated_before(const scanner *sc, uint64_t first)
     return false;
 }
 
+/* Whether tokens first.. of sentence sent hold p's elements top, top - 1 ... 0 (the later ones
+ * are known to fit). */
 static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first,
-                               uint32_t sent)
+                               uint32_t sent, int top)
 {
-    for (int e = p->n - 2; e >= 0; e--) { /* nearest word first: it rules out most phrases */
+    for (int e = top; e >= 0; e--) { /* nearest word first: it rules out most phrases */
         const scan_tok *t = scan_at(sc, first + (uint64_t)e);
         if (t->sent != sent) return false;
         if (p->elem[e] != LEX_WILD && p->elem[e] != t->word) return false;
@@ -152,12 +154,13 @@ static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint6
     emit(sc, &m);
 }
 
-/* Tries phrase p as ending at token ti (tok). */
-static inline void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok)
+/* Tries phrase p as ending at token ti (tok), whose elements after top are known to fit. */
+static inline void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok,
+                              int top)
 {
     if (p->n > ti + 1) return;
     uint64_t first = ti + 1 - p->n;
-    if (phrase_fits(sc, p, first, tok->sent)) phrase_found(sc, p, first, ti, tok);
+    if (phrase_fits(sc, p, first, tok->sent, top)) phrase_found(sc, p, first, ti, tok);
 }
 
 /* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
@@ -172,10 +175,17 @@ static void match_phrases(scanner *sc, uint64_t ti)
     const uint32_t *idx = lx->by_last[mi] + lw->first[mi];
     const uint32_t *key = lx->prev_key[mi] + lw->first[mi];
     uint32_t n = lw->count[mi], head = lw->head[mi];
-    for (uint32_t k = 0; k < head; k++)
-        try_phrase(sc, &lx->phrases[idx[k]], ti, tok);
+    for (uint32_t k = 0; k < head; k++) {
+        const lex_phrase *p = &lx->phrases[idx[k]];
+        try_phrase(sc, p, ti, tok, p->n - 2);
+    }
     if (head == n || ti == 0) return;
-    uint32_t prev = scan_at(sc, ti - 1)->word, lo = head, hi = n;
+    /* The rest have the word before the last (their key, a word id, never 0) in the same
+     * sentence: none fits when the word before is in another sentence or not in the lexicon, and
+     * those the search finds fit it already. */
+    const scan_tok *pt = scan_at(sc, ti - 1);
+    if (pt->sent != tok->sent || pt->word == 0) return;
+    uint32_t prev = pt->word, lo = head, hi = n;
     while (lo < hi) { /* first phrase whose word before the last is >= prev */
         uint32_t mid = lo + (hi - lo) / 2;
         if (key[mid] < prev)
@@ -185,7 +195,7 @@ static void match_phrases(scanner *sc, uint64_t ti)
     }
     for (; lo < n && key[lo] == prev; lo++) {
         const lex_phrase *p = &lx->phrases[idx[lo]];
-        try_phrase(sc, p, ti, tok);
+        try_phrase(sc, p, ti, tok, p->n - 3);
     }
 }
 

@@ -80,6 +80,8 @@ typedef struct triage_ctx {
     int asked[TK_COUNT];
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
     int negated[TK_COUNT]; /* findings a negator cancelled, for the model */
+    uint32_t asked_sent;   /* sentence + 1 of the latest question about refunds, 0 before any */
+    size_t where_at;       /* byte where the latest "where is…?" question began */
     size_t question_at;    /* byte after the latest run of "?" began, 0 before any */
     model_acc model;       /* the fitted model's sums over the words */
 } triage_ctx;
@@ -93,6 +95,24 @@ static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
         return;
     }
     r->findings[r->nfindings++] = (triage_finding){k, start, end};
+}
+
+/* "When will the refund…?", "Where is my refund?": the lateness words inside a question about
+ * a refund ask where the refund has got to, not where the work is; they are no complaint. */
+static void drop_lateness_in(triage_ctx *c, const scan_match *q)
+{
+    triage_result *r = c->r;
+    if (c->asked[TK_DEADLINE] && c->where_at >= q->start) c->asked[TK_DEADLINE]--;
+    if (c->last_tok[TK_DEADLINE] <= q->first) return;
+    for (size_t i = r->nfindings; i-- > 0;) {
+        const triage_finding *f = &r->findings[i];
+        if (f->kind != TK_DEADLINE) continue;
+        if (f->start < q->start) return;
+        memmove(&r->findings[i], &r->findings[i + 1], (r->nfindings - i - 1) * sizeof *f);
+        r->nfindings--;
+        r->counts[TK_DEADLINE]--;
+        return;
+    }
 }
 
 static triage_kind kind_of(lex_label l)
@@ -146,7 +166,18 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         return;
     }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
+        if (k == TK_REFUND_DEMAND) {
+            c->asked_sent = m->sent + 1;
+            drop_lateness_in(c, m);
+        }
         if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
+        if (k == TK_DEADLINE) c->where_at = m->start;
+        return;
+    }
+    /* Refund words later in the sentence that asks about refunds belong to the question: "in
+     * what cases can I get my fee back?", "how long do refunds take to show on my card?" */
+    if (k == TK_REFUND_DEMAND && c->asked_sent == m->sent + 1) {
+        c->asked[k]++;
         return;
     }
     if (m->first < c->last_tok[k]) return; /* overlaps the previous finding of its kind */

@@ -187,6 +187,21 @@ static void test_triage_refund_questions(void **state)
         "Is it possible to get a refund?",
         "Where can I check your money back policy?",
         "Do you offer refunds on deposits?",
+        "What's your policy on refunds?",
+        "Could you explain how refunds work for cancelled bookings?",
+        "Are refunds possible if I cancel a week before?",
+        "Is it possible to get my money back if I change my mind?",
+        "In what cases can I get my membership fee back?",
+        /* where an agreed refund has got to */
+        "How long will my refund take?",
+        "Has my refund been processed yet?",
+        "Any update on the refund you agreed last week?",
+        "I was told a refund would follow, can you confirm when it was sent?",
+        "When will the refund reach my account?",
+        "Where is my refund?",
+        "Could you let me know if my refund went through?",
+        "What happened to my refund?",
+        "I want to see if the refund has been issued.",
     };
     for (size_t i = 0; i < sizeof questions / sizeof questions[0]; i++) {
         triage_result r = tri(questions[i]);
@@ -198,6 +213,100 @@ static void test_triage_refund_questions(void **state)
     assert_true(tri("Can I get a refund for this rubbish? I'm furious.").refund_demand);
     assert_true(tri("The photos are blurry. Can I get a refund?").refund_demand);
     assert_true(tri("Could you refund the 45 pound difference, please?").refund_demand);
+    /* demands in plain polite form stay demands */
+    static const char *const demands[] = {
+        "I would like a refund for order 4471.",
+        "Please refund me.",
+        "Kindly process a refund for the missed class.",
+        "Please issue a full refund.",
+        "I'd like the deposit back please.",
+        "We'd like a credit for the two sessions that were cancelled.",
+        "Could you credit the missed lesson against next month?",
+        "Would you consider a small reduction on the final invoice?",
+        "We would like the unused hours refunded.",
+        "Could we get back part of the deposit, since you hadn't started?",
+        "Could you take something off the final bill?",
+        "I expect you to cover the penalty.",
+        "You won't get a penny more from us, and we want the fees for the remaining weeks back.",
+    };
+    for (size_t i = 0; i < sizeof demands / sizeof demands[0]; i++)
+        if (!tri(demands[i]).refund_demand) fail_msg("no refund demand: %s", demands[i]);
+    /* correcting the invoice to the agreed price is billing; other things wanted back are no
+     * money */
+    static const char *const not_refunds[] = {
+        "We were billed for 50 guests but confirmed 42. Could you amend the invoice?",
+        "Please reissue the invoice at the quoted figures.",
+        "I need this signed form back by Friday.",
+        "How would you like to be credited on the copyright page?",
+    };
+    for (size_t i = 0; i < sizeof not_refunds / sizeof not_refunds[0]; i++)
+        if (tri(not_refunds[i]).refund_demand) fail_msg("refund demand: %s", not_refunds[i]);
+    assert_true(tri("Please reissue the invoice at the quoted figures.").complaints &
+                COMPLAINT_BILLING);
+}
+
+/* A plain report of a problem, with hedges and worry but no displeasure, is calm by the
+ * guideline: no displeasure and no strong words found by the rules. */
+static void test_triage_plain_problem_reports(void **state)
+{
+    (void)state;
+    static const char *const plain[] = {
+        "I have an issue with my payment.",
+        "I'm having a problem registering on the site, can you help?",
+        "I'm confused about which plan to choose.",
+        "I'm a bit concerned the venue might be small, can we talk?",
+        "I'm afraid I can't make Tuesday, could we move to Wednesday?",
+        "To be honest I'm not sure which font I prefer.",
+        "Sorry for the inconvenience, I sent the file twice.",
+        "I really need the invoice by Friday for our accounts.",
+        "I'm worried I entered my address incorrectly.",
+        "I get an error message when I try to upload the files.",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        triage_result r = tri(plain[i]);
+        if (r.counts[TK_DISPLEASED] || r.counts[TK_HOSTILE] || r.counts[TK_PROFANITY])
+            fail_msg("heat found in: %s", plain[i]);
+    }
+    assert_true(tri("I'm disappointed with the edits.").counts[TK_DISPLEASED] > 0);
+    assert_true(tri("I'm not happy with the colours.").counts[TK_DISPLEASED] > 0);
+}
+
+/* The families of misses of issue 16: payment withheld through a third party, threats to tell
+ * everyone, reviews in praise, a solicitor for paperwork, insults through "incompetent". */
+static void test_triage_issue16_families(void **state)
+{
+    (void)state;
+    static const char *const refusals[] = {
+        "I've opened a case with PayPal.",
+        "I have raised a dispute with my bank.",
+        "You won't get a penny from us.",
+        "We will only pay for the pages that were delivered.",
+        "The balance is on hold until the snagging is done.",
+        "Why should we pay the full amount for half a website?",
+    };
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++)
+        if (!tri(refusals[i]).payment_refusal) fail_msg("no payment refusal: %s", refusals[i]);
+    assert_true(tri("I've opened a case with PayPal.").legal_threat);
+    assert_true(tri("I'm going to tell everyone I know about this.").review_threat);
+    assert_true(tri("I'll be letting all my followers know how you treated us.").review_threat);
+    static const char *const praise[] = {
+        "I found you through your great reviews on Google.",
+        "We left you a five star review last week!",
+        "Your reviews were so good, that's why we hired you.",
+    };
+    for (size_t i = 0; i < sizeof praise / sizeof praise[0]; i++)
+        if (tri(praise[i]).review_threat) fail_msg("review threat: %s", praise[i]);
+    assert_false(tri("Could you send the paperwork to my solicitor?").legal_threat);
+    assert_false(
+        tri("My solicitor needs a copy of the signed contract for the lease.").legal_threat);
+    assert_true(tri("I've passed this to my solicitor.").legal_threat);
+    assert_true(tri("What an incompetent bunch.").abuse);
+    assert_true(tri("Your team is an embarrassment.").abuse);
+    assert_false(tri("I was an idiot to pay upfront.").abuse);
+    assert_false(tri("Fix it by Friday or lose the account.").abuse);
+    triage_result r = tri("I'm not happy with the colours and nobody answered my calls.");
+    assert_true(r.complaints & COMPLAINT_COMMUNICATION);
+    assert_true(r.counts[TK_DISPLEASED] > 0);
 }
 
 /* False findings seen by hand: "still have no" is lateness, not a quality fault; asking where
@@ -238,27 +347,34 @@ static void test_triage_intensity(void **state)
     assert_int_equal(r.counts[TK_SHOUTING], 0);
 }
 
+/* Rudeness without a rude word: the rules find the words, and the fitted hostility score puts
+ * each sentence above a civil way of asking the same thing, at displeased or above. Whether it
+ * reaches "angry" (2) is the model's ordinal decision, judged on the corpus (make eval), not
+ * pinned sentence by sentence here: one short sentence's level moves with every retraining, its
+ * order against a civil twin should not. */
 static void test_triage_rudeness(void **state)
 {
     (void)state;
-    /* The rules find the rudeness; the level is the fitted model's reading of the whole text,
-     * which may put a short one at displeased: angry for all but one of these. */
-    static const char *const rude[] = {
-        "Seriously? The files are still not here.",
-        "Are you kidding me? For the last time, do your job.",
-        "Thanks for nothing.",
-        "How hard can it be to send a PDF?",
-        "Is it too much to ask for a reply?",
-        "I shouldn't have to chase you for this.",
-        "What is wrong with you people?",
+    static const char *const pairs[][2] = {
+        {"Seriously? The files are still not here.", "The files are not here yet."},
+        {"Are you kidding me? For the last time, do your job.",
+         "Could you take another look at this, please?"},
+        {"Thanks for nothing.", "Thanks for your help."},
+        {"How hard can it be to send a PDF?", "Could you send the PDF, please?"},
+        {"Is it too much to ask for a reply?", "Could you reply when you have a moment?"},
+        {"I shouldn't have to chase you for this.", "Just checking in on this."},
+        {"What is wrong with you people?", "What went wrong here?"},
     };
-    size_t angry = 0;
-    for (size_t i = 0; i < sizeof rude / sizeof rude[0]; i++) {
-        triage_result r = tri(rude[i]);
-        if (!r.counts[TK_HOSTILE] || r.hostility < 1) fail_msg("not read as rude: %s", rude[i]);
-        angry += r.hostility >= 2;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        triage_result rude = tri(pairs[i][0]), civil = tri(pairs[i][1]);
+        if (rude.counts[TK_HOSTILE] < 1) fail_msg("no hostile words found: %s", pairs[i][0]);
+        if (!(rude.hostility_score > civil.hostility_score))
+            fail_msg("%s (%.3f) not above %s (%.3f)", pairs[i][0], rude.hostility_score,
+                     pairs[i][1], civil.hostility_score);
+        if (rude.hostility < 1 || rude.hostility < civil.hostility)
+            fail_msg("%s: level %d, %s: level %d", pairs[i][0], rude.hostility, pairs[i][1],
+                     civil.hostility);
     }
-    assert_true(angry + 1 >= sizeof rude / sizeof rude[0]);
     assert_true(tri("Fix it now.").hostility >= 1);
     assert_true(tri("Where are the files??").hostility >= 1);
     /* "seriously" in its calm sense, and a polite request with "now": the rules find nothing,
@@ -647,6 +763,8 @@ int main(void)
         cmocka_unit_test(test_triage_swearing_is_not_abuse),
         cmocka_unit_test(test_triage_insults_at_a_person),
         cmocka_unit_test(test_triage_refund_questions),
+        cmocka_unit_test(test_triage_plain_problem_reports),
+        cmocka_unit_test(test_triage_issue16_families),
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),

@@ -63,6 +63,7 @@ what a|an $insult|$person|$direct
 what a|an * $insult|$person|$direct
 bunch|pack|band|gang|load|herd of $insult|$person|$direct
 bunch|pack|band|gang|load|herd of * $insult|$person|$direct
+what a|an incompetent|useless|pathetic|clueless|hopeless|lazy|dishonest|crooked|shambolic|unprofessional bunch|lot|outfit|shower|crew|company|firm|operation
 $insult|$person|$direct like you|u|yourself|yourselves
 $nasty|absolute|complete|total|utter|bloody|fucking|f***ing|f*cking|effing|damn|silly $person|amateur|fool|creep|dick|ass|cow|pussy|hoe
 # Older phrasings, kept as they were.
@@ -276,7 +277,9 @@ i won't ask again
 i will not ask again
 
 @label displeased
-# Milder displeasure: a civil but unhappy message.
+# Milder displeasure: a civil but unhappy message. Hedges and worry are not displeasure: a
+# plain problem report ("I'm afraid I can't log in", "I'm confused about the plans", "to be
+# honest", "concerned", "sorry for the inconvenience") is calm by the guideline.
 disappointed
 disappointing
 disappointment
@@ -288,10 +291,6 @@ annoying
 upset
 unhappy
 dissatisfied
-concerned
-concern
-worried
-worrying
 unimpressed
 let down
 letdown
@@ -299,17 +298,9 @@ poor
 sloppy
 careless
 unreliable
-confused
-confusing
 baffled
-surprised
-stress
-stressful
-stressed
 embarrassed
 embarrassing
-inconvenience
-inconvenient
 not happy
 not pleased
 not impressed
@@ -321,10 +312,6 @@ not great
 not what i
 not acceptable
 a bit much
-to be honest
-honestly
-i'm afraid
-really need
 starting to feel
 losing patience
 running out of patience
@@ -367,6 +354,8 @@ contact|contacting|call|calling|speak|speaking|talk|ask|asking my|our card|credi
 with my bank|paypal|stripe|credit|card|provider
 card issuer|company|provider
 paypal dispute|claim|resolution
+case|claim|dispute|complaint with paypal|stripe|klarna|amex|visa|mastercard
+case|claim|dispute with my|our|the bank|card|issuer|provider
 stripe dispute
 buyer protection
 section #num claim|protection
@@ -382,6 +371,7 @@ dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|tra
 # needs the signed contract", "a lawyer friend looked it over", "our conveyancing solicitor").
 ! solicitor|solicitors|lawyer|lawyers|attorney|attorneys need|needs|needed|requires|required|friend|friends
 ! conveyancing|probate|immigration|tax|estate|notary solicitor|solicitors|lawyer|lawyers|attorney|attorneys
+! paperwork|papers|documents|deeds|contract|forms|lease|copy|details to|for my|our solicitor|solicitors|lawyer|lawyers
 legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
 refer|referring the matter to
 ! sue from|in|at
@@ -511,10 +501,6 @@ come|comes|coming off the|my|our|next|your invoice|bill|total|price
 off the total|invoice|bill|price|fee
 knock * * off
 knock * * * off
-adjust|reissue|correct|amend the|this|that|our|my invoice|bill
-reissue it
-re issue it
-corrected|revised|amended invoice|bill
 reverse it|that
 reverse the charge|fee|payment
 ! had|have to refund
@@ -543,20 +529,38 @@ half|some|part of it|them back
 credit it|that|this|us|me|them
 credit the|my|our account|card|invoice|balance|difference|amount|fee|fees|cost|deposit|lesson|lessons|session|sessions|class|classes|hours|days|booking
 credit * against|towards|toward
+credit * * against|towards|toward
+credit * * * against|towards|toward
 credited|credit back
+credited|credit against|towards|toward
+credited|credit on|to|against|towards next|this|the|my|our|your invoice|account|bill|statement
+credited|credit on|to|against|towards next|this|the|my|our|your * invoice|account|bill|statement
+get|have|receive back part|some|half|all|any|the|my|our deposit|money|fee|fees|payment|of
+take|taking * off the * bill|invoice|price|total|fee
+taken|knocked off pro|the|my|our|final|invoice|bill|price|total
+money|amount|fee|fees|deposit|payment|sum to be|be returned|refunded|repaid
+money|deposit|fee|fees|payment|amount returned|refunded|repaid
+unused|remaining|missed|cancelled * back
+unused|remaining|missed|cancelled * * back
+want|expect|expecting * * paid for|covered|reimbursed
 for every penny|cent
 # A refund asked as a credit, a reduction, the deposit or fees repaid, the unused part back.
 credit for|against|towards|toward the|this|that|our|my|it
 credit us|me
 a|some reduction
+a|some * reduction
 reduction on|in|of the|this|that|our|my invoice|bill|price|fee|fees|cost|total|amount|balance
 repay|repaid|repaying|repayment
 deposit back|returned|refunded
 return|refund|repay the|our|my fee|fees|deposit
 unused portion|part|hours|sessions|days|lessons|balance|time|credit|months|weeks
-cover the cost|costs
+cover the cost|costs|penalty|fine|repair|repairs|damage|damages|difference|excess|extra|bill
 foot the bill
 ! feed back
+! need|needed|want|wanted this|it|them|that back by|on|for|before
+! contract|form|forms|document|documents|draft|drafts|proof|proofs|key|keys|sample|samples|laptop|equipment back
+! keeping|keep|kept|holding|hold * #num back
+! keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
 # Questions about refunds rather than demands: about the policy or the process, or whether one
 # is possible ("what is your refund policy?", "can I get a refund?", "how do I claim a refund").
 # A "?" line stops the demand; triage counts it after all when the rest of the message
@@ -582,6 +586,32 @@ foot the bill
 ? follow|following up on my|our|the refund|refunds|reimbursement
 ? update|updates|news|progress on|about|with my|our|the refund|refunds|reimbursement
 ? in which cases|circumstances|situations
+? do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
+? is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
+? policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
+? how do|does refunds|refund work|works
+? how refunds|refund work|works
+? how do|does a|the refund work|works
+? how long do|does|will|would|can refunds|reimbursements take
+? how long do|does|will|would|can a|the|my refund|reimbursement * take
+? how long do|does|will|would|can refunds * take
+? promised|agreed|mentioned|sent the|my|our|your|a refund
+? possible to get|have|receive my|our|the|a money|deposit|fee|fees|payment back
+? already requested|asked|applied|claimed
+? the refund you|we mentioned|promised|agreed|approved|offered|discussed
+? told a|the|my refund
+? refund would|will follow|come|arrive|go|land
+? would|will be refunded|reimbursed|repaid|credited
+? when it'll|it'd come|land|arrive|show|go
+? when it will|would come|land|arrive|show|go
+? when will it come|land|arrive|show|go
+? confirm when|if|whether it|the|my|our refund
+? check|checking|see|know|find|verify|confirm|ask|asking|enquire|inquire|query|trace on|about|if|whether|into|up my|our|the refund|refunds|reimbursement|money
+? what happened|happens to|with my|our|the refund|reimbursement|money
+? is|was my|our|the refund|reimbursement on|in|being|through|complete|completed|done|processed|sent|issued|approved|coming|pending|finished|underway
+? information|info|details|news|progress|update|updates on|about|regarding|of my|our|the refund|reimbursement
+? refund|reimbursement went|gone|go|gets|get|got|come|came through
+? money|payment|deposit been|was|were returned|refunded|repaid|credited
 ? how long refund|refunds|reimbursement|reimbursements take|takes
 ? if i|we can|could get|have|claim|request a|my|any refund|reimbursement
 ? where is|where's my|our|the refund|reimbursement
@@ -661,6 +691,8 @@ won't|not releasing|release|transfer|transferring|send|sending the|any balance|p
 no payment|payments until
 cancel|cancelled|cancelling|stop|stopped|stopping|stopped * direct debit|debits|standing order
 paypal|stripe|klarna claim|dispute|case
+case|claim|dispute with paypal|stripe|klarna|amex|visa|mastercard
+case|claim|dispute with my|our|the bank|card|issuer|provider
 get|see paid when|once|after
 see the|your|any balance|money|payment when|once|after
 no more money|payment|payments until|from
@@ -914,6 +946,9 @@ distortion|distorted|clipping|muffled|echo|hiss|crackle|click|clicks
 hacked|wiped|corrupted|offline|outage|downtime|insecure
 site|website|server|app|system|shop|store|page|portal is|was|went|goes|keeps down
 ! rush fee|fees|charge|charges|surcharge|order|job|delivery|rate
+# "issue" the verb: "issue a refund", "the invoice was issued"
+! issue a|an|the|me|us|it
+! been|was|were|be|is|are|being|get|got issue
 not secure
 collapsed|leaning|leaned|tear|torn|scratched|chipped|dented|faded|wobbly|uneven|crooked
 plagiarised|plagiarized|plagiarism|identical|recycled|gibberish|lorem
@@ -1191,6 +1226,9 @@ you've|you invoiced|billed|charged
 you have invoiced|billed|charged
 extra #num for
 invoice has been calculated|charged|inflated|padded
+adjust|reissue|correct|amend the|this|that|our|my invoice|bill
+reissue|resend|redo it at|with|without
+corrected|revised|amended invoice|bill
 invoice for all
 refusing|refuse to return|refund
 fee on it|there
