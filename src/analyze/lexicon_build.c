@@ -25,7 +25,7 @@
 extern const rd_embedded analyze_data[];
 
 #define MAX_WORDS   3072 /* at most 3/4 of HASH_SIZE, and below 1 << LEX_ID_BITS */
-#define MAX_PHRASES 49152
+#define MAX_PHRASES 98304
 #define HASH_SIZE   4096 /* 32 KB of slots: the table stays in the L1 cache */
 #define ID_MASK     ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)

@@ -46,6 +46,29 @@ static bool strong(const tone_result *r, tone_strength s)
     return r->strengths & (1u << s);
 }
 
+/* The five flags by index (the order of triage_result.flag_score). */
+enum { F_ABUSE, F_LEGAL, F_REVIEW, F_REFUND, F_REFUSAL };
+
+static bool flag_of(const triage_result *r, int f)
+{
+    const bool flags[] = {r->abuse, r->legal_threat, r->review_threat, r->refund_demand,
+                          r->payment_refusal};
+    return flags[f];
+}
+
+/* Fails naming the first of texts[0..n) whose flag f is not want. */
+static void expect_flag(const char *const *texts, size_t n, int f, bool want)
+{
+    static const char *const names[] = {"abuse", "legal threat", "review threat", "refund demand",
+                                        "payment refusal"};
+    for (size_t i = 0; i < n; i++) {
+        triage_result r = tri(texts[i]);
+        if (flag_of(&r, f) != want) fail_msg("%s %s: %s", want ? "no" : "", names[f], texts[i]);
+    }
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
 static void test_data_parses(void **state)
 {
     (void)state;
@@ -229,8 +252,7 @@ static void test_triage_refund_questions(void **state)
         "I expect you to cover the penalty.",
         "You won't get a penny more from us, and we want the fees for the remaining weeks back.",
     };
-    for (size_t i = 0; i < sizeof demands / sizeof demands[0]; i++)
-        if (!tri(demands[i]).refund_demand) fail_msg("no refund demand: %s", demands[i]);
+    expect_flag(demands, N_OF(demands), F_REFUND, true);
     /* correcting the invoice to the agreed price is billing; other things wanted back are no
      * money */
     static const char *const not_refunds[] = {
@@ -239,8 +261,7 @@ static void test_triage_refund_questions(void **state)
         "I need this signed form back by Friday.",
         "How would you like to be credited on the copyright page?",
     };
-    for (size_t i = 0; i < sizeof not_refunds / sizeof not_refunds[0]; i++)
-        if (tri(not_refunds[i]).refund_demand) fail_msg("refund demand: %s", not_refunds[i]);
+    expect_flag(not_refunds, N_OF(not_refunds), F_REFUND, false);
     assert_true(tri("Please reissue the invoice at the quoted figures.").complaints &
                 COMPLAINT_BILLING);
 }
@@ -284,24 +305,56 @@ static void test_triage_issue16_families(void **state)
         "The balance is on hold until the snagging is done.",
         "Why should we pay the full amount for half a website?",
     };
-    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++)
-        if (!tri(refusals[i]).payment_refusal) fail_msg("no payment refusal: %s", refusals[i]);
+    expect_flag(refusals, N_OF(refusals), F_REFUSAL, true);
+    static const char *const part_payment[] = {
+        "The package was for eight hours. You were there five. We'll pay for five.",
+        "I'll pay for the sessions that actually happened.",
+        "We will pay the agreed amount and nothing more.",
+        "We are suspending the monthly licence payments until it is fixed.",
+        "Our finance director has cancelled the direct debit.",
+        "I have instructed our bank to recall the last payment.",
+        "Not a kobo more until you deliver the pictures.",
+        "Don't bother invoicing me.",
+    };
+    expect_flag(part_payment, N_OF(part_payment), F_REFUSAL, true);
+    assert_false(tri("Not a single word back from you in two weeks.").payment_refusal);
+    assert_false(
+        tri("We'd like to discuss this before we settle the final invoice.").payment_refusal);
     assert_true(tri("I've opened a case with PayPal.").legal_threat);
     assert_true(tri("I'm going to tell everyone I know about this.").review_threat);
     assert_true(tri("I'll be letting all my followers know how you treated us.").review_threat);
+    static const char *const tell_everyone[] = {
+        "I'll be telling every parent in Year 9 to avoid you.",
+        "Every bride in Leeds will know your name by Sunday.",
+        "I'm warning every founder I know off you.",
+        "If it's not fixed I will post in the residents group.",
+        "I'm not going to keep quiet when people ask who I used.",
+        "I have lodged a complaint with Fair Trading.",
+        "I will be raising this with the AAT.",
+    };
+    expect_flag(tell_everyone, N_OF(tell_everyone), F_REVIEW, true);
+    assert_false(tri("I've been telling all my friends about you!").review_threat);
+    assert_false(tri("Please raise the invoice with the AAT number on it.").counts[TK_SHOUTING]);
     static const char *const praise[] = {
         "I found you through your great reviews on Google.",
         "We left you a five star review last week!",
         "Your reviews were so good, that's why we hired you.",
     };
-    for (size_t i = 0; i < sizeof praise / sizeof praise[0]; i++)
-        if (tri(praise[i]).review_threat) fail_msg("review threat: %s", praise[i]);
+    expect_flag(praise, N_OF(praise), F_REVIEW, false);
     assert_false(tri("Could you send the paperwork to my solicitor?").legal_threat);
     assert_false(
         tri("My solicitor needs a copy of the signed contract for the lease.").legal_threat);
     assert_true(tri("I've passed this to my solicitor.").legal_threat);
     assert_true(tri("What an incompetent bunch.").abuse);
     assert_true(tri("Your team is an embarrassment.").abuse);
+    assert_true(tri("Your support guy is useless.").abuse);
+    assert_true(tri("Your so-called designer is an embarrassment to the profession.").abuse);
+    assert_true(tri("You're an incompetent woman.").abuse);
+    assert_true(tri("Ye're a crowd of chancers.").abuse);
+    assert_false(tri("Your app is useless.").abuse);
+    assert_false(tri("Your website is a joke.").abuse);
+    assert_false(tri("My brother is a lawyer and he loved the portraits.").legal_threat);
+    assert_false(tri("We've booked court 3 for the tournament.").legal_threat);
     assert_false(tri("I was an idiot to pay upfront.").abuse);
     assert_false(tri("Fix it by Friday or lose the account.").abuse);
     triage_result r = tri("I'm not happy with the colours and nobody answered my calls.");

@@ -11,11 +11,12 @@
 @set insult scumbag|lowlife|dirtbag|douchebag|douche|shithead|shitbag|fuckwit|fuckface|fucker
 @set insult f***er|f*cker|motherfucker|mf'er|mothafucka|muthafucka|cunt|c*nt|c**t|dumbfuck
 @set insult conman|fraudster|scammer|charlatan|swindler|liar|whore|slut|skank|thot
+@set insult cheater|plagiarist|sadist|abuser|eejit|fud|eejits|numpties|wally|dumbo
 # person: an insult when pointed at someone ("you clown", "what a loser", "bunch of crooks"),
 # safe to find a word or two after "you" ("you absolute clown").
 @set person clown|cowboy|loser|crook|thief|snake|weasel|pig|slob|leech|parasite|coward
 @set person hypocrite|thug|weirdo|freak|psycho|lunatic|nutter|nutcase|snob|goon|dork|dweeb
-@set person chancer|cretin|bozo|buffoon|jerk|idiot|moron|twat|muppet|numpty|prat
+@set person chancer|cretin|bozo|buffoon|jerk|idiot|moron|twat|muppet|numpty|prat|animal|cheapskate
 # direct: an insult only right after "you", "you're a", "what a" or "bunch of": each also has
 # an innocent sense ("you fooled me", "a hack job", "scope creep", "the tool", "a total con").
 @set direct amateur|fool|cheat|con|hack|bully|rat|tool|knob|hoe|fraud|creep|dick|cow|ass|pussy
@@ -28,6 +29,23 @@
 @set nasty delusional|deluded|spineless|gutless|shameless|greedy|crooked|corrupt|disgusting
 @set nasty vile|ugly|fat|braindead|illiterate|unhinged|nasty|lying|thieving|sleazy|dodgy|shady
 @set nasty pathetic|clueless|unprofessional|bent|slimy|gormless|daft|silly
+# people a threat to "tell every…" names: "telling every band in town", "every bride in Leeds".
+@set folk people|person|parent|mum|mom|dad|owner|bride|couple|founder|friend|neighbour|neighbor
+@set folk member|client|customer|colleague|contact|band|business|house|household|family|woman
+@set folk guest|mother|student|teacher|landlord|tenant|planner|venue|author|writer|agency
+@set folk company|shop|school|follower|reader|subscriber|single|one|trader|supplier|photographer
+@set folk builder|tradesman|tradesmen|homeowner|resident|expat|speaker|creator|musician|mate
+# the reader's people, named by their job: "your support guy is useless", "your so-called
+# designer is an embarrassment", "an incompetent woman".
+@set staff guy|lad|girl|man|woman|designer|developer|dev|team|staff|crew|worker|technician|tech
+@set staff engineer|plumber|builder|cleaner|driver|photographer|manager|boss|assistant|translator
+@set staff writer|tutor|teacher|instructor|groomer|chef|cook|waiter|employee|contractor|electrician
+@set staff decorator|painter|fitter|installer|rep|accountant|planner|coordinator|dj|singer|mechanic
+@set staff gardener|lads|people|company|firm|agency|outfit|lot|speaker|editor|trainer|coach|stylist
+@set staff studio|shop|practice|business|salon|garage|workshop|clinic|school|office|service
+# the commonest insulting adjectives, for frames too wide for the whole $nasty set.
+@set harsh useless|incompetent|clueless|pathetic|hopeless|lazy|dishonest|rude|ignorant|arrogant
+@set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
 # degree words allowed between "you're" and the adjective.
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
@@ -120,11 +138,24 @@ you|u * suck|stink
 # The reader's team or firm insulted as a group ("your incompetent team", "you guys are useless",
 # "your staff are a disgrace").
 your|ur $nasty team|staff|crew|company|firm|outfit|lot|people|workers|guys|employees
-your|ur * is|are $nasty
-your|ur * is|are so|really|completely|totally|utterly|absolutely $nasty
-your|ur * is|are a|an $insult|$person|$thing
+your|ur * is|are a|an $insult|$person
 you|u * are|r $nasty
 you|u * are|r so|really|completely|totally|utterly|absolutely $nasty
+your $staff is|are $harsh
+your * $staff is|are $harsh
+your so called $staff is|are $harsh
+your so called $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
+your $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
+your * $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
+you're|ye're a|an $harsh $staff
+you're|you the most $harsh $staff
+you are a|an $harsh $staff
+you are|were the most $harsh $staff
+ye're|yer|ye|yous|youse a|an|such|the $insult|$person|$direct
+ye|yous|youse $insult|$person|$harsh
+fuck|f***|f*ck|f**k is wrong with you|u
+crowd|shower|bag of $insult|$person|$direct
+crowd|shower|bag of * $insult|$person|$direct
 # Self-deprecation and comparison are not aimed at the reader: "I feel like an idiot", "I was a
 # fool to trust", "treated like a fool" (hostility, if anything).
 ! like a|an $insult|$person|$direct
@@ -354,6 +385,8 @@ contact|contacting|call|calling|speak|speaking|talk|ask|asking my|our card|credi
 with my bank|paypal|stripe|credit|card|provider
 card issuer|company|provider
 paypal dispute|claim|resolution
+paypal|stripe|klarna|bank|issuer|provider to return|reverse|recall|refund|cancel|stop|block|claw|charge
+instructed|instructing|instruct|told|telling our|my bank|card|paypal|stripe|issuer|provider
 case|claim|dispute|complaint with paypal|stripe|klarna|amex|visa|mastercard
 case|claim|dispute with my|our|the bank|card|issuer|provider
 stripe dispute
@@ -373,6 +406,16 @@ dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|tra
 ! conveyancing|probate|immigration|tax|estate|notary solicitor|solicitors|lawyer|lawyers|attorney|attorneys
 ! paperwork|papers|documents|deeds|contract|forms|lease|copy|details to|for my|our solicitor|solicitors|lawyer|lawyers
 legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
+# A relative or friend who is a lawyer, a lawyer busy with other business, the legal team
+# organising something, a court that is a place: no step against the reader.
+! is|friend's|brother's|sister's|partner's|uncle's|aunt's|dad's|mum's|mom's|wife's|husband's|cousin's a|an lawyer|solicitor|barrister|attorney
+! solicitor|solicitors|lawyer|lawyers|attorney|attorneys|barrister approved|approves|handling|drawing|coming|organising|organizing|loved|been|for|there
+! legal team|department needs|need|wants|want|asked|asks|approved|organising|organizing|requires|require
+! court #num|has|needs|requires|wants|asked
+! magistrates|badminton|padel|grass|clay|hard|food court
+! attorney general|general's
+! check|checking|checked with my|our bank|card|paypal|provider
+! debit|order|mandate with my|our bank
 refer|referring the matter to
 ! sue from|in|at
 
@@ -441,6 +484,34 @@ federation of small businesses
 ! the reviews|ratings were|are|said
 ! review|reviews were|are great|good|glowing|excellent|brilliant
 # Telling everyone they know, their followers or their whole trade.
+tell|telling|warn|warning|let|letting|inform|informing|show|showing|alert|alerting every|all $folk
+tell|telling|warn|warning|let|letting|inform|informing|show|showing|alert|alerting every * $folk
+tell|telling|warn|warning|let|letting every * * $folk
+every|all $folk in|at|on * will|is|are|gonna|going know|hear|learn
+every|all $folk in|at|on * * will|is|are|gonna know|hear|learn
+every|all $folk * * * know|knows|hear|hears
+every $folk i|we know
+forward|forwarding|send|sending|show|showing|post|posting * to everyone|everybody|every
+so people|everyone|everybody|others|they can see|know|read|judge
+not going|gonna to keep quiet|silent
+won't|wont keep|stay quiet|silent
+will not keep|stay|be quiet|silent
+forget about a|any|the good|positive|glowing|decent
+forget any|a|the good|positive|glowing|decent
+on my|our story|stories|wall|timeline|feed|channel
+share|sharing|post|posting|write|writing our|my experience on|online|publicly|everywhere|with
+post|posting|share|sharing|put|putting in|on the|my|our * group|groups|forum|forums|community|chat|chats|network|page
+post|posting|share|sharing|put|putting in|on the|my|our * * group|groups|forum|forums|community|chat|chats|network|page
+make|making|write|writing|do|doing|film|filming a|an post|video|thread|reel|tiktok|blog|vlog explaining|showing|telling|on|exposing
+# Regulators, trade and consumer bodies, review sites by name
+lodge|lodged|lodging|file|filed|filing|make|made|making|put|putting|raise|raised|raising a|an|formal complaint with|to|in
+complaint in with
+icaew|aat|acca|rics|casetrust|hellopeter|productreview|ombudsman|regulator|cqc|ofsted|ofcom|ofgem|ico
+fair trading
+environmental health
+licensing board|authority|body
+consumer forum|tribunal|affairs
+federation|association of master|british
 tell|telling|warn|warning|let all my|our|every contact|contacts|followers|clients|network|colleagues|members|customers|subscribers
 everyone|everybody|anyone in the|my|our industry|trade|area|town|village|sector|community|network|street|club|group
 the whole industry|trade|sector|community|village|town|street|network
@@ -639,7 +710,7 @@ holding|hold the final|remaining|balance|payment|invoice|deposit
 holding|hold off on|paying
 payment|invoice|invoices on hold
 not going to pay
-not a penny|cent|dime|pound|dollar|single
+not a penny|cent|dime|pound|dollar|kobo|rupee|rand|euro|shilling|peso|naira
 another penny|cent|dime|pound|dollar
 not one penny|cent
 not paying a penny|cent|dime|thing
@@ -677,6 +748,40 @@ reverse|reversing the charge|charges|payment|payments|transaction
 dispute|disputing|disputed * payment|payments|charge|charges|transaction|transactions
 dispute|disputing|disputed * * payment|payments|charge|charges|transaction|transactions
 # The balance on hold, part payment, a refusal put as a question.
+# Paying only part, said as what will be paid: "I'll pay for the sessions that happened", "we'll
+# pay for five", "I'm paying the £900 and that's the end of it", "you're getting half".
+pay|paying|paid for what|whatever was|we|i|has|you actually|got|received|delivered|did
+pay|paying for the|those * that|that's|thats|which|actually|you|we|i
+will|we'll|i'll|shall pay for #num|five|one|two|three|four|six|half|part
+i'm|we're|am|are paying for a|an|one|#num|half|part
+you're|you'll get|getting half|nothing|what's|whatever|zero|less
+you are|will get|getting half|nothing|what's|whatever|zero|less
+and nothing more
+and not a penny|cent more
+that's|that is where it stops|ends
+and that's|that is the end of it
+and that's|that is it
+before i|we pay|release anything|another|any|more|further
+before i|we pay|release the|a rest|balance|second|final|remaining|next
+suspend|suspending|suspended|freeze|freezing|froze|frozen|halt|halting|halted|pause|pausing|paused * payment|payments|instalment|instalments|invoices
+suspend|suspending|suspended|freeze|freezing|froze|frozen|halt|halting|halted|pause|pausing|paused * * payment|payments|instalment|instalments|invoices
+suspend|suspending|suspended|freeze|freezing|froze|frozen|halt|halting|halted|pause|pausing|paused * * * payment|payments|instalment|instalments|invoices
+recall|recalling|recalled|claw|clawing * payment|payments|money|deposit
+reverse|reversing|reversed * * charge|payment|debit|transaction
+reverse|reversing|reversed the|my|this|that|last * debit|order
+charge|charging|charged it|this|that back
+paypal|stripe|klarna|bank|issuer|provider to return|reverse|recall|refund|cancel|stop|block|claw|charge
+don't|dont bother invoicing|billing|sending
+do not bother invoicing|billing|sending
+i'm|im|am|we're no|nae paying|pay|payin
+no|nae get|getting paid
+not be seeing|getting|receiving the|any|another|a|your rest|balance|money|penny|cent|payment|more|remainder
+not make|making further|any|another|more payment|payments
+no invoice|further|more payment|payments
+deducting|deduct|deducted|deduction|subtracting|subtract the|this|that|those cost|costs|amount|price|fee|sum|difference
+will|shall not be paid|settled|honoured|honored
+won't|wont be paid|settled|honoured|honored
+can't|cannot|cant pay|paying more|anything for
 balance|payment|payments|invoice|invoices|remainder|rest|money|fee|fees|funds on hold
 on hold until
 why should|would i|we pay
@@ -689,7 +794,9 @@ pay only|just a portion
 will|we'll|i'll|going to pay half
 won't|not releasing|release|transfer|transferring|send|sending the|any balance|payment|funds|money
 no payment|payments until
-cancel|cancelled|cancelling|stop|stopped|stopping|stopped * direct debit|debits|standing order
+cancel|cancelled|cancelling|stop|stopped|stopping * direct debit|debits
+cancel|cancelled|cancelling|stop|stopped|stopping * standing order
+cancel|cancelled|cancelling|stop|stopped|stopping|revoke|revoked the|my|our|your mandate|dd
 paypal|stripe|klarna claim|dispute|case
 case|claim|dispute with paypal|stripe|klarna|amex|visa|mastercard
 case|claim|dispute with my|our|the bank|card|issuer|provider
