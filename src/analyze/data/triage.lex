@@ -503,6 +503,22 @@ share|sharing|post|posting|write|writing our|my experience on|online|publicly|ev
 post|posting|share|sharing|put|putting in|on the|my|our * group|groups|forum|forums|community|chat|chats|network|page
 post|posting|share|sharing|put|putting in|on the|my|our * * group|groups|forum|forums|community|chat|chats|network|page
 make|making|write|writing|do|doing|film|filming a|an post|video|thread|reel|tiktok|blog|vlog explaining|showing|telling|on|exposing
+# Telling a body, a network or a newsletter about it: "a formal complaint with the
+# Association", "informing the Institute", "writing about this in the newsletter"
+complaint with|to the institute|guild|association|society|federation|council|chamber|institution|board|regulator|register
+inform|informing|notify|notifying|tell|telling|report|reporting|write|writing|send|sending to the association|institute|guild|society|federation|institution|committee|organisers|organizers|regulator|network
+inform|informing|notify|notifying|tell|telling|report|reporting the association|institute|guild|society|federation|institution|committee|organisers|organizers|regulator|network
+write|writing|post|posting|share|sharing|put|putting in|on|for the|our|my newsletter|bulletin|podcast|column|forum|thread|directory|noticeboard|network|issue
+write|writing|post|posting|share|sharing|put|putting in|on|for the|our|my * newsletter|bulletin|podcast|column|forum|thread|directory|noticeboard|network|issue
+write|writing about this|my|our experience|story|ordeal
+write|writing a|an|full thread|article|piece|column about|on
+share|sharing|tell|telling my|our|the whole story|experience
+so other|others|all|the * know|can
+tell|telling|give|giving|answer|answering them|her|him honestly
+tell|telling|give|giving them|her|him an honest
+tell|telling them|her|him the truth
+make sure the whole|entire
+make sure * * hear|hears|know|knows
 # Regulators, trade and consumer bodies, review sites by name
 lodge|lodged|lodging|file|filed|filing|make|made|making|put|putting|raise|raised|raising a|an|formal complaint with|to|in
 complaint in with
@@ -588,9 +604,16 @@ gesture of goodwill
 write off the fee|invoice|charge|balance|cost
 waive the fee|invoice|charge|balance|cost
 waive|waived|waiving
-free of charge
-at no cost|charge
 pay me back
+give|pay|send|hand me|us back
+want|like|need|expect * * taken|knocked|struck off
+want|like|need|expect * taken|knocked|struck off
+credited|credit to|towards|against next|future
+service credit|credits
+you will|you'll be paying|cover|covering the|those|these|my|our bills|bill|costs|cost|fees
+rest|remainder|balance of the * back
+# someone else's refund: the tax office's, a shop's
+! tax|irs|hmrc|vat|ato|gst|amazon|ebay refund|refunds|rebate
 owe me|us
 ! no discount
 ! store credit
