@@ -2,14 +2,17 @@
  * docs/analyzer.md): L2-regularised logistic regression (LIBLINEAR) for every model output,
  * over word, word-pair and cue features that the analyzer itself extracts, trained on the
  * tuning set of tests/data only. It refuses the locked test set. The regularisation strength of
- * each output is chosen by 5-fold cross-validation (log-loss); folds are fixed by record order,
- * and LIBLINEAR's primal solver uses no randomness, so the same data gives the same weights.
+ * each output is chosen by 5-fold cross-validation (log-loss), and so are where the model may
+ * overrule the rules and the hostility cut-offs (F1, accuracy); the folds are the files, taking
+ * turns (see fold_of), and LIBLINEAR's primal solver uses no randomness, so the same data gives
+ * the same weights.
  * One cue feature, the abuse cue, is itself a logistic regression over the same word features,
  * fitted on public tweets labelled for abuse (Davidson et al.) and kept as a weights file.
  *
  *     train [--abuse CUE] -o build/gen/analyze_model.c FILE...   writes the weights as C tables
  *     train [--abuse CUE] --cv FILE...      prints 5-fold cross-validated figures of the fitted
  *                                           model beside the rules alone
+ *     train [--abuse CUE] --cv-out F FILE...  the same, also written to F for tools/eval.c
  *     train --fit-abuse davidson-train.csv -o CUE   fits the abuse cue (make refit-abuse) */
 #include <linear.h>
 #include <math.h>
@@ -26,7 +29,7 @@
 #define MIN_DF   2         /* a sparse feature must occur in this many messages */
 #define FOLDS    5
 
-static const double c_grid[] = {0.03, 0.1, 0.3, 1, 3, 10};
+static const double c_grid[] = {0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
 #define NC (sizeof c_grid / sizeof c_grid[0])
 
 typedef struct msg {
@@ -42,6 +45,15 @@ typedef struct msg {
 
 static msg msgs[MAX_MSG];
 static int nmsg;
+/* The cross-validation fold of each message: its file's, files taking turns (file k in fold
+ * k % FOLDS). Each file of the tuning set was written in one sitting, in registers of its own,
+ * so a held-out fold is text in voices the model was not trained on, as the locked set is. */
+static int fold_of[MAX_MSG];
+static int nfile; /* files read so far */
+/* For every message i in fold k. */
+#define FOLD(i, k)                                                                                 \
+    for (int i = 0; i < nmsg; i++)                                                                 \
+        if (fold_of[i] == (k))
 
 /* The abuse cue: feature hash and weight, ascending by hash, and its bias (load_cue). */
 typedef struct cue_w {
@@ -116,6 +128,7 @@ static void on_record(void *ctx, const char *id, const char *labels, const char 
         fprintf(stderr, "train: %s: not UTF-8\n", id);
         exit(2);
     }
+    fold_of[nmsg] = (nfile - 1) % FOLDS;
     msg *m = &msgs[nmsg++];
     size_t n;
     triage_features(text, len, buf, FEAT_CAP, &n, m->dense, &m->ntok, &m->rules);
@@ -148,7 +161,31 @@ static void on_record(void *ctx, const char *id, const char *labels, const char 
 
 static uint32_t *vocab; /* sparse features kept, ascending hash; index i is feature i + 1 */
 static size_t nvocab;
-static struct feature_node **rows; /* per message, for LIBLINEAR */
+/* Per message, for LIBLINEAR: the flags' rows and the other outputs' (dense_group), which
+ * differ in how the cue features are scaled (dense_scale). */
+static struct feature_node **rows, **rows_other;
+/* The same messages with only the features that do not depend on the wording of emails: the
+ * rules' abuse and profanity counts and the abuse cue (see narrow_abuse). */
+static struct feature_node **narrow_rows;
+static bool narrow[MO_COUNT]; /* output o is fitted on narrow_rows */
+
+/* The cue features enter LIBLINEAR multiplied by this, per group of outputs (the flags, the
+ * rest), and their weights are multiplied by it when written, so triage computes the same
+ * scores. With one C for every feature of an output, shrinking the cue features regularises
+ * their weights more than the words': cross-validation on the tuning set (1,432 messages)
+ * preferred 0.5 for the flags and 0.125 for hostility, the complaints and the root cause to 1
+ * (flags F1 +0.007, hostility exact +0.027, root cause +0.014; 0.25 and 0.0625 for the rest
+ * did less well, and 0.25 or 0.125 for the flags). */
+static double dense_scale_of(int o)
+{
+    static const double scale[2] = {0.5, 0.125};
+    return scale[o < MO_HOST1 ? 0 : 1];
+}
+
+static const struct feature_node *row_of(int o, int i)
+{
+    return narrow[o] ? narrow_rows[i] : o < MO_HOST1 ? rows[i] : rows_other[i];
+}
 
 /* The features of rows[0..n) (each hashes[i][0..nf[i]), distinct within a row) that occur in at
  * least min_df rows, ascending, in a new array; *nv gets how many. */
@@ -211,23 +248,42 @@ static int nfeatures(void)
     return (int)nvocab + MODEL_DENSE + 1; /* the last is the bias */
 }
 
+/* The row of message m with the cue features multiplied by dense_scale. */
+static struct feature_node *row_for(const msg *m, double dense_scale)
+{
+    struct feature_node *x = xmalloc((m->n + MODEL_DENSE + 2) * sizeof x[0]);
+    size_t k = 0;
+    double scale = model_word_scale(m->ntok);
+    for (size_t j = 0; j < m->n; j++) {
+        long v = vocab_index(m->hash[j]);
+        if (v >= 0) x[k++] = (struct feature_node){(int)v + 1, m->count[j] * scale};
+    }
+    for (int d = 0; d < MODEL_DENSE; d++)
+        if (m->dense[d] != 0)
+            x[k++] = (struct feature_node){(int)nvocab + 1 + d, m->dense[d] * dense_scale};
+    x[k++] = (struct feature_node){nfeatures(), 1.0};
+    x[k] = (struct feature_node){-1, 0};
+    return x;
+}
+
 static void build_rows(void)
 {
     rows = xmalloc((size_t)nmsg * sizeof rows[0]);
+    rows_other = xmalloc((size_t)nmsg * sizeof rows_other[0]);
+    narrow_rows = xmalloc((size_t)nmsg * sizeof narrow_rows[0]);
     for (int i = 0; i < nmsg; i++) {
         const msg *m = &msgs[i];
-        struct feature_node *x = xmalloc((m->n + MODEL_DENSE + 2) * sizeof x[0]);
-        size_t k = 0;
-        double scale = model_word_scale(m->ntok);
-        for (size_t j = 0; j < m->n; j++) {
-            long v = vocab_index(m->hash[j]);
-            if (v >= 0) x[k++] = (struct feature_node){(int)v + 1, m->count[j] * scale};
-        }
-        for (int d = 0; d < MODEL_DENSE; d++)
-            if (m->dense[d] != 0) x[k++] = (struct feature_node){(int)nvocab + 1 + d, m->dense[d]};
-        x[k++] = (struct feature_node){nfeatures(), 1.0};
-        x[k] = (struct feature_node){-1, 0};
-        rows[i] = x;
+        rows[i] = row_for(m, dense_scale_of(MO_ABUSE));
+        rows_other[i] = row_for(m, dense_scale_of(MO_HOST1));
+        static const int keep[] = {TK_ABUSE, TK_PROFANITY, MODEL_DENSE - 1};
+        struct feature_node *nx = xmalloc((sizeof keep / sizeof keep[0] + 2) * sizeof nx[0]);
+        size_t nk = 0;
+        for (size_t d = 0; d < sizeof keep / sizeof keep[0]; d++)
+            if (m->dense[keep[d]] != 0)
+                nx[nk++] = (struct feature_node){(int)nvocab + 1 + keep[d], m->dense[keep[d]]};
+        nx[nk++] = (struct feature_node){nfeatures(), 1.0};
+        nx[nk] = (struct feature_node){-1, 0};
+        narrow_rows[i] = nx;
     }
 }
 
@@ -248,8 +304,8 @@ static fit train_output(int o, double c, int skip)
     struct feature_node **x = xmalloc((size_t)nmsg * sizeof x[0]);
     double *y = xmalloc((size_t)nmsg * sizeof y[0]);
     for (int i = 0; i < nmsg; i++) {
-        if (i % FOLDS == skip) continue;
-        x[n] = rows[i];
+        if (fold_of[i] == skip) continue;
+        x[n] = (struct feature_node *)row_of(o, i);
         y[n] = msgs[i].y[o] ? 1 : -1;
         pos += msgs[i].y[o];
         n++;
@@ -290,8 +346,9 @@ static double cv_loss(int o, double c)
     double loss = 0;
     for (int k = 0; k < FOLDS; k++) {
         fit f = train_output(o, c, k);
-        for (int i = k; i < nmsg; i += FOLDS) {
-            double z = score_of(&f, rows[i]), p = 1 / (1 + exp(-z));
+        FOLD(i, k)
+        {
+            double z = score_of(&f, row_of(o, i)), p = 1 / (1 + exp(-z));
             p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
             loss -= msgs[i].y[o] ? log(p) : log(1 - p);
         }
@@ -375,56 +432,79 @@ static bool rule_verdict(int i, int o)
 }
 
 /* Scores every message by a model trained on the other folds. */
+static void score_held_out_of(int o);
 static void score_held_out(void)
 {
-    for (int k = 0; k < FOLDS; k++)
-        for (int o = 0; o < MO_COUNT; o++) {
-            fit f = train_output(o, best_c[o], k);
-            for (int i = k; i < nmsg; i += FOLDS)
-                held_out[i][o] = (float)score_of(&f, rows[i]);
-            free(f.w);
-        }
+    for (int o = 0; o < MO_COUNT; o++)
+        score_held_out_of(o);
 }
 
 /* For each flag and complaint, the pair (lo, hi) of a small grid that gives the best
- * cross-validated F1; rules alone (lo 0, hi above 1) is on the grid, so the model only
- * overrules the rules where that helped on held-out messages by a clear margin (OVERRULE_GAIN,
- * not one message either way), and only when it is confident (probability at most 0.2 against
- * a rule's finding, at least 0.7 for one the rules missed). */
+ * cross-validated F1 on the messages outside fold skip (all with skip < 0); rules alone (lo 0,
+ * hi above 1) is on the grid, so the model only overrules the rules where that helped on
+ * held-out messages by a clear margin (OVERRULE_GAIN, not one message either way). The grid
+ * reaches 0.5 both ways, which is the model alone: with the rules' verdicts among its features,
+ * it may decide a flag outright where cross-validation shows it does so better. */
 #define OVERRULE_GAIN 0.01
-static void choose_thresholds(void)
+static void choose_threshold_of(int o, int skip)
 {
-    static const float los[] = {0, 0.05f, 0.1f, 0.2f};
-    static const float his[] = {2, 0.95f, 0.9f, 0.8f, 0.7f}; /* rules alone first: ties keep it */
-    for (int o = 0; o < MO_COUNT; o++) {
-        thr_lo[o] = 0.5f, thr_hi[o] = 0.5f;
-        if (o >= MO_HOST1 && o < MO_COMPLAINT) continue;
-        if (o >= MO_ROOT) continue;
-        double best = -1, rules_alone = -1;
-        for (size_t a = 0; a < sizeof los / sizeof los[0]; a++)
-            for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
-                int tp = 0, fp = 0, fn = 0;
-                for (int i = 0; i < nmsg; i++) {
-                    float p = 1 / (1 + expf(-held_out[i][o]));
-                    bool rule = rule_verdict(i, o), want = msgs[i].y[o];
-                    /* as model_decide: a short message keeps the rules' flags */
-                    bool got = o < MO_HOST1 && msgs[i].ntok < MODEL_FLAG_MIN_WORDS
-                                   ? rule
-                                   : p >= (rule ? los[a] : his[b]);
-                    tp += got && want, fp += got && !want, fn += !got && want;
-                }
-                double f = f1(tp, fp, fn);
-                if (a == 0 && b == 0) rules_alone = f;
-                if (f > best + 1e-9 && (f >= rules_alone + OVERRULE_GAIN || (a == 0 && b == 0)))
-                    best = f, thr_lo[o] = los[a], thr_hi[o] = his[b];
+    static const float los[] = {0, 0.05f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+    static const float his[] = {2, 0.95f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f}; /* rules alone first */
+    thr_lo[o] = 0.5f, thr_hi[o] = 0.5f;
+    if (o >= MO_HOST1 && o < MO_COMPLAINT) return;
+    if (o >= MO_ROOT) return;
+    double best = -1, rules_alone = -1;
+    for (size_t a = 0; a < sizeof los / sizeof los[0]; a++)
+        for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
+            int tp = 0, fp = 0, fn = 0;
+            for (int i = 0; i < nmsg; i++) {
+                if (fold_of[i] == skip) continue;
+                float p = 1 / (1 + expf(-held_out[i][o]));
+                bool rule = rule_verdict(i, o), want = msgs[i].y[o];
+                /* as model_decide: a short message keeps the rules' flags */
+                bool got = o < MO_HOST1 && msgs[i].ntok < MODEL_FLAG_MIN_WORDS
+                               ? rule
+                               : p >= (rule ? los[a] : his[b]);
+                tp += got && want, fp += got && !want, fn += !got && want;
             }
+            double f = f1(tp, fp, fn);
+            if (a == 0 && b == 0) rules_alone = f;
+            if (f > best + 1e-9 && (f >= rules_alone + OVERRULE_GAIN || (a == 0 && b == 0)))
+                best = f, thr_lo[o] = los[a], thr_hi[o] = his[b];
+        }
+}
+
+static void choose_thresholds(int skip)
+{
+    for (int o = 0; o < MO_COUNT; o++)
+        choose_threshold_of(o, skip);
+}
+
+/* The F1 of flag or complaint o decided as triage decides it, on held-out scores, with each
+ * fold's thresholds chosen on the other folds (thr_lo and thr_hi of o are left as they were). */
+static double decided_f1(int o)
+{
+    float lo = thr_lo[o], hi = thr_hi[o];
+    int tp = 0, fp = 0, fn = 0;
+    for (int k = 0; k < FOLDS; k++) {
+        choose_threshold_of(o, k);
+        FOLD(i, k)
+        {
+            float p = 1 / (1 + expf(-held_out[i][o]));
+            bool rule = rule_verdict(i, o), want = msgs[i].y[o];
+            bool got =
+                msgs[i].ntok < MODEL_FLAG_MIN_WORDS ? rule : p >= (rule ? thr_lo[o] : thr_hi[o]);
+            tp += got && want, fp += got && !want, fn += !got && want;
+        }
     }
+    thr_lo[o] = lo, thr_hi[o] = hi;
+    return f1(tp, fp, fn);
 }
 
 /* The hostility cut-offs: the probability each ordinal threshold must reach, from a small grid,
- * for the best cross-validated levels, exact and within one counted alike (both are targets);
+ * for the best cross-validated levels on the messages outside fold skip, exact and within one counted alike (both are targets);
  * 0.5 each unless another triple does better by OVERRULE_GAIN. */
-static void choose_cutoffs(void)
+static void choose_cutoffs(int skip)
 {
     static const float grid[] = {0.5f, 0.35f, 0.4f, 0.45f, 0.55f, 0.6f, 0.65f};
     const size_t ng = sizeof grid / sizeof grid[0];
@@ -432,8 +512,10 @@ static void choose_cutoffs(void)
     for (size_t a = 0; a < ng; a++)
         for (size_t b = 0; b < ng; b++)
             for (size_t c = 0; c < ng; c++) {
-                int exact = 0, near = 0;
+                int exact = 0, near = 0, n = 0;
                 for (int i = 0; i < nmsg; i++) {
+                    if (fold_of[i] == skip) continue;
+                    n++;
                     float p1 = 1 / (1 + expf(-held_out[i][MO_HOST1])),
                           p2 = 1 / (1 + expf(-held_out[i][MO_HOST2])),
                           p3 = 1 / (1 + expf(-held_out[i][MO_HOST3]));
@@ -441,7 +523,7 @@ static void choose_cutoffs(void)
                     exact += lv == msgs[i].host;
                     near += abs(lv - msgs[i].host) <= 1;
                 }
-                double acc = (double)(exact + near) / (2.0 * nmsg);
+                double acc = (double)(exact + near) / (2.0 * n);
                 if (a == 0 && b == 0 && c == 0) base = acc;
                 if (acc > best + 1e-9 &&
                     (acc >= base + OVERRULE_GAIN || (a == 0 && b == 0 && c == 0))) {
@@ -460,21 +542,97 @@ static analyze_model threshold_model(void)
     return md;
 }
 
-static void cross_validate(void)
+/* Held-out scores of output o (its model trained on the other folds) into held_out. */
+static void score_held_out_of(int o)
+{
+    for (int k = 0; k < FOLDS; k++) {
+        fit f = train_output(o, best_c[o], k);
+        FOLD(i, k)
+        held_out[i][o] = (float)score_of(&f, row_of(o, i));
+        free(f.w);
+    }
+}
+
+/* The abuse flag's model: the narrow one (the rules' abuse and profanity counts and the abuse
+ * cue, fitted on the tuning set) unless the model over every feature decides abuse better on
+ * held-out messages, as triage decides it, by OVERRULE_GAIN: the same margin by which the model
+ * must beat the rules to overrule them. Words that mark abuse in emails are few and the rules
+ * list them; the cue, fitted on 21,783 tweets, knows far more abusive language than the emails
+ * can teach, and a score that reads it through three weights keeps its ranking on text unlike
+ * the tuning set. Called after score_held_out; leaves the held-out scores of the choice. */
+static double abuse_full_f1, abuse_narrow_f1;
+static void choose_narrow(void)
+{
+    double c_full = best_c[MO_ABUSE];
+    abuse_full_f1 = decided_f1(MO_ABUSE);
+    narrow[MO_ABUSE] = true;
+    double best = INFINITY;
+    for (size_t c = 0; c < NC; c++) {
+        double l = cv_loss(MO_ABUSE, c_grid[c]);
+        if (l < best) best = l, best_c[MO_ABUSE] = c_grid[c];
+    }
+    score_held_out_of(MO_ABUSE);
+    abuse_narrow_f1 = decided_f1(MO_ABUSE);
+    if (abuse_full_f1 >= abuse_narrow_f1 + OVERRULE_GAIN) {
+        narrow[MO_ABUSE] = false, best_c[MO_ABUSE] = c_full;
+        score_held_out_of(MO_ABUSE);
+    }
+}
+
+/* The cross-validated figures: every message scored by a model trained on the other folds,
+ * and decided by overrule thresholds and hostility cut-offs chosen on the other folds' held-out
+ * scores only (so nothing a message is judged by was chosen with it). Printed beside the rules
+ * alone, and written to cv_out (when given) for tools/eval.c's generalisation table, as
+ * "NAME VALUE" lines. Leaves the thresholds as chosen on every fold. */
+static void cross_validate(const char *cv_out)
 {
     tally model = {0}, rules = {0};
-    analyze_model md = threshold_model();
-    for (int i = 0; i < nmsg; i++) {
-        triage_result r = msgs[i].rules;
-        model_decide(&md, held_out[i], msgs[i].ntok, &r);
-        count(&model, &msgs[i], &r);
-        count(&rules, &msgs[i], &msgs[i].rules);
+    for (int k = 0; k < FOLDS; k++) {
+        choose_thresholds(k);
+        choose_cutoffs(k);
+        analyze_model md = threshold_model();
+        FOLD(i, k)
+        {
+            triage_result r = msgs[i].rules;
+            model_decide(&md, held_out[i], msgs[i].ntok, &r);
+            count(&model, &msgs[i], &r);
+            count(&rules, &msgs[i], &msgs[i].rules);
+        }
     }
+    choose_thresholds(-1);
+    choose_cutoffs(-1);
     printf("== %d-fold cross-validation on the tuning set (%d messages, %zu word features;\n"
-           "   the overrule thresholds were chosen on the same held-out scores)\n",
+           "   overrule thresholds and cut-offs chosen on the other folds)\n",
            FOLDS, nmsg, nvocab);
     print_tally("rules alone", &rules);
     print_tally("rules + fitted model", &model);
+    printf("abuse model: narrow (rules' abuse and profanity counts, abuse cue) F1 %.3f, over "
+           "every feature %.3f, as triage decides: %s kept\n",
+           abuse_narrow_f1, abuse_full_f1, narrow[MO_ABUSE] ? "narrow" : "every feature");
+    if (!cv_out) return;
+    FILE *out = fopen(cv_out, "w");
+    if (!out) {
+        perror(cv_out);
+        exit(2);
+    }
+    static const char *const flags[5] = {"abuse", "legal_threat", "review_threat", "refund_demand",
+                                         "payment_refusal"};
+    int tp = 0, fp = 0, fn = 0;
+    fprintf(out,
+            "# %d-fold cross-validated figures of the fitted model on %d tuning messages "
+            "(tools/train.c --cv)\n",
+            FOLDS, nmsg);
+    for (int f = 0; f < 5; f++) {
+        tp += model.tp[f], fp += model.fp[f], fn += model.fn[f];
+        fprintf(out, "%s %.4f\n", flags[f], f1(model.tp[f], model.fp[f], model.fn[f]));
+    }
+    fprintf(out, "flags_f1 %.4f\nhostility_near %.4f\nhostility_exact %.4f\nroot_cause %.4f\n",
+            f1(tp, fp, fn), (double)model.near / model.n, (double)model.exact / model.n,
+            (double)model.root / model.n);
+    if (fclose(out) != 0) {
+        perror(cv_out);
+        exit(2);
+    }
 }
 
 /* ---------------------------------------------------------------- the generated file */
@@ -549,7 +707,8 @@ static void write_model(const char *path, char **files, int nfiles)
     for (int d = 0; d < MODEL_DENSE; d++) {
         fprintf(out, "\n   ");
         for (int o = 0; o < MO_COUNT; o++)
-            fprintf(out, " %.8ef,", f[o].w[nvocab + (size_t)d]);
+            fprintf(out, " %.8ef,",
+                    f[o].w[nvocab + (size_t)d] * (narrow[o] ? 1 : dense_scale_of(o)));
     }
     fprintf(out, "\n};\nstatic const float bias[%d] = {\n   ", MO_COUNT);
     for (int o = 0; o < MO_COUNT; o++)
@@ -820,7 +979,7 @@ static void fit_abuse(const char *csv_path, const char *out_path)
 
 int main(int argc, char **argv)
 {
-    const char *out = NULL, *abuse = NULL, *fit_csv = NULL;
+    const char *out = NULL, *abuse = NULL, *fit_csv = NULL, *cv_out = NULL;
     bool cv = false;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
@@ -828,6 +987,8 @@ int main(int argc, char **argv)
             out = argv[++a];
         else if (strcmp(argv[a], "--cv") == 0)
             cv = true;
+        else if (strcmp(argv[a], "--cv-out") == 0 && a + 1 < argc)
+            cv = true, cv_out = argv[++a];
         else if (strcmp(argv[a], "--abuse") == 0 && a + 1 < argc)
             abuse = argv[++a];
         else if (strcmp(argv[a], "--fit-abuse") == 0 && a + 1 < argc)
@@ -841,7 +1002,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (a == argc || (!out && !cv)) {
-        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [-o OUT.c] FILE...\n"
+        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [--cv-out FIGURES] [-o OUT.c] FILE...\n"
                         "       train --fit-abuse DAVIDSON.csv -o CUE\n");
         return 2;
     }
@@ -851,15 +1012,18 @@ int main(int argc, char **argv)
             fprintf(stderr, "train: %s is in the locked test set: never trained on\n", argv[i]);
             return 2;
         }
+        nfile++;
         corpus_read(argv[i], on_record, NULL);
     }
     build_vocab();
     build_rows();
     choose_c();
     score_held_out();
-    choose_thresholds();
-    choose_cutoffs();
-    if (cv) cross_validate();
+    choose_narrow();
+    if (cv)
+        cross_validate(cv_out);
+    else
+        choose_thresholds(-1), choose_cutoffs(-1);
     if (out) write_model(out, argv + a, argc - a);
     return 0;
 }

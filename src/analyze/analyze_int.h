@@ -202,11 +202,18 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
-#define MODEL_DENSE  31       /* cue features: the rules' counts and verdicts, the abuse cue */
+/* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
+ * the abuse cue (last). */
+#define MODEL_DENSE  49
 #define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
  * short ones and a one-liner's few words do not weigh like a paragraph's. */
+/* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
+ * since the grievance a message leads with is its root cause when two weigh the same. */
+#ifndef MODEL_LEAD_SENTS
+#define MODEL_LEAD_SENTS 1
+#endif
 #ifndef MODEL_MIN_WORDS
 #define MODEL_MIN_WORDS 20
 #endif
@@ -255,10 +262,11 @@ typedef struct model_acc {
  * the same clause reaches it, and the pair with the word before. */
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
- * the questions kept aside ("can I get a refund?", "where is…?"), ntok its words, cue the
- * abuse cue (model_cue). */
-void model_dense(const triage_result *r, const int asked[TK_COUNT], uint32_t ntok, float cue,
-                 float x[MODEL_DENSE]);
+ * the questions kept aside ("can I get a refund?", "where is…?"), negated the findings a
+ * negator cancelled ("I won't be leaving a review"), ntok its words, cue the abuse cue
+ * (model_cue). */
+void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
+                 uint32_t ntok, float cue, float x[MODEL_DENSE]);
 /* The abuse cue as a feature, from its log-odds (bias plus the scaled sum of its weights):
  * the log-odds clipped to [-8, 8] and divided by 4, so that it spreads the texts it tells
  * apart rather than squashing them near 0 or 1. */

@@ -79,10 +79,11 @@ typedef struct triage_ctx {
      * how many, and where the first one is. They count only in an unhappy message. */
     int asked[TK_COUNT];
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
-    uint32_t asked_sent; /* sentence + 1 of the latest question about refunds, 0 before any */
-    size_t where_at;     /* byte where the latest "where is…?" question began */
-    size_t question_at;  /* byte after the latest run of "?" began, 0 before any */
-    model_acc model;     /* the fitted model's sums over the words */
+    int negated[TK_COUNT]; /* findings a negator cancelled, for the model */
+    uint32_t asked_sent;   /* sentence + 1 of the latest question about refunds, 0 before any */
+    size_t where_at;       /* byte where the latest "where is…?" question began */
+    size_t question_at;    /* byte after the latest run of "?" began, 0 before any */
+    model_acc model;       /* the fitted model's sums over the words */
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
@@ -159,7 +160,11 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         return;
     }
     triage_kind k = kind_of((lex_label)m->phrase->label);
-    if (k == TK_COUNT || m->negated) return;
+    if (k == TK_COUNT) return;
+    if (m->negated) {
+        c->negated[k]++;
+        return;
+    }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
         if (k == TK_REFUND_DEMAND) {
             c->asked_sent = m->sent + 1;
@@ -341,7 +346,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     float scale = (float)model_word_scale(c.model.ntok);
     float cue = md->cue_bias + c.model.sum[MODEL_CUE] * scale;
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
-    model_dense(out, c.asked, c.model.ntok, model_cue(cue), x);
+    model_dense(out, c.asked, c.negated, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
     model_decide(md, s, c.model.ntok, out);
     return NULL;
@@ -355,7 +360,7 @@ void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap,
     c.model.out = hashes;
     c.model.cap = cap;
     triage_rules(&c, lex_get(), text, len, r);
-    model_dense(r, c.asked, c.model.ntok, 0, dense);
+    model_dense(r, c.asked, c.negated, c.model.ntok, 0, dense);
     *n = c.model.nout;
     *ntok = c.model.ntok;
 }

@@ -12,7 +12,7 @@ at() {
 draft_case() {
     fresh
     r client add --name "Harbour Lane"
-    ri "You missed the deadline again: the files are two weeks late. I want a refund or I will call my lawyer." \
+    ri "You missed the deadline again: the files are two weeks late. I want a refund, or my lawyer will be in touch." \
         case open --client 1 --channel email --received 2026-11-02T08:00Z --text -
 }
 
