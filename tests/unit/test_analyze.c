@@ -357,6 +357,24 @@ static void test_triage_issue16_families(void **state)
     assert_false(tri("We've booked court 3 for the tournament.").legal_threat);
     assert_false(tri("I was an idiot to pay upfront.").abuse);
     assert_false(tri("Fix it by Friday or lose the account.").abuse);
+    /* silence said with the negator first, lateness and scope said other ways */
+    static const struct {
+        const char *text;
+        unsigned kind;
+    } complaints[] = {
+        {"You lot won't even pick up the phone now.", COMPLAINT_COMMUNICATION},
+        {"Every email gets \"tonight!\" and then nothing.", COMPLAINT_COMMUNICATION},
+        {"Thirty-one days, zero replies.", COMPLAINT_COMMUNICATION},
+        {"I had to find out from my accountant.", COMPLAINT_COMMUNICATION},
+        {"You finished a week later than you said.", COMPLAINT_DEADLINE},
+        {"The translation arrived two days after my appointment.", COMPLAINT_DEADLINE},
+        {"You said it'd be ready last Friday.", COMPLAINT_DEADLINE},
+        {"I never approved the rug.", COMPLAINT_SCOPE},
+        {"At no point did I agree to your logo on my film.", COMPLAINT_SCOPE},
+    };
+    for (size_t i = 0; i < N_OF(complaints); i++)
+        if (!(tri(complaints[i].text).complaints & complaints[i].kind))
+            fail_msg("no %s complaint: %s", complaint_name(complaints[i].kind), complaints[i].text);
     triage_result r = tri("I'm not happy with the colours and nobody answered my calls.");
     assert_true(r.complaints & COMPLAINT_COMMUNICATION);
     assert_true(r.counts[TK_DISPLEASED] > 0);

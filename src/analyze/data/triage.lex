@@ -924,6 +924,16 @@ have|i've|we've waited
 keep|keeps getting moved|pushed
 had slipped
 said would take
+# Later than said, arrived after the date, months gone by without the work
+later than you|we said|promised|agreed|quoted|planned
+later than promised|agreed|planned|quoted|scheduled
+arrived|came|delivered|landed * day|days|week|weeks|hour|hours after|late|too
+arrived|came|delivered|landed * * day|days|week|weeks|hour|hours after|late|too
+#num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|days without|no|now|on|in|waiting|later
+patient for #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many weeks|months|days
+supposed|meant to land|arrive|come|start|open|finish|go
+it'd|itd|it'll|you'd|youd be ready|done|finished|delivered|back|live|here|with|fixed
+it would|will be ready|done|finished|delivered|back|live|here|with
 ! late fee|fees|payment|payments|filing|night|nights|afternoon|evening|morning|notice|reminder|charge|charges|penalty
 
 @label quality
@@ -1186,6 +1196,31 @@ no one * * has|have responded|replied|answered
 nobody * * * has|have responded|replied|answered
 response time
 reply|respond|answer quicker|sooner|faster
+# Not answering, said with the negator first (a negator before "answer the phone" would cancel it)
+won't|wont|doesn't|doesnt|don't|dont|didn't|didnt|never|can't|cant|isn't|aren't|wasn't pick|answer|reply|respond|return|ring|text|call
+won't|wont|doesn't|doesnt|don't|dont|didn't|didnt|never even pick|answer|reply|respond|return|ring|call
+not even pick|answer|reply|respond|return|ring|call
+not picking|picked
+phone|phones|mobile off
+switched|turned his|her|their|the|your phone|mobile off
+# Silence said another way: "then nothing", "zero replies", "every email gets 'tonight'"
+then nothing|silence
+times nothing
+zero replies|reply|response|responses|updates|update|contact|communication
+every message|email|call|text|update|chase|time gets|get|has|is
+only update|reply|response|answer i've|i|we|we've
+nobody|nobody's let|tell|told|tells me|us know
+no one let|told me|us know
+found|find|finding out from my|our|his|her|their
+went|go|goes|going silent|quiet|dark|awol|missing|mia
+took|takes|taking * hours|days|weeks to reply|respond|answer|get
+had to chase|chasing|keep|kept
+third|second|fourth|fifth|sixth|tenth time i|we|i've|we've raise|raised|ask|asked|chase|chased|email|emailed|call|called|message|messaged|write|written|wrote
+nowhere to be found|seen
+had one reply|response|answer
+nobody * * has|have bothered
+nobody has|have bothered
+no one * * has|have bothered
 
 @label scope
 as per the approved|agreed|signed design|plan|drawings|spec
@@ -1293,6 +1328,17 @@ booked you for
 drifted into
 not the one|ones we chose|picked|ordered|agreed
 the wrong company|product|size|colour|version|format
+# Never agreed to it, what the contract caps, what they were hired for
+never approved|agreed|authorised|authorized|ordered|requested|signed
+never asked for|signed off
+at no point did|have i|we agree|approve|ask|authorise|authorize|request
+i|we specifically told|said|asked|requested|wanted|specified
+we agreed #num
+we both|all signed|agreed
+requirements sheet|document|doc|list|spec
+was|were quoted as|for
+reason we|i hired|booked|chose|picked|engaged you
+contract|agreement|brief|quote|proposal caps|limits|covers|allows|specifies|specified
 
 @label billing
 # A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
