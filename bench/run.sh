@@ -44,8 +44,8 @@ cat "$OUT/c.txt" "$OUT/js.txt" | awk '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } names[$1] = 1 }
     END {
         t = v["triage", "mb_per_s"]; c = v["check", "mb_per_s"]
-        printf "triage %.1f MB/s fastest, %.1f median (target >= 100): %s\n", t, v["triage", "median_mb_per_s"], (t >= 100 ? "met" : "NOT met")
-        printf "check  %.1f MB/s fastest, %.1f median (target >= 100): %s\n", c, v["check", "median_mb_per_s"], (c >= 100 ? "met" : "NOT met")
+        printf "triage %.1f MB/s fastest, %.1f median, %.1f by CPU time (target >= 100): %s\n", t, v["triage", "median_mb_per_s"], v["triage", "cpu_mb_per_s"], (t >= 100 ? "met" : "NOT met")
+        printf "check  %.1f MB/s fastest, %.1f median, %.1f by CPU time (target >= 100): %s\n", c, v["check", "median_mb_per_s"], v["check", "cpu_mb_per_s"], (c >= 100 ? "met" : "NOT met")
         if (v["sentiment", "mb_per_s"] > 0)
             printf "triage / sentiment       = %6.1fx (target >= 2)\n", t / v["sentiment", "mb_per_s"]
         if (v["vader", "mb_per_s"] > 0)
