@@ -106,7 +106,8 @@ build/gen/analyze_lex.c: build/tools/lexgen
 
 # The analyzer's fitted model: tools/train.c drives the analyzer (rules alone, tools/model_none.c)
 # over the tuning set and fits LIBLINEAR logistic regressions; the weights become C tables.
-# Deterministic, about a second. The locked test set (tests/data/locked-*) is never trained on.
+# Deterministic, about 20 s of one core. The locked test set (tests/data/locked-*) is never
+# trained on.
 TUNING_DATA = $(sort $(wildcard tests/data/messages-*.txt))
 TRAIN_SRC = tools/train.c tools/corpus.c tools/model_none.c \
             $(sort $(wildcard src/analyze/*.c src/util/*.c)) build/gen/analyze_data.c \
