@@ -340,7 +340,8 @@ struct scanner {
     const char *text;
     size_t len;
     scan_tok ring[SCAN_RING];
-    uint64_t ntok; /* tokens seen */
+    uint64_t ntok;       /* tokens seen */
+    uint64_t sent_first; /* the first token of the current sentence */
     uint32_t line, sent, clause;
     uint64_t exc_last[L_COUNT]; /* last token + 1 of the latest exception per label */
     uint64_t exc_first[L_COUNT];

@@ -100,6 +100,7 @@ static void sentence_end(scanner *sc, bool *had_tok)
     *had_tok = false;
     if (sc->sink->sentence_end) sc->sink->sentence_end(sc->sink->ctx, sc->sent);
     sc->sent++;
+    sc->sent_first = sc->ntok;
 }
 
 static bool negated_before(const scanner *sc, uint64_t first)
@@ -115,15 +116,17 @@ static bool negated_before(const scanner *sc, uint64_t first)
     return false;
 }
 
-/* Whether tokens first.. of sentence sent hold p's elements top, top - 1 ... 0 (the later ones
- * are known to fit). */
-static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first,
-                               uint32_t sent, int top)
+/* Whether tokens first.. hold p's elements top, top - 1 ... 0 (the later ones are known to
+ * fit; the caller made sure they are all in one sentence). The first element is compared first,
+ * as it is rarely a wildcard while the ones before the last often are ("every $folk * * * know"),
+ * then the rest. */
+static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, int top)
 {
-    for (int e = top; e >= 0; e--) { /* nearest word first: it rules out most phrases */
-        const scan_tok *t = scan_at(sc, first + (uint64_t)e);
-        if (t->sent != sent) return false;
-        if (p->elem[e] != LEX_WILD && p->elem[e] != t->word) return false;
+    if (top < 0) return true;
+    if (p->elem[0] != LEX_WILD && p->elem[0] != scan_at(sc, first)->word) return false;
+    for (int e = top; e >= 1; e--) {
+        uint32_t w = p->elem[e];
+        if (w != LEX_WILD && w != scan_at(sc, first + (uint64_t)e)->word) return false;
     }
     return true;
 }
@@ -154,13 +157,14 @@ static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint6
     emit(sc, &m);
 }
 
-/* Tries phrase p as ending at token ti (tok), whose elements after top are known to fit. */
+/* Tries phrase p as ending at token ti (tok), the avail-th token of its sentence, whose elements
+ * after top are known to fit. */
 static inline void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok,
-                              int top)
+                              int top, uint64_t avail)
 {
-    if (p->n > ti + 1) return;
+    if (p->n > avail) return; /* it would start before the text or the sentence */
     uint64_t first = ti + 1 - p->n;
-    if (phrase_fits(sc, p, first, tok->sent, top)) phrase_found(sc, p, first, ti, tok);
+    if (phrase_fits(sc, p, first, top)) phrase_found(sc, p, first, ti, tok);
 }
 
 /* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
@@ -175,17 +179,17 @@ static void match_phrases(scanner *sc, uint64_t ti)
     const uint32_t *idx = lx->by_last[mi] + lw->first[mi];
     const uint32_t *key = lx->prev_key[mi] + lw->first[mi];
     uint32_t n = lw->count[mi], head = lw->head[mi];
+    uint64_t avail = ti + 1 - sc->sent_first; /* tokens of this sentence up to ti */
     for (uint32_t k = 0; k < head; k++) {
         const lex_phrase *p = &lx->phrases[idx[k]];
-        try_phrase(sc, p, ti, tok, p->n - 2);
+        try_phrase(sc, p, ti, tok, p->n - 2, avail);
     }
-    if (head == n || ti == 0) return;
+    if (head == n || avail < 2) return;
     /* The rest have the word before the last (their key, a word id, never 0) in the same
      * sentence: none fits when the word before is in another sentence or not in the lexicon, and
      * those the search finds fit it already. */
-    const scan_tok *pt = scan_at(sc, ti - 1);
-    if (pt->sent != tok->sent || pt->word == 0) return;
-    uint32_t prev = pt->word, lo = head, hi = n;
+    uint32_t prev = scan_at(sc, ti - 1)->word, lo = head, hi = n;
+    if (prev == 0) return;
     while (lo < hi) { /* first phrase whose word before the last is >= prev */
         uint32_t mid = lo + (hi - lo) / 2;
         if (key[mid] < prev)
@@ -195,7 +199,7 @@ static void match_phrases(scanner *sc, uint64_t ti)
     }
     for (; lo < n && key[lo] == prev; lo++) {
         const lex_phrase *p = &lx->phrases[idx[lo]];
-        try_phrase(sc, p, ti, tok, p->n - 3);
+        try_phrase(sc, p, ti, tok, p->n - 3, avail);
     }
 }
 
@@ -400,7 +404,7 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
     scanner sc; /* the ring is written before it is read, so only the rest is cleared */
     memset(sc.exc_last, 0, sizeof sc.exc_last);
     memset(sc.exc_first, 0, sizeof sc.exc_first);
-    sc.ntok = 0, sc.sent = sc.clause = 0;
+    sc.ntok = sc.sent_first = 0, sc.sent = sc.clause = 0;
     sc.npend = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
     const unsigned char *s = (const unsigned char *)text;
