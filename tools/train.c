@@ -453,13 +453,15 @@ static void score_held_out(void)
 /* For each flag and complaint, the pair (lo, hi) of a small grid that gives the best
  * cross-validated F1 on the messages outside fold skip (all with skip < 0); rules alone (lo 0,
  * hi above 1) is on the grid, so the model only overrules the rules where that helped on
- * held-out messages by a clear margin (OVERRULE_GAIN, not one message either way). The grid
- * reaches 0.5 both ways, which is the model alone: with the rules' verdicts among its features,
- * it may decide a flag outright where cross-validation shows it does so better. */
+ * held-out messages by a clear margin (OVERRULE_GAIN, not one message either way). A finding
+ * the rules missed may be added from 0.5 (the model alone); one they made is dropped only when
+ * the model is confident against it (below 0.2): a grid reaching 0.5 both ways scored 0.006
+ * better in cross-validation but dropped explicit threats ("I will leave a review on
+ * Trustpilot", p 0.32) whenever new tuning data moved a word's weight. */
 #define OVERRULE_GAIN 0.01
 static void choose_threshold_of(int o, int skip)
 {
-    static const float los[] = {0, 0.05f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+    static const float los[] = {0, 0.05f, 0.1f, 0.2f};
     static const float his[] = {2, 0.95f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f}; /* rules alone first */
     thr_lo[o] = 0.5f, thr_hi[o] = 0.5f;
     if (o >= MO_HOST1 && o < MO_COMPLAINT) return;

@@ -250,6 +250,8 @@ static void test_triage_refund_questions(void **state)
         "Could we get back part of the deposit, since you hadn't started?",
         "Could you take something off the final bill?",
         "I expect you to cover the penalty.",
+        "You charged me for a filter I didn't ask for. I want the $49 taken off.",
+        "Could I get those sessions credited to next term instead?",
         "You won't get a penny more from us, and we want the fees for the remaining weeks back.",
     };
     expect_flag(demands, N_OF(demands), F_REFUND, true);
@@ -260,6 +262,8 @@ static void test_triage_refund_questions(void **state)
         "Please reissue the invoice at the quoted figures.",
         "I need this signed form back by Friday.",
         "How would you like to be credited on the copyright page?",
+        "Can you reprint these at no charge before the wedding?",
+        "If the IRS refund comes in lower than your estimate, does that change your fee?",
     };
     expect_flag(not_refunds, N_OF(not_refunds), F_REFUND, false);
     assert_true(tri("Please reissue the invoice at the quoted figures.").complaints &
@@ -331,6 +335,10 @@ static void test_triage_issue16_families(void **state)
         "I'm not going to keep quiet when people ask who I used.",
         "I have lodged a complaint with Fair Trading.",
         "I will be raising this with the AAT.",
+        "Otherwise I will be raising a formal complaint with the Association.",
+        "We will be informing the Institute about the quality of this work.",
+        "I will be writing about this experience in our newsletter.",
+        "Several parents have asked me about your classes. I'm going to answer them honestly.",
     };
     expect_flag(tell_everyone, N_OF(tell_everyone), F_REVIEW, true);
     assert_false(tri("I've been telling all my friends about you!").review_threat);

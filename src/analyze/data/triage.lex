@@ -37,12 +37,9 @@
 @set folk builder|tradesman|tradesmen|homeowner|resident|expat|speaker|creator|musician|mate
 # the reader's people, named by their job: "your support guy is useless", "your so-called
 # designer is an embarrassment", "an incompetent woman".
-@set staff guy|lad|girl|man|woman|designer|developer|dev|team|staff|crew|worker|technician|tech
-@set staff engineer|plumber|builder|cleaner|driver|photographer|manager|boss|assistant|translator
-@set staff writer|tutor|teacher|instructor|groomer|chef|cook|waiter|employee|contractor|electrician
-@set staff decorator|painter|fitter|installer|rep|accountant|planner|coordinator|dj|singer|mechanic
-@set staff gardener|lads|people|company|firm|agency|outfit|lot|speaker|editor|trainer|coach|stylist
-@set staff studio|shop|practice|business|salon|garage|workshop|clinic|school|office|service
+@set staff guy|lad|lads|girl|man|woman|designer|developer|team|staff|crew|technician|engineer
+@set staff builder|cleaner|driver|photographer|manager|assistant|people|company|firm|agency|studio
+@set staff business|plumber|tutor|planner
 # the commonest insulting adjectives, for frames too wide for the whole $nasty set.
 @set harsh useless|incompetent|clueless|pathetic|hopeless|lazy|dishonest|rude|ignorant|arrogant
 @set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
@@ -144,9 +141,9 @@ you|u * are|r so|really|completely|totally|utterly|absolutely $nasty
 your $staff is|are $harsh
 your * $staff is|are $harsh
 your so called $staff is|are $harsh
-your so called $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
-your $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
-your * $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|cheat|amateur
+your so called $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|amateur
+your $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|amateur
+your * $staff is|are a|an fraud|liar|joke|disgrace|embarrassment|clown|cowboy|crook|amateur
 you're|ye're a|an $harsh $staff
 you're|you the most $harsh $staff
 you are a|an $harsh $staff
@@ -489,7 +486,6 @@ tell|telling|warn|warning|let|letting|inform|informing|show|showing|alert|alerti
 tell|telling|warn|warning|let|letting every * * $folk
 every|all $folk in|at|on * will|is|are|gonna|going know|hear|learn
 every|all $folk in|at|on * * will|is|are|gonna know|hear|learn
-every|all $folk * * * know|knows|hear|hears
 every $folk i|we know
 forward|forwarding|send|sending|show|showing|post|posting * to everyone|everybody|every
 so people|everyone|everybody|others|they can see|know|read|judge
@@ -501,8 +497,23 @@ forget any|a|the good|positive|glowing|decent
 on my|our story|stories|wall|timeline|feed|channel
 share|sharing|post|posting|write|writing our|my experience on|online|publicly|everywhere|with
 post|posting|share|sharing|put|putting in|on the|my|our * group|groups|forum|forums|community|chat|chats|network|page
-post|posting|share|sharing|put|putting in|on the|my|our * * group|groups|forum|forums|community|chat|chats|network|page
+post|posting|share|sharing|put|putting in|on the|my|our * * group|groups|forum|forums|community
 make|making|write|writing|do|doing|film|filming a|an post|video|thread|reel|tiktok|blog|vlog explaining|showing|telling|on|exposing
+# Telling a body, a network or a newsletter about it: "a formal complaint with the
+# Association", "informing the Institute", "writing about this in the newsletter"
+complaint with|to the institute|guild|association|society|federation|council|chamber|institution|board|regulator|register
+inform|informing|notify|notifying|tell|telling|report|reporting|write|writing|send|sending to the association|institute|guild|society|federation|institution|committee|organisers|organizers|regulator|network
+inform|informing|notify|notifying|tell|telling|report|reporting the association|institute|guild|society|federation|institution|committee|organisers|organizers|regulator|network
+write|writing|post|posting|share|sharing|put|putting in|on|for the|our|my newsletter|bulletin|podcast|column|forum|thread|directory|noticeboard|network
+write|writing about this|my|our experience|story|ordeal
+write|writing a|an|full thread|article|piece|column about|on
+share|sharing|tell|telling my|our|the whole story|experience
+so other|others|all|the * know|can
+tell|telling|give|giving|answer|answering them|her|him honestly
+tell|telling|give|giving them|her|him an honest
+tell|telling them|her|him the truth
+make sure the whole|entire
+make sure * * hear|hears|know|knows
 # Regulators, trade and consumer bodies, review sites by name
 lodge|lodged|lodging|file|filed|filing|make|made|making|put|putting|raise|raised|raising a|an|formal complaint with|to|in
 complaint in with
@@ -588,9 +599,16 @@ gesture of goodwill
 write off the fee|invoice|charge|balance|cost
 waive the fee|invoice|charge|balance|cost
 waive|waived|waiving
-free of charge
-at no cost|charge
 pay me back
+give|pay|send|hand me|us back
+want|like|need|expect * * taken|knocked|struck off
+want|like|need|expect * taken|knocked|struck off
+credited|credit to|towards|against next|future
+service credit|credits
+you will|you'll be paying|cover|covering the|those|these|my|our bills|bill|costs|cost|fees
+rest|remainder|balance of the * back
+# someone else's refund: the tax office's, a shop's
+! tax|irs|hmrc|vat|ato|gst|amazon|ebay refund|refunds|rebate
 owe me|us
 ! no discount
 ! store credit
