@@ -359,15 +359,26 @@ static double cv_loss(int o, double c)
 
 static double best_c[MO_COUNT];
 
+/* The C of the grid with the lowest cross-validated log-loss for output o, ascending; the loss
+ * is unimodal in C in practice, so the search stops at the first C past the best that is worse
+ * (the larger Cs, slowest to fit, are tried only when the loss is still falling). */
+static double best_c_of(int o)
+{
+    double best = INFINITY, c_best = c_grid[0];
+    for (size_t c = 0; c < NC; c++) {
+        double l = cv_loss(o, c_grid[c]);
+        if (l < best)
+            best = l, c_best = c_grid[c];
+        else
+            break;
+    }
+    return c_best;
+}
+
 static void choose_c(void)
 {
-    for (int o = 0; o < MO_COUNT; o++) {
-        double best = INFINITY;
-        for (size_t c = 0; c < NC; c++) {
-            double l = cv_loss(o, c_grid[c]);
-            if (l < best) best = l, best_c[o] = c_grid[c];
-        }
-    }
+    for (int o = 0; o < MO_COUNT; o++)
+        best_c[o] = best_c_of(o);
 }
 
 /* ---------------------------------------------------------------- cross-validated figures */
@@ -568,11 +579,7 @@ static void choose_narrow(void)
     double c_full = best_c[MO_ABUSE];
     abuse_full_f1 = decided_f1(MO_ABUSE);
     narrow[MO_ABUSE] = true;
-    double best = INFINITY;
-    for (size_t c = 0; c < NC; c++) {
-        double l = cv_loss(MO_ABUSE, c_grid[c]);
-        if (l < best) best = l, best_c[MO_ABUSE] = c_grid[c];
-    }
+    best_c[MO_ABUSE] = best_c_of(MO_ABUSE);
     score_held_out_of(MO_ABUSE);
     abuse_narrow_f1 = decided_f1(MO_ABUSE);
     if (abuse_full_f1 >= abuse_narrow_f1 + OVERRULE_GAIN) {
