@@ -154,9 +154,9 @@ static inline size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
 
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
-/* The hash lex_lookup uses, and the lookup by that hash. 64-bit FNV-1a: with about 4,000 words
- * in the table, two different words sharing a hash is too unlikely to matter (about 1 in 10^15 per lookup), so lookups compare hashes only and
- * never the bytes. (Hashing eight bytes at a time was slower: the word was just written a byte
+/* The hash lex_lookup uses, and the lookup by that hash. 64-bit FNV-1a: with a few thousand
+ * words in the table, two different words sharing a hash is too unlikely to matter (about 1 in
+ * 10^15 per lookup), so lookups compare hashes only and never the bytes. (Hashing eight bytes at a time was slower: the word was just written a byte
  * at a time, and reading it back as words stalls store forwarding.) */
 static inline uint64_t lex_hash(const char *w, size_t n)
 {
@@ -207,13 +207,13 @@ typedef enum model_out {
 #define MODEL_DENSE  49
 #define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
-/* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
- * short ones and a one-liner's few words do not weigh like a paragraph's. */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
  * since the grievance a message leads with is its root cause when two weigh the same. */
 #ifndef MODEL_LEAD_SENTS
 #define MODEL_LEAD_SENTS 1
 #endif
+/* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
+ * short ones and a one-liner's few words do not weigh like a paragraph's. */
 #ifndef MODEL_MIN_WORDS
 #define MODEL_MIN_WORDS 20
 #endif
