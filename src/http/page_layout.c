@@ -127,10 +127,11 @@ static void hidden(hw *w, const char *name, const char *value)
     HW_RAW(w, ">");
 }
 
-void form_open(hw *w, const page_view *v, const char *action, const char *name,
-               const char *const *fields)
+static void form_start(hw *w, const page_view *v, const char *action, const char *name,
+                       const char *const *fields, bool files)
 {
     HW_RAW(w, "<form class=\"stack\" method=\"post\"");
+    if (files) HW_RAW(w, " enctype=\"multipart/form-data\"");
     hw_attr(w, "action", action);
     hw_attrf(w, "id", "form-%s", name);
     HW_RAW(w, ">");
@@ -144,6 +145,18 @@ void form_open(hw *w, const page_view *v, const char *action, const char *name,
         hw_text(w, e->msg);
         HW_RAW(w, "</p>");
     }
+}
+
+void form_open(hw *w, const page_view *v, const char *action, const char *name,
+               const char *const *fields)
+{
+    form_start(w, v, action, name, fields, false);
+}
+
+void form_open_files(hw *w, const page_view *v, const char *action, const char *name,
+                     const char *const *fields)
+{
+    form_start(w, v, action, name, fields, true);
 }
 
 void form_close(hw *w, const char *button)

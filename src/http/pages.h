@@ -137,6 +137,10 @@ void page_close(hw *w);
  * (NULL-terminated), so an error naming another field is shown at the top too. */
 void form_open(hw *w, const page_view *v, const char *action, const char *name,
                const char *const *fields);
+/* form_open for a form that sends a file (multipart/form-data; its file input is a form_field
+ * of type "file"). */
+void form_open_files(hw *w, const page_view *v, const char *action, const char *name,
+                     const char *const *fields);
 void form_close(hw *w, const char *button);
 /* A labelled input (type text, date, number, password) or, for type "textarea", a textarea,
  * with the value typed before a refusal kept (else value) and the desk's error beside it when

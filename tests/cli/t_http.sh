@@ -751,3 +751,49 @@ test_http_mistakes_put_right_from_the_browser() {
     [ "$(sqlite3 "$DB" 'SELECT revisions FROM projects WHERE id = 1')" = 3 ] || fail "not amended"
     serve_down
 }
+
+# The case page keeps files as evidence: an upload from the browser (multipart/form-data) is
+# listed and downloads byte for byte; a client's HTML is only ever a download; refusals (no
+# token, no file, a large body from someone not signed in) write nothing.
+test_http_case_files_upload_and_download() {
+    web_desk
+    serve_up || return
+    signin
+    head -c 3000000 /dev/urandom >"$WORK/photo.bin"
+    printf '<script>alert(1)</script>' >"$WORK/page.html"
+    snapshot
+    h -b "$JAR" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 403
+    h -F "csrf=$CSRF" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 413 # not signed in: the usual 1 MiB cap, refused before the body is read
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=" "$URL/cases/2/attachments"
+    status_is 422
+    body_has 'id="attach-file-error">file: choose a file to attach'
+    unchanged
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 303
+    head_has 'Location: /cases/2?done=attach#attachments'
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=@$WORK/page.html;filename=<em>bold<em>.html" \
+        "$URL/cases/2/attachments"
+    status_is 303
+    h -b "$JAR" "$URL/cases/2?done=attach"
+    body_has 'File kept with the case.'
+    body_has '<a href="/attachments/1" download>photo.bin</a> · application/octet-stream · 3.0 MB'
+    body_has '&lt;em&gt;bold&lt;em&gt;.html</a> · text/html · 25 bytes'
+    body_lacks '<em>bold'
+    h -b "$JAR" "$URL/attachments/1"
+    status_is 200
+    cmp -s "$WORK/body" "$WORK/photo.bin" || fail "the download differs from the upload"
+    head_has 'Content-Disposition: attachment; filename="photo.bin"'
+    h -b "$JAR" "$URL/attachments/2"
+    head_has 'Content-Type: application/octet-stream' # never text/html from the desk's origin
+    head_has "filename=\"<em>bold<em>.html\"; filename*=UTF-8''%3Cem%3Ebold%3Cem%3E.html"
+    h -H "$(auth)" "$URL/api/v1/cases/2"
+    body_has '"name":"photo.bin"'
+    # tampering is made with the sqlite3 shell, past the seal trigger that would record it
+    sqlite3 "$DB" "DROP TRIGGER seal_blobs_update; UPDATE blobs SET data = x'00' WHERE hash = (SELECT hash FROM attachments WHERE id = 1)"
+    h -b "$JAR" "$URL/attachments/1"
+    status_is 500
+    body_lacks 'PNG'
+    serve_down
+}
