@@ -244,6 +244,33 @@ rd_err *page_attachment(http_req *rq, http_resp *rs)
     return e;
 }
 
+rd_err *page_people(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, page_people_notice(http_arg(rq, "done")));
+    return render(rs, page_people_body, rq->desk, &v);
+}
+
+rd_err *page_people_post(http_req *rq, http_resp *rs)
+{
+    page_people_who who = {rq->user_id, rq->user, rq->remote};
+    char *location = NULL, *secret = NULL;
+    rd_err *e = page_people_form(rq->desk, &who, req_arg, rq, &location, &secret);
+    if (e) return refused(rq, rs, e, http_arg(rq, "form"), NULL, page_people_body, 0);
+    http_header_add(rs, "Cache-Control", "no-store");
+    if (secret) { /* shown once: a page, not a redirect to one */
+        page_view v = view_of(rq, NULL);
+        hw w;
+        hw_begin(&w, &rs->body);
+        page_token_shown(&v, secret, &w);
+        free(secret);
+        free(location);
+        return hw_end(&w);
+    }
+    http_redirect(rs, location);
+    free(location);
+    return NULL;
+}
+
 rd_err *page_settings_post(http_req *rq, http_resp *rs)
 {
     char *location = NULL;

@@ -19,6 +19,7 @@ static const struct {
     {"surveys", "Surveys", "/surveys"},
     {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
+    {"people", "People", "/people"},
 };
 
 void page_open(hw *w, const page_view *v, const char *title, const char *nav)
@@ -220,7 +221,8 @@ void form_field(hw *w, const page_view *v, const char *form, const char *name, c
                 const char *hint, const char *type, const char *value)
 {
     const rd_err *e = error_for(v, form, name);
-    const char *shown = kept(v, form, name, value);
+    /* a password typed before a refusal is never sent back into the page */
+    const char *shown = strcmp(type, "password") ? kept(v, form, name, value) : "";
     HW_RAW(w, "<div>");
     if (e) HW_RAW(w, "<span id=\"failed\"></span>");
     label(w, form, name, text, hint);

@@ -41,6 +41,8 @@ const http_route http_routes[] = {
     {"GET",    "/search",                 page_search,      HTTP_USER,   "Search mail, the log, concerns and attachment names; best match first."},
     {"GET",    "/settings",               page_settings,    HTTP_USER,   "The desk's settings."},
     {"POST",   "/settings",               page_settings_post, HTTP_USER, "Changes one setting."},
+    {"GET",    "/people",                 page_people,      HTTP_USER,   "People and access: who may sign in, your password, API tokens."},
+    {"POST",   "/people",                 page_people_post, HTTP_USER,   "Adds or removes a user, changes your password, makes (shown once) or revokes an API token."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     {"GET",    "/report",                 page_report,      HTTP_USER,   "What keeps going wrong: the report over a period, with its charts."},
     {"GET",    "/report.pdf",             page_report_pdf,  HTTP_USER,   "The report over a period as a printable PDF."},
