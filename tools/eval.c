@@ -18,8 +18,7 @@
 #include "corpus.h"
 
 enum { F_ABUSE, F_LEGAL, F_REVIEW, F_REFUND, F_PAYREF, F_FLAGS };
-#define NLABELS      (F_FLAGS + COMPLAINT_KINDS + TR_COUNT + TS_COUNT)
-#define EVAL_MAX_MSG 16384 /* messages of one set whose hostility score enters the AUC */
+#define NLABELS (F_FLAGS + COMPLAINT_KINDS + TR_COUNT + TS_COUNT)
 
 typedef struct score {
     int tp, fp, fn;
@@ -30,8 +29,8 @@ typedef struct eval {
     char names[NLABELS][40];
     int messages, drafts, host_exact, host_near, root_ok;
     int host_confusion[4][4];
-    float host_score[EVAL_MAX_MSG]; /* fitted hostility score of each message, for the AUC */
-    signed char host_label[EVAL_MAX_MSG];
+    float host_score[4096]; /* fitted hostility score of each message, for the AUC */
+    signed char host_label[4096];
     const char *verbose; /* label whose errors to list, or NULL */
 } eval;
 
@@ -91,7 +90,7 @@ static void eval_message(eval *ev, const char *id, const char *labels, const cha
     ev->host_exact += h == r.hostility;
     ev->host_near += abs(h - r.hostility) <= 1;
     if (h >= 0 && h <= 3) ev->host_confusion[h][r.hostility]++;
-    if (ev->messages <= EVAL_MAX_MSG) {
+    if (ev->messages <= 4096) {
         ev->host_score[ev->messages - 1] = r.hostility_score;
         ev->host_label[ev->messages - 1] = (signed char)h;
     }
@@ -153,7 +152,7 @@ static double f1_of(const score *s)
  * the chance that a message labelled >= level scores above one labelled below it (ties half). */
 static double host_auc(const eval *ev, int level)
 {
-    int n = ev->messages < EVAL_MAX_MSG ? ev->messages : EVAL_MAX_MSG;
+    int n = ev->messages < 4096 ? ev->messages : 4096;
     double wins = 0, pairs = 0;
     for (int i = 0; i < n; i++) {
         if (ev->host_label[i] < level) continue;
