@@ -52,6 +52,7 @@ typedef enum lex_label {
     L_ADVERB,         /* word flag: words allowed between "was" and the participle */
     L_AGENT,          /* word flag: "by" (names who did it: not hiding) */
     L_SUBJECT,        /* word flag: "I", "we", "they": a new clause for negation */
+    L_REFUND_WORD,    /* word flag: "refund", "money": a refund question's own subject */
     L_COUNT
 } lex_label;
 

@@ -98,6 +98,7 @@ static const char *const label_names[L_COUNT] = {
     [L_SELF] = "self",
     [L_BE] = "be",
     [L_PARTICIPLE] = "participle",
+    [L_REFUND_WORD] = "refund_word",
     [L_NOT_PARTICIPLE] = "not-participle",
     [L_ADVERB] = "adverb",
     [L_AGENT] = "agent",

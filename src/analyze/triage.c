@@ -81,10 +81,13 @@ typedef struct triage_ctx {
     size_t asked_start[TK_COUNT], asked_end[TK_COUNT];
     int negated[TK_COUNT];               /* findings a negator cancelled, for the model */
     size_t refund_q_start, refund_q_end; /* the latest question about a refund, 0 0 before any */
-    uint32_t asked_sent; /* sentence + 1 of the latest question about refunds, 0 before any */
-    size_t where_at;     /* byte where the latest "where is…?" question began */
-    size_t question_at;  /* byte after the latest run of "?" began, 0 before any */
-    model_acc model;     /* the fitted model's sums over the words */
+    size_t sent_start;                   /* byte where the current sentence began */
+    uint32_t tok_sent;                   /* sentence + 1 of the latest word */
+    uint32_t refund_word_sent; /* sentence + 1 of the latest refund word ("refund", "money") */
+    uint32_t asked_sent;       /* sentence + 1 of the latest question about refunds, 0 before any */
+    size_t where_at;           /* byte where the latest "where is…?" question began */
+    size_t question_at;        /* byte after the latest run of "?" began, 0 before any */
+    model_acc model;           /* the fitted model's sums over the words */
 } triage_ctx;
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
@@ -98,19 +101,18 @@ static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
     r->findings[r->nfindings++] = (triage_finding){k, start, end};
 }
 
-/* Drops the findings of kind k that overlap question q:
- * lateness words in "When will the refund…?" ask where the refund has got to, not where the
- * work is, and the refund word in "my refund hasn't arrived" is no demand. The scanner hands
+/* Drops the findings of kind k that end after byte from (where a question or its sentence
+ * began): lateness words in "When will the refund…?" ask where the refund has got to, not where
+ * the work is, and the refund word in "my refund hasn't arrived" is no demand. The scanner hands
  * over a phrase a word after it ends, so a question that ends two words after a refund word
  * arrives after it. */
-static void drop_inside(triage_ctx *c, triage_kind k, const scan_match *q)
+static void drop_after(triage_ctx *c, triage_kind k, size_t from)
 {
     triage_result *r = c->r;
-    if (c->last_tok[k] <= q->first) return;
     for (size_t i = r->nfindings; i-- > 0;) {
         const triage_finding *f = &r->findings[i];
         if (f->kind != k) continue;
-        if (f->end <= q->start) return;
+        if (f->end <= from) return;
         memmove(&r->findings[i], &r->findings[i + 1], (r->nfindings - i - 1) * sizeof *f);
         r->nfindings--;
         r->counts[k]--;
@@ -118,13 +120,14 @@ static void drop_inside(triage_ctx *c, triage_kind k, const scan_match *q)
 }
 
 /* A question about a refund (a "?" line of refund_demand): the "where is…?" and lateness words
- * inside it are no lateness, and a refund word inside it no demand. */
+ * inside it are no lateness, and the refund words of its sentence no demand ("Refund for order
+ * 3321 - still pending?", "do you refund the call-out charge if the boiler is fine?"). */
 static void refund_question(triage_ctx *c, const scan_match *q)
 {
     c->refund_q_start = q->start, c->refund_q_end = q->end;
     if (c->asked[TK_DEADLINE] && c->where_at >= q->start) c->asked[TK_DEADLINE]--;
-    drop_inside(c, TK_DEADLINE, q);
-    drop_inside(c, TK_REFUND_DEMAND, q);
+    drop_after(c, TK_DEADLINE, q->start);
+    drop_after(c, TK_REFUND_DEMAND, c->sent_start);
 }
 
 static triage_kind kind_of(lex_label l)
@@ -179,7 +182,10 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
         if (k == TK_REFUND_DEMAND) {
+            /* status and policy words ("pending", "if I cancel") ask about a refund only in a
+             * sentence with a refund word; one later in it is counted below */
             c->asked_sent = m->sent + 1;
+            if (c->refund_word_sent != m->sent + 1) return;
             refund_question(c, m);
         }
         if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
@@ -189,7 +195,7 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     /* Refund words later in the sentence that asks about refunds belong to the question: "in
      * what cases can I get my fee back?", "how long do refunds take to show on my card?" */
     if (k == TK_REFUND_DEMAND && c->asked_sent == m->sent + 1) {
-        c->asked[k]++;
+        if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
         return;
     }
     /* lateness words handed over after the refund question they are part of ("my refund
@@ -204,6 +210,8 @@ static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t t
 {
     triage_ctx *c = ctx;
     model_token(&c->model, &analyze_model_data, t, ti);
+    if (t->sent + 1 != c->tok_sent) c->tok_sent = t->sent + 1, c->sent_start = t->start;
+    if (t->flags & LEX_FLAG(L_REFUND_WORD)) c->refund_word_sent = t->sent + 1;
     if (!t->caps || (t->flags & LEX_FLAG(L_ACRONYM))) return;
     bool prev_caps = ti > 0 && scan_at(sc, ti - 1)->caps;
     if (t->end - t->start < 3 && !prev_caps) return;

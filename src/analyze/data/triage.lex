@@ -693,7 +693,6 @@ foot the bill
 ? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
 ? money back policy|guarantee|guarantees
 ? back policy|guarantee
-? can|could i|we get a|any refund|reimbursement|compensation
 ? can|could|may|would i|we get|have my|our money back
 ? how long do|does|will refund|refunds take|takes
 ? how long do|does|will a|the|my refund take|takes
@@ -707,7 +706,29 @@ foot the bill
 ? mentioned|said|promised|agreed you'd|you'll refund
 ? have|has|i've|we've received the|a|my|our refund
 # Whether a discount exists is a question: "is there a referral discount?", "do you do any discount"
-? is|are there a|any discount|discounts|reduction|reductions
+? is|are there a|any discount|discounts|reduction|reductions|refund|refunds
+# Status and policy words make a sentence with a refund word (the refund_word flags below) a
+# question about it: "Refund for order 3321 - still pending?", "do you refund the call-out
+# charge if the boiler is fine?", "how long till the refund hits my account". Without a refund
+# word in the sentence they are nothing.
+? status
+? pending
+? been|was|is|were|being|got processed|approved|authorised|authorized|issued|sent|credited|returned
+? gone|went|go|come|came|goes|comes through
+? landed|cleared
+? how long|soon|many
+? usually|normally|typically|ever
+? normal
+? reference|ref
+? any news|update|updates|sign|word
+? what happens|happened
+? what if
+? if i|we cancel|cancelled|change|decide|move|switch|downgrade|stop|need|have|get|got|am|was|were
+? if the|my|our * cancel|cancels|cancelled|is|are|gets|turns|arrives|rejects|closes|doesn't|doesnt
+? policy|policies|situation
+? pro rata
+? on|in my|our statement|bank
+? or replace|replacement|carry|store|voucher|rewrite|redo
 ? is|are there a|any * discount|discounts|reduction|reductions
 ? you|they offer|give|do|have a|any discount|discounts
 ? kind|sort|type of discount|discounts|refund
@@ -1490,3 +1511,17 @@ come on
 you serious
 anyone
 anybody
+
+# Refund words: a status or policy word above asks about a refund only in their sentence.
+@label refund_word
+refund
+refunds
+refunded
+refunding
+refundable
+reimbursement
+reimbursed
+reimburse
+repayment
+money
+deposit
