@@ -29,7 +29,9 @@ typedef enum lex_label {
     L_SCOPE,
     L_BILLING,
     L_INTENSIFIER,
-    L_RETORT, /* triage: a retort that is its own question ("Seriously?") */
+    L_RETORT,    /* triage: a retort that is its own question ("Seriously?") */
+    L_ULTIMATUM, /* triage, for the model: a threat's frame ("if", "or I'll", "my next step") */
+    L_PRAISE,    /* triage, for the model: praise or thanks ("great", "recommend") */
     L_COND_APOLOGY,
     L_BLAME,
     L_DISMISSIVE,
@@ -202,9 +204,20 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
+/* The frames a threat or demand can stand in: triage counts, per sentence, the legal, review,
+ * refund and refusal findings (FRAME_KINDS, from TK_LEGAL_THREAT) that share their sentence
+ * with a phrase of frames.lex's sections (an ultimatum, praise); the counts are cue features,
+ * so that the model weighs a finding by its frame. */
+enum { FRAME_ULTIMATUM, FRAME_PRAISE, FRAME_COUNT };
+#define FRAME_KINDS 4
+typedef struct frame_counts {
+    int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
+} frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
- * the abuse cue (last). */
-#define MODEL_DENSE  49
+ * the findings' frames, the abuse cue (last). */
+#define MODEL_DENSE_FRAMES                                                                         \
+    48 /* where the frame counts start: frame f, kind k at + f * FRAME_KINDS + k */
+#define MODEL_DENSE  (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 1)
 #define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
@@ -263,10 +276,10 @@ typedef struct model_acc {
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
  * the questions kept aside ("can I get a refund?", "where is…?"), negated the findings a
- * negator cancelled ("I won't be leaving a review"), ntok its words, cue the abuse cue
- * (model_cue). */
+ * negator cancelled ("I won't be leaving a review"), framed the flags' findings by frame (see
+ * FRAME_ULTIMATUM), ntok its words, cue the abuse cue (model_cue). */
 void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
-                 uint32_t ntok, float cue, float x[MODEL_DENSE]);
+                 const frame_counts *framed, uint32_t ntok, float cue, float x[MODEL_DENSE]);
 /* The abuse cue as a feature, from its log-odds (bias plus the scaled sum of its weights):
  * the log-odds clipped to [-8, 8] and divided by 4, so that it spreads the texts it tells
  * apart rather than squashing them near 0 or 1. */

@@ -90,7 +90,7 @@ static float log1p_count(int n)
 }
 
 void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
-                 uint32_t ntok, float cue, float x[MODEL_DENSE])
+                 const frame_counts *framed, uint32_t ntok, float cue, float x[MODEL_DENSE])
 {
     memset(x, 0, MODEL_DENSE * sizeof x[0]);
     int i = 0;
@@ -115,6 +115,10 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], const int ne
         }
     }
     i += COMPLAINT_KINDS;
+    assert(i == MODEL_DENSE_FRAMES);
+    for (int f = 0; f < FRAME_COUNT; f++)
+        for (int k = 0; k < FRAME_KINDS; k++)
+            x[i++] = log1p_count(framed->n[f][k]);
     x[i++] = cue;
     assert(i == MODEL_DENSE);
 }

@@ -799,6 +799,38 @@ static void test_model_features(void **state)
     assert_memory_not_equal(dense, plain, sizeof dense);
 }
 
+/* A threat or demand counts by the frame it stands in: a condition or ultimatum in the same
+ * sentence, or praise; a negated one in an ultimatum still counts there. */
+static void test_model_frames(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int frame, kind; /* kind: 0 legal, 1 review, 2 refund, 3 refusal */
+        bool in;         /* a finding of the kind stands in the frame */
+    } cases[] = {
+        {"If it's not fixed by Monday I'll be leaving a review on Google.", FRAME_ULTIMATUM, 1, 1},
+        {"Fix it this week or I'll see you in small claims court.", FRAME_ULTIMATUM, 0, 1},
+        {"If you don't refund me by Friday, my next step is the bank.", FRAME_ULTIMATUM, 2, 1},
+        {"I'll be leaving a review on Google.", FRAME_ULTIMATUM, 1, 0},
+        {"You were brilliant, I'll leave a review on Trustpilot.", FRAME_PRAISE, 1, 1},
+        {"I'll leave a review on Trustpilot. You were brilliant.", FRAME_PRAISE, 1, 0},
+        {"I'm not happy, so I will leave a review on Google.", FRAME_PRAISE, 1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t h[256];
+        size_t n;
+        float dense[MODEL_DENSE];
+        uint32_t ntok;
+        triage_result r;
+        triage_features(cases[i].text, strlen(cases[i].text), h, 256, &n, dense, &ntok, &r);
+        float got = dense[MODEL_DENSE_FRAMES + cases[i].frame * FRAME_KINDS + cases[i].kind];
+        if ((got > 0) != cases[i].in)
+            fail_msg("\"%s\": frame %d of kind %d is %.3f, want %s", cases[i].text, cases[i].frame,
+                     cases[i].kind, (double)got, cases[i].in ? "> 0" : "0");
+    }
+}
+
 /* The abuse flag's score reads the abuse cue: among texts the rules find no abuse or swearing
  * in, the more abusive the language reads to the cue, the higher the score (so it ranks
  * language the email corpus never showed, such as the tweets of make eval-external). */
@@ -867,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_json_shape),
         cmocka_unit_test(test_model_decide),
         cmocka_unit_test(test_model_features),
+        cmocka_unit_test(test_model_frames),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
