@@ -48,7 +48,8 @@ extern const cli_cmd cmd_portal_link, cmd_portal_links, cmd_portal_revoke, cmd_p
     cmd_testimonial_ask, cmd_testimonial_answer, cmd_testimonial_list;
 extern const cli_cmd cmd_export_csv, cmd_calendar_export, cmd_calendar_link, cmd_calendar_links,
     cmd_calendar_revoke, cmd_report;
-extern const cli_cmd cmd_serve, cmd_user_add, cmd_token_create, cmd_token_list, cmd_token_revoke;
+extern const cli_cmd cmd_serve, cmd_user_add, cmd_user_list, cmd_user_passwd, cmd_user_remove,
+    cmd_token_create, cmd_token_list, cmd_token_revoke;
 
 /* One line per command, in the order `redress --help` lists them (headings: sections[]). */
 /* clang-format off */
@@ -161,6 +162,9 @@ const cli_cmd *const cli_commands[] = {
     &cmd_backup,
     &cmd_serve,
     &cmd_user_add,
+    &cmd_user_list,
+    &cmd_user_passwd,
+    &cmd_user_remove,
     &cmd_token_create,
     &cmd_token_list,
     &cmd_token_revoke,

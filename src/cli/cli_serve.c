@@ -84,20 +84,60 @@ static rd_err *read_secret(const char *prompt, char *out, size_t n)
     return NULL;
 }
 
-static rd_err *user_add(cli_ctx *c)
+/* Reads a new password: twice from a terminal, once from standard input. */
+static rd_err *read_new_password(char *pw, char *again, size_t n)
 {
-    char pw[1100], again[1100];
-    rd_err *e = read_secret("password: ", pw, sizeof pw);
+    rd_err *e = read_secret("password: ", pw, n);
     if (!e && isatty(STDIN_FILENO)) {
-        e = read_secret("again: ", again, sizeof again);
+        e = read_secret("again: ", again, n);
         if (!e && strcmp(pw, again) != 0)
             e = rd_error(RD_INVALID, "password: the two did not match");
     }
+    return e;
+}
+
+static rd_err *user_add(cli_ctx *c)
+{
+    char pw[1100], again[1100] = "";
+    rd_err *e = read_new_password(pw, again, sizeof pw);
     int64_t id = 0;
     if (!e) e = desk_user_add(&c->desk, c->pos[0], pw, &id);
     memset(pw, 0, sizeof pw);
     memset(again, 0, sizeof again);
     if (!e) cli_print_id(c, id);
+    return e;
+}
+
+static rd_err *user_passwd(cli_ctx *c)
+{
+    char pw[1100], again[1100] = "";
+    rd_err *e = read_new_password(pw, again, sizeof pw);
+    if (!e) e = desk_user_password(&c->desk, c->pos[0], NULL, pw, "terminal");
+    memset(pw, 0, sizeof pw);
+    memset(again, 0, sizeof again);
+    if (!e && !c->json) printf("password of %s changed\n", c->pos[0]);
+    return e;
+}
+
+static rd_err *user_list(cli_ctx *c)
+{
+    static const cli_col cols[] = {{"ID", "id", COL_INT, 0},
+                                   {"NAME", "name", COL_TEXT, 32},
+                                   {"PASSWORD", "has_password", COL_YESNO, 0},
+                                   {"SESSIONS", "sessions", COL_INT, 0},
+                                   {"ADDED", "created_at", COL_TIME, 0},
+                                   {"REMOVED", "removed_at", COL_TIME, 0},
+                                   {NULL, NULL, 0, 0}};
+    json_t *rows = NULL;
+    rd_err *e = desk_user_list(&c->desk, &rows);
+    return cli_list_out(c, e, rows, cols);
+}
+
+static rd_err *user_remove(cli_ctx *c)
+{
+    rd_err *e = desk_user_remove(&c->desk, c->pos[0], 0);
+    if (!e && !c->json)
+        printf("%s removed: signed out everywhere, can no longer sign in\n", c->pos[0]);
     return e;
 }
 
@@ -183,6 +223,37 @@ const cli_cmd cmd_user_add = {
             "of standard input; at least 10 characters. It is stored as an argon2id hash.",
     .opts = no_opts,
     .run = user_add};
+const cli_cmd cmd_user_list = {
+    .words = "user list",
+    .flags = CMD_JSON,
+    .summary = "List the people who may use the web desk, and those removed.",
+    .help = "Each user's name, whether they sign in with a password (else only by a one-time\n"
+            "link), their sessions open now, when they were added and when removed.",
+    .opts = no_opts,
+    .run = user_list};
+const cli_cmd cmd_user_passwd = {
+    .words = "user passwd",
+    .args = "NAME",
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = CMD_JSON,
+    .summary = "Set a user's password (a forgotten one, too).",
+    .help = "The new password is read as for user add. Their open sessions stay; remove the\n"
+            "user to end them. In the web desk each user changes their own under People.",
+    .opts = no_opts,
+    .run = user_passwd};
+const cli_cmd cmd_user_remove = {
+    .words = "user remove",
+    .args = "NAME",
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = CMD_JSON,
+    .summary = "Remove a user who left: signed out everywhere, no more sign-in.",
+    .help = "The account stays in the list and the audit trail still names them; user add with\n"
+            "the same name brings it back with a new password. The last user who may sign in\n"
+            "cannot be removed.",
+    .opts = no_opts,
+    .run = user_remove};
 const cli_cmd cmd_token_create = {
     .words = "token create",
     .flags = CMD_JSON,

@@ -770,10 +770,22 @@ typedef struct desk_principal {
     char csrf[DESK_SECRET_MAX];   /* the session's CSRF token ("" for an API token) */
 } desk_principal;
 
-/* Adds a user; password NULL gives an account that can only be entered by a one-time link.
+/* Adds a user (or brings back a removed one); password NULL gives an account that can only be
+ * entered by a one-time link.
  * Names are 1-64 letters, digits, '.', '_' or '-'; passwords at least DESK_PASSWORD_MIN bytes. */
 rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id);
 rd_err *desk_user_count(rd_desk *d, int64_t *n);
+/* Every user, those who may sign in first: {id, name, has_password, created_at, removed_at,
+ * sessions (live now)}; *out is the caller's. */
+rd_err *desk_user_list(rd_desk *d, json_t **out);
+/* Sets name's password. current NULL: the desk's owner at its terminal; else it must be their
+ * current password, and wrong guesses count towards the sign-in throttle from address. */
+rd_err *desk_user_password(rd_desk *d, const char *name, const char *current, const char *password,
+                           const char *address);
+/* Removes name (someone who left): they can no longer sign in and their sessions end; the
+ * audit trail still names them, and desk_user_add of the same name brings them back. Refused
+ * for self (the user asking; 0 from the terminal) and for the last user who may sign in. */
+rd_err *desk_user_remove(rd_desk *d, const char *name, int64_t self);
 /* Checks name and password from address. Refused with RD_THROTTLED (nothing checked) after 5
  * failures for the account or 20 from the address in 15 minutes; a wrong name or password is
  * RD_UNAUTHORIZED (the same message for both) and is counted. *user_id on success. */

@@ -44,27 +44,143 @@ static rd_err *check_name(const char *field, const char *name)
     return NULL;
 }
 
+/* Is name (or address) past the failed-password throttle? Sets *over. */
+static rd_err *throttled(rd_desk *d, const char *name, const char *address, bool *over)
+{
+    rd_timestr since;
+    time_plus(-THROTTLE_WINDOW, since);
+    int64_t by_account = 0, by_address = 0;
+    rd_err *e = store_signin_failures(d->st, name, address, since, &by_account, &by_address);
+    *over = !e && (by_account >= THROTTLE_ACCOUNT || by_address >= THROTTLE_ADDRESS);
+    return e;
+}
+
+/* Counts one wrong password for name from address (and forgets those a day old). */
+static rd_err *failure_add(rd_desk *d, const char *name, const char *address)
+{
+    rd_timestr now, forget;
+    desk_now(now);
+    time_plus(-86400, forget);
+    return store_signin_failure_add(d->st, name, address, now, forget);
+}
+
+/* Checks a new password and hashes it into hash (crypto_pwhash_STRBYTES). */
+static rd_err *hash_password(const char *field, const char *password, char *hash)
+{
+    if (!password || strlen(password) < DESK_PASSWORD_MIN)
+        return rd_error_at(RD_INVALID, field, "%s: at least %d characters", field,
+                           DESK_PASSWORD_MIN);
+    if (strlen(password) > 1024)
+        return rd_error_at(RD_INVALID, field, "%s: longer than 1024 characters", field);
+    pthread_mutex_lock(&pwhash_lock);
+    int rc = crypto_pwhash_str(hash, password, strlen(password), PWHASH_OPS, PWHASH_MEM);
+    pthread_mutex_unlock(&pwhash_lock);
+    return rc ? rd_error_at(RD_IO, field, "%s: hashing ran out of memory", field) : NULL;
+}
+
+/* Does password open hash? (argon2id, one at a time) */
+static bool password_opens(const char *hash, const char *password)
+{
+    pthread_mutex_lock(&pwhash_lock);
+    int bad = hash ? crypto_pwhash_str_verify(hash, password, strlen(password)) : -1;
+    pthread_mutex_unlock(&pwhash_lock);
+    return bad == 0;
+}
+
 rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id)
 {
     rd_err *e = check_name("name", name);
     if (!e) e = sodium_ready();
-    if (!e && password && strlen(password) < DESK_PASSWORD_MIN)
-        e = rd_error(RD_INVALID, "password: at least %d characters", DESK_PASSWORD_MIN);
-    if (!e && password && strlen(password) > 1024)
-        e = rd_error(RD_INVALID, "password: longer than 1024 characters");
-    if (e) return e;
     char hash[crypto_pwhash_STRBYTES] = "";
-    if (password) {
-        pthread_mutex_lock(&pwhash_lock);
-        int rc = crypto_pwhash_str(hash, password, strlen(password), PWHASH_OPS, PWHASH_MEM);
-        pthread_mutex_unlock(&pwhash_lock);
-        if (rc != 0) return rd_error(RD_IO, "password: hashing ran out of memory");
-    }
+    if (!e && password) e = hash_password("password", password, hash);
+    if (e) return e;
     rd_timestr now;
     desk_now(now);
+    json_t *row = NULL;
     e = store_begin(d->st);
-    if (!e) e = store_user_insert(d->st, name, password ? hash : NULL, now, id);
+    if (!e) e = store_user_find(d->st, name, &row);
+    if (!e && row && desk_js(row, "removed_at")) { /* someone who left, back again */
+        *id = desk_ji(row, "id");
+        e = store_user_password(d->st, *id, password ? hash : NULL);
+    } else if (!e) {
+        e = store_user_insert(d->st, name, password ? hash : NULL, now, id);
+    }
+    json_decref(row);
     if (!e) e = desk_audit(d, "user.add", "users", *id, NULL);
+    return store_end(d->st, e);
+}
+
+rd_err *desk_user_list(rd_desk *d, json_t **out)
+{
+    rd_timestr now;
+    desk_now(now);
+    return store_user_list(d->st, now, out);
+}
+
+/* The user called name who may sign in, as {id, name, pass_hash, removed_at}; caller's. */
+static rd_err *active_user(rd_desk *d, const char *name, json_t **row)
+{
+    rd_err *e = check_name("name", name);
+    if (!e) e = store_user_find(d->st, name, row);
+    if (!e && (!*row || desk_js(*row, "removed_at")))
+        e = rd_error(RD_NOT_FOUND, "name: no user called '%s' may sign in", name);
+    if (e) {
+        json_decref(*row);
+        *row = NULL;
+    }
+    return e;
+}
+
+rd_err *desk_user_password(rd_desk *d, const char *name, const char *current, const char *password,
+                           const char *address)
+{
+    json_t *row = NULL;
+    rd_err *e = sodium_ready();
+    if (!e) e = active_user(d, name, &row);
+    char hash[crypto_pwhash_STRBYTES];
+    if (!e) e = hash_password("password", password, hash);
+    if (!e && current) {
+        /* asked from a session: the same throttle as signing in, so a borrowed browser cannot
+         * guess the password through this form */
+        bool over = false;
+        e = throttled(d, name, address, &over);
+        if (!e && over)
+            e = rd_error(RD_THROTTLED, "current: too many wrong passwords; try again in %d minutes",
+                         THROTTLE_WINDOW / 60);
+        if (!e && !password_opens(desk_js(row, "pass_hash"), current)) {
+            e = failure_add(d, name, address);
+            if (!e) e = rd_error(RD_INVALID, "current: not your current password");
+        }
+    }
+    if (!e) e = store_begin(d->st);
+    if (!e) {
+        e = store_user_password(d->st, desk_ji(row, "id"), hash);
+        if (!e) e = desk_audit(d, "user.password", "users", desk_ji(row, "id"), NULL);
+        e = store_end(d->st, e);
+    }
+    sodium_memzero(hash, sizeof hash);
+    json_decref(row);
+    return e;
+}
+
+rd_err *desk_user_remove(rd_desk *d, const char *name, int64_t self)
+{
+    json_t *row = NULL;
+    rd_err *e = active_user(d, name, &row);
+    int64_t id = row ? desk_ji(row, "id") : 0, left = 0;
+    json_decref(row);
+    if (!e && id == self)
+        e = rd_error(RD_INVALID, "name: you cannot remove yourself; another user can");
+    if (!e) e = store_begin(d->st);
+    if (e) return e;
+    e = store_user_count(d->st, &left);
+    if (!e && left <= 1)
+        e = rd_error(RD_CONFLICT, "name: '%s' is the last user who may sign in; add another first",
+                     name);
+    rd_timestr now;
+    desk_now(now);
+    if (!e) e = store_user_remove(d->st, id, now);
+    if (!e) e = desk_audit(d, "user.remove", "users", id, NULL);
     return store_end(d->st, e);
 }
 
@@ -92,27 +208,20 @@ rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const ch
         return rd_error(RD_UNAUTHORIZED, "password: wrong name or password");
     rd_err *e = sodium_ready();
     if (e) return e;
-    rd_timestr now, since, forget;
-    desk_now(now);
-    time_plus(-THROTTLE_WINDOW, since);
-    time_plus(-86400, forget);
-    int64_t by_account = 0, by_address = 0;
-    e = store_signin_failures(d->st, name, address, since, &by_account, &by_address);
+    bool over = false;
+    e = throttled(d, name, address, &over);
     if (e) return e;
-    if (by_account >= THROTTLE_ACCOUNT || by_address >= THROTTLE_ADDRESS)
+    if (over)
         return rd_error(RD_THROTTLED, "name: too many failed sign-ins; try again in %d minutes",
                         THROTTLE_WINDOW / 60);
     json_t *row = NULL;
     e = store_user_find(d->st, name, &row);
     if (e) return e;
-    const char *hash = row ? desk_js(row, "pass_hash") : NULL;
-    pthread_mutex_lock(&pwhash_lock);
-    int bad = hash ? crypto_pwhash_str_verify(hash, password, strlen(password)) : -1;
-    pthread_mutex_unlock(&pwhash_lock);
+    bool bad = !password_opens(row ? desk_js(row, "pass_hash") : NULL, password);
     int64_t uid = row ? desk_ji(row, "id") : 0;
     json_decref(row);
     e = store_begin(d->st);
-    if (!e && bad) e = store_signin_failure_add(d->st, name, address, now, forget);
+    if (!e && bad) e = failure_add(d, name, address);
     if (!e && !bad) e = store_signin_failures_clear(d->st, name);
     e = store_end(d->st, e);
     if (e) return e;

@@ -35,16 +35,25 @@ typedef enum http_auth {
     HTTP_USER = 1,   /* a signed-in user (session cookie) or an API bearer token */
 } http_auth;
 
+/* A file sent in a multipart/form-data body (a browser's file input). */
+typedef struct http_file {
+    const char *name; /* the file name the browser gave, as sent; NULL when no file was sent */
+    const char *type; /* its Content-Type, or NULL */
+    const char *data; /* its bytes (not NUL-terminated) */
+    size_t size;
+} http_file;
+
 /* What a handler sees. Everything is borrowed for the duration of the call. */
 typedef struct http_req {
     const char *method; /* "GET", "POST", "PATCH", "DELETE" … */
     const char *path;   /* the URL path, percent-decoded, without the query */
     const struct http_route *route;
-    rd_desk *desk; /* this worker thread's desk; actor is the signed-in user */
-    json_t *query; /* object: query-string arguments (strings) */
-    json_t *form;  /* object: form fields (urlencoded) or the JSON body's members
+    rd_desk *desk;    /* this worker thread's desk; actor is the signed-in user */
+    json_t *query;    /* object: query-string arguments (strings) */
+    json_t *form;     /* object: form fields (urlencoded) or the JSON body's members
                                    as strings; empty for GET */
-    json_t *json;  /* the JSON body itself when one was sent, else NULL */
+    json_t *json;     /* the JSON body itself when one was sent, else NULL */
+    http_file upload; /* the file of a multipart/form-data body (at most one), else zeroes */
     const char *param_name[HTTP_MAX_PARAMS]; /* "{name}" segments of the matched pattern */
     const char *param_val[HTTP_MAX_PARAMS];  /* their values from the path */
     int nparams;

@@ -8,9 +8,20 @@
 #define HTTP_SESSION_COOKIE "redress_session"
 
 /* Parses a request body by its Content-Type into rq->form (and rq->json for JSON): urlencoded
- * forms and JSON objects; an empty body is no arguments. RD_USAGE for a body that is not what
- * it claims, or not UTF-8. */
+ * forms, JSON objects and multipart/form-data (its file into rq->upload, borrowing body, which
+ * must outlive rq); an empty body is no arguments. RD_USAGE for a body that is not what it
+ * claims, or not UTF-8. */
 rd_err *http_parse_body(http_req *rq, const char *content_type, const char *body, size_t len);
+/* The multipart/form-data part of http_parse_body (multipart.c): text fields into rq->form, at
+ * most one file into rq->upload. */
+rd_err *http_parse_multipart(http_req *rq, const char *content_type, const char *body, size_t len);
+/* The patterns of the routes that take a file (routes.c), NULL-terminated. */
+extern const char *const http_upload_routes[];
+/* Whether a POST to path may carry a file (routes.c lists them): such a request from a
+ * signed-in user may send an attachment's size rather than the server's body cap. */
+bool http_route_uploads(const char *path);
+/* Adds value (taken) under key in form: a second value for the same key makes an array. */
+void http_form_put(json_t *form, const char *key, json_t *value);
 /* Appends v to b as compact JSON with every non-ASCII character escaped: the same bytes as
  * json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII), without its copies. RD_TOO_LARGE past b's
  * cap, RD_IO for text that is not UTF-8; b may then hold part of the value. */
@@ -116,6 +127,12 @@ rd_err *portal_do_post(http_req *rq, http_resp *rs);
 rd_err *survey_page(http_req *rq, http_resp *rs);
 rd_err *survey_post(http_req *rq, http_resp *rs);
 rd_err *page_portal_link_post(http_req *rq, http_resp *rs);
+/* a case's files: page_desk.c */
+rd_err *page_case_attach_post(http_req *rq, http_resp *rs);
+/* people and access: page_desk.c */
+rd_err *page_people(http_req *rq, http_resp *rs);
+rd_err *page_people_post(http_req *rq, http_resp *rs);
+rd_err *page_attachment(http_req *rq, http_resp *rs);
 /* docs_routes.c */
 rd_err *page_calendar_feed(http_req *rq, http_resp *rs);
 rd_err *api_report(http_req *rq, http_resp *rs);

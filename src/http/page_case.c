@@ -637,6 +637,56 @@ static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t cas
     HW_RAW(w, "</ol></section>");
 }
 
+/* A file's size as people read it: "812 bytes", "14.2 KB", "3.1 MB". */
+static void hw_size(hw *w, int64_t n)
+{
+    if (n < 1000)
+        hw_textf(w, "%lld bytes", (long long)n);
+    else if (n < 1000 * 1000)
+        hw_textf(w, "%.1f KB", (double)n / 1e3);
+    else
+        hw_textf(w, "%.1f MB", (double)n / 1e6);
+}
+
+/* The files kept with the case (a contract, the brief, screenshots, a letter's PDF), each a
+ * download, and the form that adds one (evidence can arrive after a case is closed too). */
+static void section_attachments(hw *w, const page_view *v, json_t *files, int64_t case_id)
+{
+    section_open(w, "attachments", "Attachments");
+    if (json_array_size(files) == 0)
+        HW_RAW(w, "<p class=\"muted\">No files are kept with this case yet. The contract, the "
+                  "brief or a screenshot of the problem belongs here: each file is kept with a "
+                  "fingerprint, so you can show later that it is the file you received.</p>");
+    HW_RAW(w, "<ul class=\"plain\">");
+    size_t i;
+    json_t *f;
+    json_array_foreach(files, i, f)
+    {
+        HW_RAW(w, "<li><a");
+        hw_attrf(w, "href", "/attachments/%lld", (long long)desk_ji(f, "id"));
+        HW_RAW(w, " download>");
+        hw_text(w, desk_js(f, "name"));
+        HW_RAW(w, "</a> · ");
+        hw_text(w, desk_js(f, "type"));
+        HW_RAW(w, " · ");
+        hw_size(w, desk_ji(f, "size"));
+        HW_RAW(w, " · kept ");
+        hw_time(w, desk_js(f, "created_at"));
+        if (desk_ji(f, "log_id"))
+            hw_textf(w, " · with timeline entry %lld", (long long)desk_ji(f, "log_id"));
+        HW_RAW(w, "</li>");
+    }
+    HW_RAW(w, "</ul>");
+    char action[64];
+    snprintf(action, sizeof action, "/cases/%lld/attachments", (long long)case_id);
+    static const char *const fields[] = {"file", NULL};
+    form_open_files(w, v, action, "attach", fields);
+    form_field(w, v, "attach", "file", "Add a file",
+               "Up to 25 MiB: a contract, a brief, a screenshot, a photo of the work.", "file", "");
+    form_close(w, "Attach");
+    HW_RAW(w, "</section>");
+}
+
 /* ---------------------------------------------------------------- the page */
 
 rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
@@ -710,6 +760,7 @@ rd_err *page_case_body(rd_desk *d, int64_t case_id, const page_view *v, hw *w)
         section_offers(w, v, act, offers, NULL);
         section_follow_through(w, v, commitments, followups, case_id, NULL);
     }
+    section_attachments(w, v, json_object_get(k, "attachments"), case_id);
     section_timeline(w, v, json_object_get(k, "log"), case_id);
     page_close(w);
 out:
@@ -780,6 +831,7 @@ static const struct {
     {"commitment_done", "Commitment done.", "#commitments"},
     {"followup_done", "Follow-up recorded.", "#followups"},
     {"close", "Case closed; the lesson is kept.", ""},
+    {"attach", "File kept with the case.", "#attachments"},
 };
 
 const char *page_case_notice(const char *form)

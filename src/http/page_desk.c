@@ -5,8 +5,10 @@
 #include "http/http_int.h"
 #include "http/pages.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* What each page needs from the request. notice is the line for a ?done= after a redirect. */
 static page_view view_of(const http_req *rq, const char *notice)
@@ -142,6 +144,128 @@ rd_err *page_case_post(http_req *rq, http_resp *rs)
     if (e) return e;
     e = page_case_form(rq->desk, id, req_arg, rq, &location);
     if (e) return refused(rq, rs, e, http_arg(rq, "form"), page_case_body, NULL, id);
+    http_redirect(rs, location);
+    free(location);
+    return NULL;
+}
+
+/* The file's own name without the folders some browsers send ("C:\\fakepath\\brief.pdf"). */
+static const char *base_name(const char *name)
+{
+    const char *b = name;
+    for (const char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\') b = p + 1;
+    return b;
+}
+
+rd_err *page_case_attach_post(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (e) return e;
+    const http_file *f = &rq->upload;
+    /* a browser that knows no better type says application/octet-stream: the desk's guess from
+     * the name's extension is then the better one */
+    const char *type =
+        f->type && strcasecmp(f->type, "application/octet-stream") != 0 ? f->type : NULL;
+    desk_attach_input in = {.case_id = http_arg(rq, "id"),
+                            .name = f->name ? base_name(f->name) : NULL,
+                            .type = type,
+                            .data = f->data,
+                            .size = f->size};
+    int64_t att = 0;
+    if (!f->name)
+        e = rd_error_at(RD_INVALID, "file", "file: choose a file to attach");
+    else if (f->size == 0)
+        e = rd_error_at(RD_INVALID, "file", "file: '%s' is empty", in.name);
+    if (!e) e = desk_attach(rq->desk, &in, &att);
+    if (e) {
+        /* the desk names the file's name or type; the form has one field for both */
+        if (!e->field || strcmp(e->field, "case") != 0) {
+            free(e->field);
+            e->field = xstrdup("file");
+        }
+        return refused(rq, rs, e, "attach", page_case_body, NULL, id);
+    }
+    char location[80];
+    snprintf(location, sizeof location, "/cases/%lld?done=attach#attachments", (long long)id);
+    http_redirect(rs, location);
+    return NULL;
+}
+
+/* Types a browser may show itself; anything else (HTML, SVG, scripts) only as a download of
+ * opaque bytes, so a client's file can never run as a page of the desk. */
+static const char *served_type(const char *type)
+{
+    static const char *const shown[] = {"application/pdf", "image/png",  "image/jpeg",
+                                        "image/gif",       "image/webp", "text/plain"};
+    for (size_t i = 0; type && i < sizeof shown / sizeof shown[0]; i++)
+        if (strcmp(type, shown[i]) == 0) return shown[i];
+    return "application/octet-stream";
+}
+
+/* Content-Disposition for a download named name: an ASCII fallback (anything else becomes
+ * '_') and the UTF-8 name percent-encoded (RFC 6266). Caller frees. */
+static char *disposition(const char *name)
+{
+    rd_buf b;
+    buf_init(&b, 0);
+    rd_err *e = buf_adds(&b, "attachment; filename=\"");
+    for (const unsigned char *p = (const unsigned char *)name; !e && *p; p++) {
+        char c = *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' ? (char)*p : '_';
+        e = buf_add(&b, &c, 1);
+    }
+    if (!e) e = buf_adds(&b, "\"; filename*=UTF-8''");
+    for (const unsigned char *p = (const unsigned char *)name; !e && *p; p++)
+        e = isalnum(*p) || strchr("-._~", *p) ? buf_add(&b, p, 1) : buf_addf(&b, "%%%02X", *p);
+    rd_err_free(e); /* a name is at most a few hundred bytes: far inside the buffer's cap */
+    return buf_detach(&b);
+}
+
+rd_err *page_attachment(http_req *rq, http_resp *rs)
+{
+    int64_t id;
+    json_t *row = NULL;
+    void *data = NULL;
+    size_t size = 0;
+    rd_err *e = http_arg_id(rq, "id", &id);
+    if (!e) e = desk_attachment_get(rq->desk, id, &row, &data, &size);
+    if (!e) {
+        rs->content_type = served_type(desk_js(row, "type"));
+        char *disp = disposition(desk_js(row, "name"));
+        http_header_add(rs, "Content-Disposition", disp);
+        free(disp);
+        buf_reset(&rs->body);
+        buf_init(&rs->body, size + 1); /* an attachment may be larger than a page's cap */
+        e = buf_add(&rs->body, data, size);
+    }
+    free(data);
+    json_decref(row);
+    return e;
+}
+
+rd_err *page_people(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, page_people_notice(http_arg(rq, "done")));
+    return render(rs, page_people_body, rq->desk, &v);
+}
+
+rd_err *page_people_post(http_req *rq, http_resp *rs)
+{
+    page_people_who who = {rq->user_id, rq->user, rq->remote};
+    char *location = NULL, *secret = NULL;
+    rd_err *e = page_people_form(rq->desk, &who, req_arg, rq, &location, &secret);
+    if (e) return refused(rq, rs, e, http_arg(rq, "form"), NULL, page_people_body, 0);
+    http_header_add(rs, "Cache-Control", "no-store");
+    if (secret) { /* shown once: a page, not a redirect to one */
+        page_view v = view_of(rq, NULL);
+        hw w;
+        hw_begin(&w, &rs->body);
+        page_token_shown(&v, secret, &w);
+        free(secret);
+        free(location);
+        return hw_end(&w);
+    }
     http_redirect(rs, location);
     free(location);
     return NULL;

@@ -19,6 +19,7 @@ static const struct {
     {"surveys", "Surveys", "/surveys"},
     {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
+    {"people", "People", "/people"},
 };
 
 void page_open(hw *w, const page_view *v, const char *title, const char *nav)
@@ -127,10 +128,11 @@ static void hidden(hw *w, const char *name, const char *value)
     HW_RAW(w, ">");
 }
 
-void form_open(hw *w, const page_view *v, const char *action, const char *name,
-               const char *const *fields)
+static void form_start(hw *w, const page_view *v, const char *action, const char *name,
+                       const char *const *fields, bool files)
 {
     HW_RAW(w, "<form class=\"stack\" method=\"post\"");
+    if (files) HW_RAW(w, " enctype=\"multipart/form-data\"");
     hw_attr(w, "action", action);
     hw_attrf(w, "id", "form-%s", name);
     HW_RAW(w, ">");
@@ -144,6 +146,18 @@ void form_open(hw *w, const page_view *v, const char *action, const char *name,
         hw_text(w, e->msg);
         HW_RAW(w, "</p>");
     }
+}
+
+void form_open(hw *w, const page_view *v, const char *action, const char *name,
+               const char *const *fields)
+{
+    form_start(w, v, action, name, fields, false);
+}
+
+void form_open_files(hw *w, const page_view *v, const char *action, const char *name,
+                     const char *const *fields)
+{
+    form_start(w, v, action, name, fields, true);
 }
 
 void form_close(hw *w, const char *button)
@@ -207,7 +221,8 @@ void form_field(hw *w, const page_view *v, const char *form, const char *name, c
                 const char *hint, const char *type, const char *value)
 {
     const rd_err *e = error_for(v, form, name);
-    const char *shown = kept(v, form, name, value);
+    /* a password typed before a refusal is never sent back into the page */
+    const char *shown = strcmp(type, "password") ? kept(v, form, name, value) : "";
     HW_RAW(w, "<div>");
     if (e) HW_RAW(w, "<span id=\"failed\"></span>");
     label(w, form, name, text, hint);

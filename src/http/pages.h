@@ -55,6 +55,24 @@ const char *page_case_notice(const char *form);
 /* A posted settings form (key, value); *location as above. */
 rd_err *page_settings_form(rd_desk *d, page_arg_fn arg, const void *ctx, char **location);
 
+/* ---------------------------------------------------------------- page_people.c
+ * People and access: users, your password, API tokens. */
+typedef struct page_people_who {
+    int64_t user_id;     /* the signed-in user (0 for an API token) */
+    const char *name;    /* their name */
+    const char *address; /* where they are, for the password throttle */
+} page_people_who;
+rd_err *page_people_body(rd_desk *d, const page_view *v, hw *w);
+/* A posted form of the page (user_add, password, user_remove-ID, token_create,
+ * token_revoke-ID): one desk call. On success *location (caller's) is where to go next, and a
+ * new token is in *secret (caller's; shown once, with page_token_shown, not redirected). */
+rd_err *page_people_form(rd_desk *d, const page_people_who *who, page_arg_fn arg, const void *ctx,
+                         char **location, char **secret);
+/* The line for /people?done=FORM, or NULL; a string literal. */
+const char *page_people_notice(const char *done);
+/* The page that shows a new API token, the only time it is shown. */
+rd_err *page_token_shown(const page_view *v, const char *secret, hw *w);
+
 /* ---------------------------------------------------------------- page_forms.c
  * The forms for the desk operations beyond the playbook's main line: each one desk call. */
 /* An invoice's page: what is owed, payments, and forms to record a payment, send a reminder
@@ -126,7 +144,7 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, reviews, surveys, settings, search) with the search box
+ * clients, projects, invoices, lessons, reviews, surveys, settings, people, search) with the search box
  * for a signed-in user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */
@@ -137,6 +155,10 @@ void page_close(hw *w);
  * (NULL-terminated), so an error naming another field is shown at the top too. */
 void form_open(hw *w, const page_view *v, const char *action, const char *name,
                const char *const *fields);
+/* form_open for a form that sends a file (multipart/form-data; its file input is a form_field
+ * of type "file"). */
+void form_open_files(hw *w, const page_view *v, const char *action, const char *name,
+                     const char *const *fields);
 void form_close(hw *w, const char *button);
 /* A labelled input (type text, date, number, password) or, for type "textarea", a textarea,
  * with the value typed before a refusal kept (else value) and the desk's error beside it when

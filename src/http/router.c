@@ -51,6 +51,13 @@ const http_route *http_route_find(const char *method, const char *path, http_req
     return NULL;
 }
 
+bool http_route_uploads(const char *path)
+{
+    for (const char *const *u = http_upload_routes; *u; u++)
+        if (match(*u, path, NULL)) return true;
+    return false;
+}
+
 /* The value of path parameter i as its own string, kept in rq->query under a reserved key so
  * that it lives as long as the request. */
 static const char *param_value(const http_req *rq, int i)
@@ -196,8 +203,7 @@ static char *url_decode(const char *s, size_t n)
     return out;
 }
 
-/* Adds value under key: a second value for the same key turns it into an array. */
-static void form_put(json_t *form, const char *key, json_t *value)
+void http_form_put(json_t *form, const char *key, json_t *value)
 {
     json_t *have = json_object_get(form, key);
     if (!have) {
@@ -227,7 +233,7 @@ static rd_err *parse_urlencoded(json_t *form, const char *body, size_t len)
                 free(val);
                 return rd_error(RD_USAGE, "body: a form field is not valid UTF-8 text");
             }
-            form_put(form, key, json_string(val));
+            http_form_put(form, key, json_string(val));
             free(key);
             free(val);
         }
@@ -295,5 +301,8 @@ rd_err *http_parse_body(http_req *rq, const char *content_type, const char *body
     if (strncasecmp(content_type, "application/json", 16) == 0) return parse_json(rq, body, len);
     if (strncasecmp(content_type, "application/x-www-form-urlencoded", 33) == 0)
         return parse_urlencoded(rq->form, body, len);
-    return rd_error(RD_USAGE, "body: send application/json or a urlencoded form");
+    if (strncasecmp(content_type, "multipart/form-data", 19) == 0)
+        return http_parse_multipart(rq, content_type, body, len);
+    return rd_error(RD_USAGE, "body: send application/json, a urlencoded form or a "
+                              "multipart/form-data form");
 }

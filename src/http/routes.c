@@ -21,6 +21,8 @@ const http_route http_routes[] = {
     {"GET",    "/cases/{id}",             page_case,        HTTP_USER,   "One case on one screen, with a form for each step of the playbook."},
     {"POST",   "/cases/{id}",             page_case_post,   HTTP_USER,   "One step of a case: the form named by the field form."},
     {"POST",   "/cases/{id}/portal-link", page_portal_link_post, HTTP_USER, "Makes a private link for the case's client and shows it once."},
+    {"POST",   "/cases/{id}/attachments", page_case_attach_post, HTTP_USER, "Keeps a file as evidence on the case (a multipart/form-data form, field file)."},
+    {"GET",    "/attachments/{id}",       page_attachment,  HTTP_USER,   "An attachment's bytes, as a download, checked against the hash it was kept with."},
     {"GET",    "/clients",                page_clients,     HTTP_USER,   "Clients by name, contact one click away."},
     {"POST",   "/clients",                page_clients_post, HTTP_USER,  "Adds a client (the form client_add)."},
     {"GET",    "/clients/{id}",           page_client,      HTTP_USER,   "One client: contact, screening, walk-away triggers, cost against revenue."},
@@ -39,6 +41,8 @@ const http_route http_routes[] = {
     {"GET",    "/search",                 page_search,      HTTP_USER,   "Search mail, the log, concerns and attachment names; best match first."},
     {"GET",    "/settings",               page_settings,    HTTP_USER,   "The desk's settings."},
     {"POST",   "/settings",               page_settings_post, HTTP_USER, "Changes one setting."},
+    {"GET",    "/people",                 page_people,      HTTP_USER,   "People and access: who may sign in, your password, API tokens."},
+    {"POST",   "/people",                 page_people_post, HTTP_USER,   "Adds or removes a user, changes your password, makes (shown once) or revokes an API token."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     {"GET",    "/report",                 page_report,      HTTP_USER,   "What keeps going wrong: the report over a period, with its charts."},
     {"GET",    "/report.pdf",             page_report_pdf,  HTTP_USER,   "The report over a period as a printable PDF."},
@@ -148,3 +152,7 @@ const http_route http_routes[] = {
     {NULL, NULL, NULL, HTTP_PUBLIC, NULL},
 };
 /* clang-format on */
+
+/* The POST routes that take a file: a signed-in user's request to one of them may carry an
+ * attachment's size (25 MiB) rather than the server's body cap. */
+const char *const http_upload_routes[] = {"/cases/{id}/attachments", NULL};

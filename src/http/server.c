@@ -44,8 +44,9 @@ typedef struct store_slot {
 
 /* What one request accumulates while its body arrives. */
 typedef struct req_state {
-    rd_buf body;      /* the body so far, capped at body_max */
-    bool too_large;   /* the body passed body_max: answer 413 once it ends */
+    rd_buf body;      /* the body so far, capped at cap */
+    size_t cap;       /* the body this request may send: body_cap() */
+    bool too_large;   /* the body passed cap: answer 413 once it ends */
     size_t discarded; /* bytes thrown away after that */
     int64_t start_ms; /* when the headers were complete */
 } req_state;
@@ -424,7 +425,7 @@ static void handle(http_req *rq, http_resp *rs, req_state *st, desk_principal *w
         goto out;
     }
     if (st->too_large) {
-        e = rd_error(RD_TOO_LARGE, "body: larger than the %zu byte limit", srv.o.body_max);
+        e = rd_error(RD_TOO_LARGE, "body: larger than the %zu byte limit", st->cap);
         goto out;
     }
     rq->route = http_route_find(rq->method, rq->path, rq, &path_known);
@@ -462,6 +463,28 @@ out:
     rq->desk = NULL; /* the desk lived on this stack frame */
 }
 
+/* The body a request may send: the server's cap, or room for one attachment when a signed-in
+ * user posts to an upload route — known from the headers, before a byte of the body is read,
+ * so nobody who is not signed in can make the server hold more than the usual cap. */
+static size_t body_cap(struct MHD_Connection *c, const char *method, const char *url)
+{
+    size_t big = DESK_MAX_ATTACHMENT + ((size_t)64 << 10); /* the file and the form around it */
+    if (srv.o.body_max >= big || strcmp(method, "POST") != 0 || !http_route_uploads(url))
+        return srv.o.body_max;
+    http_req rq;
+    memset(&rq, 0, sizeof rq);
+    rq.conn = c;
+    rd_desk desk = {NULL, "web"};
+    desk_principal who;
+    memset(&who, 0, sizeof who);
+    rd_err *e = thread_desk(&desk);
+    rq.desk = &desk;
+    if (!e) e = authenticate(&rq, &who);
+    bool user = !e && rq.user;
+    rd_err_free(e);
+    return user ? big : srv.o.body_max;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -471,11 +494,12 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
     req_state *st = *con_cls;
     if (!st) {
         st = xcalloc(1, sizeof *st);
-        buf_init(&st->body, srv.o.body_max);
+        st->cap = body_cap(c, method, url);
+        buf_init(&st->body, st->cap);
         st->start_ms = now_ms();
         *con_cls = st;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > srv.o.body_max) {
+        if (cl && strtoull(cl, NULL, 10) > st->cap) {
             /* refuse before reading a byte of it */
             st->too_large = true;
         } else {
@@ -492,7 +516,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
         }
         if (st->too_large) {
             st->discarded += *upload_size;
-            if (st->discarded > 4 * srv.o.body_max) return MHD_NO; /* close on it */
+            if (st->discarded > 4 * st->cap) return MHD_NO; /* close on it */
         }
         *upload_size = 0;
         return MHD_YES;

@@ -728,9 +728,17 @@ rd_err *store_report(rd_store *st, const char *from, const char *to, json_t **ou
 /* RD_CONFLICT when the name is taken (names compare without case). pass_hash may be NULL. */
 rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash, const char *now,
                           int64_t *id);
-/* {id, name, pass_hash} or *row NULL when there is no such user. */
+/* {id, name, pass_hash, removed_at} or *row NULL when there is no such user. */
 rd_err *store_user_find(rd_store *st, const char *name, json_t **row);
+/* Users who may sign in (not removed). */
 rd_err *store_user_count(rd_store *st, int64_t *n);
+/* Every user, those who may sign in first, by name: {id, name, has_password (0/1), created_at,
+ * removed_at, sessions (live at now)}. *rows is the caller's. */
+rd_err *store_user_list(rd_store *st, const char *now, json_t **rows);
+/* Sets the user's password hash; a removed user is back. */
+rd_err *store_user_password(rd_store *st, int64_t id, const char *pass_hash);
+/* Removes the user at now: no password, no sessions; the row stays for the record. */
+rd_err *store_user_remove(rd_store *st, int64_t id, const char *now);
 rd_err *store_session_insert(rd_store *st, const char *id_hash, int64_t user_id, const char *csrf,
                              const char *now, const char *expires);
 /* {user_id, name, csrf} of a session not expired at now, or *row NULL. */

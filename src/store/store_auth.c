@@ -16,12 +16,37 @@ rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash,
 
 rd_err *store_user_find(rd_store *st, const char *name, json_t **row)
 {
-    return db_row(st, row, "SELECT id, name, pass_hash FROM users WHERE name = ?1", "t", name);
+    return db_row(st, row, "SELECT id, name, pass_hash, removed_at FROM users WHERE name = ?1", "t",
+                  name);
 }
 
 rd_err *store_user_count(rd_store *st, int64_t *n)
 {
-    return db_int(st, n, "SELECT count(*) FROM users", NULL);
+    return db_int(st, n, "SELECT count(*) FROM users WHERE removed_at IS NULL", NULL);
+}
+
+rd_err *store_user_list(rd_store *st, const char *now, json_t **rows)
+{
+    return db_rows(st, rows,
+                   "SELECT u.id, u.name, u.pass_hash IS NOT NULL AS has_password, u.created_at,"
+                   " u.removed_at, (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"
+                   " AND s.expires_at > ?1) AS sessions"
+                   " FROM users u ORDER BY u.removed_at IS NOT NULL, u.name",
+                   "t", now);
+}
+
+rd_err *store_user_password(rd_store *st, int64_t id, const char *pass_hash)
+{
+    return db_exec(st, "UPDATE users SET pass_hash = ?2, removed_at = NULL WHERE id = ?1", "it", id,
+                   pass_hash);
+}
+
+rd_err *store_user_remove(rd_store *st, int64_t id, const char *now)
+{
+    rd_err *e = db_exec(st, "UPDATE users SET pass_hash = NULL, removed_at = ?2 WHERE id = ?1",
+                        "it", id, now);
+    if (!e) e = db_exec(st, "DELETE FROM sessions WHERE user_id = ?1", "i", id);
+    return e;
 }
 
 rd_err *store_session_insert(rd_store *st, const char *id_hash, int64_t user_id, const char *csrf,
@@ -38,7 +63,7 @@ rd_err *store_session_find(rd_store *st, const char *id_hash, const char *now, j
     return db_row(
         st, row,
         "SELECT s.user_id, u.name, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id"
-        " WHERE s.id_hash = ?1 AND s.expires_at > ?2",
+        " WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND u.removed_at IS NULL",
         "tt", id_hash, now);
 }
 

@@ -1,7 +1,8 @@
 # t_http.sh — `redress serve` driven over real loopback HTTP with curl: the route table against
 # docs/api.yaml, sign-in, sessions, bearer tokens, CSRF, the Host check, body limits, static
-# files, throttling, and that hostile text is stored verbatim and shown inert. Each test starts
-# its own server on a free port (--listen 127.0.0.1:0) and stops it.
+# files, throttling, that hostile text is stored verbatim and shown inert, file uploads, and
+# people and access (users, passwords, tokens). Each test starts its own server on a free port
+# (--listen 127.0.0.1:0) and stops it.
 
 PW='correct horse battery'
 
@@ -593,7 +594,7 @@ test_http_every_id_on_a_page_is_unique() {
     p /cases/1 --data-urlencode form=draft --data-urlencode "text=The new boards arrive on Friday."
     p /cases/1 --data-urlencode form=escalate --data-urlencode level=internal --data-urlencode reason=x
     p /cases/1 --data-urlencode form=escalate --data-urlencode level=mediation --data-urlencode reason=y
-    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /reviews /surveys /; do
+    for page in /cases/1 /clients/3 /invoices/3 /invoices /clients /lessons /reviews /surveys /people /; do
         h -b "$JAR" "$URL$page"
         status_is 200
         printf '%s' "$BODY" | grep -o ' id="[^"]*"' | sort | uniq -d >"$WORK/dups"
@@ -750,4 +751,174 @@ test_http_mistakes_put_right_from_the_browser() {
     status_is 303
     [ "$(sqlite3 "$DB" 'SELECT revisions FROM projects WHERE id = 1')" = 3 ] || fail "not amended"
     serve_down
+}
+
+# The case page keeps files as evidence: an upload from the browser (multipart/form-data) is
+# listed and downloads byte for byte; a client's HTML is only ever a download; refusals (no
+# token, no file, a large body from someone not signed in) write nothing.
+test_http_case_files_upload_and_download() {
+    web_desk
+    serve_up || return
+    signin
+    head -c 3000000 /dev/urandom >"$WORK/photo.bin"
+    printf '<script>alert(1)</script>' >"$WORK/page.html"
+    snapshot
+    h -b "$JAR" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 403
+    h -F "csrf=$CSRF" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 413 # not signed in: the usual 1 MiB cap, refused before the body is read
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=" "$URL/cases/2/attachments"
+    status_is 422
+    body_has 'id="attach-file-error">file: choose a file to attach'
+    unchanged
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=@$WORK/photo.bin" "$URL/cases/2/attachments"
+    status_is 303
+    head_has 'Location: /cases/2?done=attach#attachments'
+    h -b "$JAR" -F "csrf=$CSRF" -F "file=@$WORK/page.html;filename=<em>bold<em>.html" \
+        "$URL/cases/2/attachments"
+    status_is 303
+    h -b "$JAR" "$URL/cases/2?done=attach"
+    body_has 'File kept with the case.'
+    body_has '<a href="/attachments/1" download>photo.bin</a> · application/octet-stream · 3.0 MB'
+    body_has '&lt;em&gt;bold&lt;em&gt;.html</a> · text/html · 25 bytes'
+    body_lacks '<em>bold'
+    h -b "$JAR" "$URL/attachments/1"
+    status_is 200
+    cmp -s "$WORK/body" "$WORK/photo.bin" || fail "the download differs from the upload"
+    head_has 'Content-Disposition: attachment; filename="photo.bin"'
+    h -b "$JAR" "$URL/attachments/2"
+    head_has 'Content-Type: application/octet-stream' # never text/html from the desk's origin
+    head_has "filename=\"<em>bold<em>.html\"; filename*=UTF-8''%3Cem%3Ebold%3Cem%3E.html"
+    h -H "$(auth)" "$URL/api/v1/cases/2"
+    body_has '"name":"photo.bin"'
+    # tampering is made with the sqlite3 shell, past the seal trigger that would record it
+    sqlite3 "$DB" "DROP TRIGGER seal_blobs_update; UPDATE blobs SET data = x'00' WHERE hash = (SELECT hash FROM attachments WHERE id = 1)"
+    h -b "$JAR" "$URL/attachments/1"
+    status_is 500
+    body_lacks 'PNG'
+    serve_down
+}
+
+# People and access from the browser: adding a user, removing one who left (their session ends
+# at once), changing your own password, and an API token made (shown once) and revoked. Refused
+# forms write nothing and never send a typed password back into the page.
+test_http_people_and_access() {
+    web_desk
+    serve_up || return
+    signin
+    h -b "$JAR" "$URL/people"
+    status_is 200
+    body_has 'alice (you)'
+    body_has 'aria-current="page">People'
+    snapshot
+    p /people --data-urlencode form=user_add --data-urlencode name=bob \
+        --data-urlencode 'password=bob has a long one' --data-urlencode 'password_again=bob has a long 1'
+    status_is 422
+    body_has 'id="user_add-password_again-error">password_again: the two passwords differ'
+    body_lacks 'bob has a long'
+    p /people --data-urlencode form=user_add --data-urlencode name=bob \
+        --data-urlencode password=short --data-urlencode password_again=short
+    status_is 422
+    body_has 'password: at least 10 characters'
+    p /people --data-urlencode form=user_remove-1
+    status_is 422
+    body_has 'you cannot remove yourself'
+    p /people --data-urlencode form=token_revoke-99
+    status_is 404
+    unchanged
+    p /people --data-urlencode form=user_add --data-urlencode name=bob \
+        --data-urlencode 'password=bob has a long one' --data-urlencode 'password_again=bob has a long one'
+    status_is 303
+    head_has 'Location: /people?done=user_add'
+    BJAR="$WORK/bobjar"
+    h -c "$BJAR" --data-urlencode name=bob --data-urlencode 'password=bob has a long one' "$URL/signin"
+    status_is 303
+    h -b "$BJAR" "$URL/api/v1/me"
+    status_is 200
+    bob=$(sqlite3 "$DB" "SELECT id FROM users WHERE name = 'bob'")
+    p /people --data-urlencode "form=user_remove-$bob"
+    status_is 303
+    h -b "$BJAR" "$URL/api/v1/me"
+    status_is 401 # signed out at once
+    h --data-urlencode name=bob --data-urlencode 'password=bob has a long one' "$URL/signin"
+    status_is 401
+    h -b "$JAR" "$URL/people"
+    body_has 'nothing: removed'
+    # your own password: the current one first
+    p /people --data-urlencode form=password --data-urlencode current=wrong-password \
+        --data-urlencode 'password=alice is new here' --data-urlencode 'password_again=alice is new here'
+    status_is 422
+    body_has 'current: not your current password'
+    p /people --data-urlencode form=password --data-urlencode "current=$PW" \
+        --data-urlencode 'password=alice is new here' --data-urlencode 'password_again=alice is new here'
+    status_is 303
+    h --data-urlencode name=alice --data-urlencode "password=$PW" "$URL/signin"
+    status_is 401
+    h --data-urlencode name=alice --data-urlencode 'password=alice is new here' "$URL/signin"
+    status_is 303
+    # a token, shown once, works until revoked
+    p /people --data-urlencode form=token_create --data-urlencode name=mail-filter
+    status_is 200
+    head_has 'Cache-Control: no-store'
+    new=$(printf '%s' "$BODY" | sed -n 's/.*id="token-value" type="text" readonly size="70" value="\([^"]*\)".*/\1/p')
+    [ -n "$new" ] || fail "no token on the page"
+    h -H "Authorization: Bearer $new" "$URL/api/v1/me"
+    status_is 200
+    h -b "$JAR" "$URL/people"
+    body_lacks "$new"
+    tid=$(sqlite3 "$DB" "SELECT id FROM api_tokens WHERE name = 'mail-filter'")
+    p /people --data-urlencode "form=token_revoke-$tid"
+    status_is 303
+    h -H "Authorization: Bearer $new" "$URL/api/v1/me"
+    status_is 401
+    # guessing the current password is throttled as signing in is (five wrong in 15 minutes)
+    for i in 1 2 3 4 5; do
+        p /people --data-urlencode form=password --data-urlencode "current=guess $i" \
+            --data-urlencode 'password=alice guesses on' --data-urlencode 'password_again=alice guesses on'
+    done
+    status_is 422
+    p /people --data-urlencode form=password --data-urlencode 'current=alice is new here' \
+        --data-urlencode 'password=alice guesses on' --data-urlencode 'password_again=alice guesses on'
+    status_is 429
+    body_has 'current: too many wrong passwords'
+    serve_down
+    r user list
+    out_has 'bob'
+}
+
+# The same from the terminal: user list, passwd and remove; refusals write nothing.
+test_cli_users_passwd_and_remove() {
+    fresh
+    ri 'first password here
+' user add alice
+    rc_is 0
+    snapshot
+    r user remove alice
+    rc_is 1
+    err_has "'alice' is the last user who may sign in; add another first"
+    ri 'another password
+' user passwd nobody
+    rc_is 3
+    err_has "no user called 'nobody' may sign in"
+    ri 'short
+' user passwd alice
+    rc_is 1
+    err_has 'password: at least 10 characters'
+    unchanged
+    ri 'bob password one
+' user add bob
+    rc_is 0
+    r user remove bob
+    rc_is 0
+    out_has 'bob removed: signed out everywhere, can no longer sign in'
+    r user list --json
+    [ "$(printf '%s' "$OUT" | jq -r '.[] | select(.name == "bob") | .has_password')" = 0 ] ||
+        fail "bob kept a password: $OUT"
+    ri 'bob password two
+' user add bob # back, with a new password
+    rc_is 0
+    r user list
+    out_has 'bob    yes'
+    r verify
+    rc_is 0
 }

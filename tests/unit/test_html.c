@@ -1,6 +1,7 @@
 /* test_html.c — the escape-by-default HTML builders: every character that could open markup or
  * leave an attribute is escaped, invalid UTF-8 cannot swallow the markup after it, and errors are
- * sticky; and the API's JSON writer, which must give the bytes jansson would. */
+ * sticky; the API's JSON writer, which must give the bytes jansson would; and the reader of a
+ * browser's file upload (multipart/form-data). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -244,6 +245,94 @@ static void test_json_writer_limits(void **state)
     buf_reset(&b);
 }
 
+/* ---------------------------------------------------------------- multipart/form-data */
+
+/* Parses body with boundary B; the request's form is the caller's to json_decref. */
+static rd_err *multipart(http_req *rq, const char *type, const char *body, size_t len)
+{
+    memset(rq, 0, sizeof *rq);
+    rq->form = json_object();
+    return http_parse_body(rq, type, body, len);
+}
+
+#define MP         "multipart/form-data; boundary=B"
+#define PART(name) "--B\r\nContent-Disposition: form-data; name=\"" name "\"\r\n\r\n"
+
+static void test_multipart_fields_and_one_file(void **state)
+{
+    (void)state;
+    /* the file's bytes hold a NUL, CRLFs and a boundary that is not at a line start */
+    static const char body[] =
+        "ignored preamble\r\n" PART("csrf") "tok\r\n"
+                                            "--B\r\nContent-Disposition: form-data; name=\"file\"; "
+                                            "filename=\"C:\\fakepath\\a %22b%22.png\"\r\n"
+                                            "Content-Type: image/png\r\n\r\n"
+                                            "\x89PNG\r\n\0x--B\r\n"
+                                            "\r\n--B--\r\n";
+    http_req rq;
+    rd_err *e = multipart(&rq, MP, body, sizeof body - 1);
+    assert_null(e);
+    assert_string_equal(http_arg(&rq, "csrf"), "tok");
+    assert_string_equal(rq.upload.name, "C:\\fakepath\\a \"b\".png");
+    assert_string_equal(rq.upload.type, "image/png");
+    assert_int_equal(rq.upload.size, 13);
+    assert_memory_equal(rq.upload.data, "\x89PNG\r\n\0x--B\r\n", 13);
+    json_decref(rq.form);
+
+    /* a quoted boundary, and a file input left empty: no file at all */
+    static const char empty[] = "--a b\r\nContent-Disposition: form-data; filename=\"\"; "
+                                "name=\"file\"\r\n\r\n\r\n--a b--";
+    e = multipart(&rq, "multipart/form-data; boundary=\"a b\"", empty, sizeof empty - 1);
+    assert_null(e);
+    assert_null(rq.upload.name);
+    assert_null(http_arg(&rq, "file"));
+    json_decref(rq.form);
+}
+
+static void test_multipart_refusals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *type, *body, *says;
+    } bad[] = {
+        {"multipart/form-data", PART("a") "1\r\n--B--", "boundary"},
+        {MP, PART("a") "1", "closing boundary"},
+        {MP, "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n1\r\n--B--", "headers"},
+        {MP, "--B\r\nContent-Type: text/plain\r\n\r\n1\r\n--B--", "Content-Disposition"},
+        {MP, "--B\r\nContent-Disposition: form-data; name=\"a\x01\"\r\n\r\n1\r\n--B--",
+         "control character"},
+        {MP, PART("a") "\xff\r\n--B--", "not valid UTF-8"},
+        {MP,
+         "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n1\r\n"
+         "--B\r\nContent-Disposition: form-data; name=\"g\"; filename=\"y\"\r\n\r\n2\r\n--B--",
+         "one file at a time"},
+        {MP, "--Bjunk", "line end"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        http_req rq;
+        rd_err *e = multipart(&rq, bad[i].type, bad[i].body, strlen(bad[i].body));
+        assert_non_null(e);
+        assert_int_equal(e->code, RD_USAGE);
+        if (!strstr(e->msg, bad[i].says))
+            fail_msg("case %zu: '%s' lacks '%s'", i, e->msg, bad[i].says);
+        rd_err_free(e);
+        json_decref(rq.form);
+    }
+    /* more parts than a form has */
+    rd_buf b;
+    buf_init(&b, 0);
+    for (int i = 0; i < 40; i++)
+        assert_null(buf_adds(&b, PART("a") "1\r\n"));
+    assert_null(buf_adds(&b, "--B--"));
+    http_req rq;
+    rd_err *e = multipart(&rq, MP, b.data, b.len);
+    assert_non_null(e);
+    assert_non_null(strstr(e->msg, "more than 32 parts"));
+    rd_err_free(e);
+    json_decref(rq.form);
+    buf_reset(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +344,8 @@ int main(void)
         cmocka_unit_test(test_assets_found_by_whole_name_only),
         cmocka_unit_test(test_json_writer_matches_jansson),
         cmocka_unit_test(test_json_writer_limits),
+        cmocka_unit_test(test_multipart_fields_and_one_file),
+        cmocka_unit_test(test_multipart_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 // forms.test.mjs — the web desk's forms beyond the playbook's main line, in a real browser:
 // escalating a case to mediation and recording the mediator's final proposal, and a payment
-// reminder previewed and then sent from the invoice's page on a phone-sized screen. Run by
+// reminder previewed and then sent from the invoice's page on a phone-sized screen, and a file
+// attached to a case through the browser's own file picker and downloaded back. Run by
 // `make check` (node --test).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -61,4 +62,27 @@ test("a payment reminder from the invoice page: preview, then send (phone-sized)
   assert.equal(await page.textContent(".notice"), "Reminder sent and logged.");
   assert.match(await page.textContent("#facts"), /Reminders sent\s*1/);
   await ctx.close();
+});
+
+test("attach a file to a case with the file picker and download it back", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.setDefaultTimeout(10000);
+  await signIn(page, desk.url);
+  await page.goto(`${desk.url}/cases/3`);
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]);
+  await page.setInputFiles("#attach-file", {
+    name: "the \"broken\" header.png",
+    mimeType: "image/png",
+    buffer: bytes,
+  });
+  await page.click("#form-attach button[type=submit]");
+  assert.equal(await page.textContent(".notice"), "File kept with the case.");
+  const link = page.locator("#attachments a", { hasText: 'the "broken" header.png' });
+  assert.match(await page.textContent("#attachments"), /image\/png · 12 bytes/);
+  const r = await page.request.get(`${desk.url}${await link.getAttribute("href")}`);
+  assert.equal(r.status(), 200);
+  assert.equal(r.headers()["content-type"], "image/png");
+  assert.match(r.headers()["content-disposition"], /^attachment; filename="the _broken_ header.png"/);
+  assert.deepEqual(await r.body(), bytes);
+  await page.close();
 });
