@@ -476,7 +476,7 @@ static void choose_threshold_of(int o, int skip)
                 float p = 1 / (1 + expf(-held_out[i][o]));
                 bool rule = rule_verdict(i, o), want = msgs[i].y[o];
                 /* as model_decide: a short message keeps the rules' flags */
-                bool got = o < MO_HOST1 && msgs[i].ntok < MODEL_FLAG_MIN_WORDS
+                bool got = o < MO_HOST1 && msgs[i].ntok < model_flag_min_words(o)
                                ? rule
                                : p >= (rule ? los[a] : his[b]);
                 tp += got && want, fp += got && !want, fn += !got && want;
@@ -507,7 +507,7 @@ static double decided_f1(int o)
             float p = 1 / (1 + expf(-held_out[i][o]));
             bool rule = rule_verdict(i, o), want = msgs[i].y[o];
             bool got =
-                msgs[i].ntok < MODEL_FLAG_MIN_WORDS ? rule : p >= (rule ? thr_lo[o] : thr_hi[o]);
+                msgs[i].ntok < model_flag_min_words(o) ? rule : p >= (rule ? thr_lo[o] : thr_hi[o]);
             tp += got && want, fp += got && !want, fn += !got && want;
         }
     }

@@ -290,13 +290,18 @@ static inline float model_cue(float logit)
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
-/* A message of fewer words keeps the rules' verdicts on the five flags: its few word features
- * cannot outweigh the words the rules matched ("I want a refund now." is a demand whatever the
- * model says). It was 20 until the tuning set had short support messages (messages-22 to 26):
- * with them, cross-validation scores flags F1 0.858 at 10 or 1 against 0.846 at 20. */
-#ifndef MODEL_FLAG_MIN_WORDS
-#define MODEL_FLAG_MIN_WORDS 10
-#endif
+/* A message of fewer words keeps the rules' verdicts on abuse and the threats: its few word
+ * features cannot outweigh the words the rules matched ("Please leave me alone, I will post a
+ * one star review on Google." is a threat whatever the long messages taught the model). */
+#define MODEL_FLAG_MIN_WORDS 20
+/* The fewest words with which the model decides flag output o. The refund demand has no
+ * minimum: the short support messages of the tuning set (messages-22 on) taught the model the
+ * demands, status questions and policy questions that the rules' words confuse; cross-validation
+ * scored refund F1 0.87 against 0.83 with the minimum, no flag better with a minimum of 10. */
+static inline uint32_t model_flag_min_words(int o)
+{
+    return o == MO_REFUND ? 0 : MODEL_FLAG_MIN_WORDS;
+}
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
  * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
  * counts are left as the rules found them. */

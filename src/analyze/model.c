@@ -160,7 +160,7 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t nto
                             &r->payment_refusal};
     for (int f = 0; f < 5; f++) {
         r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
-        if (ntok >= MODEL_FLAG_MIN_WORDS)
+        if (ntok >= model_flag_min_words(MO_ABUSE + f))
             *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
     /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off

@@ -754,9 +754,11 @@ static void test_model_decide(void **state)
     triage_result shortmsg = r;
     model_decide(&md, s, MODEL_FLAG_MIN_WORDS - 1, &shortmsg);
     model_decide(&md, s, MODEL_FLAG_MIN_WORDS, &r);
-    /* a short message keeps the rules' flags; its hostility and root cause are the model's */
+    /* a short message keeps the rules' threats; its refund demand, hostility and root cause
+     * are the model's */
     assert_true(shortmsg.legal_threat && shortmsg.review_threat);
-    assert_false(shortmsg.refund_demand || shortmsg.payment_refusal);
+    assert_true(shortmsg.refund_demand);
+    assert_false(shortmsg.payment_refusal);
     assert_int_equal(shortmsg.hostility, 2);
     assert_false(r.legal_threat);
     assert_true(r.review_threat);
