@@ -237,13 +237,17 @@ static inline double model_word_scale(uint32_t ntok)
 
 /* The weights tools/train.c fitted at build time (build/gen/analyze_model.c). Sparse features
  * are word and word-pair hashes found by open addressing in keys; each has a row of MO_COUNT
- * weights. nfeat 0 means no model: triage then answers by the rules alone. */
+ * weights and the abuse cue's, as 16-bit integers in units of wscale (the fit is rounded to
+ * them before cross-validation judges it, so the figures are those of the table triage adds
+ * up; half the bytes of floats keep the table in a core's L2 cache). nfeat 0 means no model:
+ * triage then answers by the rules alone. */
 typedef struct analyze_model {
     uint32_t nfeat;       /* sparse features (rows of w) */
     uint32_t table_size;  /* slots in keys and rows, a power of two (0 with no model) */
     const uint32_t *keys; /* a feature's hash, 0 for an empty slot */
     const uint16_t *rows; /* its row in w */
-    const float *w;       /* nfeat rows of MODEL_STRIDE (MO_COUNT weights, then zeros) */
+    const int16_t *w;     /* nfeat rows of MODEL_STRIDE: MO_COUNT weights, the cue's, zeros */
+    const float *wscale;  /* MODEL_STRIDE: what one unit of w is worth, per column */
     const float *dense;   /* MODEL_DENSE rows of MO_COUNT */
     const float *bias;    /* MO_COUNT */
     /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
@@ -258,17 +262,21 @@ typedef struct analyze_model {
 
 extern const analyze_model analyze_model_data;
 
+/* Words between two folds of model_acc.wsum into .sum: at most three features a word of at most
+ * 32,767 units each keep a 32-bit sum far from overflow. */
+#define MODEL_FOLD 4096
 /* The model's running sums over one text: fixed size, on the caller's stack. */
 typedef struct model_acc {
-    float sum[MODEL_STRIDE]; /* weights of the sparse features seen so far */
-    uint32_t ntok;           /* words seen */
-    uint32_t nhit;           /* features found among the model's */
-    uint32_t prev;           /* hash of the word before, 0 at a sentence start */
-    uint32_t prev_sent;      /* its sentence */
-    uint64_t neg_until;      /* token number up to which a negator reaches */
-    uint32_t neg_clause;     /* the clause it reaches in */
-    uint32_t *out;           /* training only: every feature hash goes here instead; else NULL */
-    size_t nout, cap;        /* used and capacity of out (features past cap are dropped) */
+    int32_t wsum[MODEL_STRIDE]; /* units of w of the sparse features since the last fold */
+    float sum[MODEL_STRIDE];    /* units folded in every MODEL_FOLD words */
+    uint32_t ntok;              /* words seen */
+    uint32_t nhit;              /* features found among the model's */
+    uint32_t prev;              /* hash of the word before, 0 at a sentence start */
+    uint32_t prev_sent;         /* its sentence */
+    uint64_t neg_until;         /* token number up to which a negator reaches */
+    uint32_t neg_clause;        /* the clause it reaches in */
+    uint32_t *out;              /* training only: every feature hash goes here instead; else NULL */
+    size_t nout, cap;           /* used and capacity of out (features past cap are dropped) */
 } model_acc;
 
 /* Feeds token t (number ti) to the model: its word, negated when a negator shortly before in
@@ -287,6 +295,11 @@ static inline float model_cue(float logit)
 {
     return (logit < -8 ? -8 : logit > 8 ? 8 : logit) / 4;
 }
+/* The weights of the sparse features seen so far in column j of w. */
+static inline float model_sum(const analyze_model *md, const model_acc *m, int j)
+{
+    return (m->sum[j] + (float)m->wsum[j]) * md->wscale[j];
+}
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
@@ -294,13 +307,14 @@ void model_scores(const analyze_model *md, const model_acc *m, const float x[MOD
  * features cannot outweigh the words the rules matched ("Please leave me alone, I will post a
  * one star review on Google." is a threat whatever the long messages taught the model). */
 #define MODEL_FLAG_MIN_WORDS 20
-/* The fewest words with which the model decides flag output o. The refund demand has no
- * minimum: the short support messages of the tuning set (messages-22 on) taught the model the
- * demands, status questions and policy questions that the rules' words confuse; cross-validation
- * scored refund F1 0.87 against 0.83 with the minimum, no flag better with a minimum of 10. */
+/* The fewest words with which the model decides flag output o. The refund demand's is 10: the
+ * short support messages of the tuning set (messages-22 on) taught the model the demands, status
+ * questions and policy questions that the rules' words confuse; cross-validation scored refund
+ * F1 0.87 against 0.83 with 20, the same with 10 or none, and under 10 words a polite demand
+ * ("Kindly process a refund for the missed class.") can still read as a status question. */
 static inline uint32_t model_flag_min_words(int o)
 {
-    return o == MO_REFUND ? 0 : MODEL_FLAG_MIN_WORDS;
+    return o == MO_REFUND ? 10 : MODEL_FLAG_MIN_WORDS;
 }
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
  * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
