@@ -2,4 +2,4 @@
  * answers by the rules alone while the real weights are being fitted. */
 #include "analyze/analyze_int.h"
 
-const analyze_model analyze_model_data = {0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+const analyze_model analyze_model_data = {0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};

@@ -237,17 +237,13 @@ static inline double model_word_scale(uint32_t ntok)
 
 /* The weights tools/train.c fitted at build time (build/gen/analyze_model.c). Sparse features
  * are word and word-pair hashes found by open addressing in keys; each has a row of MO_COUNT
- * weights and the abuse cue's, as 16-bit integers in units of wscale (the fit is rounded to
- * them before cross-validation judges it, so the figures are those of the table triage adds
- * up; half the bytes of floats keep the table in a core's L2 cache). nfeat 0 means no model:
- * triage then answers by the rules alone. */
+ * weights. nfeat 0 means no model: triage then answers by the rules alone. */
 typedef struct analyze_model {
     uint32_t nfeat;       /* sparse features (rows of w) */
     uint32_t table_size;  /* slots in keys and rows, a power of two (0 with no model) */
     const uint32_t *keys; /* a feature's hash, 0 for an empty slot */
     const uint16_t *rows; /* its row in w */
-    const int16_t *w;     /* nfeat rows of MODEL_STRIDE: MO_COUNT weights, the cue's, zeros */
-    const float *wscale;  /* MODEL_STRIDE: what one unit of w is worth, per column */
+    const float *w;       /* nfeat rows of MODEL_STRIDE (MO_COUNT weights, then zeros) */
     const float *dense;   /* MODEL_DENSE rows of MO_COUNT */
     const float *bias;    /* MO_COUNT */
     /* Where the model overrules the rules, per flag and complaint (the first MO_HOST1 and the
@@ -262,21 +258,17 @@ typedef struct analyze_model {
 
 extern const analyze_model analyze_model_data;
 
-/* Words between two folds of model_acc.wsum into .sum: at most three features a word of at most
- * 32,767 units each keep a 32-bit sum far from overflow. */
-#define MODEL_FOLD 4096
 /* The model's running sums over one text: fixed size, on the caller's stack. */
 typedef struct model_acc {
-    int32_t wsum[MODEL_STRIDE]; /* units of w of the sparse features since the last fold */
-    float sum[MODEL_STRIDE];    /* units folded in every MODEL_FOLD words */
-    uint32_t ntok;              /* words seen */
-    uint32_t nhit;              /* features found among the model's */
-    uint32_t prev;              /* hash of the word before, 0 at a sentence start */
-    uint32_t prev_sent;         /* its sentence */
-    uint64_t neg_until;         /* token number up to which a negator reaches */
-    uint32_t neg_clause;        /* the clause it reaches in */
-    uint32_t *out;              /* training only: every feature hash goes here instead; else NULL */
-    size_t nout, cap;           /* used and capacity of out (features past cap are dropped) */
+    float sum[MODEL_STRIDE]; /* weights of the sparse features seen so far */
+    uint32_t ntok;           /* words seen */
+    uint32_t nhit;           /* features found among the model's */
+    uint32_t prev;           /* hash of the word before, 0 at a sentence start */
+    uint32_t prev_sent;      /* its sentence */
+    uint64_t neg_until;      /* token number up to which a negator reaches */
+    uint32_t neg_clause;     /* the clause it reaches in */
+    uint32_t *out;           /* training only: every feature hash goes here instead; else NULL */
+    size_t nout, cap;        /* used and capacity of out (features past cap are dropped) */
 } model_acc;
 
 /* Feeds token t (number ti) to the model: its word, negated when a negator shortly before in
@@ -294,11 +286,6 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], const int ne
 static inline float model_cue(float logit)
 {
     return (logit < -8 ? -8 : logit > 8 ? 8 : logit) / 4;
-}
-/* The weights of the sparse features seen so far in column j of w. */
-static inline float model_sum(const analyze_model *md, const model_acc *m, int j)
-{
-    return (m->sum[j] + (float)m->wsum[j]) * md->wscale[j];
 }
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],

@@ -24,10 +24,10 @@ static uint32_t mix(uint32_t a, uint32_t b)
     return x | 1u;
 }
 
-/* sum += w, MODEL_STRIDE columns: restrict (they never overlap) lets the compiler add four or
+/* sum += w, MODEL_STRIDE floats: restrict (they never overlap) lets the compiler add four or
  * eight at a time, which it will not do at -O2 while the two might alias; unrolled, as it
- * otherwise keeps the adds in a loop (a third of the instructions were the loop's). */
-static inline void add_row(int32_t *restrict sum, const int16_t *restrict w)
+ * otherwise keeps the five adds of four in a loop (a third of the instructions were the loop's). */
+static inline void add_row(float *restrict sum, const float *restrict w)
 {
 #pragma GCC unroll 20
     for (int j = 0; j < MODEL_STRIDE; j++)
@@ -46,7 +46,7 @@ static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
         uint32_t k = md->keys[i];
         if (k == key) {
             m->nhit++;
-            add_row(m->wsum, md->w + (size_t)md->rows[i] * MODEL_STRIDE);
+            add_row(m->sum, md->w + (size_t)md->rows[i] * MODEL_STRIDE);
             return;
         }
         if (k == 0) return;
@@ -55,9 +55,7 @@ static inline void feature(model_acc *m, const analyze_model *md, uint32_t key)
 
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti)
 {
-    if (++m->ntok % MODEL_FOLD == 0)
-        for (int j = 0; j < MODEL_STRIDE; j++)
-            m->sum[j] += (float)m->wsum[j], m->wsum[j] = 0;
+    m->ntok++;
     bool negator = t->flags & LEX_FLAG(L_NEGATOR);
     if (t->flags & LEX_FLAG(L_SUBJECT)) m->neg_until = 0; /* "and", "I": a new clause */
     if (negator) {
@@ -138,7 +136,7 @@ void model_scores(const analyze_model *md, const model_acc *m, const float x[MOD
 {
     float scale = (float)model_word_scale(m->ntok);
     for (int j = 0; j < MO_COUNT; j++)
-        s[j] = md->bias[j] + model_sum(md, m, j) * scale;
+        s[j] = md->bias[j] + m->sum[j] * scale;
     for (int d = 0; d < MODEL_DENSE; d++) {
         if (x[d] == 0) continue;
         add_scaled(s, md->dense + (size_t)d * MO_COUNT, x[d]);

@@ -379,7 +379,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     }
     float x[MODEL_DENSE], s[MO_COUNT];
     float scale = (float)model_word_scale(c.model.ntok);
-    float cue = md->cue_bias + model_sum(md, &c.model, MODEL_CUE) * scale;
+    float cue = md->cue_bias + c.model.sum[MODEL_CUE] * scale;
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
     model_dense(out, c.asked, c.negated, &c.framed, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
