@@ -96,6 +96,16 @@ typedef struct lex_index {
     uint8_t dmask;    /* 1u << d for each key distance d in the table */
 } lex_index;
 
+/* A word as the scanner collects it (lowercased, at most 8 bytes, not starting with a digit)
+ * that occurs in the word lists, with what the scanner would make of it: most words of a text
+ * are among them, so the scanner finds them here and skips stemming, hashing and the lookup.
+ * Built by applying those same functions to the word at build time (lexicon_build.c). */
+typedef struct lex_raw {
+    uint64_t key;  /* the bytes, little-endian, zero above the word (lex_raw_key); 0 empty */
+    uint32_t id;   /* lex_lookup of its stem, 0 when not in the lexicon */
+    uint32_t hash; /* scan_tok.hash: (uint32_t)lex_hash(stem) | 1 */
+} lex_raw;
+
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
     const char *error;            /* NULL when the data parsed */
@@ -109,6 +119,8 @@ typedef struct lexicon {
     const uint16_t *tkey;         /* per word and mode, a table of keys d << LEX_ID_BITS | id */
     const uint32_t *tval;         /* and of their buckets: cand offset << LEX_VAL_COUNT | count */
     const uint64_t *slot;         /* hash table: a stem's hash, its id in the low bits */
+    const lex_raw *raw;           /* hash table of 1 << raw_bits raw words (lex_raw_slot) */
+    uint32_t raw_bits;            /* 1 or more */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
@@ -171,6 +183,12 @@ static inline size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
         n -= 1;
     }
     return n;
+}
+
+/* The first slot probed for a raw word's key in lexicon.raw, of 1 << bits (1..32). */
+static inline uint32_t lex_raw_slot(uint64_t key, unsigned bits)
+{
+    return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
 /* The word id of an already stemmed word, or 0. */

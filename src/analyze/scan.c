@@ -218,8 +218,10 @@ static void match_phrases(scanner *sc, uint64_t ti, const lex_index *ix)
     }
 }
 
-/* Maps the collected word to a lexicon id: numbers become "#num" or "#time". *hash gets the
- * stem's hash (the pseudo-word's for numbers), for the fitted model's features. */
+/* Maps the collected word buf[0..n) (with at least 8 bytes readable) to a lexicon id: numbers
+ * become "#num" or "#time", a word of the lists (lexicon.raw) is found as written, any other is
+ * stemmed and looked up. *hash gets the stem's hash (the pseudo-word's for numbers), for the
+ * fitted model's features. */
 static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock,
                         bool apos, uint32_t *hash)
 {
@@ -229,6 +231,19 @@ static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first
         *hash = time ? lx->hash_time : lx->hash_num;
         return time ? lx->word_time : lx->word_num;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8) { /* 1 to 8 bytes: most likely a word of the lists, already worked out */
+        uint64_t key;
+        memcpy(&key, buf, 8); /* buf has room: word_acc.buf */
+        key &= ~UINT64_C(0) >> (64 - 8 * n);
+        uint32_t mask = (1u << lx->raw_bits) - 1;
+        for (uint32_t i = lex_raw_slot(key, lx->raw_bits); lx->raw[i].key; i = (i + 1) & mask)
+            if (lx->raw[i].key == key) {
+                *hash = lx->raw[i].hash;
+                return lx->raw[i].id;
+            }
+    }
+#endif
     n = lex_stem_apos(buf, n, apos);
     uint64_t h = lex_hash(buf, n);
     *hash = (uint32_t)h | 1u;
