@@ -373,24 +373,27 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     bool digit_first = is_digit(s[i]);
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;
+    /* built in a local and stored whole: stores through a pointer into *sc would oblige the
+     * compiler to read sc's fields again after each */
+    scan_tok k;
+    k.hash = 0;
+    k.word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &k.hash);
+    k.flags = sc->lx->flags[k.word];
+    k.start = i, k.end = end;
+    k.line = sc->line;
+    k.col = 0; /* columns are counted later, for the few words that need one */
+    k.sent = sc->sent, k.clause = sc->clause;
+    k.caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
+    k.ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
+    k.ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
+    const lex_index *ix = &sc->index[k.word];
     scan_tok *t = &sc->ring[ti % SCAN_RING];
-    bool ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
-    bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
-    t->hash = 0;
-    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &t->hash);
-    const lex_index *ix = &sc->index[t->word];
-    t->flags = sc->lx->flags[t->word];
-    t->start = i, t->end = end;
-    t->line = sc->line;
-    t->col = 0; /* columns are counted later, for the few words that need one */
-    t->sent = sc->sent, t->clause = sc->clause;
-    t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
-    t->ed = ed, t->ly = ly;
+    *t = k;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
     if (ix->count) match_phrases(sc, ti, ix);
     if (sc->npend) flush_pending(sc, ti);
-    if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
+    if (k.flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
 
