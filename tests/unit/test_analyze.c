@@ -69,6 +69,33 @@ static void expect_flag(const char *const *texts, size_t n, int f, bool want)
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The rules' verdicts alone (no fitted model), as tools/train.c sees them. */
+static triage_result rules_of(const char *s)
+{
+    static uint32_t h[4096];
+    size_t n;
+    float dense[MODEL_DENSE];
+    uint32_t ntok;
+    triage_result r;
+    triage_features(s, strlen(s), h, N_OF(h), &n, dense, &ntok, &r);
+    return r;
+}
+
+/* Fails unless the rules found words of kind k in text, the first of them exactly want. */
+static void expect_words(const char *text, triage_kind k, const char *want)
+{
+    triage_result r = rules_of(text);
+    for (size_t i = 0; i < r.nfindings; i++) {
+        const triage_finding *f = &r.findings[i];
+        if (f->kind != k) continue;
+        size_t n = f->end - f->start;
+        if (n != strlen(want) || memcmp(text + f->start, want, n) != 0)
+            fail_msg("%s: found \"%.*s\", not \"%s\"", text, (int)n, text + f->start, want);
+        return;
+    }
+    fail_msg("%s: no %s found", text, triage_kind_name(k));
+}
+
 static void test_data_parses(void **state)
 {
     (void)state;
@@ -206,7 +233,6 @@ static void test_triage_refund_questions(void **state)
     static const char *const questions[] = {
         "What is your refund policy?",
         "Can I get a refund?",
-        "How do I request a refund?",
         "Is it possible to get a refund?",
         "Where can I check your money back policy?",
         "Do you offer refunds on deposits?",
@@ -268,6 +294,94 @@ static void test_triage_refund_questions(void **state)
     expect_flag(not_refunds, N_OF(not_refunds), F_REFUND, false);
     assert_true(tri("Please reissue the invoice at the quoted figures.").complaints &
                 COMPLAINT_BILLING);
+}
+
+/* Short support messages (the guideline's bullet): asking where a refund is, or what refunds
+ * depend on, is a question; asking how to get one's own money back is the demand, and the words
+ * behind it are the refund words. */
+static void test_triage_short_support_messages(void **state)
+{
+    (void)state;
+    static const char *const status[] = {
+        "still waiting for my refund",
+        "where's my money back",
+        "haven't received the refund yet",
+        "refund status",
+        "track my refund",
+        "has the refund gone through",
+        "I requested a refund last week, any news?",
+        "I asked for a refund two weeks ago, has it been processed?",
+        "my refund hasn't arrived yet",
+        "did my refund go through?",
+        "when do I get my money back?",
+        "just wondering if the refund has been processed",
+    };
+    static const char *const policy[] = {
+        "do you do refunds",
+        "what's your refund policy",
+        "would I get my money back if I cancel",
+        "would I be entitled to a refund if the flight is cancelled?",
+        "do you offer money back?",
+        "how would a refund work if I got injured?",
+        "is there a referral discount?",
+    };
+    const char *const *both[] = {status, policy};
+    const size_t nboth[] = {N_OF(status), N_OF(policy)};
+    for (size_t b = 0; b < 2; b++)
+        for (size_t i = 0; i < nboth[b]; i++) {
+            triage_result r = rules_of(both[b][i]);
+            if (r.refund_demand || r.complaints) fail_msg("demand or complaint in: %s", both[b][i]);
+            assert_false(tri(both[b][i]).refund_demand);
+        }
+    /* waiting is a pointer to heat, not a complaint about the work */
+    expect_words("still waiting for my refund", TK_DISPLEASED, "still waiting");
+    assert_int_equal(rules_of("still waiting for my refund").hostility, 1);
+    assert_int_equal(rules_of("has the refund gone through").hostility, 0);
+    static const struct {
+        const char *text, *words;
+    } howto[] = {
+        {"how do I get a refund for my order", "refund"},
+        {"how can I request a refund", "refund"},
+        {"where do I request a refund?", "refund"},
+        {"how do I claim my refund?", "refund"},
+        {"I need help getting my money back", "need help getting my money back"},
+        {"I'd like to request a refund, what do I do?", "refund"},
+        {"Could we have the £200 deposit back?", "deposit back"},
+    };
+    for (size_t i = 0; i < N_OF(howto); i++) {
+        expect_words(howto[i].text, TK_REFUND_DEMAND, howto[i].words);
+        assert_true(tri(howto[i].text).refund_demand);
+    }
+    /* a status question in a message that complains about the work is the demand */
+    assert_true(rules_of("The photos are blurry. Where is my refund?").refund_demand);
+    /* a calm refund demand names no complaint kind (the guideline); a heated one keeps the
+     * usual reason, quality */
+    assert_int_equal(rules_of("I need help getting my money back").complaints, 0);
+    assert_int_equal(rules_of("I would like a refund for order 4471.").complaints, 0);
+    assert_true(rules_of("I want my money back, this is a disgrace.").complaints &
+                COMPLAINT_QUALITY);
+}
+
+/* A plain report of a problem is hostility 0 by the rules however many problems it names; a
+ * pointer to waiting or asking again makes it 1. */
+static void test_triage_hostility_of_reports(void **state)
+{
+    (void)state;
+    static const char *const plain[] = {
+        "my card got declined",
+        "I was charged twice, can you check?",
+        "the link gives an error",
+        "The invoice is wrong and the link gives an error, can you check?",
+        "The contact form sends emails to spam and the gallery images load slowly.",
+    };
+    for (size_t i = 0; i < N_OF(plain); i++)
+        if (rules_of(plain[i]).hostility != 0) fail_msg("not calm: %s", plain[i]);
+    expect_words("The oven wasn't cleaned again.", TK_DISPLEASED, "wasn't cleaned again");
+    expect_words("Second reminder about the accounts.", TK_DISPLEASED, "Second reminder");
+    expect_words("I've asked three times now.", TK_DISPLEASED, "three times now");
+    assert_int_equal(rules_of("The oven wasn't cleaned again.").hostility, 1);
+    assert_int_equal(rules_of("Thanks again, see you next week.").counts[TK_DISPLEASED], 0);
+    assert_int_equal(rules_of("I'm still not sure which font I prefer.").counts[TK_DISPLEASED], 0);
 }
 
 /* A plain report of a problem, with hedges and worry but no displeasure, is calm by the
@@ -362,6 +476,16 @@ static void test_triage_issue16_families(void **state)
     assert_false(tri("Your app is useless.").abuse);
     assert_false(tri("Your website is a joke.").abuse);
     assert_false(tri("My brother is a lawyer and he loved the portraits.").legal_threat);
+    /* a relative who is a lawyer and has acted is a threat; the words are the step taken */
+    expect_words("My brother is a lawyer and he's already drafting the letter.", TK_LEGAL_THREAT,
+                 "drafting the letter");
+    expect_words("My sister is a solicitor and she's written to you on our behalf.",
+                 TK_LEGAL_THREAT, "to you on our behalf");
+    /* a regulator counts when the dispute is taken to it, not when it is named */
+    assert_false(tri("Please raise the invoice with the AAT number on it.").review_threat);
+    assert_false(tri("I'm ACCA qualified, by the way.").review_threat);
+    expect_words("I will be raising this with the AAT.", TK_REVIEW_THREAT, "with the AAT");
+    expect_words("I'll complain to ICAEW.", TK_REVIEW_THREAT, "complain to ICAEW");
     assert_false(tri("We've booked court 3 for the tournament.").legal_threat);
     assert_false(tri("I was an idiot to pay upfront.").abuse);
     assert_false(tri("Fix it by Friday or lose the account.").abuse);
@@ -877,6 +1001,8 @@ int main(void)
         cmocka_unit_test(test_triage_swearing_is_not_abuse),
         cmocka_unit_test(test_triage_insults_at_a_person),
         cmocka_unit_test(test_triage_refund_questions),
+        cmocka_unit_test(test_triage_short_support_messages),
+        cmocka_unit_test(test_triage_hostility_of_reports),
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),
         cmocka_unit_test(test_triage_where_and_still),

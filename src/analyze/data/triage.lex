@@ -44,6 +44,8 @@
 @set harsh useless|incompetent|clueless|pathetic|hopeless|lazy|dishonest|rude|ignorant|arrogant
 @set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
 # degree words allowed between "you're" and the adjective.
+@set body icaew|aat|acca|rics|cqc|ofsted|ofcom|ofgem|ico|sra|fca
+
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
 
@@ -344,6 +346,22 @@ starting to feel
 losing patience
 running out of patience
 patience is
+# Pointers to waiting or to asking again: a plain report of a problem is calm, one that says
+# how long it has waited or how often it has asked is displeased ("still waiting", "not done
+# again", "second reminder", "three times now").
+still waiting|haven't|hasn't|no|nothing|not
+! still not sure|certain|decided|clear|convinced
+been waiting
+kept waiting
+how much longer
+again
+! thanks|thank|you|us|book|booking|hire|hiring|use|using|recommend|work|working|together|try|trying|meet|see|visit|chat|talk|speak|order|ordering|here|back|over|soon|play|playing again
+# (a negator before "again" cancels it, so the phrase holds its own: "wasn't done again")
+not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * again
+not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * * again
+second|third|fourth|fifth|final|last reminder
+#num|two|three|four|five|six|several|multiple|many|countless|numerous times now|already
+had to chase|chasing|ask|message|email|call|remind|follow
 # Curt orders: an imperative that ends in "now" or "immediately".
 fix|sort|send|do|finish|deliver|return|refund|answer|reply|respond|pay|call|email|update|explain|correct|cancel|remove|delete it|this|that|them|me|us now|immediately
 fix|sort|send|do|finish|deliver|return|refund|answer|reply|respond|pay|call|email|update|explain|correct|cancel|remove|delete it|this|that|them|me|us right now
@@ -414,6 +432,13 @@ legal adviser|advisers|advisor|advisors|counsel|representative|representation|se
 ! check|checking|checked with my|our bank|card|paypal|provider
 ! debit|order|mandate with my|our bank
 refer|referring the matter to
+# A lawyer who has acted against the reader, even one who is a relative: "she's written to you
+# on our behalf", "expect a letter from him", "he's already drafting the letter"
+to you on my|our behalf
+expect a|his|her|their letter
+letter from him|her|them
+drafting|drafted|preparing|prepared the|a letter
+consider|considering|pursue|pursuing|bring|bringing a claim
 ! sue from|in|at
 
 @label review_threat
@@ -517,7 +542,12 @@ make sure * * hear|hears|know|knows
 # Regulators, trade and consumer bodies, review sites by name
 lodge|lodged|lodging|file|filed|filing|make|made|making|put|putting|raise|raised|raising a|an|formal complaint with|to|in
 complaint in with
-icaew|aat|acca|rics|casetrust|hellopeter|productreview|ombudsman|regulator|cqc|ofsted|ofcom|ofgem|ico
+casetrust|hellopeter|productreview|ombudsman|regulator
+# Professional and regulatory bodies count when the dispute is taken to them ("raising this
+# with the AAT", "reporting you to the ICO"), not when named ("the AAT number", "ACCA qualified")
+to|with|at the|your|my $body
+report|reporting|reported|complain|complaining|complaint|escalate|escalating|write|writing to|with $body
+! $body number|member|members|membership|qualified|qualification|exam|exams|course|level|student|registration|registered|accredited|rating|report|inspection|licence|license|id|certificate|certified|approved|standards
 fair trading
 environmental health
 licensing board|authority|body
@@ -608,7 +638,10 @@ service credit|credits
 you will|you'll be paying|cover|covering the|those|these|my|our bills|bill|costs|cost|fees
 rest|remainder|balance of the * back
 # someone else's refund: the tax office's, a shop's
-! tax|irs|hmrc|vat|ato|gst|amazon|ebay refund|refunds|rebate
+! tax|irs|hmrc|vat|ato|gst|amazon|ebay refund|refunds|rebate|repayment
+# the bank or payment service asked to pull the money back: a chargeback, not a refund asked of the reader
+! paypal|stripe|klarna|bank|issuer|provider|amex|visa|mastercard to return|reverse|recall|refund|claw
+! was|is|were|been waived
 owe me|us
 ! no discount
 ! store credit
@@ -650,25 +683,39 @@ foot the bill
 ! contract|form|forms|document|documents|draft|drafts|proof|proofs|key|keys|sample|samples|laptop|equipment back
 ! keeping|keep|kept|holding|hold * #num back
 ! keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
-# Questions about refunds rather than demands: about the policy or the process, or whether one
-# is possible ("what is your refund policy?", "can I get a refund?", "how do I claim a refund").
-# A "?" line stops the demand; triage counts it after all when the rest of the message
-# complains or is heated ("the photos are blurry, can I get a refund?").
+# Questions about refunds rather than demands: about the policy, whether one is possible or
+# what it depends on ("what is your refund policy?", "can I get a refund?", "would I get my
+# money back if I cancelled?"), or where one already asked for has got to ("still waiting for
+# my refund", "has the refund gone through?"). Asking how to get one's own money back ("how do I
+# claim a refund", "where do I request a refund") is the demand itself, so no line here starts
+# with "how do I" or "where do I". A "?" line stops the demand; triage counts it after all when
+# the rest of the message complains or is heated ("the photos are blurry, can I get a refund?").
 ? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
 ? money back policy|guarantee|guarantees
 ? back policy|guarantee
-? can|could|may|do i|we get|have|request|claim a|any refund|reimbursement|compensation
-? can|could|may|do i|we ask|apply for a|any refund|reimbursement|compensation
+? can|could i|we get a|any refund|reimbursement|compensation
 ? can|could|may|would i|we get|have my|our money back
-? how do|can|would|should|does i|we|one get|request|claim|receive|obtain a|my|any refund|reimbursement|compensation
-? how do|can|would|should i|we ask|apply for a|my|any refund|reimbursement|compensation
-? how do|can|would|should i|we get my|our money back
 ? how long do|does|will refund|refunds take|takes
 ? how long do|does|will a|the|my refund take|takes
 ? is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
 ? is it possible to ask for a refund
 ? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
-? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation
+? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
+? do|does you|they refund|reimburse|credit
+? usually|normally|ever|sometimes|generally refund|refunds|reimburse
+? agreed|promised|offered|said|confirmed to refund|reimburse|repay|return
+? mentioned|said|promised|agreed you'd|you'll refund
+? have|has|i've|we've received the|a|my|our refund
+# Whether a discount exists is a question: "is there a referral discount?", "do you do any discount"
+? is|are there a|any discount|discounts|reduction|reductions
+? is|are there a|any * discount|discounts|reduction|reductions
+? you|they offer|give|do|have a|any discount|discounts
+? kind|sort|type of discount|discounts|refund
+? discount|discounts|refund|refunds apply|applies|available
+? be entitled|eligible to|for a|any refund
+# What a refund depends on: "a refund if I cancel", "my money back if the event is called off"
+? refund|refunds if i|we|it|the|my|our
+? back if i|we|it|the|my|our
 ? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 ? status of my|our|the refund|refunds|reimbursement
 ? track|tracking|check|checking my|our|the refund|refunds|reimbursement
@@ -680,7 +727,7 @@ foot the bill
 ? policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
 ? how do|does refunds|refund work|works
 ? how refunds|refund work|works
-? how do|does a|the refund work|works
+? refund|refunds work|works
 ? how long do|does|will|would|can refunds|reimbursements take
 ? how long do|does|will|would|can a|the|my refund|reimbursement * take
 ? how long do|does|will|would|can refunds * take
@@ -695,7 +742,9 @@ foot the bill
 ? when it will|would come|land|arrive|show|go
 ? when will it come|land|arrive|show|go
 ? confirm when|if|whether it|the|my|our refund
-? check|checking|see|know|find|verify|confirm|ask|asking|enquire|inquire|query|trace on|about|if|whether|into|up my|our|the refund|refunds|reimbursement|money
+? check|checking|see|know|find|verify|confirm|ask|asking|enquire|inquire|query|trace|wondering|wonder on|about|if|whether|into|up my|our|the refund|refunds|reimbursement|money
+? check|checking in on|about my|our|the refund|reimbursement|money|deposit
+? where|when my|our|the refund|reimbursement
 ? what happened|happens to|with my|our|the refund|reimbursement|money
 ? is|was my|our|the refund|reimbursement on|in|being|through|complete|completed|done|processed|sent|issued|approved|coming|pending|finished|underway
 ? information|info|details|news|progress|update|updates on|about|regarding|of my|our|the refund|reimbursement
@@ -703,8 +752,29 @@ foot the bill
 ? money|payment|deposit been|was|were returned|refunded|repaid|credited
 ? how long refund|refunds|reimbursement|reimbursements take|takes
 ? if i|we can|could get|have|claim|request a|my|any refund|reimbursement
-? where is|where's my|our|the refund|reimbursement
+? where is|are my|our|the refund|reimbursement|money|deposit|credit
+? where's my|our|the refund|reimbursement|money|deposit|credit
 ? has|have my|our|the refund|reimbursement
+? did|is|was my|our|the refund|reimbursement|money|deposit|credit
+# Where a refund asked for has got to: waiting for it, not received, asked for before
+? waiting for|on my|our|the|a|any refund|money|deposit
+? still waiting for|on my|our|the|a|any refund|money|deposit
+? haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any refund|money|deposit
+? no sign of my|our|the|a|any refund|reimbursement|money|deposit|credit
+? refund|reimbursement|money|deposit hasn't|hasnt|still|isn't|never|didn't|not arrived|come|landed|reached|shown|appeared|cleared|gone|arrive|land|reach|show|appear|clear|go
+? refund|reimbursement|money|deposit has|still not arrived|come|landed|reached|shown|appeared|cleared|gone
+? refund|reimbursement|money|deposit hasn't|hasnt yet arrived|come|landed|reached|shown|appeared|cleared|gone
+? i've|we've|already|had requested|claimed|submitted a|my|the refund
+? i've|we've|already|had asked|applied for a|my|the refund
+# A refund dated in the past was asked for then: "I requested a refund last week, any news?"
+? refund|reimbursement last week|month|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday
+? refund|reimbursement on monday|tuesday|wednesday|thursday|friday|saturday|sunday
+? refund|reimbursement yesterday|earlier|ago
+? refund|reimbursement * ago
+? refund|reimbursement * * ago
+? refund|reimbursement request|claim|application|ticket|case|reference
+? when do|can i|we get|see my|the refund|money
+? how long until|till i|we get|see my|the refund|money
 ? refund|reimbursement has|have been|was processed|issued|sent|approved|completed
 ? when will i|we get|receive|see my|our|the refund|reimbursement|money
 ? when will my|our|the refund|reimbursement
