@@ -29,7 +29,9 @@ typedef enum lex_label {
     L_SCOPE,
     L_BILLING,
     L_INTENSIFIER,
-    L_RETORT, /* triage: a retort that is its own question ("Seriously?") */
+    L_RETORT,    /* triage: a retort that is its own question ("Seriously?") */
+    L_ULTIMATUM, /* triage, for the model: a threat's frame ("if", "or I'll", "my next step") */
+    L_PRAISE,    /* triage, for the model: praise or thanks ("great", "recommend") */
     L_COND_APOLOGY,
     L_BLAME,
     L_DISMISSIVE,
@@ -97,6 +99,16 @@ typedef struct lex_index {
     uint8_t dmask;    /* 1u << d for each key distance d in the table */
 } lex_index;
 
+/* A word as the scanner collects it (lowercased, at most 8 bytes, not starting with a digit)
+ * that occurs in the word lists, with what the scanner would make of it: most words of a text
+ * are among them, so the scanner finds them here and skips stemming, hashing and the lookup.
+ * Built by applying those same functions to the word at build time (lexicon_build.c). */
+typedef struct lex_raw {
+    uint64_t key;  /* the bytes, little-endian, zero above the word (lex_raw_key); 0 empty */
+    uint32_t id;   /* lex_lookup of its stem, 0 when not in the lexicon */
+    uint32_t hash; /* scan_tok.hash: (uint32_t)lex_hash(stem) | 1 */
+} lex_raw;
+
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
     const char *error;            /* NULL when the data parsed */
@@ -110,6 +122,8 @@ typedef struct lexicon {
     const uint16_t *tkey;         /* per word and mode, a table of keys d << LEX_ID_BITS | id */
     const uint32_t *tval;         /* and of their buckets: cand offset << LEX_VAL_COUNT | count */
     const uint64_t *slot;         /* hash table: a stem's hash, its id in the low bits */
+    const lex_raw *raw;           /* hash table of 1 << raw_bits raw words (lex_raw_slot) */
+    uint32_t raw_bits;            /* 1 or more */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
@@ -174,6 +188,12 @@ static inline size_t lex_stem_apos(char *w, size_t n, bool apostrophe)
     return n;
 }
 
+/* The first slot probed for a raw word's key in lexicon.raw, of 1 << bits (1..32). */
+static inline uint32_t lex_raw_slot(uint64_t key, unsigned bits)
+{
+    return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
 /* The word id of an already stemmed word, or 0. */
 uint32_t lex_lookup(const lexicon *lx, const char *w, size_t n);
 /* The hash lex_lookup uses, and the lookup by that hash. 64-bit FNV-1a: with a few thousand
@@ -224,11 +244,22 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
+/* The frames a threat or demand can stand in: triage counts, per sentence, the legal, review,
+ * refund and refusal findings (FRAME_KINDS, from TK_LEGAL_THREAT) that share their sentence
+ * with a phrase of frames.lex's sections (an ultimatum, praise); the counts are cue features,
+ * so that the model weighs a finding by its frame. */
+enum { FRAME_ULTIMATUM, FRAME_PRAISE, FRAME_COUNT };
+#define FRAME_KINDS 4
+typedef struct frame_counts {
+    int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
+} frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
- * the abuse cue (last). */
-#define MODEL_DENSE  49
-#define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
-#define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
+ * the findings' frames, the abuse cue (last). */
+/* Where the frame counts start among the cue features: frame f, kind k at + f * FRAME_KINDS + k. */
+#define MODEL_DENSE_FRAMES 48
+#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 1)
+#define MODEL_CUE          MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
+#define MODEL_STRIDE       20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
  * since the grievance a message leads with is its root cause when two weigh the same. */
 #ifndef MODEL_LEAD_SENTS
@@ -285,10 +316,10 @@ typedef struct model_acc {
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
  * the questions kept aside ("can I get a refund?", "where is…?"), negated the findings a
- * negator cancelled ("I won't be leaving a review"), ntok its words, cue the abuse cue
- * (model_cue). */
+ * negator cancelled ("I won't be leaving a review"), framed the flags' findings by frame (see
+ * FRAME_ULTIMATUM), ntok its words, cue the abuse cue (model_cue). */
 void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
-                 uint32_t ntok, float cue, float x[MODEL_DENSE]);
+                 const frame_counts *framed, uint32_t ntok, float cue, float x[MODEL_DENSE]);
 /* The abuse cue as a feature, from its log-odds (bias plus the scaled sum of its weights):
  * the log-odds clipped to [-8, 8] and divided by 4, so that it spreads the texts it tells
  * apart rather than squashing them near 0 or 1. */
@@ -299,10 +330,19 @@ static inline float model_cue(float logit)
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
-/* A message of fewer words keeps the rules' verdicts on the five flags: its few word features
- * cannot outweigh the words the rules matched ("Can I get a refund for this rubbish? I'm
- * furious." is a demand whatever the tuning set's long messages taught the model). */
+/* A message of fewer words keeps the rules' verdicts on abuse and the threats: its few word
+ * features cannot outweigh the words the rules matched ("Please leave me alone, I will post a
+ * one star review on Google." is a threat whatever the long messages taught the model). */
 #define MODEL_FLAG_MIN_WORDS 20
+/* The fewest words with which the model decides flag output o. The refund demand's is 10: the
+ * short support messages of the tuning set (messages-22 on) taught the model the demands, status
+ * questions and policy questions that the rules' words confuse; cross-validation scored refund
+ * F1 0.87 against 0.83 with 20, the same with 10 or none, and under 10 words a polite demand
+ * ("Kindly process a refund for the missed class.") can still read as a status question. */
+static inline uint32_t model_flag_min_words(int o)
+{
+    return o == MO_REFUND ? 10 : MODEL_FLAG_MIN_WORDS;
+}
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
  * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
  * counts are left as the rules found them. */

@@ -28,6 +28,7 @@ extern const rd_embedded analyze_data[];
 #define MAX_WORDS   3072 /* at most 3/4 of HASH_SIZE, and below 1 << LEX_ID_BITS */
 #define MAX_PHRASES 98304
 #define MAX_SLOTS   (4 * MAX_PHRASES) /* the key tables: at most 4 slots a bucket */
+#define RAW_BITS    13                /* lexicon.raw: 8,192 slots, at most half of them used */
 #define HASH_SIZE   4096              /* 32 KB of slots: the table stays in the L1 cache */
 #define ID_MASK     ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
@@ -50,7 +51,9 @@ static struct {
     uint8_t keyd[MAX_PHRASES];  /* each phrase's key: distance back from the last word, 0 none */
     uint16_t keyx[MAX_PHRASES]; /* and the word there */
     uint32_t share[LEX_MAX_ELEMS][MAX_WORDS];
-    uint64_t slot[HASH_SIZE]; /* the word's hash with its id in the low LEX_ID_BITS; 0 empty */
+    uint64_t slot[HASH_SIZE];    /* the word's hash with its id in the low LEX_ID_BITS; 0 empty */
+    lex_raw raw[1u << RAW_BITS]; /* lexicon.raw */
+    uint32_t nraw;
     const char *word_text[MAX_WORDS];
     char pool[POOL_SIZE];
     size_t pool_used;
@@ -80,6 +83,8 @@ static const char *const label_names[L_COUNT] = {
     [L_BILLING] = "billing",
     [L_INTENSIFIER] = "intensifier",
     [L_RETORT] = "retort",
+    [L_ULTIMATUM] = "ultimatum",
+    [L_PRAISE] = "praise",
     [L_COND_APOLOGY] = "conditional-apology",
     [L_BLAME] = "blame-shifting",
     [L_DISMISSIVE] = "dismissive",
@@ -138,27 +143,50 @@ static char *pool_copy(const char *s, size_t n)
     return p;
 }
 
+/* Files the raw word w[0..n) (lowercased, not stemmed) in lexicon.raw with its stem's id and
+ * hash, as the scanner would find them for the same bytes (scan.c, word_id), unless it is
+ * longer than 8 bytes, starts with a digit or "#" (the scanner reads those as "#num" or
+ * "#time"), or the table is half full. */
+static void add_raw(const char *w, size_t n, uint32_t id, uint64_t hash)
+{
+    if (n == 0 || n > 8 || (w[0] >= '0' && w[0] <= '9') || w[0] == '#') return;
+    if (g.nraw >= (1u << RAW_BITS) / 2) return;
+    uint64_t key = 0;
+    for (size_t i = 0; i < n; i++)
+        key |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    uint32_t mask = (1u << RAW_BITS) - 1;
+    uint32_t i = lex_raw_slot(key, RAW_BITS);
+    for (; g.raw[i].key; i = (i + 1) & mask)
+        if (g.raw[i].key == key) return;
+    g.raw[i] = (lex_raw){key, id, (uint32_t)hash | 1u};
+    g.nraw++;
+}
+
 /* The id of a word, added when new; lowercases and stems a copy first. 0 when full. */
 static uint32_t intern(const char *w, size_t n)
 {
-    char buf[LEX_WORD_MAX] = {0};
+    char buf[LEX_WORD_MAX] = {0}, raw[LEX_WORD_MAX];
     if (n == 0 || n >= LEX_WORD_MAX) return 0;
     for (size_t i = 0; i < n; i++)
         buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    size_t nraw = n;
+    memcpy(raw, buf, n);
     if (buf[0] != '#') n = lex_stem(buf, n);
-    uint32_t id = lex_lookup(&g.lx, buf, n);
-    if (id) return id;
-    if (g.lx.nwords >= MAX_WORDS) return 0;
-    const char *text = pool_copy(buf, n);
-    if (!text) return 0;
-    id = g.lx.nwords++;
-    g.word_text[id] = text;
-    uint32_t mask = HASH_SIZE - 1;
     uint64_t h = lex_hash(buf, n);
-    uint32_t i = (uint32_t)h & mask;
-    while (g.slot[i])
-        i = (i + 1) & mask;
-    g.slot[i] = (h & ~ID_MASK) | id;
+    uint32_t id = lex_lookup_hash(&g.lx, h);
+    if (!id) {
+        if (g.lx.nwords >= MAX_WORDS) return 0;
+        const char *text = pool_copy(buf, n);
+        if (!text) return 0;
+        id = g.lx.nwords++;
+        g.word_text[id] = text;
+        uint32_t mask = HASH_SIZE - 1;
+        uint32_t i = (uint32_t)h & mask;
+        while (g.slot[i])
+            i = (i + 1) & mask;
+        g.slot[i] = (h & ~ID_MASK) | id;
+    }
+    add_raw(raw, nraw, id, h);
     return id;
 }
 
@@ -633,14 +661,14 @@ static void index_mode(int m, uint8_t mode)
 
 static void init_modes(void)
 {
-    for (int l = L_ABUSE; l <= L_RETORT; l++)
+    for (int l = L_ABUSE; l <= L_PRAISE; l++)
         g.lx.modes[l] = MODE_TRIAGE;
     for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
         g.lx.modes[l] = MODE_TONE;
     for (int l = L_ABUSE; l <= L_BILLING; l++)
         g.lx.negatable[l] = true;
     g.lx.negatable[L_ACK_FEELINGS] = g.lx.negatable[L_UNCOND_APOLOGY] = true;
-    g.lx.negatable[L_COMMIT] = true;
+    g.lx.negatable[L_COMMIT] = g.lx.negatable[L_PRAISE] = true;
     for (uint32_t i = 0; i < g.nphrases; i++) {
         g.phrases[i].modes = g.lx.modes[g.phrases[i].label];
         assert(g.phrases[i].modes == MODE_TRIAGE || g.phrases[i].modes == MODE_TONE);
@@ -655,6 +683,8 @@ static void init(const rd_embedded *files)
     g.lx.nwords = 1; /* id 0 means "not in the lexicon" */
     g.lx.hash_size = HASH_SIZE;
     g.lx.slot = g.slot;
+    g.lx.raw = g.raw;
+    g.lx.raw_bits = RAW_BITS;
     g.lx.word_text = g.word_text;
     g.lx.word_num = intern("#num", 4);
     g.lx.word_time = intern("#time", 5);
@@ -755,6 +785,10 @@ const char *lex_write_c(FILE *out)
     fprintf(out, "\n};\nstatic const uint64_t slot[%u] = {", HASH_SIZE);
     for (uint32_t i = 0; i < HASH_SIZE; i++)
         fprintf(out, "%s0x%llxu,", i % 4 ? " " : "\n    ", (unsigned long long)g.slot[i]);
+    fprintf(out, "\n};\nstatic const lex_raw raw[%u] = {", 1u << RAW_BITS);
+    for (uint32_t i = 0; i < 1u << RAW_BITS; i++)
+        fprintf(out, "%s{0x%llxu, %u, %uu},", i % 2 ? " " : "\n    ",
+                (unsigned long long)g.raw[i].key, g.raw[i].id, g.raw[i].hash);
     fprintf(out, "\n};\nstatic const char *const word_text[%u] = {", g.lx.nwords);
     for (uint32_t w = 0; w < g.lx.nwords; w++) {
         fputs("\n    ", out);
@@ -777,9 +811,9 @@ const char *lex_write_c(FILE *out)
             "    .word_num = %u,\n    .word_time = %u,\n    .hash_num = %uu,\n"
             "    .hash_time = %uu,\n    .flags = flags,\n    .index = {index0, index1},\n"
             "    .phrases = phrases,\n    .cand = cand,\n    .tkey = tkey,\n    .tval = tval,\n"
-            "    .slot = slot,\n    .word_text = word_text,\n"
+            "    .slot = slot,\n    .raw = raw,\n    .raw_bits = %u,\n    .word_text = word_text,\n"
             "    .hash_size = %u,\n    .negatable = {",
-            g.lx.nwords, g.lx.word_num, g.lx.word_time, g.lx.hash_num, g.lx.hash_time,
+            g.lx.nwords, g.lx.word_num, g.lx.word_time, g.lx.hash_num, g.lx.hash_time, RAW_BITS,
             g.lx.hash_size);
     for (int l = 0; l < L_COUNT; l++)
         fprintf(out, "%s%d", l ? ", " : "", g.lx.negatable[l]);

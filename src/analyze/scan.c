@@ -218,8 +218,10 @@ static void match_phrases(scanner *sc, uint64_t ti, const lex_index *ix)
     }
 }
 
-/* Maps the collected word to a lexicon id: numbers become "#num" or "#time". *hash gets the
- * stem's hash (the pseudo-word's for numbers), for the fitted model's features. */
+/* Maps the collected word buf[0..n) (with at least 8 bytes readable) to a lexicon id: numbers
+ * become "#num" or "#time", a word of the lists (lexicon.raw) is found as written, any other is
+ * stemmed and looked up. *hash gets the stem's hash (the pseudo-word's for numbers), for the
+ * fitted model's features. */
 static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first, bool clock,
                         bool apos, uint32_t *hash)
 {
@@ -229,6 +231,19 @@ static uint32_t word_id(const lexicon *lx, char *buf, size_t n, bool digit_first
         *hash = time ? lx->hash_time : lx->hash_num;
         return time ? lx->word_time : lx->word_num;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8) { /* 1 to 8 bytes: most likely a word of the lists, already worked out */
+        uint64_t key;
+        memcpy(&key, buf, 8); /* buf has room: word_acc.buf */
+        key &= ~UINT64_C(0) >> (64 - 8 * n);
+        uint32_t mask = (1u << lx->raw_bits) - 1;
+        for (uint32_t i = lex_raw_slot(key, lx->raw_bits); lx->raw[i].key; i = (i + 1) & mask)
+            if (lx->raw[i].key == key) {
+                *hash = lx->raw[i].hash;
+                return lx->raw[i].id;
+            }
+    }
+#endif
     n = lex_stem_apos(buf, n, apos);
     uint64_t h = lex_hash(buf, n);
     *hash = (uint32_t)h | 1u;
@@ -358,24 +373,27 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     bool digit_first = is_digit(s[i]);
     size_t end = collect_word(s, sc->len, i, &a);
     uint64_t ti = sc->ntok++;
+    /* built in a local and stored whole: stores through a pointer into *sc would oblige the
+     * compiler to read sc's fields again after each */
+    scan_tok k;
+    k.hash = 0;
+    k.word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &k.hash);
+    k.flags = sc->lx->flags[k.word];
+    k.start = i, k.end = end;
+    k.line = sc->line;
+    k.col = 0; /* columns are counted later, for the few words that need one */
+    k.sent = sc->sent, k.clause = sc->clause;
+    k.caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
+    k.ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
+    k.ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
+    const lex_index *ix = &sc->index[k.word];
     scan_tok *t = &sc->ring[ti % SCAN_RING];
-    bool ed = a.n >= 4 && a.buf[a.n - 2] == 'e' && a.buf[a.n - 1] == 'd';
-    bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
-    t->hash = 0;
-    t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &t->hash);
-    const lex_index *ix = &sc->index[t->word];
-    t->flags = sc->lx->flags[t->word];
-    t->start = i, t->end = end;
-    t->line = sc->line;
-    t->col = 0; /* columns are counted later, for the few words that need one */
-    t->sent = sc->sent, t->clause = sc->clause;
-    t->caps = a.upper >= 2 && a.lower == a.upper; /* lower counts every letter */
-    t->ed = ed, t->ly = ly;
+    *t = k;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
     if (ix->count) match_phrases(sc, ti, ix);
     if (sc->npend) flush_pending(sc, ti);
-    if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
+    if (k.flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
 }
 
