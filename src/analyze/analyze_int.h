@@ -29,7 +29,9 @@ typedef enum lex_label {
     L_SCOPE,
     L_BILLING,
     L_INTENSIFIER,
-    L_RETORT, /* triage: a retort that is its own question ("Seriously?") */
+    L_RETORT,    /* triage: a retort that is its own question ("Seriously?") */
+    L_ULTIMATUM, /* triage, for the model: a threat's frame ("if", "or I'll", "my next step") */
+    L_PRAISE,    /* triage, for the model: praise or thanks ("great", "recommend") */
     L_COND_APOLOGY,
     L_BLAME,
     L_DISMISSIVE,
@@ -241,11 +243,22 @@ typedef enum model_out {
     MO_COUNT = MO_ROOT + ROOT_COUNT
 } model_out;
 
+/* The frames a threat or demand can stand in: triage counts, per sentence, the legal, review,
+ * refund and refusal findings (FRAME_KINDS, from TK_LEGAL_THREAT) that share their sentence
+ * with a phrase of frames.lex's sections (an ultimatum, praise); the counts are cue features,
+ * so that the model weighs a finding by its frame. */
+enum { FRAME_ULTIMATUM, FRAME_PRAISE, FRAME_COUNT };
+#define FRAME_KINDS 4
+typedef struct frame_counts {
+    int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
+} frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
- * the abuse cue (last). */
-#define MODEL_DENSE  49
-#define MODEL_CUE    MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
-#define MODEL_STRIDE 20       /* floats per weight row: MO_COUNT padded so the adds vectorise */
+ * the findings' frames, the abuse cue (last). */
+/* Where the frame counts start among the cue features: frame f, kind k at + f * FRAME_KINDS + k. */
+#define MODEL_DENSE_FRAMES 48
+#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 1)
+#define MODEL_CUE          MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
+#define MODEL_STRIDE       20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
  * since the grievance a message leads with is its root cause when two weigh the same. */
 #ifndef MODEL_LEAD_SENTS
@@ -302,10 +315,10 @@ typedef struct model_acc {
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
  * the questions kept aside ("can I get a refund?", "where is…?"), negated the findings a
- * negator cancelled ("I won't be leaving a review"), ntok its words, cue the abuse cue
- * (model_cue). */
+ * negator cancelled ("I won't be leaving a review"), framed the flags' findings by frame (see
+ * FRAME_ULTIMATUM), ntok its words, cue the abuse cue (model_cue). */
 void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
-                 uint32_t ntok, float cue, float x[MODEL_DENSE]);
+                 const frame_counts *framed, uint32_t ntok, float cue, float x[MODEL_DENSE]);
 /* The abuse cue as a feature, from its log-odds (bias plus the scaled sum of its weights):
  * the log-odds clipped to [-8, 8] and divided by 4, so that it spreads the texts it tells
  * apart rather than squashing them near 0 or 1. */
@@ -316,10 +329,19 @@ static inline float model_cue(float logit)
 /* Every output's score (log-odds) from the sums and the cue features. */
 void model_scores(const analyze_model *md, const model_acc *m, const float x[MODEL_DENSE],
                   float s[MO_COUNT]);
-/* A message of fewer words keeps the rules' verdicts on the five flags: its few word features
- * cannot outweigh the words the rules matched ("Can I get a refund for this rubbish? I'm
- * furious." is a demand whatever the tuning set's long messages taught the model). */
+/* A message of fewer words keeps the rules' verdicts on abuse and the threats: its few word
+ * features cannot outweigh the words the rules matched ("Please leave me alone, I will post a
+ * one star review on Google." is a threat whatever the long messages taught the model). */
 #define MODEL_FLAG_MIN_WORDS 20
+/* The fewest words with which the model decides flag output o. The refund demand's is 10: the
+ * short support messages of the tuning set (messages-22 on) taught the model the demands, status
+ * questions and policy questions that the rules' words confuse; cross-validation scored refund
+ * F1 0.87 against 0.83 with 20, the same with 10 or none, and under 10 words a polite demand
+ * ("Kindly process a refund for the missed class.") can still read as a status question. */
+static inline uint32_t model_flag_min_words(int o)
+{
+    return o == MO_REFUND ? 10 : MODEL_FLAG_MIN_WORDS;
+}
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
  * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
  * counts are left as the rules found them. */

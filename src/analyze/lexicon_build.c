@@ -83,6 +83,8 @@ static const char *const label_names[L_COUNT] = {
     [L_BILLING] = "billing",
     [L_INTENSIFIER] = "intensifier",
     [L_RETORT] = "retort",
+    [L_ULTIMATUM] = "ultimatum",
+    [L_PRAISE] = "praise",
     [L_COND_APOLOGY] = "conditional-apology",
     [L_BLAME] = "blame-shifting",
     [L_DISMISSIVE] = "dismissive",
@@ -658,14 +660,14 @@ static void index_mode(int m, uint8_t mode)
 
 static void init_modes(void)
 {
-    for (int l = L_ABUSE; l <= L_RETORT; l++)
+    for (int l = L_ABUSE; l <= L_PRAISE; l++)
         g.lx.modes[l] = MODE_TRIAGE;
     for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
         g.lx.modes[l] = MODE_TONE;
     for (int l = L_ABUSE; l <= L_BILLING; l++)
         g.lx.negatable[l] = true;
     g.lx.negatable[L_ACK_FEELINGS] = g.lx.negatable[L_UNCOND_APOLOGY] = true;
-    g.lx.negatable[L_COMMIT] = true;
+    g.lx.negatable[L_COMMIT] = g.lx.negatable[L_PRAISE] = true;
     for (uint32_t i = 0; i < g.nphrases; i++) {
         g.phrases[i].modes = g.lx.modes[g.phrases[i].label];
         assert(g.phrases[i].modes == MODE_TRIAGE || g.phrases[i].modes == MODE_TONE);

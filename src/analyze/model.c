@@ -90,7 +90,7 @@ static float log1p_count(int n)
 }
 
 void model_dense(const triage_result *r, const int asked[TK_COUNT], const int negated[TK_COUNT],
-                 uint32_t ntok, float cue, float x[MODEL_DENSE])
+                 const frame_counts *framed, uint32_t ntok, float cue, float x[MODEL_DENSE])
 {
     memset(x, 0, MODEL_DENSE * sizeof x[0]);
     int i = 0;
@@ -115,6 +115,10 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], const int ne
         }
     }
     i += COMPLAINT_KINDS;
+    assert(i == MODEL_DENSE_FRAMES);
+    for (int f = 0; f < FRAME_COUNT; f++)
+        for (int k = 0; k < FRAME_KINDS; k++)
+            x[i++] = log1p_count(framed->n[f][k]);
     x[i++] = cue;
     assert(i == MODEL_DENSE);
 }
@@ -156,7 +160,7 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t nto
                             &r->payment_refusal};
     for (int f = 0; f < 5; f++) {
         r->flag_score[f] = sigmoid(s[MO_ABUSE + f]);
-        if (ntok >= MODEL_FLAG_MIN_WORDS)
+        if (ntok >= model_flag_min_words(MO_ABUSE + f))
             *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
     /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off

@@ -84,8 +84,19 @@ typedef struct triage_ctx {
     uint32_t asked_sent; /* sentence + 1 of the latest question about refunds, 0 before any */
     size_t where_at;     /* byte where the latest "where is…?" question began */
     size_t question_at;  /* byte after the latest run of "?" began, 0 before any */
-    model_acc model;     /* the fitted model's sums over the words */
+    /* For the model, the sentence being read: its legal, review, refund and refusal findings
+     * (from TK_LEGAL_THREAT), kept and negated, and which frames of frames.lex it has; framed
+     * sums them over the sentences read (see on_sentence_end). */
+    int sent_found[FRAME_KINDS], sent_negated[FRAME_KINDS];
+    bool sent_frame[FRAME_COUNT];
+    frame_counts framed;
+    model_acc model; /* the fitted model's sums over the words */
 } triage_ctx;
+
+_Static_assert(L_PRAISE - L_ULTIMATUM == FRAME_PRAISE,
+               "frames.lex's labels are the frames, in order");
+_Static_assert(TK_PAYMENT_REFUSAL - TK_LEGAL_THREAT + 1 == FRAME_KINDS,
+               "the framed kinds are the four threats and demands");
 
 static void add_finding(triage_ctx *c, triage_kind k, size_t start, size_t end)
 {
@@ -171,10 +182,17 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         if (first && c->question_at == m->end + 1) add_finding(c, TK_HOSTILE, m->start, m->end);
         return;
     }
-    triage_kind k = kind_of((lex_label)m->phrase->label);
+    lex_label l = (lex_label)m->phrase->label;
+    if (l >= L_ULTIMATUM && l <= L_PRAISE) { /* a frame, for the model */
+        if (!m->negated && !m->phrase->exception) c->sent_frame[l - L_ULTIMATUM] = true;
+        return;
+    }
+    triage_kind k = kind_of(l);
     if (k == TK_COUNT) return;
+    bool framed = k >= TK_LEGAL_THREAT && k <= TK_PAYMENT_REFUSAL;
     if (m->negated) {
         c->negated[k]++;
+        if (framed) c->sent_negated[k - TK_LEGAL_THREAT]++;
         return;
     }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
@@ -198,6 +216,23 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     if (m->first < c->last_tok[k]) return; /* overlaps the previous finding of its kind */
     c->last_tok[k] = m->last + 1;
     add_finding(c, k, m->start, m->end);
+    if (framed) c->sent_found[k - TK_LEGAL_THREAT]++;
+}
+
+/* Every match of a sentence has been handed over when it ends: its threats and demands count
+ * by the frames they share it with. A negated one counts in an ultimatum ("if you don't refund
+ * me by Friday…" still demands), not in praise. */
+static void on_sentence_end(void *ctx, uint32_t sent)
+{
+    triage_ctx *c = ctx;
+    (void)sent;
+    for (int k = 0; k < FRAME_KINDS; k++) {
+        if (c->sent_frame[FRAME_ULTIMATUM])
+            c->framed.n[FRAME_ULTIMATUM][k] += c->sent_found[k] + c->sent_negated[k];
+        if (c->sent_frame[FRAME_PRAISE]) c->framed.n[FRAME_PRAISE][k] += c->sent_found[k];
+        c->sent_found[k] = c->sent_negated[k] = 0;
+    }
+    memset(c->sent_frame, 0, sizeof c->sent_frame);
 }
 
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)
@@ -333,7 +368,7 @@ static void triage_rules(triage_ctx *c, const lexicon *lx, const char *text, siz
     memset(out, 0, offsetof(triage_result, findings)); /* the array is written before it is read */
     out->root_cause = ROOT_OTHER;
     c->r = out;
-    scan_sink sink = {c, MODE_TRIAGE, on_match, on_token, on_bang, NULL, on_question};
+    scan_sink sink = {c, MODE_TRIAGE, on_match, on_token, on_bang, on_sentence_end, on_question};
     scan_text(lx, text, len, &sink);
     summarise(c);
 }
@@ -364,7 +399,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     float scale = (float)model_word_scale(c.model.ntok);
     float cue = md->cue_bias + c.model.sum[MODEL_CUE] * scale;
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
-    model_dense(out, c.asked, c.negated, c.model.ntok, model_cue(cue), x);
+    model_dense(out, c.asked, c.negated, &c.framed, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
     model_decide(md, s, c.model.ntok, out);
     return NULL;
@@ -378,7 +413,7 @@ void triage_features(const char *text, size_t len, uint32_t *hashes, size_t cap,
     c.model.out = hashes;
     c.model.cap = cap;
     triage_rules(&c, lex_get(), text, len, r);
-    model_dense(r, c.asked, c.negated, c.model.ntok, 0, dense);
+    model_dense(r, c.asked, c.negated, &c.framed, c.model.ntok, 0, dense);
     *n = c.model.nout;
     *ntok = c.model.ntok;
 }

@@ -875,12 +875,15 @@ static void test_model_decide(void **state)
     s[MO_PAYREF] = 1;  /* p 0.73: not past hi, the miss stands */
     s[MO_HOST1] = 3, s[MO_HOST2] = 1, s[MO_HOST3] = -1;
     s[MO_ROOT + ROOT_SCOPE] = 2;
-    triage_result shortmsg = r;
-    model_decide(&md, s, MODEL_FLAG_MIN_WORDS - 1, &shortmsg);
+    triage_result shortmsg = r, mid = r;
+    model_decide(&md, s, model_flag_min_words(MO_REFUND) - 1, &shortmsg);
+    model_decide(&md, s, model_flag_min_words(MO_REFUND), &mid);
     model_decide(&md, s, MODEL_FLAG_MIN_WORDS, &r);
-    /* a short message keeps the rules' flags; its hostility and root cause are the model's */
+    /* a short message keeps the rules' flags (the refund demand from 10 words is the model's);
+     * its hostility and root cause are the model's */
     assert_true(shortmsg.legal_threat && shortmsg.review_threat);
     assert_false(shortmsg.refund_demand || shortmsg.payment_refusal);
+    assert_true(mid.legal_threat && mid.review_threat && mid.refund_demand);
     assert_int_equal(shortmsg.hostility, 2);
     assert_false(r.legal_threat);
     assert_true(r.review_threat);
@@ -921,6 +924,38 @@ static void test_model_features(void **state)
     triage_features(pos, strlen(pos), h, 64, &n, plain, &ntok, &r);
     assert_true(r.review_threat);
     assert_memory_not_equal(dense, plain, sizeof dense);
+}
+
+/* A threat or demand counts by the frame it stands in: a condition or ultimatum in the same
+ * sentence, or praise; a negated one in an ultimatum still counts there. */
+static void test_model_frames(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int frame, kind; /* kind: 0 legal, 1 review, 2 refund, 3 refusal */
+        bool in;         /* a finding of the kind stands in the frame */
+    } cases[] = {
+        {"If it's not fixed by Monday I'll be leaving a review on Google.", FRAME_ULTIMATUM, 1, 1},
+        {"Fix it this week or I'll see you in small claims court.", FRAME_ULTIMATUM, 0, 1},
+        {"If you don't refund me by Friday, my next step is the bank.", FRAME_ULTIMATUM, 2, 1},
+        {"I'll be leaving a review on Google.", FRAME_ULTIMATUM, 1, 0},
+        {"You were brilliant, I'll leave a review on Trustpilot.", FRAME_PRAISE, 1, 1},
+        {"I'll leave a review on Trustpilot. You were brilliant.", FRAME_PRAISE, 1, 0},
+        {"I'm not happy, so I will leave a review on Google.", FRAME_PRAISE, 1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t h[256];
+        size_t n;
+        float dense[MODEL_DENSE];
+        uint32_t ntok;
+        triage_result r;
+        triage_features(cases[i].text, strlen(cases[i].text), h, 256, &n, dense, &ntok, &r);
+        float got = dense[MODEL_DENSE_FRAMES + cases[i].frame * FRAME_KINDS + cases[i].kind];
+        if ((got > 0) != cases[i].in)
+            fail_msg("\"%s\": frame %d of kind %d is %.3f, want %s", cases[i].text, cases[i].frame,
+                     cases[i].kind, (double)got, cases[i].in ? "> 0" : "0");
+    }
 }
 
 /* The abuse flag's score reads the abuse cue: among texts the rules find no abuse or swearing
@@ -993,6 +1028,7 @@ int main(void)
         cmocka_unit_test(test_json_shape),
         cmocka_unit_test(test_model_decide),
         cmocka_unit_test(test_model_features),
+        cmocka_unit_test(test_model_frames),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
