@@ -24,13 +24,15 @@ typedef struct score {
     int tp, fp, fn;
 } score;
 
+#define EVAL_MAX_SCORES 16384 /* messages whose hostility score the AUC reads, as train.c's cap */
+
 typedef struct eval {
     score s[NLABELS];
     char names[NLABELS][40];
     int messages, drafts, host_exact, host_near, root_ok;
     int host_confusion[4][4];
-    float host_score[4096]; /* fitted hostility score of each message, for the AUC */
-    signed char host_label[4096];
+    float host_score[EVAL_MAX_SCORES]; /* fitted hostility score of each message, for the AUC */
+    signed char host_label[EVAL_MAX_SCORES];
     const char *verbose; /* label whose errors to list, or NULL */
 } eval;
 
@@ -90,7 +92,7 @@ static void eval_message(eval *ev, const char *id, const char *labels, const cha
     ev->host_exact += h == r.hostility;
     ev->host_near += abs(h - r.hostility) <= 1;
     if (h >= 0 && h <= 3) ev->host_confusion[h][r.hostility]++;
-    if (ev->messages <= 4096) {
+    if (ev->messages <= EVAL_MAX_SCORES) {
         ev->host_score[ev->messages - 1] = r.hostility_score;
         ev->host_label[ev->messages - 1] = (signed char)h;
     }
@@ -152,7 +154,7 @@ static double f1_of(const score *s)
  * the chance that a message labelled >= level scores above one labelled below it (ties half). */
 static double host_auc(const eval *ev, int level)
 {
-    int n = ev->messages < 4096 ? ev->messages : 4096;
+    int n = ev->messages < EVAL_MAX_SCORES ? ev->messages : EVAL_MAX_SCORES;
     double wins = 0, pairs = 0;
     for (int i = 0; i < n; i++) {
         if (ev->host_label[i] < level) continue;
