@@ -55,17 +55,18 @@ typedef enum lex_label {
     L_COUNT
 } lex_label;
 
-/* Word flags are the labels from L_NEGATOR on, one bit each in lex_word.flags. */
+/* Word flags are the labels from L_NEGATOR on, one bit each in lexicon.flags. */
 #define LEX_FLAG(l) (1u << ((l)-L_NEGATOR))
 
 enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 
 #define LEX_ASKS      2 /* lex_phrase.exception of a "?" line: a question, not a statement */
 #define LEX_MAX_ELEMS 8
-#define LEX_WILD      UINT32_MAX /* "*": any one word */
+#define LEX_WILD      UINT16_MAX /* "*": any one word */
 #define LEX_WORD_MAX  32         /* longer words are never in the lexicon */
 #define LEX_ID_BITS   13         /* lexicon.slot: a word's hash, its id in these low bits */
 #define LEX_ID_MASK   ((UINT64_C(1) << LEX_ID_BITS) - 1)
+#define LEX_VAL_COUNT 12 /* lexicon.tval: a bucket's phrase count in these low bits */
 
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
@@ -73,16 +74,27 @@ typedef struct lex_phrase {
     uint8_t exception; /* "!" line (1): suppresses overlapping matches of its label; "?" line
                           (LEX_ASKS): the same, but reported to the triage sink as well */
     uint8_t modes;     /* MODE_* that care about the label */
-    uint32_t elem[LEX_MAX_ELEMS];
+    uint16_t elem[LEX_MAX_ELEMS]; /* word ids (below 1 << LEX_ID_BITS) or LEX_WILD */
 } lex_phrase;
 
-/* What the scanner needs to know about a word, in one place (one cache line per lookup). */
-typedef struct lex_word {
-    uint32_t flags;    /* 1u << L_NEGATOR ... */
-    uint32_t first[2]; /* per mode (0 triage, 1 tone): where its phrases start in by_last */
-    uint16_t count[2]; /* how many phrases end in it */
-    uint16_t head[2];  /* of which the first head are exceptions or take any word before */
-} lex_word;
+/* Where the phrases that end in a word are, for one mode. They are phrases[first ..
+ * first + count), numbered in the order the scanner must report them. Each phrase with a word
+ * (not "*") before its last is filed under one of those words, its key: the distance d (1..7)
+ * back from the last word and the word's id (lexicon_build.c, choose_keys, says which). For
+ * each distance in dmask the scanner looks up the word it saw that far back in the word's
+ * table, so that a phrase is tried only when its last word and its key word are both in place;
+ * the phrases with no key (one word long, or only "*" before the last) are tried at every
+ * occurrence. Most lookups find nothing, and bloom answers most of those without the table. */
+typedef struct lex_index {
+    uint64_t bloom;   /* bit lex_key_slot(key, 6) set for each key in the table */
+    uint32_t first;   /* the word's phrases in lexicon.phrases */
+    uint32_t cand;    /* in lexicon.cand: the nalways phrases with no key, then the buckets */
+    uint32_t table;   /* the table: tkey/tval[table .. table + (1 << bits)), key 0 empty */
+    uint16_t count;   /* phrases ending in the word, in this mode */
+    uint16_t nalways; /* of which with no key */
+    uint8_t bits;     /* log2 of the table's slots (0: no table) */
+    uint8_t dmask;    /* 1u << d for each key distance d in the table */
+} lex_index;
 
 /* The parsed lexicon; immutable once lex_get() returned it. */
 typedef struct lexicon {
@@ -90,16 +102,25 @@ typedef struct lexicon {
     uint32_t nwords;              /* word ids are 1..nwords-1; 0 is "not in lexicon" */
     uint32_t word_num, word_time; /* ids of the "#num" and "#time" pseudo-words */
     uint32_t hash_num, hash_time; /* their scan_tok.hash */
-    const lex_word *words;        /* per word id */
-    const uint32_t *by_last[2];   /* per mode: phrase indexes grouped by last word */
-    const uint32_t *prev_key[2];  /* the word before the last of each, for the search */
-    const lex_phrase *phrases;
+    const uint32_t *flags;        /* per word id: 1u << L_NEGATOR ... (LEX_FLAG) */
+    const lex_index *index[2];    /* per mode (0 triage, 1 tone), per word id */
+    const lex_phrase *phrases;    /* grouped by mode and last word (lex_index.first) */
+    const uint32_t *cand;         /* phrase numbers: per word and mode, lex_index.cand */
+    const uint16_t *tkey;         /* per word and mode, a table of keys d << LEX_ID_BITS | id */
+    const uint32_t *tval;         /* and of their buckets: cand offset << LEX_VAL_COUNT | count */
     const uint64_t *slot;         /* hash table: a stem's hash, its id in the low bits */
     const char *const *word_text; /* stem of each word id */
     uint32_t hash_size;           /* power of two */
     bool negatable[L_COUNT];      /* label honours negation */
     uint8_t modes[L_COUNT];       /* MODE_* that care about a label */
 } lexicon;
+
+/* The slot of a key in a word's table of 1 << bits slots (bits 1..16): the first probed. With
+ * bits 6, the key's bit in lex_index.bloom. */
+static inline uint32_t lex_key_slot(uint32_t key, unsigned bits)
+{
+    return (key * 0x9E3779B1u) >> (32 - bits);
+}
 
 /* The lexicon: constant tables built with redress (build/gen/analyze_lex.c). Never NULL. */
 const lexicon *lex_get(void);
@@ -337,6 +358,7 @@ typedef struct scan_sink {
 
 struct scanner {
     const lexicon *lx;
+    const lex_index *index; /* lx->index of the sink's mode */
     const char *text;
     size_t len;
     scan_tok ring[SCAN_RING];

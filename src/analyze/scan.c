@@ -1,9 +1,10 @@
 /* scan.c — the one pass over a text that both analyzers share. It cuts the bytes into words
  * (ASCII lowercased on the fly, curly apostrophes turned into "'", other non-ASCII letters kept
  * as they are), normalises each word with lex_stem, looks it up in the lexicon's hash table, and
- * checks the phrases that end in that word against the last few words kept in a ring. Sentence
- * and clause boundaries, runs of "!" and words in capitals are noticed on the way. Memory use is
- * fixed (the ring), time is linear in the input. */
+ * checks the phrases that end in that word against the last few words kept in a ring, through
+ * the index lexicon_build.c made (lex_index: only the phrases whose key word is in place are
+ * tried). Sentence and clause boundaries, runs of "!" and words in capitals are noticed on the
+ * way. Memory use is fixed (the ring), time is linear in the input. */
 #include <string.h>
 
 #include "analyze/analyze_int.h"
@@ -116,15 +117,11 @@ static bool negated_before(const scanner *sc, uint64_t first)
     return false;
 }
 
-/* Whether tokens first.. hold p's elements top, top - 1 ... 0 (the later ones are known to
- * fit; the caller made sure they are all in one sentence). The first element is compared first,
- * as it is rarely a wildcard while the ones before the last often are ("every $folk * * * know"),
- * then the rest. */
-static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first, int top)
+/* Whether tokens first.. hold p's elements before its last (the last is known to fit; the
+ * caller made sure they are all in one sentence). */
+static inline bool phrase_fits(const scanner *sc, const lex_phrase *p, uint64_t first)
 {
-    if (top < 0) return true;
-    if (p->elem[0] != LEX_WILD && p->elem[0] != scan_at(sc, first)->word) return false;
-    for (int e = top; e >= 1; e--) {
+    for (int e = p->n - 2; e >= 0; e--) {
         uint32_t w = p->elem[e];
         if (w != LEX_WILD && w != scan_at(sc, first + (uint64_t)e)->word) return false;
     }
@@ -157,49 +154,67 @@ static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint6
     emit(sc, &m);
 }
 
-/* Tries phrase p as ending at token ti (tok), the avail-th token of its sentence, whose elements
- * after top are known to fit. */
-static inline void try_phrase(scanner *sc, const lex_phrase *p, uint64_t ti, const scan_tok *tok,
-                              int top, uint64_t avail)
+#define SCAN_FITS 16 /* phrases that fit at one word, sorted before they are reported */
+
+/* Phrases numbered from[0..n) (in lexicon.cand) ending in token ti's word: adds those that fit,
+ * in this sentence (avail tokens up to ti), to fit[*nfit]. False when fit is full. */
+static inline bool try_phrases(const scanner *sc, const uint32_t *from, uint32_t n, uint64_t ti,
+                               uint64_t avail, uint32_t *fit, int *nfit)
 {
-    if (p->n > avail) return; /* it would start before the text or the sentence */
-    uint64_t first = ti + 1 - p->n;
-    if (phrase_fits(sc, p, first, top)) phrase_found(sc, p, first, ti, tok);
+    const lex_phrase *phrases = sc->lx->phrases;
+    for (uint32_t k = 0; k < n; k++) {
+        const lex_phrase *p = &phrases[from[k]];
+        if (p->n > avail || !phrase_fits(sc, p, ti + 1 - p->n)) continue;
+        if (*nfit == SCAN_FITS) return false;
+        fit[(*nfit)++] = from[k];
+    }
+    return true;
 }
 
-/* Checks the phrases ending in token ti's word: exceptions and phrases indifferent to the word
- * before all of them, the rest only where the word before matches (binary search). */
-static void match_phrases(scanner *sc, uint64_t ti)
+/* Checks the phrases ending in token ti's word (ix: where they are, lex_index): those with no
+ * key, then, for each key distance d, those filed under the word seen d tokens back, found in
+ * the word's table. The ones that fit are reported in the order of their numbers (the order of
+ * lexicon_build.c's phrase_rank), as if every phrase of the word had been tried in turn; if
+ * more fit than SCAN_FITS, every phrase of the word is tried in turn. */
+static void match_phrases(scanner *sc, uint64_t ti, const lex_index *ix)
 {
     const lexicon *lx = sc->lx;
-    const scan_tok *tok = scan_at(sc, ti);
-    uint32_t w = tok->word;
-    int mi = sc->sink->mode == MODE_TONE;
-    const lex_word *lw = &lx->words[w];
-    const uint32_t *idx = lx->by_last[mi] + lw->first[mi];
-    const uint32_t *key = lx->prev_key[mi] + lw->first[mi];
-    uint32_t n = lw->count[mi], head = lw->head[mi];
     uint64_t avail = ti + 1 - sc->sent_first; /* tokens of this sentence up to ti */
-    for (uint32_t k = 0; k < head; k++) {
-        const lex_phrase *p = &lx->phrases[idx[k]];
-        try_phrase(sc, p, ti, tok, p->n - 2, avail);
+    uint32_t fit[SCAN_FITS];
+    int nfit = 0;
+    bool room = try_phrases(sc, lx->cand + ix->cand, ix->nalways, ti, avail, fit, &nfit);
+    for (unsigned dm = ix->dmask; dm && room; dm &= dm - 1) {
+        unsigned d = (unsigned)__builtin_ctz(dm);
+        if (d >= avail) break; /* the distances ascend: none further back is in the sentence */
+        uint32_t key = d << LEX_ID_BITS | scan_at(sc, ti - d)->word;
+        if (!(ix->bloom >> lex_key_slot(key, 6) & 1)) continue; /* not a key (nor is id 0) */
+        const uint16_t *tkey = lx->tkey + ix->table;
+        uint32_t mask = (1u << ix->bits) - 1;
+        for (uint32_t i = lex_key_slot(key, ix->bits); tkey[i]; i = (i + 1) & mask) {
+            if (tkey[i] != key) continue;
+            uint32_t v = lx->tval[ix->table + i];
+            room = try_phrases(sc, lx->cand + (v >> LEX_VAL_COUNT), v & ((1u << LEX_VAL_COUNT) - 1),
+                               ti, avail, fit, &nfit);
+            break;
+        }
     }
-    if (head == n || avail < 2) return;
-    /* The rest have the word before the last (their key, a word id, never 0) in the same
-     * sentence: none fits when the word before is in another sentence or not in the lexicon, and
-     * those the search finds fit it already. */
-    uint32_t prev = scan_at(sc, ti - 1)->word, lo = head, hi = n;
-    if (prev == 0) return;
-    while (lo < hi) { /* first phrase whose word before the last is >= prev */
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (key[mid] < prev)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const scan_tok *tok = scan_at(sc, ti);
+    if (!room) { /* more than fit holds: all of them, in order */
+        for (uint32_t k = ix->first; k < ix->first + ix->count; k++) {
+            const lex_phrase *p = &lx->phrases[k];
+            if (p->n <= avail && phrase_fits(sc, p, ti + 1 - p->n))
+                phrase_found(sc, p, ti + 1 - p->n, ti, tok);
+        }
+        return;
     }
-    for (; lo < n && key[lo] == prev; lo++) {
-        const lex_phrase *p = &lx->phrases[idx[lo]];
-        try_phrase(sc, p, ti, tok, p->n - 3, avail);
+    for (int i = 1; i < nfit; i++) /* insertion sort: there are rarely two */
+        for (int j = i; j > 0 && fit[j - 1] > fit[j]; j--) {
+            uint32_t t = fit[j];
+            fit[j] = fit[j - 1], fit[j - 1] = t;
+        }
+    for (int i = 0; i < nfit; i++) {
+        const lex_phrase *p = &lx->phrases[fit[i]];
+        phrase_found(sc, p, ti + 1 - p->n, ti, tok);
     }
 }
 
@@ -348,8 +363,8 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     bool ly = a.n >= 4 && a.buf[a.n - 2] == 'l' && a.buf[a.n - 1] == 'y';
     t->hash = 0;
     t->word = a.over ? 0 : word_id(sc->lx, a.buf, a.n, digit_first, a.clock, a.apos, &t->hash);
-    const lex_word *lw = &sc->lx->words[t->word];
-    t->flags = lw->flags;
+    const lex_index *ix = &sc->index[t->word];
+    t->flags = sc->lx->flags[t->word];
     t->start = i, t->end = end;
     t->line = sc->line;
     t->col = 0; /* columns are counted later, for the few words that need one */
@@ -358,7 +373,7 @@ static size_t scan_word(scanner *sc, size_t i, bool *had_tok)
     t->ed = ed, t->ly = ly;
     *had_tok = true;
     if (sc->sink->token) sc->sink->token(sc->sink->ctx, sc, t, ti);
-    if (lw->count[sc->sink->mode == MODE_TONE]) match_phrases(sc, ti);
+    if (ix->count) match_phrases(sc, ti, ix);
     if (sc->npend) flush_pending(sc, ti);
     if (t->flags & LEX_FLAG(L_CONTRAST)) sc->clause++;
     return end;
@@ -407,6 +422,7 @@ void scan_text(const lexicon *lx, const char *text, size_t len, const scan_sink 
     sc.ntok = sc.sent_first = 0, sc.sent = sc.clause = 0;
     sc.npend = 0;
     sc.lx = lx, sc.text = text, sc.len = len, sc.sink = sink, sc.line = 1;
+    sc.index = lx->index[sink->mode == MODE_TONE];
     const unsigned char *s = (const unsigned char *)text;
     bool had_tok = false;
     size_t i = 0;
