@@ -11,6 +11,7 @@ static const struct {
 } nav_items[] = {
     {"today", "Today", "/"},
     {"cases", "Cases", "/cases"},
+    {"mail", "Mail", "/mail"},
     {"clients", "Clients", "/clients"},
     {"projects", "Projects", "/projects"},
     {"invoices", "Invoices", "/invoices"},
