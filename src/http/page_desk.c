@@ -227,6 +227,30 @@ rd_err *page_mail_post(http_req *rq, http_resp *rs)
     return hw_end(&w);
 }
 
+rd_err *page_record(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, NULL);
+    return render(rs, page_record_body, rq->desk, &v);
+}
+
+/* A check that finds tampering has done its work: the finding is the page (200), not an error
+ * of the server; a line that cannot be read is refused beside its field. */
+rd_err *page_record_post(http_req *rq, http_resp *rs)
+{
+    desk_verify_opts o = {.against = chosen(rq, "against")};
+    desk_verify_report r;
+    memset(&r, 0, sizeof r);
+    rd_err *e = desk_verify_with(rq->desk, &o, &r);
+    if (e && e->code != RD_TAMPERED) return refused(rq, rs, e, "verify", NULL, page_record_body, 0);
+    http_header_add(rs, "Cache-Control", "no-store");
+    page_view v = view_of(rq, NULL);
+    hw w;
+    hw_begin(&w, &rs->body);
+    page_record_result(&v, e, &r, &w);
+    rd_err_free(e);
+    return hw_end(&w);
+}
+
 /* Types a browser may show itself; anything else (HTML, SVG, scripts) only as a download of
  * opaque bytes, so a client's file can never run as a page of the desk. */
 static const char *served_type(const char *type)

@@ -21,6 +21,7 @@ static const struct {
     {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
     {"people", "People", "/people"},
+    {"record", "Record", "/record"},
 };
 
 void page_open(hw *w, const page_view *v, const char *title, const char *nav)
