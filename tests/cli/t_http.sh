@@ -942,6 +942,9 @@ test_http_people_and_access() {
     body_has 'you cannot remove yourself'
     p /people --data-urlencode form=token_revoke-99
     status_is 404
+    p /people --data-urlencode form=user_remove-99
+    status_is 404
+    body_has 'user: no user 99'
     unchanged
     p /people --data-urlencode form=user_add --data-urlencode name=bob \
         --data-urlencode 'password=bob has a long one' --data-urlencode 'password_again=bob has a long one'
