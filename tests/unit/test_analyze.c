@@ -414,6 +414,11 @@ static void test_triage_refund_question_kinds(void **state)
         "hello??? where's my refund",
         "I was charged twice and requested a refund last week, any news?",
         "Been waiting since March for the refund on the cancelled tour, please check.",
+        "Is my deposit refund stuck?",
+        "Has the deposit been refunded yet?",
+        "Could you resend the refund confirmation please?",
+        /* a refund that has arrived, with thanks */
+        "Thanks for the refund on the cancelled lesson, got it",
     };
     /* policy: what a refund depends on; the complaint words of its own "if" are hypothetical */
     static const char *const policy[] = {
@@ -423,6 +428,8 @@ static void test_triage_refund_question_kinds(void **state)
         "Do refunds for the tasting go back to the card, or as store credit?",
         "What's the deal with refunds if I miss a class?",
         "Any student discount?",
+        "Do you do student discounts?",
+        "Is the booking fee refundable if we change the date?",
         "how do refunds work?",
     };
     const char *const *both[] = {status, policy};
@@ -437,6 +444,8 @@ static void test_triage_refund_question_kinds(void **state)
         "The photos are blurry. Any sign of my refund?",
         "The site is still broken and where is my refund?",
         "The vase arrived broken, do you refund it?",
+        "The photos were blurry. Has the deposit been refunded yet?",
+        "Could the consultation fee be returned, please?",
         /* how-to: the way to one's own money is the demand, also beside a status word */
         "How do I claim back the deposit?",
         "How can I get my money back for the pending order?",
@@ -457,6 +466,7 @@ static void test_triage_refund_question_kinds(void **state)
         "How do I get to your studio?",
         "The discount code doesn't work",
         "I want to send it back for a bigger size",
+        "Can I swap to a later date instead of getting a refund?",
     };
     for (size_t i = 0; i < N_OF(neither); i++)
         if (rules_of(neither[i]).refund_demand) fail_msg("refund demand: %s", neither[i]);
