@@ -70,12 +70,23 @@ void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint6
     bool negated = !negator && ti < m->neg_until && t->clause == m->neg_clause;
     uint32_t f = negated ? mix(h, 0x6E6F74u) : h;
     feature(m, md, f);
+    if (m->nsent_words < MODEL_SENT_WORDS) m->sent_words[m->nsent_words++] = f;
 #if MODEL_LEAD_SENTS > 0
     if (t->sent < MODEL_LEAD_SENTS) feature(m, md, mix(f, 0x6C656164u));
 #endif
     if (m->prev && m->prev_sent == t->sent) feature(m, md, mix(m->prev, h));
     m->prev = h;
     m->prev_sent = t->sent;
+}
+
+void model_sentence_end(model_acc *m, const analyze_model *md, bool ultimatum)
+{
+    /* cross-validation (4,327 messages): flags F1 0.851 -> 0.855 (review 0.808 -> 0.810,
+     * refusal 0.819 -> 0.824), hostility exact 0.822 -> 0.824; the words of praise sentences
+     * marked too scored flags 0.853 */
+    for (uint32_t i = 0; ultimatum && i < m->nsent_words; i++)
+        feature(m, md, mix(m->sent_words[i], 0x756C7469u));
+    m->nsent_words = 0;
 }
 
 /* log(1 + n) for a count: a table for the small counts almost every text has, log1pf past it
