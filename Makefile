@@ -316,9 +316,11 @@ clean:
 # guarded) or under the locked floors.
 EVAL_DATA = $(sort $(wildcard tests/data/messages-*.txt)) tests/data/drafts.txt \
             $(sort $(wildcard tests/data/locked-*.txt))
-# Regression floors on the locked test set: just under what it measured when the floors were
-# set (see docs/analyzer.md), never targets to tune to.
-LOCKED_FLOORS = --locked-flag-f1 0.86 --locked-host-near 0.96 --locked-host-exact 0.79 \
+# Floors on the locked test set (see docs/analyzer.md): a figure whose target issue 16 meets
+# sits at its target (hostility within one 0.95, exact 0.75); the others sit below theirs
+# (flags 0.86, root cause 0.78) as guards against a broken build. Never targets to tune to, and
+# never "just under the last reading": that refuses the next honest batch of tuning data.
+LOCKED_FLOORS = --locked-flag-f1 0.86 --locked-host-near 0.95 --locked-host-exact 0.75 \
                 --locked-root 0.78
 build/rel/tools/eval: tools/eval.c tools/corpus.c build/rel/libredress.a
 	@mkdir -p $(dir $@)

@@ -582,6 +582,12 @@ typedef void (*desk_progress_fn)(void *ctx, int64_t done, int64_t total, int64_t
  * attachments}. An error stops the import; batches committed before it stay. */
 rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
                          void *ctx, json_t **summary);
+/* desk_mail_import of one uploaded file (a message or an mbox, at most 25 MiB, in->path NULL):
+ * data is borrowed, name is how the summary and errors name it. The bytes pass through a
+ * private temporary file that is gone when this returns. A file that is neither, or an empty
+ * one, is refused with the field "file" and nothing is written. */
+rd_err *desk_mail_import_bytes(rd_desk *d, const desk_import_input *in, const char *name,
+                               const void *data, size_t size, json_t **summary);
 
 /* Attachments (desk_evidence.c). */
 #define DESK_MAX_ATTACHMENT ((size_t)25 << 20)

@@ -9,9 +9,12 @@
 #include "desk/desk.h"
 #include "store/store.h"
 
+#include <assert.h>
+#include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mail/mail.h"
 
@@ -270,29 +273,40 @@ static rd_err *check_targets(importer *im, const desk_import_input *in)
     return e;
 }
 
-rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
-                         void *ctx, json_t **summary)
+/* Checks the targets and reads the user's own addresses; nothing is written. */
+static rd_err *prepare(importer *im, rd_desk *d, const desk_import_input *in)
 {
-    importer im = {0};
-    im.d = d;
-    im.create_clients = in->create_clients;
+    im->d = d;
+    im->create_clients = in->create_clients;
     char *me = NULL, *direct = NULL;
-    mail_source *src = NULL;
-    rd_err *e = check_targets(&im, in);
+    rd_err *e = check_targets(im, in);
     if (!e) e = desk_config_get(d, "me.addresses", &me);
     /* the address given to clients is one of the user's own too: mail from it goes out */
     if (!e) e = desk_config_get(d, "me.email", &direct);
-    if (!e) e = mail_source_open(in->path, &src);
     if (!e) {
-        load_me(&im, me);
-        load_me(&im, direct);
+        load_me(im, me);
+        load_me(im, direct);
     }
     free(me);
     free(direct);
-    if (e) return e;
-    im.by_reason = json_object();
-    im.skips = json_array();
+    return e;
+}
 
+static void importer_free(importer *im)
+{
+    for (size_t i = 0; i < im->nme; i++)
+        free(im->me[i]);
+    free(im->me);
+}
+
+/* Imports every message of src in batches; *summary names the source label. */
+static rd_err *run(importer *im, mail_source *src, const char *label, desk_progress_fn progress,
+                   void *ctx, json_t **summary)
+{
+    rd_desk *d = im->d;
+    im->by_reason = json_object();
+    im->skips = json_array();
+    rd_err *e = NULL;
     int64_t seen = 0, in_batch = 0;
     mail_msg *m;
     char *reason;
@@ -300,11 +314,11 @@ rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_
     while (!e && mail_source_next(src, &m, &reason, &pos)) {
         seen++;
         if (!m) {
-            skip(&im, pos, reason, reason);
+            skip(im, pos, reason, reason);
             free(reason);
         } else {
             if (in_batch == 0) e = store_begin(d->st);
-            if (!e) e = import_one(&im, m, pos);
+            if (!e) e = import_one(im, m, pos);
             mail_msg_free(m);
             if (e) {
                 e = store_end(d->st, e);
@@ -326,15 +340,72 @@ rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_
     if (!e)
         *summary = json_pack(
             "{s:s, s:s, s:I, s:I, s:I, s:I, s:O, s:O, s:I, s:I}", "source", mail_source_kind(src),
-            "path", in->path, "messages", (json_int_t)seen, "imported", (json_int_t)im.imported,
-            "duplicates", (json_int_t)im.duplicates, "skipped", (json_int_t)im.skipped,
-            "skipped_by_reason", im.by_reason, "skips", im.skips, "clients_created",
-            (json_int_t)im.clients_created, "attachments", (json_int_t)im.attachments);
-    json_decref(im.by_reason);
-    json_decref(im.skips);
-    for (size_t i = 0; i < im.nme; i++)
-        free(im.me[i]);
-    free(im.me);
+            "path", label, "messages", (json_int_t)seen, "imported", (json_int_t)im->imported,
+            "duplicates", (json_int_t)im->duplicates, "skipped", (json_int_t)im->skipped,
+            "skipped_by_reason", im->by_reason, "skips", im->skips, "clients_created",
+            (json_int_t)im->clients_created, "attachments", (json_int_t)im->attachments);
+    json_decref(im->by_reason);
+    json_decref(im->skips);
+    return e;
+}
+
+rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_fn progress,
+                         void *ctx, json_t **summary)
+{
+    importer im = {0};
+    mail_source *src = NULL;
+    rd_err *e = prepare(&im, d, in);
+    if (!e) e = mail_source_open(in->path, &src);
+    if (!e) e = run(&im, src, in->path, progress, ctx, summary);
+    importer_free(&im);
+    mail_source_close(src);
+    return e;
+}
+
+/* Writes data to a new private file (0600, mkstemp) under TMPDIR and opens it as a mail
+ * source; the file is unlinked before this returns (the source keeps it mapped), so an
+ * uploaded mailbox never stays on disk outside the desk. */
+static rd_err *open_bytes(const char *name, const void *data, size_t size, mail_source **src)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = xasprintf("%s/redress-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    rd_err *e = NULL;
+    if (fd < 0) e = rd_error(RD_IO, "file: cannot make a temporary file: %s", strerror(errno));
+    for (size_t done = 0; !e && done < size;) {
+        ssize_t n = write(fd, (const char *)data + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            e = rd_error(RD_IO, "file: cannot write a temporary file: %s", strerror(errno));
+        else
+            done += (size_t)n;
+    }
+    if (fd >= 0) close(fd);
+    if (!e) e = mail_source_open(path, src);
+    if (fd >= 0) unlink(path);
+    if (e && e->code == RD_INVALID) { /* the temporary path means nothing to the user */
+        rd_err_free(e);
+        e = rd_error(RD_INVALID, "file: '%s' is not a mail message (.eml) or an mbox", name);
+    }
+    free(path);
+    return e;
+}
+
+rd_err *desk_mail_import_bytes(rd_desk *d, const desk_import_input *in, const char *name,
+                               const void *data, size_t size, json_t **summary)
+{
+    assert(in->path == NULL);
+    if (!name || !*name) return rd_error(RD_INVALID, "file: choose a message or an mbox to import");
+    if (size == 0) return rd_error(RD_INVALID, "file: '%s' is empty", name);
+    if (size > DESK_MAX_ATTACHMENT)
+        return rd_error(RD_TOO_LARGE, "file: '%s' is over 25 MiB; import it with `redress import`",
+                        name);
+    importer im = {0};
+    mail_source *src = NULL;
+    rd_err *e = prepare(&im, d, in);
+    if (!e) e = open_bytes(name, data, size, &src);
+    if (!e) e = run(&im, src, name, NULL, NULL, summary);
+    importer_free(&im);
     mail_source_close(src);
     return e;
 }

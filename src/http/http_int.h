@@ -129,6 +129,10 @@ rd_err *survey_post(http_req *rq, http_resp *rs);
 rd_err *page_portal_link_post(http_req *rq, http_resp *rs);
 /* a case's files: page_desk.c */
 rd_err *page_case_attach_post(http_req *rq, http_resp *rs);
+rd_err *page_mail(http_req *rq, http_resp *rs);
+rd_err *page_mail_post(http_req *rq, http_resp *rs);
+rd_err *page_record(http_req *rq, http_resp *rs);
+rd_err *page_record_post(http_req *rq, http_resp *rs);
 /* people and access: page_desk.c */
 rd_err *page_people(http_req *rq, http_resp *rs);
 rd_err *page_people_post(http_req *rq, http_resp *rs);

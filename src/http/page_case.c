@@ -634,7 +634,10 @@ static void section_timeline(hw *w, const page_view *v, json_t *log, int64_t cas
         page_forms_log_correct(w, v, case_id, m);
         HW_RAW(w, "</li>");
     }
-    HW_RAW(w, "</ol></section>");
+    HW_RAW(w, "</ol><p><a");
+    hw_attrf(w, "href", "/mail?case=%lld", (long long)case_id);
+    HW_RAW(w, ">Bring in mail for this case</a>: a message saved from your mail program, or a "
+              "mailbox, instead of pasting it.</p></section>");
 }
 
 /* A file's size as people read it: "812 bytes", "14.2 KB", "3.1 MB". */

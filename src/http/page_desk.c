@@ -193,6 +193,64 @@ rd_err *page_case_attach_post(http_req *rq, http_resp *rs)
     return NULL;
 }
 
+rd_err *page_mail(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, NULL);
+    return render(rs, page_mail_body, rq->desk, &v);
+}
+
+/* An empty field of the form is no choice: the import finds client and case itself. */
+static const char *chosen(http_req *rq, const char *name)
+{
+    const char *value = http_arg(rq, name);
+    return value && *value ? value : NULL;
+}
+
+rd_err *page_mail_post(http_req *rq, http_resp *rs)
+{
+    const http_file *f = &rq->upload;
+    const char *create = chosen(rq, "create_clients");
+    desk_import_input in = {.client = chosen(rq, "client"),
+                            .case_id = chosen(rq, "case"),
+                            .create_clients = create && !strcmp(create, "yes")};
+    json_t *sum = NULL;
+    rd_err *e = desk_mail_import_bytes(rq->desk, &in, f->name ? base_name(f->name) : NULL, f->data,
+                                       f->size, &sum);
+    if (e) return refused(rq, rs, e, "import", NULL, page_mail_body, 0);
+    /* the summary is shown once, as the answer to the post (importing again adds nothing) */
+    http_header_add(rs, "Cache-Control", "no-store");
+    page_view v = view_of(rq, NULL);
+    hw w;
+    hw_begin(&w, &rs->body);
+    page_mail_result(rq->desk, &v, sum, &w);
+    json_decref(sum);
+    return hw_end(&w);
+}
+
+rd_err *page_record(http_req *rq, http_resp *rs)
+{
+    page_view v = view_of(rq, NULL);
+    return render(rs, page_record_body, rq->desk, &v);
+}
+
+/* A check that finds tampering has done its work: the finding is the page (200), not an error
+ * of the server; a line that cannot be read is refused beside its field. */
+rd_err *page_record_post(http_req *rq, http_resp *rs)
+{
+    desk_verify_opts o = {.against = chosen(rq, "against")};
+    desk_verify_report r;
+    memset(&r, 0, sizeof r);
+    rd_err *e = desk_verify_with(rq->desk, &o, &r);
+    if (e && e->code != RD_TAMPERED) return refused(rq, rs, e, "verify", NULL, page_record_body, 0);
+    http_header_add(rs, "Cache-Control", "no-store");
+    page_view v = view_of(rq, NULL);
+    hw w;
+    hw_begin(&w, &rs->body);
+    page_record_result(&v, e, &r, &w);
+    rd_err_free(e);
+    return hw_end(&w);
+}
+
 /* Types a browser may show itself; anything else (HTML, SVG, scripts) only as a download of
  * opaque bytes, so a client's file can never run as a page of the desk. */
 static const char *served_type(const char *type)

@@ -72,6 +72,8 @@ static const struct {
     {"demand", "Demand letter written and logged.", "#facts"},
     {"client_add", "Client added.", ""},
     {"client_edit", "Client saved.", ""},
+    {"client_erase", "Their personal data is erased; the log and the audit trail still verify.",
+     ""},
     {"case_open", "Case opened: triage has read their words.", ""},
     {"project_add", "Project added.", "#proj-h"},
     {"invoice_add", "Invoice recorded.", ""},
@@ -1024,6 +1026,34 @@ static void client_walk_away(hw *w, const page_view *v, rd_desk *d, int64_t clie
     json_decref(chk);
 }
 
+/* Erasure on the client's request: what goes and what stays said first; the client's name typed
+ * again confirms it, since it cannot be undone. An erased client shows when it was done. */
+static void client_erase(hw *w, const page_view *v, json_t *c, const char *act)
+{
+    static const char *const fields[] = {"reason", "confirm", NULL};
+    if (desk_js(c, "erased_at")) {
+        HW_RAW(w, "<p class=\"muted\">Their personal data was erased on request on ");
+        hw_time(w, desk_js(c, "erased_at"));
+        HW_RAW(w, ".</p>");
+        return;
+    }
+    page_step_open(w, v, "client_erase", "Erase their personal data (on their request)", NULL);
+    HW_RAW(w, "<p>Erasing removes their name, e-mail, phone, company and notes; the words of "
+              "their complaints, concerns, feedback and mail, and the addresses in their mail's "
+              "headers. What stays: the dates, amounts, stages and outcomes of their cases and "
+              "invoices, so your figures and reports still add up; your own texts (drafts, "
+              "notes, lessons: edit them if they name the client) and the files kept as "
+              "evidence. The log and the audit trail still verify. It cannot be undone.</p>");
+    form_open(w, v, act, "client_erase", fields);
+    form_field(w, v, "client_erase", "reason", "Why",
+               "kept in the audit trail, e.g. \"erasure request by e-mail of 30 November\"", "text",
+               NULL);
+    form_field(w, v, "client_erase", "confirm", "Type their name to confirm", desk_js(c, "name"),
+               "text", NULL);
+    form_close(w, "Erase their personal data");
+    HW_RAW(w, "</details>");
+}
+
 void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c, int64_t client_id)
 {
     char act[48];
@@ -1033,6 +1063,7 @@ void page_forms_client_sections(hw *w, const page_view *v, rd_desk *d, json_t *c
     HW_RAW(w, "<section class=\"card\" id=\"details\" aria-labelledby=\"details-h\">"
               "<h2 id=\"details-h\">Their details</h2>");
     client_edit(w, v, c, act);
+    client_erase(w, v, c, act);
     HW_RAW(w, "</section>");
     client_walk_away(w, v, d, client_id, act);
 }
@@ -1047,6 +1078,27 @@ static rd_err *terminate_run(rd_desk *d, void *ctx)
 {
     terminate_call *c = ctx;
     return desk_terminate_confirm(d, &c->in, &c->out);
+}
+
+/* Erasure is confirmed by typing the client's name as the desk has it (spaces around ignored). */
+static rd_err *erase_confirmed(rd_desk *d, int64_t client_id, const char *typed)
+{
+    json_t *c = NULL;
+    rd_err *e = desk_client_get(d, client_id, &c);
+    if (e) return e;
+    const char *name = desk_js(c, "name");
+    size_t n = typed ? strlen(typed) : 0;
+    while (typed && n && typed[n - 1] == ' ')
+        n--;
+    while (typed && n && *typed == ' ') {
+        typed++;
+        n--;
+    }
+    if (!typed || !name || strlen(name) != n || strncmp(name, typed, n) != 0)
+        e = rd_error(RD_INVALID, "confirm: type the client's name, %s, to confirm the erasure",
+                     name ? name : "");
+    json_decref(c);
+    return e;
 }
 
 rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const void *ctx,
@@ -1120,6 +1172,9 @@ rd_err *page_client_form(rd_desk *d, int64_t client_id, page_arg_fn arg, const v
                                arg(ctx, "notes"),
                                NULL};
         e = desk_client_edit(d, client_id, &f);
+    } else if (!strcmp(form, "client_erase")) {
+        e = erase_confirmed(d, client_id, val(arg, ctx, "confirm"));
+        if (!e) e = desk_client_erase(d, client_id, val(arg, ctx, "reason"), &out);
     } else if (!strcmp(form, "handover")) {
         desk_handover_input in = {cid, val(arg, ctx, "item"), val(arg, ctx, "note")};
         e = desk_terminate_handover(d, &in, &id);

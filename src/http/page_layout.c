@@ -11,6 +11,7 @@ static const struct {
 } nav_items[] = {
     {"today", "Today", "/"},
     {"cases", "Cases", "/cases"},
+    {"mail", "Mail", "/mail"},
     {"clients", "Clients", "/clients"},
     {"projects", "Projects", "/projects"},
     {"invoices", "Invoices", "/invoices"},
@@ -20,6 +21,7 @@ static const struct {
     {"report", "Report", "/report"},
     {"settings", "Settings", "/settings"},
     {"people", "People", "/people"},
+    {"record", "Record", "/record"},
 };
 
 void page_open(hw *w, const page_view *v, const char *title, const char *nav)

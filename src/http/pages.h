@@ -73,6 +73,16 @@ const char *page_people_notice(const char *done);
 /* The page that shows a new API token, the only time it is shown. */
 rd_err *page_token_shown(const page_view *v, const char *secret, hw *w);
 
+/* Bring in mail (page_mail.c): the import form (its case number from the query's case=), and
+ * the page after an import showing the summary of desk_mail_import_bytes (borrowed). */
+rd_err *page_mail_body(rd_desk *d, const page_view *v, hw *w);
+rd_err *page_mail_result(rd_desk *d, const page_view *v, json_t *summary, hw *w);
+/* The record (page_record.c): the page with its check form, and the page after a check: the
+ * report r when tampered is NULL, else the first thing changed outside redress (borrowed). */
+rd_err *page_record_body(rd_desk *d, const page_view *v, hw *w);
+rd_err *page_record_result(const page_view *v, const rd_err *tampered, const desk_verify_report *r,
+                           hw *w);
+
 /* ---------------------------------------------------------------- page_forms.c
  * The forms for the desk operations beyond the playbook's main line: each one desk call. */
 /* An invoice's page: what is owed, payments, and forms to record a payment, send a reminder
@@ -144,7 +154,7 @@ const char *page_form_base(const char *form, char *out, size_t n);
 /* ---------------------------------------------------------------- shared by the page files */
 
 /* The document head, the top navigation (nav names the current section: today, cases,
- * clients, projects, invoices, lessons, reviews, surveys, settings, people, search) with the search box
+ * clients, projects, invoices, lessons, reviews, surveys, settings, people, mail, record, search) with the search box
  * for a signed-in user, and the opening of <main>. */
 void page_open(hw *w, const page_view *v, const char *title, const char *nav);
 /* Closes <main> and the document; loads the script. */

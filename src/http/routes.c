@@ -23,6 +23,8 @@ const http_route http_routes[] = {
     {"POST",   "/cases/{id}/portal-link", page_portal_link_post, HTTP_USER, "Makes a private link for the case's client and shows it once."},
     {"POST",   "/cases/{id}/attachments", page_case_attach_post, HTTP_USER, "Keeps a file as evidence on the case (a multipart/form-data form, field file)."},
     {"GET",    "/attachments/{id}",       page_attachment,  HTTP_USER,   "An attachment's bytes, as a download, checked against the hash it was kept with."},
+    {"GET",    "/mail",                   page_mail,        HTTP_USER,   "Bring in mail: the form that imports a message (.eml) or an mbox into the log."},
+    {"POST",   "/mail",                   page_mail_post,   HTTP_USER,   "Imports an uploaded message or mbox (multipart/form-data, field file): threaded, triaged, idempotent."},
     {"GET",    "/clients",                page_clients,     HTTP_USER,   "Clients by name, contact one click away."},
     {"POST",   "/clients",                page_clients_post, HTTP_USER,  "Adds a client (the form client_add)."},
     {"GET",    "/clients/{id}",           page_client,      HTTP_USER,   "One client: contact, screening, walk-away triggers, cost against revenue."},
@@ -43,6 +45,8 @@ const http_route http_routes[] = {
     {"POST",   "/settings",               page_settings_post, HTTP_USER, "Changes one setting."},
     {"GET",    "/people",                 page_people,      HTTP_USER,   "People and access: who may sign in, your password, API tokens."},
     {"POST",   "/people",                 page_people_post, HTTP_USER,   "Adds or removes a user, changes your password, makes (shown once) or revokes an API token."},
+    {"GET",    "/record",                 page_record,      HTTP_USER,   "The record: what the tamper-evident log and audit trail are, and the form that checks them."},
+    {"POST",   "/record",                 page_record_post, HTTP_USER,   "Checks the record (as redress verify), optionally against a line kept from an earlier check."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     {"GET",    "/report",                 page_report,      HTTP_USER,   "What keeps going wrong: the report over a period, with its charts."},
     {"GET",    "/report.pdf",             page_report_pdf,  HTTP_USER,   "The report over a period as a printable PDF."},
@@ -155,4 +159,4 @@ const http_route http_routes[] = {
 
 /* The POST routes that take a file: a signed-in user's request to one of them may carry an
  * attachment's size (25 MiB) rather than the server's body cap. */
-const char *const http_upload_routes[] = {"/cases/{id}/attachments", NULL};
+const char *const http_upload_routes[] = {"/cases/{id}/attachments", "/mail", NULL};

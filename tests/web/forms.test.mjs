@@ -1,8 +1,8 @@
 // forms.test.mjs — the web desk's forms beyond the playbook's main line, in a real browser:
 // escalating a case to mediation and recording the mediator's final proposal, and a payment
 // reminder previewed and then sent from the invoice's page on a phone-sized screen, and a file
-// attached to a case through the browser's own file picker and downloaded back. Run by
-// `make check` (node --test).
+// attached to a case through the browser's own file picker and downloaded back, and a client's
+// mail brought in from a case's timeline with the file picker. Run by `make check` (node --test).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startDesk, launch, shot, signIn } from "./harness.mjs";
@@ -84,5 +84,35 @@ test("attach a file to a case with the file picker and download it back", async 
   assert.equal(r.headers()["content-type"], "image/png");
   assert.match(r.headers()["content-disposition"], /^attachment; filename="the _broken_ header.png"/);
   assert.deepEqual(await r.body(), bytes);
+  await page.close();
+});
+
+test("bring in a client's mail from the case's timeline with the file picker", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.setDefaultTimeout(10000);
+  await signIn(page, desk.url);
+  await page.goto(`${desk.url}/cases/3`);
+  await page.click("text=Bring in mail for this case");
+  assert.equal(await page.inputValue("#import-case"), "3");
+  const eml = [
+    "From: Accounts <ap@northwind.example>",
+    "To: me@studio.example",
+    "Subject: The dashboard export",
+    "Date: Mon, 30 Nov 2026 08:15:00 +0000",
+    "Message-ID: <browser-import-1@northwind.example>",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "The export still drops the March rows. Third time I am asking.",
+    "",
+  ].join("\r\n");
+  await page.setInputFiles("#import-file", {
+    name: "export.eml",
+    mimeType: "message/rfc822",
+    buffer: Buffer.from(eml),
+  });
+  await page.click("#form-import button[type=submit]");
+  assert.match(await page.textContent("#imported"), /1 message read as one message: 1 imported, 0 already there, 0 skipped\./);
+  await page.goto(`${desk.url}/cases/3`);
+  assert.match(await page.textContent("#timeline"), /The export still drops the March rows\./);
   await page.close();
 });
