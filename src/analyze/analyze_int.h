@@ -254,10 +254,11 @@ typedef struct frame_counts {
     int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
 } frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
- * the findings' frames, the abuse cue (last). */
+ * the findings' frames, a short message the rules read as calm, a refund demand the rules made
+ * of a question, the abuse cue (last). */
 /* Where the frame counts start among the cue features: frame f, kind k at + f * FRAME_KINDS + k. */
 #define MODEL_DENSE_FRAMES 48
-#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 1)
+#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 2 + 1)
 #define MODEL_CUE          MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE       20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
