@@ -1050,6 +1050,10 @@ static void test_triage_review_in_praise(void **state)
                          "a review on Google.")
                     .review_threat);
     assert_true(rules_of("I will leave a review on Google.").review_threat);
+    /* "please" is no praise, nor is a number of stars */
+    assert_true(
+        rules_of("Please leave me alone, I will post a one star review on Google.").review_threat);
+    assert_true(rules_of("Leave me alone, I will post a 1 star review on Google.").review_threat);
 }
 
 /* A threat or demand counts by the frame it stands in: a condition or ultimatum in the same
