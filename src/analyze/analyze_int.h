@@ -71,11 +71,20 @@ enum { MODE_TRIAGE = 1, MODE_TONE = 2 };
 #define LEX_ID_MASK   ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define LEX_VAL_COUNT 12 /* lexicon.tval: a bucket's phrase count in these low bits */
 
+/* A refund question names its kind ("?status", "?policy", "?how" lines; triage.c reads them):
+ * where a refund asked for has got to, whether refunds exist or what they depend on, or the way
+ * to get one's own money back (the demand itself, asked). */
+#define LEX_ASK_STATUS 3
+#define LEX_ASK_POLICY 4
+#define LEX_ASK_HOW    5
+
 typedef struct lex_phrase {
     uint8_t label;     /* lex_label */
     uint8_t n;         /* elements */
     uint8_t exception; /* "!" line (1): suppresses overlapping matches of its label; "?" line
-                          (LEX_ASKS): the same, but reported to the triage sink as well */
+                          (LEX_ASKS, or LEX_ASK_* for a refund question of that
+                          kind): the same (a ?how line stops nothing), and reported to the
+                          triage sink as well */
     uint8_t modes;     /* MODE_* that care about the label */
     uint16_t elem[LEX_MAX_ELEMS]; /* word ids (below 1 << LEX_ID_BITS) or LEX_WILD */
 } lex_phrase;

@@ -10,8 +10,11 @@
  *                                "#num" for a number, "#time" for a clock time ("4pm", "10:30")
  *     ! sue you for nothing      an exception: stops overlapping matches of the same label that
  *                                end on the same word or later
- *     ? can i get a refund       a question about it: an exception, but triage still counts it
+ *     ? where is the             a question about it: an exception, but triage still counts it
  *                                when the rest of the message is unhappy (see triage.c)
+ *     ?status where is my refund a refund question names its kind: ?status (where a refund
+ *     ?policy do you do refunds  asked for has got to), ?policy (whether refunds exist, what
+ *     ?how how do i get          they depend on), ?how (the way to one's own money: a demand)
  *     @set insult idiot|moron    a named word set (more "@set insult ..." lines add to it);
  *     you $insult                "$insult" in a phrase stands for any word of the set
  * Blank lines and lines starting with "#" (then a space) are comments. */
@@ -384,12 +387,47 @@ static bool add_phrases(lex_label label, uint8_t exception, const alts *el, int 
     }
 }
 
+/* The kind a refund question names right after its "?" ("?status where is my refund"), moved
+ * past in *s and *n: LEX_ASKS when it names none, 0 (after fail) for an unknown one. */
+static uint8_t question_kind(const char *file, int lno, const char **s, size_t *n)
+{
+    static const struct {
+        const char *name;
+        uint8_t kind;
+    } kinds[] = {{"status", LEX_ASK_STATUS}, {"policy", LEX_ASK_POLICY}, {"how", LEX_ASK_HOW}};
+    size_t k = 0;
+    while (k < *n && (*s)[k] != ' ')
+        k++;
+    if (k == 0) return LEX_ASKS;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strlen(kinds[i].name) == k && memcmp(*s, kinds[i].name, k) == 0) {
+            *s += k, *n -= k;
+            return kinds[i].kind;
+        }
+    fail(file, lno, "unknown question kind: write \"?status\", \"?policy\" or \"?how\"");
+    return 0;
+}
+
 static void parse_phrase_line(const char *file, int lno, lex_label label, const char *s, size_t n)
 {
     uint8_t exception = 0;
-    if (n && (s[0] == '!' || s[0] == '?')) {
-        exception = s[0] == '?' ? LEX_ASKS : 1;
+    if (n && s[0] == '!') {
+        exception = 1;
         s++, n--;
+    } else if (n && s[0] == '?') {
+        s++, n--;
+        exception = question_kind(file, lno, &s, &n);
+        if (!exception) return;
+        /* triage reads a refund question by its kind, and only a refund question has one */
+        if (label == L_REFUND && exception == LEX_ASKS) {
+            fail(file, lno,
+                 "a refund question names its kind: \"?status\", \"?policy\" or \"?how\"");
+            return;
+        }
+        if (label != L_REFUND && exception != LEX_ASKS) {
+            fail(file, lno, "only refund_demand questions name a kind; write \"?\" alone");
+            return;
+        }
     }
     alts el[LEX_MAX_ELEMS];
     int nel = 0;

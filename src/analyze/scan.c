@@ -134,10 +134,13 @@ static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint6
                          const scan_tok *tok)
 {
     if (p->exception) {
-        sc->exc_first[p->label] = first;
-        sc->exc_last[p->label] = ti + 1;
-        drop_pending(sc, p->label, first, ti);
-        if (p->exception == LEX_ASKS && sc->sink->mode == MODE_TRIAGE) {
+        /* asking the way to one's money ("how do I claim") stops no demand: it is one */
+        if (p->exception != LEX_ASK_HOW) {
+            sc->exc_first[p->label] = first;
+            sc->exc_last[p->label] = ti + 1;
+            drop_pending(sc, p->label, first, ti);
+        }
+        if (p->exception >= LEX_ASKS && sc->sink->mode == MODE_TRIAGE) {
             const scan_tok *qt = scan_at(sc, first);
             scan_match q = {p,         first,     ti,
                             qt->start, tok->end,  qt->line,

@@ -84,9 +84,15 @@ typedef struct triage_ctx {
     size_t sent_start;                   /* byte where the current sentence began */
     uint32_t tok_sent;                   /* sentence + 1 of the latest word */
     uint32_t refund_word_sent; /* sentence + 1 of the latest refund word ("refund", "money") */
-    uint32_t asked_sent;       /* sentence + 1 of the latest question about refunds, 0 before any */
-    size_t where_at;           /* byte where the latest "where is…?" question began */
-    size_t question_at;        /* byte after the latest run of "?" began, 0 before any */
+    /* The latest sentence with refund question wording (sentence + 1, 0 before any): the kinds
+     * of its wording (1 << LEX_ASK_*), where the first began, and whether it asks about a
+     * refund (a refund word in it); and the kinds of the refund questions in the message. */
+    uint32_t asked_sent;
+    unsigned asked_kinds, sent_kinds;
+    size_t asked_from;
+    bool sent_asks;
+    size_t where_at;    /* byte where the latest "where is…?" question began */
+    size_t question_at; /* byte after the latest run of "?" began, 0 before any */
     /* For the model, the sentence being read: its legal, review, refund and refusal findings
      * (from TK_LEGAL_THREAT), kept and negated, and which frames of frames.lex it has; framed
      * sums them over the sentences read (see on_sentence_end). */
@@ -133,15 +139,44 @@ static void drop_after(triage_ctx *c, triage_kind k, size_t from)
     }
 }
 
-/* A question about a refund (a "?" line of refund_demand): the "where is…?" and lateness words
- * inside it are no lateness, and the refund words of its sentence no demand ("Refund for order
- * 3321 - still pending?", "do you refund the call-out charge if the boiler is fine?"). */
+/* A question about a refund (a "?status" or "?policy" line of refund_demand): the "where
+ * is…?" and lateness words inside it are no lateness, and the refund words of its sentence no
+ * demand ("Refund for order 3321 - still pending?", "do you refund the call-out charge if the
+ * boiler is fine?"). */
 static void refund_question(triage_ctx *c, const scan_match *q)
 {
     c->refund_q_start = q->start, c->refund_q_end = q->end;
     if (c->asked[TK_DEADLINE] && c->where_at >= q->start) c->asked[TK_DEADLINE]--;
     drop_after(c, TK_DEADLINE, q->start);
     drop_after(c, TK_REFUND_DEMAND, c->sent_start);
+    if (!c->asked[TK_REFUND_DEMAND]++)
+        c->asked_start[TK_REFUND_DEMAND] = q->start, c->asked_end[TK_REFUND_DEMAND] = q->end;
+    c->sent_asks = true;
+}
+
+/* Refund question wording (a "?status", "?policy" or "?how" line), which asks about a refund
+ * only in a sentence with a refund word; a refund word later in the sentence is counted when
+ * it comes (on_match). Asking the way to one's own money ("how do I get my deposit back") is
+ * the demand: in its sentence, status and policy words ask nothing. */
+static void refund_wording(triage_ctx *c, const scan_match *m)
+{
+    uint32_t sent = m->sent + 1;
+    unsigned kind = m->phrase->exception;
+    if (c->asked_sent != sent) c->asked_sent = sent, c->sent_kinds = 0, c->sent_asks = false;
+    if (!c->sent_kinds || m->start < c->asked_from) c->asked_from = m->start;
+    c->sent_kinds |= 1u << kind;
+    if (c->refund_word_sent != sent) return;
+    if (kind == LEX_ASK_HOW) {
+        if (m->first >= c->last_tok[TK_REFUND_DEMAND]) {
+            c->last_tok[TK_REFUND_DEMAND] = m->last + 1;
+            add_finding(c, TK_REFUND_DEMAND, m->start, m->end);
+            c->sent_found[TK_REFUND_DEMAND - TK_LEGAL_THREAT]++;
+        }
+        return;
+    }
+    if (c->sent_kinds & (1u << LEX_ASK_HOW)) return;
+    c->asked_kinds |= c->sent_kinds;
+    refund_question(c, m);
 }
 
 static triage_kind kind_of(lex_label l)
@@ -203,11 +238,8 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
         if (k == TK_REFUND_DEMAND) {
-            /* status and policy words ("pending", "if I cancel") ask about a refund only in a
-             * sentence with a refund word; one later in it is counted below */
-            c->asked_sent = m->sent + 1;
-            if (c->refund_word_sent != m->sent + 1) return;
-            refund_question(c, m);
+            refund_wording(c, m);
+            return;
         }
         if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
         if (k == TK_DEADLINE) c->where_at = m->start;
@@ -215,7 +247,10 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     }
     /* Refund words later in the sentence that asks about refunds belong to the question: "in
      * what cases can I get my fee back?", "how long do refunds take to show on my card?" */
-    if (k == TK_REFUND_DEMAND && c->asked_sent == m->sent + 1) {
+    if (k == TK_REFUND_DEMAND && c->asked_sent == m->sent + 1 &&
+        !(c->sent_kinds & (1u << LEX_ASK_HOW))) {
+        c->asked_kinds |= c->sent_kinds;
+        c->sent_asks = true;
         if (!c->asked[k]++) c->asked_start[k] = m->start, c->asked_end[k] = m->end;
         return;
     }
@@ -234,7 +269,11 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
 static void on_sentence_end(void *ctx, uint32_t sent)
 {
     triage_ctx *c = ctx;
-    (void)sent;
+    /* The complaint words inside a refund question are the question's: "if the print arrives
+     * damaged do you refund it?", "has the refund been issued?" */
+    if (c->sent_asks && c->asked_sent == sent + 1)
+        for (int k = TK_DEADLINE; k <= TK_BILLING; k++)
+            drop_after(c, (triage_kind)k, c->asked_from);
     for (int k = 0; k < FRAME_KINDS; k++) {
         if (c->sent_frame[FRAME_ULTIMATUM])
             c->framed.n[FRAME_ULTIMATUM][k] += c->sent_found[k] + c->sent_negated[k];
@@ -334,14 +373,39 @@ static bool unhappy_elsewhere(const triage_result *r)
     return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
 }
 
+/* Whether the message complains about the work or service: a threat, abuse, poor work, a
+ * scope dispute or lateness — not heat, billing or chasing alone, and not a pointer to waiting
+ * ("still waiting", "been waiting since the 14th"), which a status question points at the
+ * refund. */
+static bool complains_of_work(const triage_ctx *c)
+{
+    const triage_result *r = c->r;
+    const int *n = r->counts;
+    if (n[TK_ABUSE] || n[TK_LEGAL_THREAT] || n[TK_REVIEW_THREAT] || n[TK_PAYMENT_REFUSAL] ||
+        n[TK_QUALITY] || n[TK_SCOPE] || c->asked[TK_DEADLINE] || (n[TK_DEADLINE] && r->dropped))
+        return true;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const triage_finding *f = &r->findings[i];
+        if (f->kind != TK_DEADLINE) continue;
+        bool waiting = false;
+        for (size_t j = 0; j < r->nfindings && !waiting; j++)
+            waiting = r->findings[j].kind == TK_DISPLEASED && r->findings[j].start == f->start;
+        if (!waiting) return true;
+    }
+    return false;
+}
+
 static void summarise(triage_ctx *c)
 {
     triage_result *r = c->r;
     const int *n = r->counts;
-    /* A question about a refund ("can I get a refund?", "what is your refund policy?") asked
-     * in a calm message is a question; in a message that complains or is heated, it is the
-     * demand put politely. */
-    if (!n[TK_REFUND_DEMAND] && c->asked[TK_REFUND_DEMAND] && unhappy_elsewhere(r))
+    /* A question about refunds ("do you do refunds?", "what is your refund policy?") asked in a
+     * calm message is a question; in a message that complains or is heated, it is the demand
+     * put politely. Asking where a refund has got to ("where is my refund?") is the demand
+     * only in a message that complains about the work or service (the guideline). */
+    if (!n[TK_REFUND_DEMAND] && c->asked[TK_REFUND_DEMAND] &&
+        (((c->asked_kinds & (1u << LEX_ASK_POLICY)) && unhappy_elsewhere(r)) ||
+         ((c->asked_kinds & (1u << LEX_ASK_STATUS)) && complains_of_work(c))))
         add_finding(c, TK_REFUND_DEMAND, c->asked_start[TK_REFUND_DEMAND],
                     c->asked_end[TK_REFUND_DEMAND]);
     /* "Where are the files?" asks for something that has not arrived: the missing part of a

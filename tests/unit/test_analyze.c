@@ -108,6 +108,27 @@ static void test_data_parses(void **state)
     }
 }
 
+/* The error lex_check gives for a triage.lex of text beside a small common.lex, NULL when it
+ * accepts it. */
+static const char *lex_error(const char *text)
+{
+    static const char common[] = "@label negator\nnot\nwon't\n";
+    const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
+                                 {"triage.lex", text, strlen(text)},
+                                 {NULL, NULL, 0}};
+    return lex_check(files);
+}
+
+/* Fails unless the build refuses text naming triage.lex line where ("0003") and saying want. */
+static void expect_lex_refused(const char *text, const char *where, const char *want)
+{
+    char at[32];
+    snprintf(at, sizeof at, "triage.lex:%s", where);
+    const char *err = lex_error(text);
+    if (!err || !strstr(err, at) || !strstr(err, want))
+        fail_msg("%s: %s", text, err ? err : "accepted");
+}
+
 /* The word lists' build (tools/lexgen.c) refuses what the scanner could never match, naming
  * file and line: a multi-word alternative ("a b|c" means "a b" or "a c"), a hyphenated word
  * (the scanner splits it) and a number (read as #num). */
@@ -123,24 +144,28 @@ static void test_lexgen_rejects_traps(void **state)
         {"half-finished", "'-'"},
         {"1 star", "#num"},
     };
-    static const char common[] = "@label negator\nnot\nwon't\n";
     char text[128];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        int n =
-            snprintf(text, sizeof text, "@label payment_refusal\n# a comment\n%s\n", bad[i].line);
-        const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
-                                     {"triage.lex", text, (size_t)n},
-                                     {NULL, NULL, 0}};
-        const char *err = lex_check(files);
-        if (!err || !strstr(err, "triage.lex:0003") || !strstr(err, bad[i].want))
-            fail_msg("%s: %s", bad[i].line, err ? err : "accepted");
+        snprintf(text, sizeof text, "@label payment_refusal\n# a comment\n%s\n", bad[i].line);
+        expect_lex_refused(text, "0003", bad[i].want);
     }
-    static const char good[] = "@label payment_refusal\nwon't pay\nwill not pay\n"
-                               "legal action|advice\nnot a penny|cent\nknock * off\n#num back\n";
-    const rd_embedded files[] = {{"common.lex", common, sizeof common - 1},
-                                 {"triage.lex", good, sizeof good - 1},
-                                 {NULL, NULL, 0}};
-    assert_null(lex_check(files));
+    assert_null(lex_error("@label payment_refusal\nwon't pay\nwill not pay\n"
+                          "legal action|advice\nnot a penny|cent\nknock * off\n#num back\n"));
+}
+
+/* A refund question names its kind (?status, ?policy, ?how), triage reads it by that kind, and
+ * only a refund question has one: the build refuses the others, naming file and line. */
+static void test_lexgen_question_kinds(void **state)
+{
+    (void)state;
+    expect_lex_refused("@label refund_demand\n? where is my refund\n", "0002", "names its kind");
+    expect_lex_refused("@label refund_demand\n?when is my refund\n", "0002",
+                       "unknown question kind");
+    expect_lex_refused("@label deadline\n?status where is the\n", "0002",
+                       "only refund_demand questions");
+    assert_null(lex_error("@label refund_demand\n?status where is my refund\n"
+                          "?policy do you do refunds\n?how how do i get\n"
+                          "@label deadline\n? where is the\n"));
 }
 
 static void test_triage_flags(void **state)
@@ -370,6 +395,71 @@ static void test_triage_short_support_messages(void **state)
     assert_int_equal(rules_of("I would like a refund for order 4471.").complaints, 0);
     assert_true(rules_of("I want my money back, this is a disgrace.").complaints &
                 COMPLAINT_QUALITY);
+}
+
+/* Each kind of refund question by its grammar, with the near misses that must not flip. */
+static void test_triage_refund_question_kinds(void **state)
+{
+    (void)state;
+    /* status: where a refund asked for has got to, however it is worded; chasing, waiting,
+     * heat and the billing slip behind it are no complaint about the work */
+    static const char *const status[] = {
+        "Any sign of my refund for the cancelled lesson?",
+        "When can we expect the deposit refund?",
+        "still waiting on that refund you promised",
+        "Where are we up to with the refund?",
+        "Is the refund for the June class done yet?",
+        "did the workshop refund go through to my card?",
+        "Sorry to chase again, any sign of my refund?",
+        "hello??? where's my refund",
+        "I was charged twice and requested a refund last week, any news?",
+        "Been waiting since March for the refund on the cancelled tour, please check.",
+    };
+    /* policy: what a refund depends on; the complaint words of its own "if" are hypothetical */
+    static const char *const policy[] = {
+        "If the vase arrives broken, do you refund it?",
+        "Would I get a refund if the course is delivered late?",
+        "Will I get the deposit back if we have to cancel?",
+        "Do refunds for the tasting go back to the card, or as store credit?",
+        "What's the deal with refunds if I miss a class?",
+        "Any student discount?",
+        "how do refunds work?",
+    };
+    const char *const *both[] = {status, policy};
+    const size_t nboth[] = {N_OF(status), N_OF(policy)};
+    for (size_t b = 0; b < 2; b++)
+        for (size_t i = 0; i < nboth[b]; i++)
+            if (rules_of(both[b][i]).refund_demand) fail_msg("refund demand: %s", both[b][i]);
+    assert_int_equal(rules_of("If the vase arrives broken, do you refund it?").complaints, 0);
+    /* near misses: the same questions in a message that complains about the work, or a real
+     * complaint before the question, are the demand */
+    static const char *const demands[] = {
+        "The photos are blurry. Any sign of my refund?",
+        "The site is still broken and where is my refund?",
+        "The vase arrived broken, do you refund it?",
+        /* how-to: the way to one's own money is the demand, also beside a status word */
+        "How do I claim back the deposit?",
+        "How can I get my money back for the pending order?",
+        "How do I start a refund claim?",
+        "Help me get a refund for the tickets please",
+        "I need my money back",
+        "I want to cancel and get refunded",
+        "Can we have one back? We were billed for two.",
+        "I'd like the money for the missed session back.",
+        "I want my money back if you can't fix it by Friday",
+    };
+    for (size_t i = 0; i < N_OF(demands); i++)
+        if (!rules_of(demands[i]).refund_demand) fail_msg("no refund demand: %s", demands[i]);
+    expect_words("How do I start a refund claim?", TK_REFUND_DEMAND, "start a refund");
+    /* "how do I" without a refund word asks nothing about money; a promotion code or an item
+     * sent back is no money back */
+    static const char *const neither[] = {
+        "How do I get to your studio?",
+        "The discount code doesn't work",
+        "I want to send it back for a bigger size",
+    };
+    for (size_t i = 0; i < N_OF(neither); i++)
+        if (rules_of(neither[i]).refund_demand) fail_msg("refund demand: %s", neither[i]);
 }
 
 /* A plain report of a problem is hostility 0 by the rules however many problems it names; a
@@ -1006,12 +1096,14 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_data_parses),
         cmocka_unit_test(test_lexgen_rejects_traps),
+        cmocka_unit_test(test_lexgen_question_kinds),
         cmocka_unit_test(test_triage_flags),
         cmocka_unit_test(test_triage_negation),
         cmocka_unit_test(test_triage_swearing_is_not_abuse),
         cmocka_unit_test(test_triage_insults_at_a_person),
         cmocka_unit_test(test_triage_refund_questions),
         cmocka_unit_test(test_triage_short_support_messages),
+        cmocka_unit_test(test_triage_refund_question_kinds),
         cmocka_unit_test(test_triage_hostility_of_reports),
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),

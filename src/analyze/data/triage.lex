@@ -666,6 +666,18 @@ unused|remaining|missed|cancelled * back
 unused|remaining|missed|cancelled * * back
 want|expect|expecting * * paid for|covered|reimbursed
 for every penny|cent
+money|deposit|fee|fees|payment for that|the|this|those * back
+money|deposit|fee|fees|payment for that|the|this|those * * back
+send|pay|give one|some|half|part of them|it|those back
+claim|claiming back
+get|getting back the rest|remainder|balance|unused|money|deposit|fee|fees
+reverse the other|extra|duplicate|second|double
+can|could i|we have|get one|some back
+# a discount code is a promotion, not a price cut asked for; things sent back are no money
+! discount code|codes
+! send|post|ship|return it|them|this back
+# someone else paid the writer back: "Bank's already refunded me"
+! bank's|bank|paypal|stripe already|has|have refunded|reimbursed
 # A refund asked as a credit, a reduction, the deposit or fees repaid, the unused part back.
 credit for|against|towards|toward the|this|that|our|my|it
 credit us|me
@@ -683,126 +695,171 @@ foot the bill
 ! contract|form|forms|document|documents|draft|drafts|proof|proofs|key|keys|sample|samples|laptop|equipment back
 ! keeping|keep|kept|holding|hold * #num back
 ! keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
-# Questions about refunds rather than demands: about the policy, whether one is possible or
-# what it depends on ("what is your refund policy?", "can I get a refund?", "would I get my
-# money back if I cancelled?"), or where one already asked for has got to ("still waiting for
-# my refund", "has the refund gone through?"). Asking how to get one's own money back ("how do I
-# claim a refund", "where do I request a refund") is the demand itself, so no line here starts
-# with "how do I" or "where do I". A "?" line stops the demand; triage counts it after all when
-# the rest of the message complains or is heated ("the photos are blurry, can I get a refund?").
-? refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|status|eligibility|window|period
-? money back policy|guarantee|guarantees
-? back policy|guarantee
-? can|could|may|would i|we get|have my|our money back
-? how long do|does|will refund|refunds take|takes
-? how long do|does|will a|the|my refund take|takes
-? is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
-? is it possible to ask for a refund
-? is|are a refund|refunds|reimbursement|compensation possible|available|allowed
-? do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
-? do|does you|they refund|reimburse|credit
-? usually|normally|ever|sometimes|generally refund|refunds|reimburse
-? agreed|promised|offered|said|confirmed to refund|reimburse|repay|return
-? mentioned|said|promised|agreed you'd|you'll refund
-? have|has|i've|we've received the|a|my|our refund
-# Whether a discount exists is a question: "is there a referral discount?", "do you do any discount"
-? is|are there a|any discount|discounts|reduction|reductions|refund|refunds
-# Status and policy words make a sentence with a refund word (the refund_word flags below) a
-# question about it: "Refund for order 3321 - still pending?", "do you refund the call-out
-# charge if the boiler is fine?", "how long till the refund hits my account". Without a refund
-# word in the sentence they are nothing.
-? status
-? pending
-? been|was|is|were|being|got processed|approved|authorised|authorized|issued|sent|credited|returned
-? gone|went|go|come|came|goes|comes through
-? landed|cleared
-? how long|soon|many
-? usually|normally|typically|ever
-? normal
-? reference|ref
-? any news|update|updates|sign|word
-? what happens|happened
-? what if
-? if i|we cancel|cancelled|change|decide|move|switch|downgrade|stop|need|have|get|got|am|was|were
-? if the|my|our * cancel|cancels|cancelled|is|are|gets|turns|arrives|rejects|closes|doesn't|doesnt
-? policy|policies|situation
-? pro rata
-? on|in my|our statement|bank
-? or replace|replacement|carry|store|voucher|rewrite|redo
-? is|are there a|any * discount|discounts|reduction|reductions
-? you|they offer|give|do|have a|any discount|discounts
-? kind|sort|type of discount|discounts|refund
-? discount|discounts|refund|refunds apply|applies|available
-? be entitled|eligible to|for a|any refund
-# What a refund depends on: "a refund if I cancel", "my money back if the event is called off"
-? refund|refunds if i|we|it|the|my|our
-? back if i|we|it|the|my|our
-? am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
-? status of my|our|the refund|refunds|reimbursement
-? track|tracking|check|checking my|our|the refund|refunds|reimbursement
-? follow|following up on my|our|the refund|refunds|reimbursement
-? update|updates|news|progress on|about|with my|our|the refund|refunds|reimbursement
-? in which cases|circumstances|situations
-? do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
-? is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
-? policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
-? how do|does refunds|refund work|works
-? how refunds|refund work|works
-? refund|refunds work|works
-? how long do|does|will|would|can refunds|reimbursements take
-? how long do|does|will|would|can a|the|my refund|reimbursement * take
-? how long do|does|will|would|can refunds * take
-? promised|agreed|mentioned|sent the|my|our|your|a refund
-? possible to get|have|receive my|our|the|a money|deposit|fee|fees|payment back
-? already requested|asked|applied|claimed
-? the refund you|we mentioned|promised|agreed|approved|offered|discussed
-? told a|the|my refund
-? refund would|will follow|come|arrive|go|land
-? would|will be refunded|reimbursed|repaid|credited
-? when it'll|it'd come|land|arrive|show|go
-? when it will|would come|land|arrive|show|go
-? when will it come|land|arrive|show|go
-? confirm when|if|whether it|the|my|our refund
-? check|checking|see|know|find|verify|confirm|ask|asking|enquire|inquire|query|trace|wondering|wonder on|about|if|whether|into|up my|our|the refund|refunds|reimbursement|money
-? check|checking in on|about my|our|the refund|reimbursement|money|deposit
-? where|when my|our|the refund|reimbursement
-? what happened|happens to|with my|our|the refund|reimbursement|money
-? is|was my|our|the refund|reimbursement on|in|being|through|complete|completed|done|processed|sent|issued|approved|coming|pending|finished|underway
-? information|info|details|news|progress|update|updates on|about|regarding|of my|our|the refund|reimbursement
-? refund|reimbursement went|gone|go|gets|get|got|come|came through
-? money|payment|deposit been|was|were returned|refunded|repaid|credited
-? how long refund|refunds|reimbursement|reimbursements take|takes
-? if i|we can|could get|have|claim|request a|my|any refund|reimbursement
-? where is|are my|our|the refund|reimbursement|money|deposit|credit
-? where's my|our|the refund|reimbursement|money|deposit|credit
-? has|have my|our|the refund|reimbursement
-? did|is|was my|our|the refund|reimbursement|money|deposit|credit
+# Questions about refunds rather than demands, each line naming its kind (the guideline's
+# "Short support messages"):
+#   ?policy  whether refunds exist or what they depend on ("what is your refund policy?", "do you
+#            do refunds?", "would I get my money back if I cancelled?"): the demand only when
+#            the rest of the message complains or is heated;
+#   ?status  where a refund agreed or asked for has got to ("where is my refund?", "still
+#            waiting for my refund", "any sign of that refund?"): the demand only when the
+#            message complains about the work or service (heat, chasing and waiting do not);
+#   ?how     the way to one's own money back ("how do I get my £75 back", "where do I request
+#            a refund"): the demand itself; in its sentence, status and policy words ask nothing.
+# A line that does not hold a refund word ("pending", "if I cancel", "how do I get") asks about a
+# refund only in a sentence with one ("Refund for order 3321 - still pending?"), and is nothing
+# in a sentence without. The complaint words inside a question are the question's ("if the
+# print arrives damaged do you refund it?"). "Can I get a refund on order 20931" is the demand.
+# -- policy: what refunds there are and what they depend on
+?policy refund|refunds|return|returns|reimbursement|compensation|cancellation policy|policies|terms|conditions|process|procedure|procedures|options|rules|eligibility|window|period
+?policy money back policy|guarantee|guarantees
+?policy back policy|guarantee
+?policy would|will i|we get|have my|our money back
+?policy would|will i|we get|receive|still
+?policy do|does i|we still get
+?policy how long do|does|will refund|refunds take|takes
+?policy is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
+?policy is it possible to ask for a refund
+?policy is|are a refund|refunds|reimbursement|compensation possible|available|allowed
+?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
+?policy do|does you|they refund|reimburse|credit
+?policy do|does refunds|refund
+?policy usually|normally|ever|sometimes|generally refund|refunds|reimburse
+?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds
+?policy usually|normally|typically|ever
+?policy normal
+?policy what happens
+?policy what if
+?policy if i|we cancel|cancelled|change|decide|move|switch|downgrade|stop|need|have|get|got|am|was|were
+?policy if i've|we've already|just|only
+?policy if the|my|our * cancel|cancels|cancelled|is|are|gets|turns|arrives|rejects|closes|doesn't|doesnt|dont|don't|knocks|refuses|falls|says|decides|changes
+?policy if the|my|our * * cancel|cancels|cancelled|is|are|gets|turns|arrives|rejects|closes|doesn't|doesnt|dont|don't
+?policy if it|they gets|get|arrives|arrive|breaks|break|turns|turn|rains
+?policy policy|policies|situation
+?policy pro rata
+?policy or replace|replacement|carry|store|voucher|rewrite|redo
+?policy or as store|a voucher|credit
+?policy is|are there a|any * discount|discounts|reduction|reductions
+?policy any discount|discounts
+?policy any * discount|discounts
+?policy you|they offer|give|do|have a|any discount|discounts
+?policy kind|sort|type of discount|discounts|refund
+?policy discount|discounts|refund|refunds apply|applies|available
+?policy discount|discounts|refund|refunds still apply|applies
+?policy be entitled|eligible to|for a|any refund
+?policy refund|refunds if i|we|it|the|my|our
+?policy back if i|we|it|the|my|our
+?policy am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
+?policy in which cases|circumstances|situations
+?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
+?policy is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
+?policy policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
+?policy how do|does refunds|refund work|works
+?policy how do|does refunds|refund
+?policy how refunds|refund work|works
+?policy refund|refunds work|works
+?policy how long do|does|will|would|can refunds|reimbursements take
+?policy how long do|does|will|would|can refunds * take
+?policy possible to get|have|receive my|our|the|a money|deposit|fee|fees|payment back
+?policy if i|we can|could get|have|claim|request a|my|any refund|reimbursement
+?policy in what cases|circumstances|situations
+?policy under what conditions|circumstances
+?policy refund|refunds|reimbursement * policy|policies|terms|conditions|rules
+?policy refund or not
+?policy refund|refunds query|question|enquiry|inquiry
+?policy are|is those|these|they|it refunded|refundable
+?policy can|could i|we return
+?policy what's|whats the deal
+?policy what is the deal
+# -- status: where a refund agreed or asked for has got to
+?status refund|refunds|reimbursement status
+?status status
+?status pending
+?status been|was|is|were|being|got processed|approved|authorised|authorized|issued|sent|credited|returned
+?status gone|went|go|come|came|goes|comes through
+?status landed|cleared
+?status how long|soon|many
+?status how long do|does|will a|the|my refund take|takes
+?status reference|ref
+?status any news|update|updates|sign|word
+?status what happened
+?status on|in my|our statement|bank
+?status agreed|promised|offered|said|confirmed to refund|reimburse|repay|return
+?status mentioned|said|promised|agreed you'd|you'll refund
+?status said|promised|agreed you'd|you'll send|process|issue|pay
+?status said|promised|agreed you would|will send|process|issue|pay
+?status said|told|promised|mentioned it'd|it'll be refunded|returned|repaid|credited|back
+?status have|has|i've|we've received the|a|my|our refund
+?status status of my|our|the refund|refunds|reimbursement
+?status track|tracking|check|checking my|our|the refund|refunds|reimbursement
+?status follow|following up on my|our|the refund|refunds|reimbursement
+?status update|updates|news|progress on|about|with my|our|the refund|refunds|reimbursement
+?status how long do|does|will|would|can a|the|my refund|reimbursement * take
+?status promised|agreed|mentioned|sent the|my|our|your|a refund
+?status already requested|asked|applied|claimed
+?status the refund you|we mentioned|promised|agreed|approved|offered|discussed
+?status told a|the|my refund
+?status refund would|will follow|come|arrive|go|land
+?status would|will be refunded|reimbursed|repaid|credited
+?status when it'll|it'd come|land|arrive|show|go|be
+?status when it will|would come|land|arrive|show|go|be
+?status when will it come|land|arrive|show|go
+?status when will|would|should|can|do|does the|my|our|it|they|you|i|we
+?status confirm when|if|whether it|the|my|our refund
+?status confirm when|if|whether
+?status check|checking|see|know|find|verify|confirm|ask|asking|enquire|inquire|query|trace|wondering|wonder on|about|if|whether|into|up my|our|the refund|refunds|reimbursement|money
+?status check|checking in on|about my|our|the refund|reimbursement|money|deposit
+?status where|when my|our|the refund|reimbursement
+?status what happened|happens to|with my|our|the refund|reimbursement|money
+?status is|was my|our|the refund|reimbursement on|in|being|through|complete|completed|done|processed|sent|issued|approved|coming|pending|finished|underway
+?status is|has it done|through|processed|sent|gone|complete|completed|finished
+?status information|info|details|news|progress|update|updates on|about|regarding|of my|our|the refund|reimbursement
+?status refund|reimbursement went|gone|go|gets|get|got|come|came through
+?status money|payment|deposit been|was|were returned|refunded|repaid|credited
+?status how long refund|refunds|reimbursement|reimbursements take|takes
+?status where is|are my|our|the refund|reimbursement|money|deposit|credit
+?status where's my|our|the refund|reimbursement|money|deposit|credit
+?status where are you|we up to
+?status up to with my|our|the refund
+?status has|have my|our|the refund|reimbursement
+?status did|is|was my|our|the refund|reimbursement|money|deposit|credit
+?status did|has|was|is the|my|our * refund|reimbursement
+?status about|regarding my|our refund|reimbursement
+?status nothing yet
 # Where a refund asked for has got to: waiting for it, not received, asked for before
-? waiting for|on my|our|the|a|any refund|money|deposit
-? still waiting for|on my|our|the|a|any refund|money|deposit
-? haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any refund|money|deposit
-? no sign of my|our|the|a|any refund|reimbursement|money|deposit|credit
-? refund|reimbursement|money|deposit hasn't|hasnt|still|isn't|never|didn't|not arrived|come|landed|reached|shown|appeared|cleared|gone|arrive|land|reach|show|appear|clear|go
-? refund|reimbursement|money|deposit has|still not arrived|come|landed|reached|shown|appeared|cleared|gone
-? refund|reimbursement|money|deposit hasn't|hasnt yet arrived|come|landed|reached|shown|appeared|cleared|gone
-? i've|we've|already|had requested|claimed|submitted a|my|the refund
-? i've|we've|already|had asked|applied for a|my|the refund
+?status waiting for|on my|our|the|a|any|that|this refund|money|deposit
+?status still waiting for|on my|our|the|a|any|that|this refund|money|deposit
+?status been|still waiting since
+?status waiting since
+?status haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any|that refund|money|deposit
+?status haven't|hasn't|havent|hasnt got|received|seen it|them|anything
+?status still hasn't|hasnt|isn't|not arrived|landed|come|cleared|reached|shown|appeared
+?status hasn't|hasnt landed|arrived|cleared|reached|shown|appeared
+?status no sign of my|our|the|a|any|that refund|reimbursement|money|deposit|credit
+?status refund|reimbursement|money|deposit hasn't|hasnt|still|isn't|never|didn't|not arrived|come|landed|reached|shown|appeared|cleared|gone|arrive|land|reach|show|appear|clear|go
+?status refund|reimbursement|money|deposit has|still not arrived|come|landed|reached|shown|appeared|cleared|gone
+?status refund|reimbursement|money|deposit hasn't|hasnt yet arrived|come|landed|reached|shown|appeared|cleared|gone
+?status i've|we've|already|had requested|claimed|submitted a|my|the refund
+?status i've|we've|already|had asked|applied for a|my|the refund
 # A refund dated in the past was asked for then: "I requested a refund last week, any news?"
-? refund|reimbursement last week|month|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday
-? refund|reimbursement on monday|tuesday|wednesday|thursday|friday|saturday|sunday
-? refund|reimbursement yesterday|earlier|ago
-? refund|reimbursement * ago
-? refund|reimbursement * * ago
-? refund|reimbursement request|claim|application|ticket|case|reference
-? when do|can i|we get|see my|the refund|money
-? how long until|till i|we get|see my|the refund|money
-? refund|reimbursement has|have been|was processed|issued|sent|approved|completed
-? when will i|we get|receive|see my|our|the refund|reimbursement|money
-? when will my|our|the refund|reimbursement
-? when's my|our|the refund|reimbursement
-? in what cases|circumstances|situations
-? under what conditions|circumstances
-? refund|refunds|reimbursement * policy|policies|terms|conditions|rules
+?status refund|reimbursement last week|month|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday
+?status refund|reimbursement on monday|tuesday|wednesday|thursday|friday|saturday|sunday
+?status refund|reimbursement yesterday|earlier|ago
+?status refund|reimbursement * ago
+?status refund|reimbursement * * ago
+?status refund|reimbursement request|claim|application|ticket|case|reference
+?status when do|can i|we get|see my|the refund|money
+?status how long until|till i|we get|see my|the refund|money
+?status refund|reimbursement has|have been|was processed|issued|sent|approved|completed
+?status when will i|we get|receive|see my|our|the refund|reimbursement|money
+?status when will my|our|the refund|reimbursement
+?status when's my|our|the refund|reimbursement
+?status when can|will|should i|we expect
+# -- how: the way to one's own money back, which is the demand
+?how how do|can|should i|we get|claim|request|apply|go|ask|start|obtain|arrange
+?how where do|can i|we request|claim|apply|ask|get
+?how help me|us get|getting|claim|request
+?how help getting|claiming|requesting
+?how start|begin|initiate|open|file|submit|lodge|raise a|the refund|reimbursement
 
 @label payment_refusal
 not paying|pay
