@@ -784,6 +784,8 @@ rd_err *desk_user_count(rd_desk *d, int64_t *n);
 /* Every user, those who may sign in first: {id, name, has_password, created_at, removed_at,
  * sessions (live now)}; *out is the caller's. */
 rd_err *desk_user_list(rd_desk *d, json_t **out);
+/* {id, name, removed_at} of user id, the caller's; RD_NOT_FOUND (field "user") when none. */
+rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out);
 /* Sets name's password. current NULL: the desk's owner at its terminal; else it must be their
  * current password, and wrong guesses count towards the sign-in throttle from address. */
 rd_err *desk_user_password(rd_desk *d, const char *name, const char *current, const char *password,

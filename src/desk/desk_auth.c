@@ -117,6 +117,13 @@ rd_err *desk_user_list(rd_desk *d, json_t **out)
     return store_user_list(d->st, now, out);
 }
 
+rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out)
+{
+    rd_err *e = store_user_get(d->st, id, out);
+    if (!e && !*out) e = rd_error(RD_NOT_FOUND, "user: no user %lld", (long long)id);
+    return e;
+}
+
 /* The user called name who may sign in, as {id, name, pass_hash, removed_at}; caller's. */
 static rd_err *active_user(rd_desk *d, const char *name, json_t **row)
 {

@@ -652,6 +652,26 @@ rd_err *api_search(http_req *rq, http_resp *rs)
     return api_reply(rs, e, out);
 }
 
+/* Mail as the request's body: one message (message/rfc822) or an mbox (application/mbox), with
+ * ?client=, ?case= and ?create_clients=yes as `redress import` takes them; the summary back. */
+rd_err *api_mail_import(http_req *rq, http_resp *rs)
+{
+    const http_file *f = &rq->upload;
+    if (!f->data || !f->size)
+        return rd_error(RD_INVALID, "body: send the message as message/rfc822 or the mailbox as "
+                                    "application/mbox");
+    const char *create = http_arg(rq, "create_clients");
+    if (create && strcmp(create, "yes") && strcmp(create, "no"))
+        return rd_error(RD_INVALID, "create_clients: '%s' is not yes or no", create);
+    desk_import_input in = {.client = http_arg(rq, "client"),
+                            .case_id = http_arg(rq, "case"),
+                            .create_clients = create && !strcmp(create, "yes")};
+    json_t *sum = NULL;
+    rd_err *e = desk_mail_import_bytes(rq->desk, &in, f->name, f->data, f->size, &sum);
+    if (e) return e;
+    return http_json(rs, 200, sum);
+}
+
 rd_err *api_verify(http_req *rq, http_resp *rs)
 {
     desk_verify_report r;

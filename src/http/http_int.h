@@ -208,6 +208,7 @@ rd_err *api_draft_send(http_req *rq, http_resp *rs);
 rd_err *api_letter_send(http_req *rq, http_resp *rs);
 rd_err *api_search(http_req *rq, http_resp *rs);
 rd_err *api_verify(http_req *rq, http_resp *rs);
+rd_err *api_mail_import(http_req *rq, http_resp *rs);
 rd_err *api_today(http_req *rq, http_resp *rs);
 rd_err *api_followup_add(http_req *rq, http_resp *rs);
 rd_err *api_followup_edit(http_req *rq, http_resp *rs);

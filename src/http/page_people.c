@@ -144,21 +144,13 @@ static rd_err *same_twice(page_arg_fn arg, const void *ctx)
     return rd_error(RD_INVALID, "password_again: the two passwords differ");
 }
 
-/* The name of user id, from the list (people are few); RD_NOT_FOUND when none. */
+/* The name of user id (an indexed read); RD_NOT_FOUND when none. */
 static rd_err *user_name(rd_desk *d, int64_t id, char *out, size_t n)
 {
-    json_t *users = NULL;
-    rd_err *e = desk_user_list(d, &users);
-    size_t i;
-    json_t *u;
-    bool found = false;
-    json_array_foreach(users, i, u) if (!e && desk_ji(u, "id") == id)
-    {
-        snprintf(out, n, "%s", desk_js(u, "name"));
-        found = true;
-    }
-    json_decref(users);
-    if (!e && !found) e = rd_error(RD_NOT_FOUND, "user: no user %lld", (long long)id);
+    json_t *u = NULL;
+    rd_err *e = desk_user_get(d, id, &u);
+    if (!e) snprintf(out, n, "%s", desk_js(u, "name"));
+    json_decref(u);
     return e;
 }
 

@@ -303,6 +303,16 @@ rd_err *http_parse_body(http_req *rq, const char *content_type, const char *body
         return parse_urlencoded(rq->form, body, len);
     if (strncasecmp(content_type, "multipart/form-data", 19) == 0)
         return http_parse_multipart(rq, content_type, body, len);
-    return rd_error(RD_USAGE, "body: send application/json, a urlencoded form or a "
-                              "multipart/form-data form");
+    /* mail sent as itself (a mail filter piping a message to POST /api/v1/mail) */
+    bool message = strncasecmp(content_type, "message/rfc822", 14) == 0;
+    if (message || strncasecmp(content_type, "application/mbox", 16) == 0) {
+        rq->upload = (http_file){.name = message ? "message.eml" : "mailbox.mbox",
+                                 .type = message ? "message/rfc822" : "application/mbox",
+                                 .data = body,
+                                 .size = len};
+        return NULL;
+    }
+    return rd_error(RD_USAGE, "body: send application/json, a urlencoded form, a "
+                              "multipart/form-data form, or mail as message/rfc822 or "
+                              "application/mbox");
 }

@@ -132,6 +132,7 @@ const http_route http_routes[] = {
     {"POST",   "/api/v1/drafts/{id}/send",              api_draft_send,            HTTP_USER,   "Releases a draft and sends it by email (SMTP); a retry sends the same message."},
     {"POST",   "/api/v1/letters/{id}/send",             api_letter_send,           HTTP_USER,   "Sends a letter redress wrote (demand, reminder, notice, restatement) by email; a retry sends the same message."},
     {"GET",    "/api/v1/search",                        api_search,                HTTP_USER,   "Searches the log, concerns and attachment names."},
+    {"POST",   "/api/v1/mail",                          api_mail_import,           HTTP_USER,   "Imports mail sent as the body (message/rfc822 or application/mbox), as redress import does."},
     {"GET",    "/api/v1/verify",                        api_verify,                HTTP_USER,   "Re-walks the hash chains of the log and audit trail."},
     {"POST",   "/api/v1/triage",          api_triage,       HTTP_USER,   "Triages text: hostility, threats, demands, root cause."},
     {"POST",   "/api/v1/check",           api_check,        HTTP_USER,   "Checks the tone of a reply."},
@@ -159,4 +160,4 @@ const http_route http_routes[] = {
 
 /* The POST routes that take a file: a signed-in user's request to one of them may carry an
  * attachment's size (25 MiB) rather than the server's body cap. */
-const char *const http_upload_routes[] = {"/cases/{id}/attachments", "/mail", NULL};
+const char *const http_upload_routes[] = {"/cases/{id}/attachments", "/mail", "/api/v1/mail", NULL};

@@ -730,6 +730,8 @@ rd_err *store_user_insert(rd_store *st, const char *name, const char *pass_hash,
                           int64_t *id);
 /* {id, name, pass_hash, removed_at} or *row NULL when there is no such user. */
 rd_err *store_user_find(rd_store *st, const char *name, json_t **row);
+/* {id, name, removed_at} of user id (its primary key), or *row NULL when there is none. */
+rd_err *store_user_get(rd_store *st, int64_t id, json_t **row);
 /* Users who may sign in (not removed). */
 rd_err *store_user_count(rd_store *st, int64_t *n);
 /* Every user, those who may sign in first, by name: {id, name, has_password (0/1), created_at,

@@ -20,6 +20,11 @@ rd_err *store_user_find(rd_store *st, const char *name, json_t **row)
                   name);
 }
 
+rd_err *store_user_get(rd_store *st, int64_t id, json_t **row)
+{
+    return db_row(st, row, "SELECT id, name, removed_at FROM users WHERE id = ?1", "i", id);
+}
+
 rd_err *store_user_count(rd_store *st, int64_t *n)
 {
     return db_int(st, n, "SELECT count(*) FROM users WHERE removed_at IS NULL", NULL);

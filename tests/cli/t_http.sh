@@ -848,6 +848,23 @@ test_http_mail_import_from_the_browser() {
     [ "$(sqlite3 "$DB" "SELECT direction FROM log_entries WHERE body LIKE 'I am sorry about the prices%'")" = out ] ||
         fail "a message from me.addresses is not recorded as sent"
     [ -z "$(ls "$WORK/tmp")" ] || fail "the upload stayed on disk: $(ls "$WORK/tmp")"
+    # a mail filter pipes one message to the API with a token: the summary comes back as JSON
+    printf 'From: Accounts <ap@northwind.example>\r\nTo: me@studio.example\r\nSubject: Export\r\nMessage-ID: <api-1@northwind.example>\r\nDate: Mon, 30 Nov 2026 08:15:00 +0000\r\n\r\nThe export still drops the March rows.\r\n' >"$WORK/one.eml"
+    snapshot
+    h -H "$(auth)" -H 'Content-Type: message/rfc822' --data-binary @/dev/null "$URL/api/v1/mail"
+    status_is 422
+    body_has '"field":"body"'
+    h -H "$(auth)" -H 'Content-Type: message/rfc822' --data-binary "@$WORK/one.eml" \
+        "$URL/api/v1/mail?create_clients=maybe"
+    status_is 422
+    body_has '"field":"create_clients"'
+    unchanged
+    h -H "$(auth)" -H 'Content-Type: message/rfc822' --data-binary "@$WORK/one.eml" "$URL/api/v1/mail"
+    status_is 200
+    body_has '"source":"eml"'
+    body_has '"imported":1'
+    h -H "$(auth)" -H 'Content-Type: message/rfc822' --data-binary "@$WORK/one.eml" "$URL/api/v1/mail"
+    body_has '"duplicates":1'
     serve_down
 }
 
@@ -942,6 +959,9 @@ test_http_people_and_access() {
     body_has 'you cannot remove yourself'
     p /people --data-urlencode form=token_revoke-99
     status_is 404
+    p /people --data-urlencode form=user_remove-99
+    status_is 404
+    body_has 'user: no user 99'
     unchanged
     p /people --data-urlencode form=user_add --data-urlencode name=bob \
         --data-urlencode 'password=bob has a long one' --data-urlencode 'password_again=bob has a long one'
