@@ -1034,6 +1034,36 @@ static void test_model_features(void **state)
     triage_features(pos, strlen(pos), h, 64, &n, plain, &ntok, &r);
     assert_true(r.review_threat);
     assert_memory_not_equal(dense, plain, sizeof dense);
+    /* a sentence with an ultimatum counts its words again, as words inside one */
+    const char *ult = "Files late unless paid.", *calm = "Files late once paid.";
+    size_t n_calm;
+    triage_features(calm, strlen(calm), h, 64, &n_calm, dense, &ntok, &r);
+    triage_features(ult, strlen(ult), h, 64, &n, dense, &ntok, &r);
+    assert_int_equal(n_calm, 4 + 4 + 3); /* words, lead words, pairs */
+    assert_int_equal(n, n_calm + 4);
+}
+
+/* A review mentioned while the message praises, with no complaint, heat or other threat, is
+ * no threat by the rules; in an ultimatum, or beside a complaint, it still is. */
+static void test_triage_review_in_praise(void **state)
+{
+    (void)state;
+    assert_false(rules_of("Thank you so much, the photos are perfect! I'll be telling everyone "
+                          "about you.")
+                     .review_threat);
+    assert_false(
+        rules_of("We loved the cake. I will leave a review on Google tomorrow.").review_threat);
+    assert_true(rules_of("The photos are lovely, but if the album isn't here by Friday I'll leave "
+                         "a review on Google.")
+                    .review_threat);
+    assert_true(rules_of("Thanks for the quick reply. The album is still late, so I will leave "
+                         "a review on Google.")
+                    .review_threat);
+    assert_true(rules_of("I will leave a review on Google.").review_threat);
+    /* "please" is no praise, nor is a number of stars */
+    assert_true(
+        rules_of("Please leave me alone, I will post a one star review on Google.").review_threat);
+    assert_true(rules_of("Leave me alone, I will post a 1 star review on Google.").review_threat);
 }
 
 /* A threat or demand counts by the frame it stands in: a condition or ultimatum in the same
@@ -1139,6 +1169,7 @@ int main(void)
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_json_shape),
         cmocka_unit_test(test_model_decide),
+        cmocka_unit_test(test_triage_review_in_praise),
         cmocka_unit_test(test_model_features),
         cmocka_unit_test(test_model_frames),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),
