@@ -13,6 +13,8 @@
  *     train [--abuse CUE] --cv FILE...      prints 5-fold cross-validated figures of the fitted
  *                                           model beside the rules alone
  *     train [--abuse CUE] --cv-out F FILE...  the same, also written to F for tools/eval.c
+ *     train [--abuse CUE] --cv-dump F FILE... the same, and each message's held-out verdicts and
+ *                                           probabilities, one line each, to F (for study)
  *     train --fit-abuse davidson-train.csv -o CUE   fits the abuse cue (make refit-abuse) */
 #include <linear.h>
 #include <math.h>
@@ -41,6 +43,7 @@ typedef struct msg {
     signed char y[MO_COUNT]; /* 1 or 0 */
     triage_result rules;     /* the rules' verdicts alone */
     int host;                /* labelled hostility */
+    char id[32];
 } msg;
 
 static msg msgs[MAX_MSG];
@@ -130,6 +133,7 @@ static void on_record(void *ctx, const char *id, const char *labels, const char 
     }
     fold_of[nmsg] = (nfile - 1) % FOLDS;
     msg *m = &msgs[nmsg++];
+    snprintf(m->id, sizeof m->id, "%s", id);
     size_t n;
     triage_features(text, len, buf, FEAT_CAP, &n, m->dense, &m->ntok, &m->rules);
     m->n = distinct(buf, n, &m->hash, &m->count);
@@ -589,13 +593,39 @@ static void choose_narrow(void)
     }
 }
 
+/* One line of message m (number i) for --cv-dump: its id and words, then labelled / decided
+ * hostility and root cause (root cause numbers as in root_names of triage.c), then per flag
+ * "fN:" the label, the rules' verdict and the decision (1 or 0) with the model's held-out
+ * probability, and the probabilities of the three hostility thresholds. */
+static void dump_held_out(FILE *out, const msg *m, int i, const triage_result *r)
+{
+    const bool rv[5] = {m->rules.abuse, m->rules.legal_threat, m->rules.review_threat,
+                        m->rules.refund_demand, m->rules.payment_refusal};
+    const bool g[5] = {r->abuse, r->legal_threat, r->review_threat, r->refund_demand,
+                       r->payment_refusal};
+    int want_root = 0;
+    for (int q = 0; q < ROOT_COUNT; q++)
+        if (m->y[MO_ROOT + q]) want_root = q;
+    fprintf(out, "%s words %u hostility %d/%d root %d/%d", m->id, m->ntok, m->host, r->hostility,
+            want_root, (int)r->root_cause);
+    for (int f = 0; f < 5; f++)
+        fprintf(out, " f%d:%d%d%d:%.2f", f, m->y[f], rv[f], g[f], 1 / (1 + exp(-held_out[i][f])));
+    fprintf(out, " p:%.2f,%.2f,%.2f\n", 1 / (1 + exp(-held_out[i][MO_HOST1])),
+            1 / (1 + exp(-held_out[i][MO_HOST2])), 1 / (1 + exp(-held_out[i][MO_HOST3])));
+}
+
 /* The cross-validated figures: every message scored by a model trained on the other folds,
  * and decided by overrule thresholds and hostility cut-offs chosen on the other folds' held-out
  * scores only (so nothing a message is judged by was chosen with it). Printed beside the rules
  * alone, and written to cv_out (when given) for tools/eval.c's generalisation table, as
  * "NAME VALUE" lines. Leaves the thresholds as chosen on every fold. */
-static void cross_validate(const char *cv_out)
+static void cross_validate(const char *cv_out, const char *dump_path)
 {
+    FILE *dump = NULL;
+    if (dump_path && !(dump = fopen(dump_path, "w"))) {
+        perror(dump_path);
+        exit(2);
+    }
     tally model = {0}, rules = {0}, alone = {0};
     for (int k = 0; k < FOLDS; k++) {
         choose_thresholds(k);
@@ -614,7 +644,12 @@ static void cross_validate(const char *cv_out)
             count(&model, &msgs[i], &r);
             count(&rules, &msgs[i], &msgs[i].rules);
             count(&alone, &msgs[i], &a);
+            if (dump) dump_held_out(dump, &msgs[i], i, &r);
         }
+    }
+    if (dump && fclose(dump) != 0) {
+        perror(dump_path);
+        exit(2);
     }
     choose_thresholds(-1);
     choose_cutoffs(-1);
@@ -1002,7 +1037,7 @@ static void fit_abuse(const char *csv_path, const char *out_path)
 
 int main(int argc, char **argv)
 {
-    const char *out = NULL, *abuse = NULL, *fit_csv = NULL, *cv_out = NULL;
+    const char *out = NULL, *abuse = NULL, *fit_csv = NULL, *cv_out = NULL, *dump = NULL;
     bool cv = false;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
@@ -1012,6 +1047,8 @@ int main(int argc, char **argv)
             cv = true;
         else if (strcmp(argv[a], "--cv-out") == 0 && a + 1 < argc)
             cv = true, cv_out = argv[++a];
+        else if (strcmp(argv[a], "--cv-dump") == 0 && a + 1 < argc)
+            cv = true, dump = argv[++a];
         else if (strcmp(argv[a], "--abuse") == 0 && a + 1 < argc)
             abuse = argv[++a];
         else if (strcmp(argv[a], "--fit-abuse") == 0 && a + 1 < argc)
@@ -1025,8 +1062,10 @@ int main(int argc, char **argv)
         return 0;
     }
     if (a == argc || (!out && !cv)) {
-        fprintf(stderr, "usage: train [--abuse CUE] [--cv] [--cv-out FIGURES] [-o OUT.c] FILE...\n"
-                        "       train --fit-abuse DAVIDSON.csv -o CUE\n");
+        fprintf(stderr,
+                "usage: train [--abuse CUE] [--cv] [--cv-out FIGURES] [--cv-dump HELD_OUT]\n"
+                "             [-o OUT.c] FILE...\n"
+                "       train --fit-abuse DAVIDSON.csv -o CUE\n");
         return 2;
     }
     if (abuse) load_cue(abuse);
@@ -1044,7 +1083,7 @@ int main(int argc, char **argv)
     score_held_out();
     choose_narrow();
     if (cv)
-        cross_validate(cv_out);
+        cross_validate(cv_out, dump);
     else
         choose_thresholds(-1), choose_cutoffs(-1);
     if (out) write_model(out, argv + a, argc - a);

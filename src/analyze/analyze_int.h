@@ -263,10 +263,11 @@ typedef struct frame_counts {
     int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
 } frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
- * the findings' frames, the abuse cue (last). */
+ * the findings' frames, a short message the rules read as calm, a refund demand the rules made
+ * of a question, the abuse cue (last). */
 /* Where the frame counts start among the cue features: frame f, kind k at + f * FRAME_KINDS + k. */
 #define MODEL_DENSE_FRAMES 48
-#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 1)
+#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 2 + 1)
 #define MODEL_CUE          MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE       20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
@@ -274,6 +275,10 @@ typedef struct frame_counts {
 #ifndef MODEL_LEAD_SENTS
 #define MODEL_LEAD_SENTS 1
 #endif
+/* The words of a sentence with an ultimatum (frames.lex) count a second time, as words inside
+ * one (the first MODEL_SENT_WORDS of it), so "everyone at the launch is hearing about it" in "if
+ * it's not here by Thursday…" reads as the threat it is although no list has its words. */
+#define MODEL_SENT_WORDS 48
 /* Word features count 1/sqrt(max(words, MODEL_MIN_WORDS)) each, so long texts do not outweigh
  * short ones and a one-liner's few words do not weigh like a paragraph's. */
 #ifndef MODEL_MIN_WORDS
@@ -316,13 +321,19 @@ typedef struct model_acc {
     uint32_t prev_sent;      /* its sentence */
     uint64_t neg_until;      /* token number up to which a negator reaches */
     uint32_t neg_clause;     /* the clause it reaches in */
-    uint32_t *out;           /* training only: every feature hash goes here instead; else NULL */
-    size_t nout, cap;        /* used and capacity of out (features past cap are dropped) */
+    /* The current sentence's word features (the first MODEL_SENT_WORDS), which
+     * model_sentence_end counts again, marked, when the sentence has a frame. */
+    uint32_t sent_words[MODEL_SENT_WORDS];
+    uint32_t nsent_words;
+    uint32_t *out;    /* training only: every feature hash goes here instead; else NULL */
+    size_t nout, cap; /* used and capacity of out (features past cap are dropped) */
 } model_acc;
 
 /* Feeds token t (number ti) to the model: its word, negated when a negator shortly before in
  * the same clause reaches it, and the pair with the word before. */
 void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint64_t ti);
+/* The end of a sentence: its words count again, marked, when it has an ultimatum. */
+void model_sentence_end(model_acc *m, const analyze_model *md, bool ultimatum);
 /* The cue features of a text the rules have read: r as summarised by the rules alone, asked
  * the questions kept aside ("can I get a refund?", "where is…?"), negated the findings a
  * negator cancelled ("I won't be leaving a review"), framed the flags' findings by frame (see

@@ -70,12 +70,23 @@ void model_token(model_acc *m, const analyze_model *md, const scan_tok *t, uint6
     bool negated = !negator && ti < m->neg_until && t->clause == m->neg_clause;
     uint32_t f = negated ? mix(h, 0x6E6F74u) : h;
     feature(m, md, f);
+    if (m->nsent_words < MODEL_SENT_WORDS) m->sent_words[m->nsent_words++] = f;
 #if MODEL_LEAD_SENTS > 0
     if (t->sent < MODEL_LEAD_SENTS) feature(m, md, mix(f, 0x6C656164u));
 #endif
     if (m->prev && m->prev_sent == t->sent) feature(m, md, mix(m->prev, h));
     m->prev = h;
     m->prev_sent = t->sent;
+}
+
+void model_sentence_end(model_acc *m, const analyze_model *md, bool ultimatum)
+{
+    /* cross-validation (4,327 messages): flags F1 0.851 -> 0.855 (review 0.808 -> 0.810,
+     * refusal 0.819 -> 0.824), hostility exact 0.822 -> 0.824; the words of praise sentences
+     * marked too scored flags 0.853 (see docs/analyzer.md for the figures on 4,955) */
+    for (uint32_t i = 0; ultimatum && i < m->nsent_words; i++)
+        feature(m, md, mix(m->sent_words[i], 0x756C7469u));
+    m->nsent_words = 0;
 }
 
 /* log(1 + n) for a count: a table for the small counts almost every text has, log1pf past it
@@ -119,6 +130,15 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], const int ne
     for (int f = 0; f < FRAME_COUNT; f++)
         for (int k = 0; k < FRAME_KINDS; k++)
             x[i++] = log1p_count(framed->n[f][k]);
+    /* a short message the rules found no heat in: a plain report or request ("charged 6.99
+     * shipping but the site said free over 50") is calm by the guideline, where the same
+     * complaint words in a long message usually come with displeasure (cross-validation on
+     * 4,955 messages: hostility exact 0.835 -> 0.836, root cause 0.813 -> 0.815) */
+    x[i++] = ntok < MODEL_FLAG_MIN_WORDS && r->hostility == 0;
+    /* a refund demand beside a question about refunds: the rules made the question a demand
+     * because the message is unhappy ("Can I get a refund for this rubbish? I'm furious.";
+     * refund F1 0.850 -> 0.853) */
+    x[i++] = r->counts[TK_REFUND_DEMAND] > 0 && asked[TK_REFUND_DEMAND] > 0;
     x[i++] = cue;
     assert(i == MODEL_DENSE);
 }

@@ -99,6 +99,7 @@ typedef struct triage_ctx {
     int sent_found[FRAME_KINDS], sent_negated[FRAME_KINDS];
     bool sent_frame[FRAME_COUNT];
     frame_counts framed;
+    bool praised;    /* a sentence had praise (frames.lex) */
     model_acc model; /* the fitted model's sums over the words */
 } triage_ctx;
 
@@ -274,6 +275,8 @@ static void on_sentence_end(void *ctx, uint32_t sent)
     if (c->sent_asks && c->asked_sent == sent + 1)
         for (int k = TK_DEADLINE; k <= TK_BILLING; k++)
             drop_after(c, (triage_kind)k, c->asked_from);
+    model_sentence_end(&c->model, &analyze_model_data, c->sent_frame[FRAME_ULTIMATUM]);
+    if (c->sent_frame[FRAME_PRAISE]) c->praised = true;
     for (int k = 0; k < FRAME_KINDS; k++) {
         if (c->sent_frame[FRAME_ULTIMATUM])
             c->framed.n[FRAME_ULTIMATUM][k] += c->sent_found[k] + c->sent_negated[k];
@@ -373,6 +376,20 @@ static bool unhappy_elsewhere(const triage_result *r)
     return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
 }
 
+/* Whether a review the message mentions is praise, not a threat: the message praises or thanks
+ * (frames.lex), complains about nothing and shows no heat or other threat, and no review
+ * finding stands in an ultimatum ("I'll tell everyone about you, honestly", "where's the best
+ * place to leave a review for you?"). */
+static bool praise_only(const triage_ctx *c)
+{
+    const int *n = c->r->counts;
+    if (!c->praised || c->framed.n[FRAME_ULTIMATUM][TK_REVIEW_THREAT - TK_LEGAL_THREAT])
+        return false;
+    for (int k = TK_ABUSE; k <= TK_BILLING; k++)
+        if (k != TK_REVIEW_THREAT && k != TK_REFUND_DEMAND && n[k] > 0) return false;
+    return n[TK_SHOUTING] < 2 && !c->asked[TK_DEADLINE];
+}
+
 /* Whether the message complains about the work or service: a threat, abuse, poor work, a
  * scope dispute or lateness — not heat, billing or chasing alone, and not a pointer to waiting
  * ("still waiting", "been waiting since the 14th"), which a status question points at the
@@ -415,6 +432,10 @@ static void summarise(triage_ctx *c)
         triage_kind to = n[TK_SCOPE] ? TK_SCOPE : TK_DEADLINE;
         add_finding(c, to, c->asked_start[TK_DEADLINE], c->asked_end[TK_DEADLINE]);
         r->counts[to] += where - 1;
+    }
+    if (n[TK_REVIEW_THREAT] && praise_only(c)) {
+        drop_after(c, TK_REVIEW_THREAT, 0);
+        r->counts[TK_REVIEW_THREAT] = 0;
     }
     r->abuse = n[TK_ABUSE] > 0;
     r->legal_threat = n[TK_LEGAL_THREAT] > 0;

@@ -414,6 +414,11 @@ static void test_triage_refund_question_kinds(void **state)
         "hello??? where's my refund",
         "I was charged twice and requested a refund last week, any news?",
         "Been waiting since March for the refund on the cancelled tour, please check.",
+        "Is my deposit refund stuck?",
+        "Has the deposit been refunded yet?",
+        "Could you resend the refund confirmation please?",
+        /* a refund that has arrived, with thanks */
+        "Thanks for the refund on the cancelled lesson, got it",
     };
     /* policy: what a refund depends on; the complaint words of its own "if" are hypothetical */
     static const char *const policy[] = {
@@ -423,6 +428,8 @@ static void test_triage_refund_question_kinds(void **state)
         "Do refunds for the tasting go back to the card, or as store credit?",
         "What's the deal with refunds if I miss a class?",
         "Any student discount?",
+        "Do you do student discounts?",
+        "Is the booking fee refundable if we change the date?",
         "how do refunds work?",
     };
     const char *const *both[] = {status, policy};
@@ -437,6 +444,8 @@ static void test_triage_refund_question_kinds(void **state)
         "The photos are blurry. Any sign of my refund?",
         "The site is still broken and where is my refund?",
         "The vase arrived broken, do you refund it?",
+        "The photos were blurry. Has the deposit been refunded yet?",
+        "Could the consultation fee be returned, please?",
         /* how-to: the way to one's own money is the demand, also beside a status word */
         "How do I claim back the deposit?",
         "How can I get my money back for the pending order?",
@@ -457,6 +466,7 @@ static void test_triage_refund_question_kinds(void **state)
         "How do I get to your studio?",
         "The discount code doesn't work",
         "I want to send it back for a bigger size",
+        "Can I swap to a later date instead of getting a refund?",
     };
     for (size_t i = 0; i < N_OF(neither); i++)
         if (rules_of(neither[i]).refund_demand) fail_msg("refund demand: %s", neither[i]);
@@ -1024,6 +1034,36 @@ static void test_model_features(void **state)
     triage_features(pos, strlen(pos), h, 64, &n, plain, &ntok, &r);
     assert_true(r.review_threat);
     assert_memory_not_equal(dense, plain, sizeof dense);
+    /* a sentence with an ultimatum counts its words again, as words inside one */
+    const char *ult = "Files late unless paid.", *calm = "Files late once paid.";
+    size_t n_calm;
+    triage_features(calm, strlen(calm), h, 64, &n_calm, dense, &ntok, &r);
+    triage_features(ult, strlen(ult), h, 64, &n, dense, &ntok, &r);
+    assert_int_equal(n_calm, 4 + 4 + 3); /* words, lead words, pairs */
+    assert_int_equal(n, n_calm + 4);
+}
+
+/* A review mentioned while the message praises, with no complaint, heat or other threat, is
+ * no threat by the rules; in an ultimatum, or beside a complaint, it still is. */
+static void test_triage_review_in_praise(void **state)
+{
+    (void)state;
+    assert_false(rules_of("Thank you so much, the photos are perfect! I'll be telling everyone "
+                          "about you.")
+                     .review_threat);
+    assert_false(
+        rules_of("We loved the cake. I will leave a review on Google tomorrow.").review_threat);
+    assert_true(rules_of("The photos are lovely, but if the album isn't here by Friday I'll leave "
+                         "a review on Google.")
+                    .review_threat);
+    assert_true(rules_of("Thanks for the quick reply. The album is still late, so I will leave "
+                         "a review on Google.")
+                    .review_threat);
+    assert_true(rules_of("I will leave a review on Google.").review_threat);
+    /* "please" is no praise, nor is a number of stars */
+    assert_true(
+        rules_of("Please leave me alone, I will post a one star review on Google.").review_threat);
+    assert_true(rules_of("Leave me alone, I will post a 1 star review on Google.").review_threat);
 }
 
 /* A threat or demand counts by the frame it stands in: a condition or ultimatum in the same
@@ -1129,6 +1169,7 @@ int main(void)
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_json_shape),
         cmocka_unit_test(test_model_decide),
+        cmocka_unit_test(test_triage_review_in_praise),
         cmocka_unit_test(test_model_features),
         cmocka_unit_test(test_model_frames),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),

@@ -28,8 +28,10 @@ before i|we take
 # sentence is no threat.
 @label praise
 great|glowing|excellent|fantastic|amazing|brilliant|lovely|wonderful|positive|perfect
-outstanding|stellar|rave|superb|fabulous|awesome|incredible|happy|pleased|delighted
-#num star|stars
+outstanding|stellar|rave|superb|fabulous|awesome|incredible|happy|delighted
+# "pleased" is one stem with "please", so only where it cannot be the request; a number of
+# stars can be one
+very|so|really|more|most pleased
 five star|stars
 recommend|recommendation|recommended
 thank|thanks|thankyou|grateful|appreciate

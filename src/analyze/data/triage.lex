@@ -662,6 +662,11 @@ take|taking * off the * bill|invoice|price|total|fee
 taken|knocked off pro|the|my|our|final|invoice|bill|price|total
 money|amount|fee|fees|deposit|payment|sum to be|be returned|refunded|repaid
 money|deposit|fee|fees|payment|amount returned|refunded|repaid
+money|amount|deposit|fee|fees|payment be returned|refunded|repaid
+# the refund given up for something else: "transfer my place instead of getting a refund"
+! instead of a|the|any refund|refunds
+! instead of getting|having|claiming|asking a|the|any refund|refunds
+! instead of getting|having|claiming|asking for a|the|any refund|refunds
 unused|remaining|missed|cancelled * back
 unused|remaining|missed|cancelled * * back
 want|expect|expecting * * paid for|covered|reimbursed
@@ -738,6 +743,21 @@ foot the bill
 ?policy pro rata
 ?policy or replace|replacement|carry|store|voucher|rewrite|redo
 ?policy or as store|a voucher|credit
+?policy or money|cash back
+?policy is it a|the credit|refund|voucher
+?policy is it money|cash back
+?policy is|are the * refundable
+?policy is|are the * * refundable
+?policy is|are there refunds|refund|discounts
+?policy is there a way to get
+?policy refunds|refund given|offered
+?policy can|could it|they be refunded|reimbursed
+?policy if i|we forget
+?policy do i|we get
+?policy still get my|our|the|a money|refund|deposit
+?policy cooling off
+?policy do|does you|they offer|give|do|have * discount|discounts
+?policy offer a|any reduced|discounted|lower
 ?policy is|are there a|any * discount|discounts|reduction|reductions
 ?policy any discount|discounts
 ?policy any * discount|discounts
@@ -832,6 +852,34 @@ foot the bill
 ?status waiting since
 ?status haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any|that refund|money|deposit
 ?status haven't|hasn't|havent|hasnt got|received|seen it|them|anything
+?status haven't|hasn't|havent|hasnt returned|refunded|repaid|credited
+?status still don't|dont have|got it
+?status sent yet
+?status refund|reimbursement coming|due|arriving|stuck|delayed
+?status is|was my|our|the refund|reimbursement stuck|delayed
+?status chasing|chase the|my|our refund|reimbursement
+?status month|months|week|weeks|days on that|the|my|our refund
+?status refund|reimbursement was|been made|done|paid
+?status been refunded|returned|repaid|credited
+?status was|were promised|due|agreed|approved
+?status has|have it been
+?status was it sent|processed|paid|done|issued|coming
+?status is it coming|due|on
+?status on its way
+?status follow up on
+?status following|follow up again on
+?status ago i|we requested|asked|applied|claimed
+?status again|twice|already about|regarding the|my|our refund
+?status emailed|rung|called|messaged|written|wrote|chased|asked about|regarding the|my|our refund
+?status emailed|rung|called|messaged|written|wrote|chased|asked about|regarding the|my|our * refund
+?status refund|reimbursement confirmation|receipt|email|details
+# a refund that has arrived, with thanks: "cheers for the refund, got it"
+?status thanks|thank|cheers for the|my|our refund|refunding
+?status received|got the|my|our refund
+?status refund|reimbursement came|arrived|landed
+?status refund * came|arrived|landed
+?status came|arrived today|yesterday|in
+?status saying refund done
 ?status still hasn't|hasnt|isn't|not arrived|landed|come|cleared|reached|shown|appeared
 ?status hasn't|hasnt landed|arrived|cleared|reached|shown|appeared
 ?status no sign of my|our|the|a|any|that refund|reimbursement|money|deposit|credit
