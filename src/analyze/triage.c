@@ -91,8 +91,9 @@ typedef struct triage_ctx {
     unsigned asked_kinds, sent_kinds;
     size_t asked_from;
     bool sent_asks;
-    size_t where_at;    /* byte where the latest "where is…?" question began */
-    size_t question_at; /* byte after the latest run of "?" began, 0 before any */
+    size_t how_start, how_end; /* the sentence's first how-to question with a refund word */
+    size_t where_at;           /* byte where the latest "where is…?" question began */
+    size_t question_at;        /* byte after the latest run of "?" began, 0 before any */
     /* For the model, the sentence being read: its legal, review, refund and refusal findings
      * (from TK_LEGAL_THREAT), kept and negated, and which frames of frames.lex it has; framed
      * sums them over the sentences read (see on_sentence_end). */
@@ -163,16 +164,13 @@ static void refund_wording(triage_ctx *c, const scan_match *m)
 {
     uint32_t sent = m->sent + 1;
     unsigned kind = m->phrase->exception;
-    if (c->asked_sent != sent) c->asked_sent = sent, c->sent_kinds = 0, c->sent_asks = false;
+    if (c->asked_sent != sent)
+        c->asked_sent = sent, c->sent_kinds = 0, c->sent_asks = false, c->how_end = 0;
     if (!c->sent_kinds || m->start < c->asked_from) c->asked_from = m->start;
     c->sent_kinds |= 1u << kind;
     if (c->refund_word_sent != sent) return;
-    if (kind == LEX_ASK_HOW) {
-        if (m->first >= c->last_tok[TK_REFUND_DEMAND]) {
-            c->last_tok[TK_REFUND_DEMAND] = m->last + 1;
-            add_finding(c, TK_REFUND_DEMAND, m->start, m->end);
-            c->sent_found[TK_REFUND_DEMAND - TK_LEGAL_THREAT]++;
-        }
+    if (kind == LEX_ASK_HOW) { /* the demand, unless a demand line finds it (on_sentence_end) */
+        if (!c->how_end) c->how_start = m->start, c->how_end = m->end;
         return;
     }
     if (c->sent_kinds & (1u << LEX_ASK_HOW)) return;
@@ -275,6 +273,13 @@ static void on_sentence_end(void *ctx, uint32_t sent)
     if (c->sent_asks && c->asked_sent == sent + 1)
         for (int k = TK_DEADLINE; k <= TK_BILLING; k++)
             drop_after(c, (triage_kind)k, c->asked_from);
+    /* "how do I get my deposit back?": the how-to question is the demand when no demand line
+     * found it in its sentence */
+    int *refunds = &c->sent_found[TK_REFUND_DEMAND - TK_LEGAL_THREAT];
+    if (c->how_end && c->asked_sent == sent + 1 && !*refunds) {
+        add_finding(c, TK_REFUND_DEMAND, c->how_start, c->how_end);
+        ++*refunds;
+    }
     model_sentence_end(&c->model, &analyze_model_data, c->sent_frame[FRAME_ULTIMATUM]);
     if (c->sent_frame[FRAME_PRAISE]) c->praised = true;
     for (int k = 0; k < FRAME_KINDS; k++) {

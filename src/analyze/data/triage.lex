@@ -708,8 +708,9 @@ foot the bill
 #   ?status  where a refund agreed or asked for has got to ("where is my refund?", "still
 #            waiting for my refund", "any sign of that refund?"): the demand only when the
 #            message complains about the work or service (heat, chasing and waiting do not);
-#   ?how     the way to one's own money back ("how do I get my £75 back", "where do I request
-#            a refund"): the demand itself; in its sentence, status and policy words ask nothing.
+#   ?how     the way to one's own money back, naming the money ("how do I get my money back",
+#            "where do I request a refund"): the demand itself; in its sentence, status and
+#            policy words ask nothing ("how do I get information on refunds" asks no money).
 # A line that does not hold a refund word ("pending", "if I cancel", "how do I get") asks about a
 # refund only in a sentence with one ("Refund for order 3321 - still pending?"), and is nothing
 # in a sentence without. The complaint words inside a question are the question's ("if the
@@ -903,10 +904,15 @@ foot the bill
 ?status when's my|our|the refund|reimbursement
 ?status when can|will|should i|we expect
 # -- how: the way to one's own money back, which is the demand
-?how how do|can|should i|we get|claim|request|apply|go|ask|start|obtain|arrange
-?how where do|can i|we request|claim|apply|ask|get
-?how help me|us get|getting|claim|request
-?how help getting|claiming|requesting
+?how how do|can|should i|we get|claim|request|obtain|receive a|my|the|our|any refund|refunds|reimbursement|money|deposit
+?how how do|can|should i|we apply|ask for a|my|the|our|any refund|reimbursement|money
+?how how do|can|should i|we get|claim the|my|our * back
+?how how do|can|should i|we get refunded|reimbursed|compensated
+?how how do|can|should i|we go about getting|claiming|requesting a|my|the|our refund|money|deposit
+?how where do|can i|we request|claim|get a|my|the|our refund|reimbursement
+?how where do|can i|we apply|ask for a|my|the|our refund|reimbursement
+?how help me|us get|getting|claim|request|obtain a|my|the|our refund|reimbursement|money|deposit
+?how help getting|claiming|requesting a|my|the|our refund|reimbursement|money|deposit
 ?how start|begin|initiate|open|file|submit|lodge|raise a|the refund|reimbursement
 
 @label payment_refusal
