@@ -732,6 +732,13 @@ typedef struct desk_backup_report {
  * returned. Writes nothing to the desk itself. */
 rd_err *desk_backup(rd_desk *d, const char *dir, int64_t keep, desk_backup_report *r);
 void desk_backup_report_reset(desk_backup_report *r);
+/* A verified copy of the whole desk to hand to a signed-in user (the web desk's *Download a
+ * backup*): taken and verified as desk_backup does, in a private folder (0700) under TMPDIR that
+ * is removed before this returns, so only the descriptor reaches the copy; the download is
+ * recorded in the audit trail ("backup.download"). *fd (the caller closes it) reads the copy
+ * from its start, *size is its length and *name (the caller frees it) the name to offer,
+ * redress-YYYYMMDDTHHMMSSZ.db. On error nothing is left open or on disk. */
+rd_err *desk_backup_open(rd_desk *d, int *fd, uint64_t *size, char **name);
 
 /* ---------------------------------------------------------------- demo data */
 /* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses
@@ -781,9 +788,9 @@ typedef struct desk_principal {
  * Names are 1-64 letters, digits, '.', '_' or '-'; passwords at least DESK_PASSWORD_MIN bytes. */
 rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id);
 rd_err *desk_user_count(rd_desk *d, int64_t *n);
-/* Every user, those who may sign in first: {id, name, has_password, created_at, removed_at,
- * sessions (live now)}; *out is the caller's. */
-rd_err *desk_user_list(rd_desk *d, json_t **out);
+/* The users, those who may sign in first, by name, a page at a time: {id, name, has_password,
+ * created_at, removed_at, sessions (live now)}; *out is the caller's. */
+rd_err *desk_user_list(rd_desk *d, rd_page *page, json_t **out);
 /* {id, name, removed_at} of user id, the caller's; RD_NOT_FOUND (field "user") when none. */
 rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out);
 /* Sets name's password. current NULL: the desk's owner at its terminal; else it must be their
@@ -799,6 +806,11 @@ rd_err *desk_user_remove(rd_desk *d, const char *name, int64_t self);
  * RD_UNAUTHORIZED (the same message for both) and is counted. *user_id on success. */
 rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const char *address,
                     int64_t *user_id);
+/* Confirms that the signed-in user name is at the keyboard, by their password, before a grave
+ * step (downloading a copy of the whole desk). As desk_signin, wrong guesses count towards the
+ * throttle from address; every refusal names the field "password". A user without a password
+ * (signed in by the one-time link) cannot confirm until they set one. */
+rd_err *desk_user_confirm(rd_desk *d, const char *name, const char *password, const char *address);
 /* The user called name, added without a password when absent (the one-time sign-in link). */
 rd_err *desk_user_ensure(rd_desk *d, const char *name, int64_t *user_id);
 /* Starts a session for user_id lasting hours: sid (the cookie's value) and csrf are filled,
@@ -811,7 +823,8 @@ rd_err *desk_session_end(rd_desk *d, const char *sid);
 /* Creates an API bearer token named name: *secret (caller frees) is shown once and never
  * stored. */
 rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *id);
-rd_err *desk_token_list(rd_desk *d, json_t **out); /* {id, name, created_at, revoked_at} */
+/* The API tokens by id, a page at a time: {id, name, created_at, revoked_at}; *out the caller's. */
+rd_err *desk_token_list(rd_desk *d, rd_page *page, json_t **out);
 rd_err *desk_token_revoke(rd_desk *d, int64_t id);
 /* The token's principal; RD_UNAUTHORIZED when unknown or revoked. */
 rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who);

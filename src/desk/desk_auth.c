@@ -4,6 +4,7 @@
 #include "desk/desk.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -110,11 +111,11 @@ rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_
     return store_end(d->st, e);
 }
 
-rd_err *desk_user_list(rd_desk *d, json_t **out)
+rd_err *desk_user_list(rd_desk *d, rd_page *page, json_t **out)
 {
     rd_timestr now;
     desk_now(now);
-    return store_user_list(d->st, now, out);
+    return store_user_list(d->st, now, page, out);
 }
 
 rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out)
@@ -302,9 +303,9 @@ rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *
     return e;
 }
 
-rd_err *desk_token_list(rd_desk *d, json_t **out)
+rd_err *desk_token_list(rd_desk *d, rd_page *page, json_t **out)
 {
-    return store_token_list(d->st, out);
+    return store_token_list(d->st, page, out);
 }
 
 rd_err *desk_token_revoke(rd_desk *d, int64_t id)
@@ -331,4 +332,25 @@ rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who)
     }
     json_decref(row);
     return e;
+}
+
+rd_err *desk_user_confirm(rd_desk *d, const char *name, const char *password, const char *address)
+{
+    assert(d && name);
+    if (text_blank(password))
+        return rd_error(RD_INVALID, "password: type your password to confirm");
+    int64_t uid = 0;
+    rd_err *e = desk_signin(d, name, password, address, &uid);
+    if (!e) return NULL;
+    rd_err *why = e->code == RD_UNAUTHORIZED
+                      ? rd_error(RD_UNAUTHORIZED, "password: that is not your password")
+                  : e->code == RD_THROTTLED
+                      ? rd_error(RD_THROTTLED,
+                                 "password: too many wrong passwords; try again "
+                                 "in %d minutes",
+                                 THROTTLE_WINDOW / 60)
+                      : NULL;
+    if (!why) return e;
+    rd_err_free(e);
+    return why;
 }
