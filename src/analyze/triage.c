@@ -446,6 +446,12 @@ static void summarise(triage_ctx *c)
         add_finding(c, to, c->asked_start[TK_DEADLINE], c->asked_end[TK_DEADLINE]);
         r->counts[to] += where - 1;
     }
+    /* A review threat in words a calm message uses as well ("the venue that recommended you",
+     * "let the other parents know"; "?" lines of review_threat) is one in a message that is
+     * unhappy otherwise. */
+    if (!n[TK_REVIEW_THREAT] && c->asked[TK_REVIEW_THREAT] && unhappy_elsewhere(r))
+        add_finding(c, TK_REVIEW_THREAT, c->asked_start[TK_REVIEW_THREAT],
+                    c->asked_end[TK_REVIEW_THREAT]);
     if (n[TK_REVIEW_THREAT] && praise_only(c)) {
         drop_after(c, TK_REVIEW_THREAT, 0);
         r->counts[TK_REVIEW_THREAT] = 0;
