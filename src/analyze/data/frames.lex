@@ -44,7 +44,6 @@ read your
 # "it's been three weeks") is displeased by the guideline where the same status question asked
 # once ("any update on the refund?") is calm. A cue of its own, counted over the message, so
 # the model can tell the chase from the words it chases about.
-@set waitunit day|days|week|weeks|wk|wks|month|months|fortnight|year|years
 @label waiting
 still waiting|haven't|hasn't|havent|hasnt|no|nothing|not|don't|didn't
 ! still not sure|certain|decided|clear|convinced
@@ -63,8 +62,8 @@ second|third|fourth|fifth|#num time|message|msg|email|reminder|request|attempt|c
 #num|two|three|four|five|six|several|multiple|many|countless|numerous times now|already
 asked|emailed|called|phoned|messaged|written|rang|texted|tried|contacted * times
 asked|emailed|called|phoned|messaged|written|rang|texted|tried|contacted * * times
-$waitunit now
-been * $waitunit
-been * * $waitunit
+day|days|week|weeks|wk|wks|month|months|fortnight|year|years now
+been * day|days|week|weeks|wk|wks|month|months|fortnight|year|years
+been * * day|days|week|weeks|wk|wks|month|months|fortnight|year|years
 not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * again
 not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * * again
