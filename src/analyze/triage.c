@@ -230,7 +230,9 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     triage_kind k = kind_of(l);
     if (k == TK_COUNT) return;
     bool framed = k >= TK_LEGAL_THREAT && k <= TK_PAYMENT_REFUSAL;
-    if (m->negated) {
+    /* a negator before a how-to question doubts the knowing, not the wanting: "I don't know
+     * how to request a rebate" asks for the money */
+    if (m->negated && m->phrase->exception != LEX_ASK_HOW) {
         c->negated[k]++;
         if (framed) c->sent_negated[k - TK_LEGAL_THREAT]++;
         return;
@@ -370,14 +372,17 @@ static root_cause root_of(const triage_result *r)
     return best;
 }
 
-/* Whether the message shows unhappiness apart from questions: heat, threats or complaints.
- * Displeasure alone does not count: "still waiting for my refund" points at waiting for the
- * refund itself, which is a status question, not a demand. */
+/* Whether the message shows unhappiness apart from questions: heat at the reader, threats or
+ * complaints. Displeasure alone does not count: "still waiting for my refund" points at waiting
+ * for the refund itself, which is a status question, not a demand; nor does swearing about the
+ * situation, which only colours a neutral request ("where do I see your bloody refund
+ * policy?"). */
 static bool unhappy_elsewhere(const triage_result *r)
 {
     const int *n = r->counts;
     for (int k = TK_ABUSE; k <= TK_BILLING; k++)
-        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && n[k] > 0) return true;
+        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && k != TK_PROFANITY && n[k] > 0)
+            return true;
     return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
 }
 
