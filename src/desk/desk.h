@@ -732,6 +732,13 @@ typedef struct desk_backup_report {
  * returned. Writes nothing to the desk itself. */
 rd_err *desk_backup(rd_desk *d, const char *dir, int64_t keep, desk_backup_report *r);
 void desk_backup_report_reset(desk_backup_report *r);
+/* A verified copy of the whole desk to hand to a signed-in user (the web desk's *Download a
+ * backup*): taken and verified as desk_backup does, in a private folder (0700) under TMPDIR that
+ * is removed before this returns, so only the descriptor reaches the copy; the download is
+ * recorded in the audit trail ("backup.download"). *fd (the caller closes it) reads the copy
+ * from its start, *size is its length and *name (the caller frees it) the name to offer,
+ * redress-YYYYMMDDTHHMMSSZ.db. On error nothing is left open or on disk. */
+rd_err *desk_backup_open(rd_desk *d, int *fd, uint64_t *size, char **name);
 
 /* ---------------------------------------------------------------- demo data */
 /* Fills an empty desk with a realistic set of clients, projects, cases and messages. Refuses
@@ -799,6 +806,11 @@ rd_err *desk_user_remove(rd_desk *d, const char *name, int64_t self);
  * RD_UNAUTHORIZED (the same message for both) and is counted. *user_id on success. */
 rd_err *desk_signin(rd_desk *d, const char *name, const char *password, const char *address,
                     int64_t *user_id);
+/* Confirms that the signed-in user name is at the keyboard, by their password, before a grave
+ * step (downloading a copy of the whole desk). As desk_signin, wrong guesses count towards the
+ * throttle from address; every refusal names the field "password". A user without a password
+ * (signed in by the one-time link) cannot confirm until they set one. */
+rd_err *desk_user_confirm(rd_desk *d, const char *name, const char *password, const char *address);
 /* The user called name, added without a password when absent (the one-time sign-in link). */
 rd_err *desk_user_ensure(rd_desk *d, const char *name, int64_t *user_id);
 /* Starts a session for user_id lasting hours: sid (the cookie's value) and csrf are filled,

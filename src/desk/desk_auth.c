@@ -4,6 +4,7 @@
 #include "desk/desk.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -331,4 +332,25 @@ rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who)
     }
     json_decref(row);
     return e;
+}
+
+rd_err *desk_user_confirm(rd_desk *d, const char *name, const char *password, const char *address)
+{
+    assert(d && name);
+    if (text_blank(password))
+        return rd_error(RD_INVALID, "password: type your password to confirm");
+    int64_t uid = 0;
+    rd_err *e = desk_signin(d, name, password, address, &uid);
+    if (!e) return NULL;
+    rd_err *why = e->code == RD_UNAUTHORIZED
+                      ? rd_error(RD_UNAUTHORIZED, "password: that is not your password")
+                  : e->code == RD_THROTTLED
+                      ? rd_error(RD_THROTTLED,
+                                 "password: too many wrong passwords; try again "
+                                 "in %d minutes",
+                                 THROTTLE_WINDOW / 60)
+                      : NULL;
+    if (!why) return e;
+    rd_err_free(e);
+    return why;
 }

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -137,4 +138,58 @@ void desk_backup_report_reset(desk_backup_report *r)
 {
     free(r->path);
     memset(r, 0, sizeof *r);
+}
+
+/* A private folder for one copy: under TMPDIR (or /tmp), 0700 by mkdtemp. Caller frees. */
+static rd_err *private_dir(char **dir)
+{
+    const char *tmp = getenv("TMPDIR");
+    *dir = xasprintf("%s/redress-backup-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (mkdtemp(*dir)) return NULL;
+    rd_err *e = rd_error(RD_IO, "backup: cannot make a private folder: %s", strerror(errno));
+    free(*dir);
+    *dir = NULL;
+    return e;
+}
+
+/* Opens the copy at path for reading and removes it from the disk (the descriptor keeps it). */
+static rd_err *take_copy(const char *path, int *fd, uint64_t *size)
+{
+    struct stat sb;
+    *fd = open(path, O_RDONLY | O_CLOEXEC);
+    rd_err *e = NULL;
+    if (*fd < 0 || fstat(*fd, &sb) != 0)
+        e = rd_error(RD_IO, "backup: cannot read the copy: %s", strerror(errno));
+    else
+        *size = (uint64_t)sb.st_size;
+    remove_copy(path);
+    if (e && *fd >= 0) close(*fd);
+    if (e) *fd = -1;
+    return e;
+}
+
+rd_err *desk_backup_open(rd_desk *d, int *fd, uint64_t *size, char **name)
+{
+    assert(d && fd && size && name);
+    *fd = -1, *size = 0, *name = NULL;
+    char *dir = NULL;
+    rd_err *e = private_dir(&dir);
+    if (e) return e;
+    desk_backup_report r;
+    e = desk_backup(d, dir, 1, &r);
+    if (!e) e = take_copy(r.path, fd, size);
+    if (!e) {
+        *name = xstrdup(strrchr(r.path, '/') + 1);
+        json_t *detail =
+            json_pack("{s:s, s:I, s:I}", "copy", *name, "log_entries", (json_int_t)r.log_entries,
+                      "audit_entries", (json_int_t)r.audit_entries);
+        e = desk_audit_take(d, "backup.download", "desk", 0, detail);
+    }
+    if (e && *fd >= 0) close(*fd), *fd = -1;
+    if (e) free(*name), *name = NULL;
+    if (r.path) remove_copy(r.path);
+    desk_backup_report_reset(&r);
+    rmdir(dir);
+    free(dir);
+    return e;
 }

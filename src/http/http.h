@@ -74,6 +74,10 @@ typedef struct http_resp {
     char *hname[HTTP_MAX_HEADERS]; /* extra headers, owned */
     char *hval[HTTP_MAX_HEADERS];
     int nheaders;
+    /* A body too large for a buffer, read from a file instead (body then unused): an open
+     * descriptor the server closes once it is sent, or -1; file_size bytes from its start. */
+    int file_fd;
+    uint64_t file_size;
 } http_resp;
 
 typedef rd_err *(*http_handler)(http_req *rq, http_resp *rs);

@@ -133,6 +133,7 @@ rd_err *page_mail(http_req *rq, http_resp *rs);
 rd_err *page_mail_post(http_req *rq, http_resp *rs);
 rd_err *page_record(http_req *rq, http_resp *rs);
 rd_err *page_record_post(http_req *rq, http_resp *rs);
+rd_err *page_record_backup_post(http_req *rq, http_resp *rs);
 /* people and access: page_desk.c */
 rd_err *page_people(http_req *rq, http_resp *rs);
 rd_err *page_people_post(http_req *rq, http_resp *rs);

@@ -251,6 +251,29 @@ rd_err *page_record_post(http_req *rq, http_resp *rs)
     return hw_end(&w);
 }
 
+/* *Download a backup*: the signed-in user's password again (a copy of the whole desk is the
+ * gravest thing the desk hands out), then a verified copy streamed from a file the disk no
+ * longer shows; a refusal is the record page again with the error beside the password. */
+static char *disposition(const char *name);
+rd_err *page_record_backup_post(http_req *rq, http_resp *rs)
+{
+    int fd = -1;
+    uint64_t size = 0;
+    char *name = NULL;
+    rd_err *e = desk_user_confirm(rq->desk, rq->user, http_arg(rq, "password"), rq->remote);
+    if (!e) e = desk_backup_open(rq->desk, &fd, &size, &name);
+    if (e) return refused(rq, rs, e, "backup", NULL, page_record_body, 0);
+    char *disp = disposition(name);
+    http_header_add(rs, "Content-Disposition", disp);
+    http_header_add(rs, "Cache-Control", "no-store");
+    rs->content_type = "application/vnd.sqlite3";
+    rs->file_fd = fd;
+    rs->file_size = size;
+    free(disp);
+    free(name);
+    return NULL;
+}
+
 /* Types a browser may show itself; anything else (HTML, SVG, scripts) only as a download of
  * opaque bytes, so a client's file can never run as a page of the desk. */
 static const char *served_type(const char *type)

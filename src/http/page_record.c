@@ -2,7 +2,7 @@
  * tamper-evident record is; *Check the record now* re-walks both hash chains and every sealed
  * table in one snapshot and shows what was checked, who signed it and the line to keep, or the
  * first thing changed outside redress. A line kept from an earlier check can be given, to prove
- * the desk still extends it. */
+ * the desk still extends it. *Download a backup* hands over a verified copy of the whole desk. */
 #include "http/pages.h"
 
 #include <stdio.h>
@@ -17,6 +17,22 @@ static void section_check(hw *w, const page_view *v)
     form_field(w, v, "verify", "against", "A line kept from an earlier check (optional)",
                "paste it to prove the desk still holds everything it held then", "text", "");
     form_close(w, "Check the record now");
+    HW_RAW(w, "</section>");
+}
+
+static void section_backup(hw *w, const page_view *v)
+{
+    static const char *const fields[] = {"password", NULL};
+    HW_RAW(w, "<section class=\"card\" id=\"backup\" aria-labelledby=\"backup-h\">"
+              "<h2 id=\"backup-h\">Download a backup</h2><p>A copy of the whole desk as it is "
+              "now: every client, case, message, attachment and both chains, checked like the "
+              "record above before it is sent. Keep it somewhere private, off this server; "
+              "<code>redress --db FILE verify</code> checks it later. The download is recorded "
+              "in the audit trail.</p>");
+    form_open(w, v, "/record/backup", "backup", fields);
+    form_field(w, v, "backup", "password", "Your password",
+               "asked again: the copy holds everything on the desk", "password", "");
+    form_close(w, "Download a backup");
     HW_RAW(w, "</section>");
 }
 
@@ -36,6 +52,7 @@ rd_err *page_record_body(rd_desk *d, const page_view *v, hw *w)
     HW_RAW(w, "<h1>The record</h1>");
     intro(w);
     section_check(w, v);
+    section_backup(w, v);
     page_close(w);
     return NULL;
 }
@@ -97,6 +114,7 @@ rd_err *page_record_result(const page_view *v, const rd_err *tampered, const des
         HW_RAW(w, "></p></section>");
     }
     section_check(w, v);
+    section_backup(w, v);
     page_close(w);
     return NULL;
 }

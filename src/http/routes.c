@@ -47,6 +47,7 @@ const http_route http_routes[] = {
     {"POST",   "/people",                 page_people_post, HTTP_USER,   "Adds or removes a user, changes your password, makes (shown once) or revokes an API token."},
     {"GET",    "/record",                 page_record,      HTTP_USER,   "The record: what the tamper-evident log and audit trail are, and the form that checks them."},
     {"POST",   "/record",                 page_record_post, HTTP_USER,   "Checks the record (as redress verify), optionally against a line kept from an earlier check."},
+    {"POST",   "/record/backup",          page_record_backup_post, HTTP_USER, "Downloads a verified copy of the whole desk (as redress backup), after the user's password again."},
     {"GET",    "/calendar/{token}",       page_calendar_feed, HTTP_PUBLIC, "A calendar subscription (TOKEN.ics): the desk's dates."},
     {"GET",    "/report",                 page_report,      HTTP_USER,   "What keeps going wrong: the report over a period, with its charts."},
     {"GET",    "/report.pdf",             page_report_pdf,  HTTP_USER,   "The report over a period as a printable PDF."},

@@ -292,6 +292,8 @@ static bool is_api(const char *path)
 static void render_error(http_req *rq, http_resp *rs, const rd_err *e)
 {
     buf_reset(&rs->body);
+    if (rs->file_fd >= 0) close(rs->file_fd);
+    rs->file_fd = -1;
     if (is_api(rq->path)) {
         http_json_error(rs, e);
     } else {
@@ -330,9 +332,18 @@ static enum MHD_Result send_response(struct MHD_Connection *c, http_req *rq, htt
                                      int64_t start_ms)
 {
     size_t len = rs->body.len;
-    char *data = buf_detach(&rs->body);
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        len, data ? data : (char *)"", data ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *r = NULL;
+    if (rs->file_fd >= 0) { /* the response owns the descriptor from here on */
+        len = (size_t)rs->file_size;
+        r = MHD_create_response_from_fd64(rs->file_size, rs->file_fd);
+        if (!r) close(rs->file_fd);
+        rs->file_fd = -1;
+        if (!r) return MHD_NO;
+    } else {
+        char *data = buf_detach(&rs->body);
+        r = MHD_create_response_from_buffer(len, data ? data : (char *)"",
+                                            data ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    }
     MHD_add_response_header(r, "Content-Type", rs->content_type);
     MHD_add_response_header(r, "Content-Security-Policy", CSP);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -383,11 +394,14 @@ static void resp_init(http_resp *rs)
     rs->status = 200;
     rs->content_type = "text/html; charset=utf-8";
     buf_init(&rs->body, (size_t)16 << 20);
+    rs->file_fd = -1;
 }
 
 static void resp_reset(http_resp *rs)
 {
     buf_reset(&rs->body);
+    if (rs->file_fd >= 0) close(rs->file_fd);
+    rs->file_fd = -1;
     for (int i = 0; i < rs->nheaders; i++) {
         free(rs->hname[i]);
         free(rs->hval[i]);

@@ -933,6 +933,43 @@ test_http_record_checked_from_the_browser() {
     serve_down
 }
 
+# A backup from the browser: the password again first (an empty one is refused beside its field
+# and writes nothing; a wrong one is refused and counts towards the sign-in throttle), then a
+# verified copy of the whole desk arrives as a download that verifies on its own; the download
+# is in the audit trail and no copy stays behind in the server's temporary folder.
+test_http_backup_downloaded() {
+    web_desk
+    mkdir -p "$WORK/tmp"
+    TMPDIR="$WORK/tmp" serve_up || return
+    signin
+    h -b "$JAR" "$URL/record"
+    body_has '<h2 id="backup-h">Download a backup</h2>'
+    snapshot
+    p /record/backup
+    status_is 422
+    body_has 'id="backup-password-error">password: type your password to confirm'
+    unchanged
+    p /record/backup --data-urlencode "password=not the password"
+    status_is 401
+    body_has 'id="backup-password-error">password: that is not your password'
+    body_lacks 'not the password'
+    h -b "$JAR" --data-urlencode "password=$PW" "$URL/record/backup"
+    status_is 403
+    p /record/backup --data-urlencode "password=$PW" 2>/dev/null # a database holds NUL bytes
+    status_is 200
+    cp "$WORK/body" "$WORK/copy.db" && chmod 600 "$WORK/copy.db"
+    head_has 'Content-Type: application/vnd.sqlite3'
+    head_has 'Content-Disposition: attachment; filename="redress-'
+    [ "$(head -c 15 "$WORK/copy.db")" = "SQLite format 3" ] || fail "the download is no database"
+    [ "$(sqlite3 "$WORK/copy.db" 'SELECT count(*) FROM cases')" = \
+        "$(sqlite3 "$DB" 'SELECT count(*) FROM cases')" ] || fail "the copy lacks cases"
+    "$BIN" --db "$WORK/copy.db" verify >/dev/null || fail "the copy does not verify"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entries WHERE action = 'backup.download'")" = 1 ] ||
+        fail "the download is not in the audit trail"
+    [ -z "$(ls -A "$WORK/tmp")" ] || fail "left in the temporary folder: $(ls -A "$WORK/tmp")"
+    serve_down
+}
+
 # People and access from the browser: adding a user, removing one who left (their session ends
 # at once), changing your own password, and an API token made (shown once) and revoked. Refused
 # forms write nothing and never send a typed password back into the page.
