@@ -740,11 +740,11 @@ foot the bill
 ?policy is|are a refund|refunds|reimbursement|compensation possible|available|allowed
 ?policy is|are a refund|reimbursement|rebate * possible|available|allowed
 ?policy is|are refunds|refund|reimbursement|compensation|rebates * possible|available|allowed|offered
-?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
+?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money|rebate|rebates
 ?policy do|does you|they refund|reimburse|credit
 ?policy do|does refunds|refund
 ?policy usually|normally|ever|sometimes|generally refund|refunds|reimburse
-?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds
+?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds|rebate|rebates
 ?policy usually|normally|typically|ever
 ?policy normal
 ?policy what happens
@@ -776,7 +776,7 @@ foot the bill
 ?policy is|are there a|any * discount|discounts|reduction|reductions
 ?policy any discount|discounts
 ?policy any * discount|discounts
-?policy you|they offer|give|do|have a|any discount|discounts
+?policy you|they offer|give|do|have a|any discount|discounts|rebate|rebates
 ?policy kind|sort|type of discount|discounts|refund
 ?policy discount|discounts|refund|refunds apply|applies|available
 ?policy discount|discounts|refund|refunds still apply|applies
@@ -785,7 +785,7 @@ foot the bill
 ?policy back if i|we|it|the|my|our
 ?policy am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 ?policy in which cases|circumstances|situations
-?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
+?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation|rebate|rebates
 ?policy is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
 ?policy policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
 ?policy how do|does refunds|refund work|works
@@ -869,6 +869,7 @@ foot the bill
 # ("expecting" is "expect": "I expect the deposit back" stays a demand)
 ?status waiting for|on a|an|my|our|the|any|that|this $payback
 ?status waiting for|on a|an|my|our|the|any|that|this * $payback
+?status waiting #num|a|two|three|four|five|six day|days|week|weeks|wks|month|months|fortnight for|on a|an|my|our|the|any|that|this $payback
 ?status expect|expecting|awaiting a|an|my|our|the $payback of #num
 ?status expect|expecting|awaiting a|an|my|our|the * $payback of #num
 ?status still expecting|awaiting a|an|my|our|the|that|this $payback
