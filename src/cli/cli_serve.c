@@ -119,6 +119,11 @@ static rd_err *user_passwd(cli_ctx *c)
     return e;
 }
 
+static rd_err *user_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_user_list(&c->desk, page, rows);
+}
+
 static rd_err *user_list(cli_ctx *c)
 {
     static const cli_col cols[] = {{"ID", "id", COL_INT, 0},
@@ -128,9 +133,7 @@ static rd_err *user_list(cli_ctx *c)
                                    {"ADDED", "created_at", COL_TIME, 0},
                                    {"REMOVED", "removed_at", COL_TIME, 0},
                                    {NULL, NULL, 0, 0}};
-    json_t *rows = NULL;
-    rd_err *e = desk_user_list(&c->desk, &rows);
-    return cli_list_out(c, e, rows, cols);
+    return cli_list_pages(c, user_page, cols);
 }
 
 static rd_err *user_remove(cli_ctx *c)
@@ -162,6 +165,11 @@ static rd_err *token_create(cli_ctx *c)
     return NULL;
 }
 
+static rd_err *token_page(cli_ctx *c, rd_page *page, json_t **rows)
+{
+    return desk_token_list(&c->desk, page, rows);
+}
+
 static rd_err *token_list(cli_ctx *c)
 {
     static const cli_col cols[] = {{"ID", "id", COL_INT, 0},
@@ -169,9 +177,7 @@ static rd_err *token_list(cli_ctx *c)
                                    {"CREATED", "created_at", COL_TIME, 0},
                                    {"REVOKED", "revoked_at", COL_TIME, 0},
                                    {NULL, NULL, 0, 0}};
-    json_t *rows = NULL;
-    rd_err *e = desk_token_list(&c->desk, &rows);
-    return cli_list_out(c, e, rows, cols);
+    return cli_list_pages(c, token_page, cols);
 }
 
 static rd_err *token_revoke(cli_ctx *c)
@@ -225,7 +231,7 @@ const cli_cmd cmd_user_add = {
     .run = user_add};
 const cli_cmd cmd_user_list = {
     .words = "user list",
-    .flags = CMD_JSON,
+    .flags = CMD_JSON | CMD_LIST,
     .summary = "List the people who may use the web desk, and those removed.",
     .help = "Each user's name, whether they sign in with a password (else only by a one-time\n"
             "link), their sessions open now, when they were added and when removed.",
@@ -263,7 +269,7 @@ const cli_cmd cmd_token_create = {
     .opts = token_create_opts,
     .run = token_create};
 const cli_cmd cmd_token_list = {.words = "token list",
-                                .flags = CMD_JSON,
+                                .flags = CMD_JSON | CMD_LIST,
                                 .summary = "List API tokens (never the tokens themselves).",
                                 .opts = no_opts,
                                 .run = token_list};

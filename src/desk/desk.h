@@ -788,9 +788,9 @@ typedef struct desk_principal {
  * Names are 1-64 letters, digits, '.', '_' or '-'; passwords at least DESK_PASSWORD_MIN bytes. */
 rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_t *id);
 rd_err *desk_user_count(rd_desk *d, int64_t *n);
-/* Every user, those who may sign in first: {id, name, has_password, created_at, removed_at,
- * sessions (live now)}; *out is the caller's. */
-rd_err *desk_user_list(rd_desk *d, json_t **out);
+/* The users, those who may sign in first, by name, a page at a time: {id, name, has_password,
+ * created_at, removed_at, sessions (live now)}; *out is the caller's. */
+rd_err *desk_user_list(rd_desk *d, rd_page *page, json_t **out);
 /* {id, name, removed_at} of user id, the caller's; RD_NOT_FOUND (field "user") when none. */
 rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out);
 /* Sets name's password. current NULL: the desk's owner at its terminal; else it must be their
@@ -823,7 +823,8 @@ rd_err *desk_session_end(rd_desk *d, const char *sid);
 /* Creates an API bearer token named name: *secret (caller frees) is shown once and never
  * stored. */
 rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *id);
-rd_err *desk_token_list(rd_desk *d, json_t **out); /* {id, name, created_at, revoked_at} */
+/* The API tokens by id, a page at a time: {id, name, created_at, revoked_at}; *out the caller's. */
+rd_err *desk_token_list(rd_desk *d, rd_page *page, json_t **out);
 rd_err *desk_token_revoke(rd_desk *d, int64_t id);
 /* The token's principal; RD_UNAUTHORIZED when unknown or revoked. */
 rd_err *desk_token_check(rd_desk *d, const char *secret, desk_principal *who);

@@ -111,11 +111,11 @@ rd_err *desk_user_add(rd_desk *d, const char *name, const char *password, int64_
     return store_end(d->st, e);
 }
 
-rd_err *desk_user_list(rd_desk *d, json_t **out)
+rd_err *desk_user_list(rd_desk *d, rd_page *page, json_t **out)
 {
     rd_timestr now;
     desk_now(now);
-    return store_user_list(d->st, now, out);
+    return store_user_list(d->st, now, page, out);
 }
 
 rd_err *desk_user_get(rd_desk *d, int64_t id, json_t **out)
@@ -303,9 +303,9 @@ rd_err *desk_token_create(rd_desk *d, const char *name, char **secret, int64_t *
     return e;
 }
 
-rd_err *desk_token_list(rd_desk *d, json_t **out)
+rd_err *desk_token_list(rd_desk *d, rd_page *page, json_t **out)
 {
-    return store_token_list(d->st, out);
+    return store_token_list(d->st, page, out);
 }
 
 rd_err *desk_token_revoke(rd_desk *d, int64_t id)

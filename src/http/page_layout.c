@@ -371,12 +371,22 @@ void hw_case_link(hw *w, int64_t case_id)
 
 rd_err *page_paging(const page_view *v, rd_page *pg)
 {
+    return page_paging_at(v, "after", pg);
+}
+
+rd_err *page_paging_at(const page_view *v, const char *param, rd_page *pg)
+{
     *pg = (rd_page){.limit = PAGE_ROWS};
-    const char *after = json_string_value(json_object_get(v->query, "after"));
-    return after ? desk_parse_id("after", after, &pg->after) : NULL;
+    const char *after = json_string_value(json_object_get(v->query, param));
+    return after ? desk_parse_id(param, after, &pg->after) : NULL;
 }
 
 void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg)
+{
+    hw_pager_at(w, v, path, "after", pg);
+}
+
+void hw_pager_at(hw *w, const page_view *v, const char *path, const char *param, const rd_page *pg)
 {
     (void)v;
     if (!pg->after && !pg->next) return;
@@ -390,7 +400,7 @@ void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg)
     }
     if (pg->next) {
         HW_RAW(w, "<a rel=\"next\"");
-        hw_attrf(w, "href", "%s?after=%lld", path, (long long)pg->next);
+        hw_attrf(w, "href", "%s?%s=%lld", path, param, (long long)pg->next);
         HW_RAW(w, ">Next page</a>");
     }
     HW_RAW(w, "</nav>");

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void section_users(hw *w, const page_view *v, json_t *users)
+static void section_users(hw *w, const page_view *v, json_t *users, const rd_page *pg)
 {
     HW_RAW(w, "<section class=\"card\" id=\"users\" aria-labelledby=\"users-h\">"
               "<h2 id=\"users-h\">People who may sign in</h2><table class=\"rows\"><thead><tr>"
@@ -45,7 +45,9 @@ static void section_users(hw *w, const page_view *v, json_t *users)
         }
         HW_RAW(w, "</td></tr>");
     }
-    HW_RAW(w, "</tbody></table><p class=\"muted\">Removing someone who left ends their sessions "
+    HW_RAW(w, "</tbody></table>");
+    hw_pager(w, v, "/people", pg);
+    HW_RAW(w, "<p class=\"muted\">Removing someone who left ends their sessions "
               "at once; the log and the audit trail still name them, and adding the same name "
               "again brings the account back with a new password.</p></section>");
 }
@@ -79,7 +81,7 @@ static void section_password(hw *w, const page_view *v)
     HW_RAW(w, "</section>");
 }
 
-static void section_tokens(hw *w, const page_view *v, json_t *tokens)
+static void section_tokens(hw *w, const page_view *v, json_t *tokens, const rd_page *pg)
 {
     HW_RAW(w, "<section class=\"card\" id=\"tokens\" aria-labelledby=\"tokens-h\">"
               "<h2 id=\"tokens-h\">API tokens</h2><p class=\"muted\">A program (a script, a "
@@ -109,6 +111,7 @@ static void section_tokens(hw *w, const page_view *v, json_t *tokens)
         }
         HW_RAW(w, "</tbody></table>");
     }
+    hw_pager_at(w, v, "/people", "tokens_after", pg);
     static const char *const fields[] = {"name", NULL};
     form_open(w, v, "/people", "token_create", fields);
     form_field(w, v, "token_create", "name", "What the new token is for",
@@ -120,15 +123,18 @@ static void section_tokens(hw *w, const page_view *v, json_t *tokens)
 rd_err *page_people_body(rd_desk *d, const page_view *v, hw *w)
 {
     json_t *users = NULL, *tokens = NULL;
-    rd_err *e = desk_user_list(d, &users);
-    if (!e) e = desk_token_list(d, &tokens);
+    rd_page upg, tpg;
+    rd_err *e = page_paging(v, &upg);
+    if (!e) e = page_paging_at(v, "tokens_after", &tpg);
+    if (!e) e = desk_user_list(d, &upg, &users);
+    if (!e) e = desk_token_list(d, &tpg, &tokens);
     if (!e) {
         page_open(w, v, "People and access", "people");
         HW_RAW(w, "<h1>People and access</h1>");
-        section_users(w, v, users);
+        section_users(w, v, users, &upg);
         section_add_user(w, v);
         section_password(w, v);
-        section_tokens(w, v, tokens);
+        section_tokens(w, v, tokens, &tpg);
         page_close(w);
     }
     json_decref(users);

@@ -189,8 +189,12 @@ void form_button(hw *w, const page_view *v, const char *action, const char *name
 
 /* The page of a list the request asks for: 50 rows after the query's "after" cursor. */
 rd_err *page_paging(const page_view *v, rd_page *pg);
+/* The same with the cursor in the query's param: for a page with two lists. */
+rd_err *page_paging_at(const page_view *v, const char *param, rd_page *pg);
 /* "Next page" (and "First page" when not on it) links under a list at path. */
 void hw_pager(hw *w, const page_view *v, const char *path, const rd_page *pg);
+/* The same with the cursor in the query's param. */
+void hw_pager_at(hw *w, const page_view *v, const char *path, const char *param, const rd_page *pg);
 /* The field an error concerns ("deadline"), or NULL; borrowed from e. */
 const char *page_err_field(const rd_err *e);
 /* A JSON array of strings as a <ul>. */

@@ -734,9 +734,9 @@ rd_err *store_user_find(rd_store *st, const char *name, json_t **row);
 rd_err *store_user_get(rd_store *st, int64_t id, json_t **row);
 /* Users who may sign in (not removed). */
 rd_err *store_user_count(rd_store *st, int64_t *n);
-/* Every user, those who may sign in first, by name: {id, name, has_password (0/1), created_at,
- * removed_at, sessions (live at now)}. *rows is the caller's. */
-rd_err *store_user_list(rd_store *st, const char *now, json_t **rows);
+/* The users, those who may sign in first, by name, a page at a time: {id, name, has_password
+ * (0/1), created_at, removed_at, sessions (live at now)}. *rows is the caller's. */
+rd_err *store_user_list(rd_store *st, const char *now, rd_page *page, json_t **rows);
 /* Sets the user's password hash; a removed user is back. */
 rd_err *store_user_password(rd_store *st, int64_t id, const char *pass_hash);
 /* Removes the user at now: no password, no sessions; the row stays for the record. */
@@ -751,7 +751,8 @@ rd_err *store_token_insert(rd_store *st, const char *name, const char *token_has
                            int64_t *id);
 /* {id, name} of a token not revoked, or *row NULL. */
 rd_err *store_token_find(rd_store *st, const char *token_hash, json_t **row);
-rd_err *store_token_list(rd_store *st, json_t **rows); /* {id, name, created_at, revoked_at} */
+/* The tokens by id, a page at a time: {id, name, created_at, revoked_at}; *rows the caller's. */
+rd_err *store_token_list(rd_store *st, rd_page *page, json_t **rows);
 /* RD_NOT_FOUND when there is no such token or it was revoked already. */
 rd_err *store_token_revoke(rd_store *st, int64_t id, const char *now);
 /* Records a failed sign-in, forgetting failures older than forget_before. */

@@ -30,14 +30,18 @@ rd_err *store_user_count(rd_store *st, int64_t *n)
     return db_int(st, n, "SELECT count(*) FROM users WHERE removed_at IS NULL", NULL);
 }
 
-rd_err *store_user_list(rd_store *st, const char *now, json_t **rows)
+rd_err *store_user_list(rd_store *st, const char *now, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows,
+    /* keyset on (removed, name, id): the cursor row's own place, found by its primary key */
+    return db_page(st, rows, page, "users",
                    "SELECT u.id, u.name, u.pass_hash IS NOT NULL AS has_password, u.created_at,"
                    " u.removed_at, (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"
                    " AND s.expires_at > ?1) AS sessions"
-                   " FROM users u ORDER BY u.removed_at IS NOT NULL, u.name",
-                   "t", now);
+                   " FROM users u WHERE (u.removed_at IS NOT NULL, u.name, u.id) >"
+                   " (coalesce((SELECT removed_at IS NOT NULL FROM users WHERE id = ?2), -1),"
+                   "  coalesce((SELECT name FROM users WHERE id = ?2), '') COLLATE NOCASE, ?2)"
+                   " ORDER BY u.removed_at IS NOT NULL, u.name, u.id LIMIT ?3",
+                   "ti", now, page ? page->after : 0);
 }
 
 rd_err *store_user_password(rd_store *st, int64_t id, const char *pass_hash)
@@ -94,10 +98,12 @@ rd_err *store_token_find(rd_store *st, const char *token_hash, json_t **row)
                   "t", token_hash);
 }
 
-rd_err *store_token_list(rd_store *st, json_t **rows)
+rd_err *store_token_list(rd_store *st, rd_page *page, json_t **rows)
 {
-    return db_rows(st, rows, "SELECT id, name, created_at, revoked_at FROM api_tokens ORDER BY id",
-                   NULL);
+    return db_page(st, rows, page, "api_tokens",
+                   "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE id > ?1"
+                   " ORDER BY id LIMIT ?2",
+                   "i", page ? page->after : 0);
 }
 
 rd_err *store_token_revoke(rd_store *st, int64_t id, const char *now)

@@ -51,10 +51,12 @@ head_has() { printf '%s' "$HEAD" | grep -qiF -- "$1" || fail "headers lack '$1':
 auth() { printf 'Authorization: Bearer %s' "$TOKEN"; }
 
 # signin: signs alice in with a cookie jar at $JAR; CSRF is the session's token.
-signin() {
+signin() { signin_as alice; }
+# signin_as NAME: the same for the user NAME, whose password is $PW.
+signin_as() {
     JAR="$WORK/jar$$"
     rm -f "$JAR"
-    h -c "$JAR" --data-urlencode name=alice --data-urlencode "password=$PW" "$URL/signin"
+    h -c "$JAR" --data-urlencode name="$1" --data-urlencode "password=$PW" "$URL/signin"
     status_is 303
     h -b "$JAR" "$URL/api/v1/me"
     CSRF=$(printf '%s' "$BODY" | sed -n 's/.*"csrf":"\([^"]*\)".*/\1/p')
@@ -1058,6 +1060,52 @@ test_http_people_and_access() {
     serve_down
     r user list
     out_has 'bob'
+}
+
+# Users and tokens page like every list: those who may sign in first, then the removed, each
+# by name, resumed after a cursor (--limit, --after) from the terminal; on the People page 50
+# of each, with a Next page link of its own for the tokens.
+test_people_lists_page() {
+    fresh
+    for u in carol alice bob; do
+        ri "$PW
+" user add "$u"
+        rc_is 0
+    done
+    r user remove alice
+    rc_is 0
+    r user list --jsonl --limit 2
+    [ "$(printf '%s' "$OUT" | jq -r .name | tr '\n' ' ')" = "bob carol " ] || fail "first page: $OUT"
+    CAROL=$(printf '%s' "$OUT" | jq -r 'select(.name == "carol") | .id')
+    r user list --jsonl --after "$CAROL"
+    [ "$(printf '%s' "$OUT" | jq -r .name)" = alice ] || fail "after carol: $OUT"
+    r user list --after 99
+    rc_is 1
+    err_has 'after: no row 99 in users to continue from'
+    n=0
+    while [ $n -lt 52 ]; do
+        "$BIN" --db "$DB" token create --name "t$n" >/dev/null 2>&1 || fail "token create"
+        n=$((n + 1))
+    done
+    r token list --jsonl --limit 50
+    [ "$(printf '%s\n' "$OUT" | wc -l)" = 50 ] || fail "token page: $OUT"
+    LAST=$(printf '%s\n' "$OUT" | tail -n 1 | jq -r .id)
+    r token list --jsonl --after "$LAST"
+    [ "$(printf '%s' "$OUT" | jq -r .name | tr '\n' ' ')" = "t50 t51 " ] || fail "tokens after: $OUT"
+    serve_up || return
+    signin_as bob
+    h -b "$JAR" "$URL/people"
+    status_is 200
+    body_has '>t49<'
+    body_lacks '>t50<'
+    body_has "href=\"/people?tokens_after=$LAST\">Next page</a>"
+    h -b "$JAR" "$URL/people?tokens_after=$LAST"
+    body_has '>t51<'
+    body_lacks '>t49<'
+    body_has 'carol'
+    h -b "$JAR" "$URL/people?tokens_after=x"
+    status_is 422
+    serve_down
 }
 
 # The same from the terminal: user list, passwd and remove; refusals write nothing.
