@@ -28,15 +28,15 @@
 
 extern const rd_embedded analyze_data[];
 
-#define MAX_WORDS   3072 /* at most 3/4 of HASH_SIZE, and below 1 << LEX_ID_BITS */
-#define MAX_PHRASES 98304
+#define MAX_WORDS   3072              /* at most 3/4 of HASH_SIZE, and below 1 << LEX_ID_BITS */
+#define MAX_PHRASES 131072            /* 98,304 until round six: the lists passed 97,000 phrases */
 #define MAX_SLOTS   (4 * MAX_PHRASES) /* the key tables: at most 4 slots a bucket */
 #define RAW_BITS    13                /* lexicon.raw: 8,192 slots, at most half of them used */
 #define HASH_SIZE   4096              /* 32 KB of slots: the table stays in the L1 cache */
 #define ID_MASK     ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
 #define MAX_ALTS    512
-#define MAX_SETS    16
+#define MAX_SETS    32
 #define SET_NAME    24
 
 static struct {

@@ -107,6 +107,9 @@ static void sentence_end(scanner *sc, bool *had_tok)
 static bool negated_before(const scanner *sc, uint64_t first)
 {
     uint32_t clause = scan_at(sc, first)->clause;
+    /* a finding that starts with its own subject starts a clause: "if it's not here by
+     * Thursday everyone at the launch is hearing about it" */
+    if (scan_at(sc, first)->flags & LEX_FLAG(L_SUBJECT)) return false;
     for (uint64_t k = 1; k <= NEG_WINDOW && k <= first; k++) {
         const scan_tok *t = scan_at(sc, first - k);
         if (t->clause != clause) return false;

@@ -143,8 +143,7 @@ void desk_backup_report_reset(desk_backup_report *r)
 /* A private folder for one copy: under TMPDIR (or /tmp), 0700 by mkdtemp. Caller frees. */
 static rd_err *private_dir(char **dir)
 {
-    const char *tmp = getenv("TMPDIR");
-    *dir = xasprintf("%s/redress-backup-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    *dir = xtmp_template("redress-backup-XXXXXX");
     if (mkdtemp(*dir)) return NULL;
     rd_err *e = rd_error(RD_IO, "backup: cannot make a private folder: %s", strerror(errno));
     free(*dir);

@@ -367,8 +367,7 @@ rd_err *desk_mail_import(rd_desk *d, const desk_import_input *in, desk_progress_
  * uploaded mailbox never stays on disk outside the desk. */
 static rd_err *open_bytes(const char *name, const void *data, size_t size, mail_source **src)
 {
-    const char *dir = getenv("TMPDIR");
-    char *path = xasprintf("%s/redress-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+    char *path = xtmp_template("redress-upload-XXXXXX");
     int fd = mkstemp(path);
     rd_err *e = NULL;
     if (fd < 0) e = rd_error(RD_IO, "file: cannot make a temporary file: %s", strerror(errno));

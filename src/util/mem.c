@@ -46,6 +46,12 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
+char *xtmp_template(const char *name)
+{
+    const char *dir = getenv("TMPDIR");
+    return xasprintf("%s/%s", dir && *dir ? dir : "/tmp", name);
+}
+
 char *xasprintf(const char *fmt, ...)
 {
     va_list ap;

@@ -77,6 +77,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s); /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "$TMPDIR/name" ("/tmp/name" when TMPDIR is unset or empty): a template for mkstemp or
+ * mkdtemp, whose name ends in six X. Caller frees. */
+char *xtmp_template(const char *name);
 
 /* ---------------------------------------------------------------- buffer */
 

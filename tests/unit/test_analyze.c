@@ -715,6 +715,120 @@ static void test_triage_issue16_families(void **state)
 
 /* False findings seen by hand: "still have no" is lateness, not a quality fault; asking where
  * a deliverable is goes with the lateness unless the message disputes the scope. */
+/* Fails naming the first of texts[0..n) whose flag f by the rules alone is not want. */
+static void expect_rule_flag(const char *const *texts, size_t n, int f, bool want)
+{
+    for (size_t i = 0; i < n; i++) {
+        triage_result r = rules_of(texts[i]);
+        if (flag_of(&r, f) != want)
+            fail_msg("rules: %s flag %d: %s", want ? "no" : "unwanted", f, texts[i]);
+    }
+}
+
+/* Round six's families of missed threats, refusals and insults (cross-validated false
+ * negatives of the tuning set), each beside the near miss that uses the same words. */
+static void test_triage_round6_families(void **state)
+{
+    (void)state;
+    static const char *const held[] = {
+        "We are going to hold this month's fee until the payroll comes through correct.",
+        "I'm going to hang on to the last instalment until the bookings are behaving.",
+        "Consider the £400 I'm keeping back as your contribution to the repair.",
+        "Kindly note the final 30% will be released only after these points are closed.",
+        "The rest follows when it works, ok?",
+        "Our finance team have been told not to pay anything further on this account.",
+        "Not one more cent.",
+        "You'll move them at your own cost or you won't see the rest of your money.",
+        "With that in mind we'll be paying £400 rather than the £550 we agreed.",
+        "We will pay the invoice less £640.",
+        "Consider the deposit full and final settlement.",
+        "We're not comfortable paying for the balloons.",
+        "I don't think I should be paying for October's hours.",
+        "I have therefore deducted £180 from your account.",
+        "I've had to pay for them to be redone, so I've taken that off your invoice.",
+        "Expect the penalty to come off your fee.",
+    };
+    expect_rule_flag(held, N_OF(held), F_REFUSAL, true);
+    static const char *const paying[] = {
+        "I'm happy to pay the final invoice once it's fixed.",
+        "Can we charge back the cost of the extra chairs to the venue?",
+        "Mate you took £800 off me for a mix that clips all over the chorus.",
+        "I don't think we should pay the full £480, would you knock something off?",
+        "Could you leave the final edits until Monday?",
+        "Not one more word about the colours, they're perfect.",
+    };
+    expect_rule_flag(paying, N_OF(paying), F_REFUSAL, false);
+    static const char *const banks[] = {
+        "I'm disputing the £950 with Barclays tomorrow.",
+        "Asked Monzo to block the payment.",
+        "I've claimed the payments back from my bank.",
+        "I've reported the transaction to my bank as not as described.",
+        "Stop charging my card. One more charge and I'm getting the bank involved.",
+    };
+    expect_rule_flag(banks, N_OF(banks), F_REFUSAL, true);
+    expect_rule_flag(banks, N_OF(banks), F_LEGAL, true);
+    static const char *const formal[] = {
+        "If this is not accepted by 5pm we will issue proceedings without further notice.",
+        "Failing repayment we shall instruct counsel to recover the deposit.",
+        "We will be sending you legal notice through our advocate.",
+        "Otherwise we will be forced to approach the District Consumer Forum.",
+        "Finish it by Labor Day or I'll let a judge decide who owes who what.",
+        "Please be advised that I have retained counsel regarding the contract.",
+    };
+    expect_rule_flag(formal, N_OF(formal), F_LEGAL, true);
+    static const char *const not_legal[] = {
+        "Our general counsel needs the signed contract by Friday.",
+        "The judges at the county show loved the cake.",
+        "I checked with my bank and the payment went through.",
+    };
+    expect_rule_flag(not_legal, N_OF(not_legal), F_LEGAL, false);
+    static const char *const flat[] = {
+        "Your support agent was a moron, told me to reinstall and I lost everything.",
+        "Sir, your teacher is totally incompetent, my son is correcting her in class.",
+        "Ms Achterberg, you are frankly the laziest tutor we have ever paid.",
+        "you're honestly the most useless sound guy I've ever worked with",
+        "Eight weeks of watching you scroll your phone. Joke of a trainer, honestly.",
+        "The sound cut out twice. Amateurs, the lot of you.",
+        "You horrible woman, my cat came home with a cut on her leg.",
+        "Your so-called designer has sent us a logo with our name spelt wrong.",
+        "Twice now your lot haven't turned up. Lazy useless lot.",
+    };
+    expect_rule_flag(flat, N_OF(flat), F_ABUSE, true);
+    static const char *const not_abuse[] = {
+        "The food was fine but your staff were rude to my guests.",
+        "The so-called final version still has the old logo on it.",
+        "You're the most helpful designer we've ever worked with.",
+        "Thanks to the lot of you for a brilliant night!",
+        "The app is useless on my phone, can you look at it?",
+    };
+    expect_rule_flag(not_abuse, N_OF(not_abuse), F_ABUSE, false);
+    static const char *const told[] = {
+        "The food was cold and your crew arrived an hour late. I will be raising this with the "
+        "events office who recommended you to us.",
+        "Five emails, no answer. I'll be letting my whole coworking space know how you treat "
+        "clients.",
+        "You've charged for rights we never asked for. I'm warning the other authors in my "
+        "writers' group.",
+        "hi again, the zine launch is Saturday and I have no cover. if it's not here by Thursday "
+        "night everyone at the launch is hearing about it",
+        "The hedge is shaved bare and the birds had a nest in it. Some want to report you to the "
+        "council.",
+        "The electrician left wires hanging out of the ceiling. I've made an appointment with "
+        "NICEIC to report it.",
+        "leak's back. posting this on the village fb page tonight",
+        "THREE MONTHS for a patio that's already sinking!!! I'm putting this EVERYWHERE.",
+    };
+    expect_rule_flag(told, N_OF(told), F_REVIEW, true);
+    static const char *const not_told[] = {
+        "The venue that recommended you says hello! Are you free on the 9th?",
+        "Could you let the other parents know the class has moved to Thursday?",
+        "Could you let the whole team know the new start time?",
+        "I've reported you to the police.",
+        "Just to warn you, the parking at the venue is tight.",
+    };
+    expect_rule_flag(not_told, N_OF(not_told), F_REVIEW, false);
+}
+
 static void test_triage_where_and_still(void **state)
 {
     (void)state;
@@ -1239,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_triage_hostility_of_reports),
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),
+        cmocka_unit_test(test_triage_round6_families),
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),

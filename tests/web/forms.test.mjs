@@ -2,10 +2,11 @@
 // escalating a case to mediation and recording the mediator's final proposal, and a payment
 // reminder previewed and then sent from the invoice's page on a phone-sized screen, and a file
 // attached to a case through the browser's own file picker and downloaded back, and a client's
-// mail brought in from a case's timeline with the file picker. Run by `make check` (node --test).
+// mail brought in from a case's timeline with the file picker, and a backup of the whole desk
+// downloaded from the record page. Run by `make check` (node --test).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startDesk, launch, shot, signIn } from "./harness.mjs";
+import { startDesk, launch, shot, signIn, PASSWORD } from "./harness.mjs";
 
 let desk, browser;
 
@@ -114,5 +115,29 @@ test("bring in a client's mail from the case's timeline with the file picker", a
   assert.match(await page.textContent("#imported"), /1 message read as one message: 1 imported, 0 already there, 0 skipped\./);
   await page.goto(`${desk.url}/cases/3`);
   assert.match(await page.textContent("#timeline"), /The export still drops the March rows\./);
+  await page.close();
+});
+
+test("download a backup from the record page, the password asked again", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  page.setDefaultTimeout(10000);
+  await signIn(page, desk.url);
+  await page.goto(`${desk.url}/record`);
+  await page.fill("#backup-password", "not my password at all");
+  await page.click("#form-backup button[type=submit]");
+  assert.equal(await page.textContent("#backup-password-error"), "password: that is not your password");
+  assert.equal(await page.inputValue("#backup-password"), "");
+  await page.fill("#backup-password", PASSWORD);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("#form-backup button[type=submit]"),
+  ]);
+  assert.match(download.suggestedFilename(), /^redress-\d{8}T\d{6}Z\.db$/);
+  const head = Buffer.alloc(16);
+  const { openSync, readSync, closeSync } = await import("node:fs");
+  const fd = openSync(await download.path(), "r");
+  readSync(fd, head, 0, 16, 0);
+  closeSync(fd);
+  assert.equal(head.toString("latin1"), "SQLite format 3\0");
   await page.close();
 });

@@ -166,6 +166,11 @@ we've
 they
 he
 she
+# "if it's not here by Thursday everyone at the launch is hearing about it" (round six)
+everyone
+everybody
+you'll
+they'll
 
 # Passive voice (tone check, passive-responsibility): a form of "be", then maybe one adverb,
 # then a past participle (a word ending in "-ed", or one of the irregular ones below).

@@ -17,6 +17,7 @@
 @set person clown|cowboy|loser|crook|thief|snake|weasel|pig|slob|leech|parasite|coward
 @set person hypocrite|thug|weirdo|freak|psycho|lunatic|nutter|nutcase|snob|goon|dork|dweeb
 @set person chancer|cretin|bozo|buffoon|jerk|idiot|moron|twat|muppet|numpty|prat|animal|cheapskate
+@set person quack
 # direct: an insult only right after "you", "you're a", "what a" or "bunch of": each also has
 # an innocent sense ("you fooled me", "a hack job", "scope creep", "the tool", "a total con").
 @set direct amateur|fool|cheat|con|hack|bully|rat|tool|knob|hoe|fraud|creep|dick|cow|ass|pussy
@@ -28,7 +29,7 @@
 @set nasty worthless|hopeless|lazy|dishonest|rude|ignorant|arrogant|retarded|moronic|idiotic
 @set nasty delusional|deluded|spineless|gutless|shameless|greedy|crooked|corrupt|disgusting
 @set nasty vile|ugly|fat|braindead|illiterate|unhinged|nasty|lying|thieving|sleazy|dodgy|shady
-@set nasty pathetic|clueless|unprofessional|bent|slimy|gormless|daft|silly
+@set nasty pathetic|clueless|unprofessional|bent|slimy|gormless|daft|silly|talentless|tasteless
 # people a threat to "tell every…" names: "telling every band in town", "every bride in Leeds".
 @set folk people|person|parent|mum|mom|dad|owner|bride|couple|founder|friend|neighbour|neighbor
 @set folk member|client|customer|colleague|contact|band|business|house|household|family|woman
@@ -40,6 +41,16 @@
 @set staff guy|lad|lads|girl|man|woman|designer|developer|team|staff|crew|technician|engineer
 @set staff builder|cleaner|driver|photographer|manager|assistant|people|company|firm|agency|studio
 @set staff business|plumber|tutor|planner
+# more of the reader's people by their job, for the frames below only (each set word multiplies
+# the phrases of its frames, and the build holds at most 131,072).
+@set hand teacher|agent|coordinator|illustrator|dev|worker|operative|tech|trainer|nutritionist
+@set hand translator|accountant|chef|editor|consultant|coach|electrician|decorator|gardener
+@set hand fitter|dj|contractor|boss|singer|caterer
+# what a flat insult calls them: "your support agent was a moron"
+@set dolt moron|idiot|fraud|joke|disgrace|liar|clown|cowboy|amateur|quack
+# $harsh without the words that can describe a manner ("your staff were rude to my guests")
+@set flat useless|incompetent|clueless|pathetic|hopeless|lazy|talentless|stupid|thick|arrogant
+@set flat unprofessional|dishonest|ignorant
 # the commonest insulting adjectives, for frames too wide for the whole $nasty set.
 @set harsh useless|incompetent|clueless|pathetic|hopeless|lazy|dishonest|rude|ignorant|arrogant
 @set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
@@ -48,6 +59,15 @@
 
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
+# banks, card issuers and payment services a charge is disputed with or taken back through
+@set payer bank|banks|barclays|barclaycard|monzo|amex|klarna|paypal|stripe|hsbc|lloyds|natwest
+@set payer santander|nationwide|halifax|revolut|starling|chase|citi|citibank|visa|mastercard
+@set payer issuer|afterpay|clearpay|wise|venmo|zelle|square|sumup|anz|westpac|nab|commbank
+# what a client owes and may hold back: "hold the next progress payment", "this month's fee"
+@set owed payment|payments|fee|fees|balance|invoice|invoices|instalment|instalments|installment
+@set owed installments|milestone|milestones|remainder|money|amount|sum|retainer|bill|tranche
+# which part of it: "the final 40%", "the last instalment", "the second half"
+@set part final|last|remaining|next|second|third|outstanding|rest|balance|other|further
 
 @label abuse
 # Insults and profanity aimed at a person: the reader, or "you"/"your" in the phrase.
@@ -155,11 +175,38 @@ ye|yous|youse $insult|$person|$harsh
 fuck|f***|f*ck|f**k is wrong with you|u
 crowd|shower|bag of $insult|$person|$direct
 crowd|shower|bag of * $insult|$person|$direct
+# The reader or their staff labelled flatly, in more words (issue 16's fifth round): "your
+# support agent was a moron", "your teacher is totally incompetent", "you are frankly the
+# laziest tutor", "the most useless sound guy I've ever worked with", "joke of a trainer",
+# "amateurs, the lot of you", "you're animals", "you horrible woman", "your so-called designer".
+your $hand is|are|was|were $flat
+your $staff was|were $flat
+your * $hand is|are $flat
+$hand is|are|was|were totally|frankly|either incompetent|useless|clueless|talentless
+$hand was|were a|an $dolt
+your so called $staff|$hand
+your so called * $staff|$hand
+most $harsh|unreliable $staff|$hand
+most $harsh|unreliable * $staff|$hand
+laziest|rudest|worst $staff|$hand i've|i|we|we've ever
+laziest|rudest|worst $staff|$hand i've|i|we|we've * ever
+laziest|rudest|worst * $staff|$hand i've|i|we|we've ever
+joke|disgrace|embarrassment|excuse of a|an $staff|$hand
+a|an lazy|unprofessional useless|arrogant|incompetent $staff|$hand
+you're|youre|ur $insult|$person
+you|u are $insult|$person
+you|u|ya $harsh|horrible|awful man|woman|girl|boy|lad|people|lot|person
+$insult|$person|$direct the lot of you|ya|yous
+$harsh lot
+lazy|useless|incompetent|clueless $harsh lot
+whoever * * is|was either|just|completely|totally $harsh
+whoever * * * is|was a|an $insult|$person|$direct
 # Self-deprecation and comparison are not aimed at the reader: "I feel like an idiot", "I was a
 # fool to trust", "treated like a fool" (hostility, if anything).
 ! like a|an $insult|$person|$direct
 ! like a|an|such|the|complete|total|absolute * $insult|$person|$direct
-! i'm|im|was|am|felt|feel a|an $insult|$person|$direct
+! i'm|im|am|felt|feel a|an $insult|$person|$direct
+! i|we was|were a|an $insult|$person|$direct
 ! me|myself a|an|such $insult|$person|$direct
 # Slurs: flagged as abuse wherever they occur. The list is deliberately short (the most common
 # English slurs for race, sexuality, disability and origin), for recognition only. "nigga" is
@@ -417,7 +464,7 @@ dispute|disputing|disputed * * * payment|payments|charge|charges|transaction|tra
 ! family court hearing
 # A solicitor or lawyer mentioned for other business, not against the reader ("my solicitor
 # needs the signed contract", "a lawyer friend looked it over", "our conveyancing solicitor").
-! solicitor|solicitors|lawyer|lawyers|attorney|attorneys need|needs|needed|requires|required|friend|friends
+! solicitor|solicitors|lawyer|lawyers|attorney|attorneys|counsel need|needs|needed|requires|required|friend|friends
 ! conveyancing|probate|immigration|tax|estate|notary solicitor|solicitors|lawyer|lawyers|attorney|attorneys
 ! paperwork|papers|documents|deeds|contract|forms|lease|copy|details to|for my|our solicitor|solicitors|lawyer|lawyers
 legal adviser|advisers|advisor|advisors|counsel|representative|representation|services
@@ -440,6 +487,41 @@ letter from him|her|them
 drafting|drafted|preparing|prepared the|a letter
 consider|considering|pursue|pursuing|bring|bringing a claim
 ! sue from|in|at
+
+# Formal steps in other words (issue 16's fifth round): "we will issue proceedings", "we shall
+# instruct counsel", "legal notice through our advocate", "the consumer forum", "let a judge
+# decide", "we are filing a case".
+issue|issuing|commence|commencing|start|starting|begin|beginning proceedings
+legal notice|notices|channels|remedies|means
+instruct|instructed|instructing|retain|retained|retaining|consult|consulted|engage|engaged counsel
+general counsel
+our|my advocate|advocates
+consumer forum|court|courts|commission|tribunal
+consumer protection act
+let a|the judge|court decide
+in front of|before a judge
+filing|file|filed a case|suit
+qcat|vcat|ncat
+# The charge disputed with the bank by its name, or taken back through it: "disputing the £950
+# with Barclays", "I've reported the transaction to my bank", "asked Monzo to block the
+# payment", "claimed the direct debit back", "charging back the deep clean on my Amex".
+dispute|disputing|disputed * with|through $payer
+dispute|disputing|disputed * with|through my|our|the $payer|card
+dispute|disputing|disputed * * with|through $payer
+dispute|disputing|disputed * * with|through my|our|the $payer|card
+dispute|disputing|disputed * * * with|through my|our|the $payer|card
+asked|told|instructed|ask|asking|telling $payer to
+asked|told|instructed|ask|asking|telling my|our|the $payer to
+$payer involved
+raising|raise|raised it|this with my|our|the $payer
+claimed|claim|claiming * back from|under
+claimed|claim|claiming * * back from|under
+direct debit guarantee
+charging|charge|charged back * on|with|through my|our $payer|card
+charging|charge|charged back * * on|with|through my|our $payer|card
+charging|charge|charged back * * * on|with|through my|our $payer|card
+reversed|reversing|reverse the card payment
+reported|report|reporting the transaction|charge|payment to
 
 @label review_threat
 review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo
@@ -578,6 +660,31 @@ know on google|facebook|trustpilot|instagram|yelp|tripadvisor|checkatrade
 ! review|reviews on instagram|facebook|google|yelp|hitched|tripadvisor|trustpilot|checkatrade
 ! photos|photo|pictures|picture|pics on instagram|facebook|linkedin|twitter|tiktok
 ! if i|we left|leave|write|post a|an review
+
+# Telling the people who matter to the reader, in more words (issue 16's fifth round): the
+# referrer ("the venue that recommended you", "our agency, who introduced us to you"), a whole
+# circle ("letting my whole coworking space know", "warning the other mums at the school gate",
+# "let the other members of my business network know"), everyone at an event ("everyone at the
+# launch is hearing about it"), a body ("reporting you to the council", "report it to NICEIC").
+# Words a calm message uses too ("the venue that recommended you says hello", "could you let
+# the other parents know the class has moved") are questions ("?"): they count when the rest
+# of the message is unhappy (triage.c, summarise).
+? who|that|which recommended|referred|introduced you|us
+? let|letting|tell|telling the|my|our other $folk|members|mums|parents|residents|authors
+letting|informing my|our whole|entire
+warn|warning the|my|our other|whole
+warn|warning people|folk|others|them off
+everyone|everybody at|in the|that|my|our * is|are hearing|going about|to
+everyone|everybody at|in the|that|my|our * will hear|know about
+hear|hears|hearing exactly why|how|what
+hear|hears|hearing how you treat|treated|operate|work
+report|reporting|reported you to the|my|our|your
+! report|reporting|reported you to the police
+! report|reporting|reported you to action
+report|reporting|reported it|this|the matter to the|our|my $body|council|chamber|directory|institute|platform|board|authority
+niceic|trustmark|mybuilder|ratedpeople|weddingwire|weddingsonline|mumsnet
+put|putting it|this everywhere|online
+fb page|group|groups|post|posts
 
 # Money back by any of its names (the guideline: a rebate, restitution, compensation or a
 # reimbursement is a refund), for the questions about it below.
@@ -1075,6 +1182,96 @@ claw it|the|that|this money|payment back
 stays|stay|remains|remain with me|us until
 keeping|keep|kept|holding|hold * #num back
 keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
+
+# Holding back a named payment until the work is right (issue 16's fifth round): "we are going
+# to hold March's fee", "hold the next progress payment", "keeping back the £850 balance",
+# "leave the final design fee until it's sorted", "the final 30% will be released only after".
+hold|holding|held|retain|retaining|retained the|this|that|our|my|your|their * $owed
+hold|holding|held|retain|retaining|retained the|this|that|our|my|your|their * * $owed
+hold|holding|held|retain|retaining|retained your|this|that|our|their $owed
+hold|holding|held the|our rest|remainder|balance
+hang|hanging|hold|holding on to the|this|that|our $part|$owed
+hang|hanging|hold|holding onto the|this|that|our $part|$owed
+keep|keeping|kept back
+keep|keeping the $part $owed until|till|pending
+leave|leaving the $part $owed|#num until|till
+leave|leaving the $part * $owed until|till
+released|paid|settled|transferred|sent only after|once|when|if
+only be released|paid|settled|transferred after|once|when|if
+releasing|release|pay|paying only the
+rest|remainder|balance follows|follow when|once|after|until
+settle|settling the $part|$owed|rest|remaining * once|when|after
+# Finance told not to pay, the purchase order closed: "our finance team have been told not to
+# pay anything further", "I've been asked not to release the second payment".
+told|asked|instructed not to pay|release|settle
+# A penny, a cent, the rest: "not a single penny more", "not one more cent", "you won't see the
+# rest of your money", "not getting another dollar out of me".
+not a single|one penny|cent|dime|pound|dollar|rupee|euro|naira|rand
+not one more|single penny|cent|dime|pound|dollar|rupee|euro
+don't|dont expect a|one|another|any penny|cent|dime|pound|dollar|rupee
+do not expect a|one|another|any penny|cent|dime|pound|dollar|rupee
+not getting|get another|a|one|any penny|cent|dime|pound|dollar|rupee|euro
+won't|wont see|get the|your rest|balance|remainder
+will not see|get the|your rest|balance|remainder
+not getting paid
+isn't|not being paid
+not going to be paid|settled
+isn't going to be paid|settled
+# Paying only part, as an amount or a share: "£400 rather than the £550", "paid €780 instead of
+# €1,140", "the invoice less £640", "in full and final settlement", "that's my lot".
+pay|paying|paid|settle|settled|send|sent|transferred #num rather|instead
+rather than|instead of the #num|full|agreed|invoiced
+invoice|bill|fee|account less #num|the
+full and final settlement
+final settlement
+and that's|that is my lot
+paid for the|those * that|which|we
+paid what|whatever we|i|it
+# Paying part put as a feeling about paying: "we're not comfortable paying for the balloons",
+# "I don't think I should be paying for October's hours", "I'd feel odd paying the full £600".
+not comfortable|happy paying
+not comfortable|happy to pay
+don't|dont really feel i|we can|should pay
+do not really feel i|we can|should pay
+don't|dont feel i|we can|should pay
+do not feel i|we can|should pay
+don't|dont think i|we should be paying
+do not think i|we should be paying
+feel odd|uncomfortable|wrong|uneasy paying
+don't|dont want to pay the
+do not want to pay the
+# Deducting a cost yourself: "I've deducted £180 from your account", "I've taken that off your
+# invoice", "expect the penalty to come off your fee", "setting off the cost against your final
+# account", "take the cost of fixing it off what I owe you".
+deduct|deducting|deducted #num
+deduct|deducting|deducted * * from your|the invoice|bill|account|fee|payment|total
+deduct|deducting|deducted * * * from your|the invoice|bill|account|fee|payment|total
+taken|taking * off your|the invoice|bill|fee|account|total
+taken|taking #num off
+come|comes|coming off your fee|invoice|bill|account
+off what i|we owe
+setting|set|offset|offsetting * * against your|the final|invoice|account|bill
+against your final account|invoice|bill
+# Through the bank, said with its name: "disputing the £950 with Barclays", "I've reported the
+# transaction to my bank", "asked Monzo to block the payment", "claimed the direct debit back".
+dispute|disputing|disputed * with|through $payer
+dispute|disputing|disputed * with|through my|our|the $payer|card
+dispute|disputing|disputed * * with|through $payer
+dispute|disputing|disputed * * with|through my|our|the $payer|card
+dispute|disputing|disputed * * * with|through my|our|the $payer|card
+dispute|disputing|disputed it|this with
+asked|told|instructed|ask|asking|telling $payer to
+asked|told|instructed|ask|asking|telling my|our|the $payer to
+$payer involved
+raising|raise|raised it|this with my|our|the $payer
+claimed|claim|claiming * back from|under
+claimed|claim|claiming * * back from|under
+direct debit guarantee
+charging|charge|charged back * on|with|through my|our $payer|card
+charging|charge|charged back * * on|with|through my|our $payer|card
+charging|charge|charged back * * * on|with|through my|our $payer|card
+reversed|reversing|reverse the card payment
+reported|report|reporting the transaction|charge|payment to
 
 @label deadline
 past the date|deadline
