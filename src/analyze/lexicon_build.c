@@ -88,6 +88,7 @@ static const char *const label_names[L_COUNT] = {
     [L_RETORT] = "retort",
     [L_ULTIMATUM] = "ultimatum",
     [L_PRAISE] = "praise",
+    [L_WAITING] = "waiting",
     [L_COND_APOLOGY] = "conditional-apology",
     [L_BLAME] = "blame-shifting",
     [L_DISMISSIVE] = "dismissive",
@@ -699,7 +700,7 @@ static void index_mode(int m, uint8_t mode)
 
 static void init_modes(void)
 {
-    for (int l = L_ABUSE; l <= L_PRAISE; l++)
+    for (int l = L_ABUSE; l <= L_WAITING; l++)
         g.lx.modes[l] = MODE_TRIAGE;
     for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
         g.lx.modes[l] = MODE_TONE;

@@ -100,8 +100,9 @@ typedef struct triage_ctx {
     int sent_found[FRAME_KINDS], sent_negated[FRAME_KINDS];
     bool sent_frame[FRAME_COUNT];
     frame_counts framed;
-    bool praised;    /* a sentence had praise (frames.lex) */
-    model_acc model; /* the fitted model's sums over the words */
+    bool praised;         /* a sentence had praise (frames.lex) */
+    uint64_t waiting_tok; /* last token + 1 of the latest pointer to waiting (frames.lex) */
+    model_acc model;      /* the fitted model's sums over the words */
 } triage_ctx;
 
 _Static_assert(L_PRAISE - L_ULTIMATUM == FRAME_PRAISE,
@@ -223,6 +224,13 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         return;
     }
     lex_label l = (lex_label)m->phrase->label;
+    if (l == L_WAITING) { /* "still waiting", "second time I've asked": a cue for the model */
+        if (!m->negated && !m->phrase->exception && m->first >= c->waiting_tok) {
+            c->waiting_tok = m->last + 1;
+            c->framed.waiting++;
+        }
+        return;
+    }
     if (l >= L_ULTIMATUM && l <= L_PRAISE) { /* a frame, for the model */
         if (!m->negated && !m->phrase->exception) c->sent_frame[l - L_ULTIMATUM] = true;
         return;
@@ -484,6 +492,7 @@ static void triage_rules(triage_ctx *c, const lexicon *lx, const char *text, siz
     scan_sink sink = {c, MODE_TRIAGE, on_match, on_token, on_bang, on_sentence_end, on_question};
     scan_text(lx, text, len, &sink);
     summarise(c);
+    c->framed.status_question = c->asked_kinds & (1u << LEX_ASK_STATUS);
 }
 
 rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
@@ -514,7 +523,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
     model_dense(out, c.asked, c.negated, &c.framed, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
-    model_decide(md, s, c.model.ntok, out);
+    model_decide(md, s, x, c.model.ntok, out);
     return NULL;
 }
 

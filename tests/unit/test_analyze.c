@@ -1190,10 +1190,15 @@ static void test_model_decide(void **state)
     s[MO_PAYREF] = 1;  /* p 0.73: not past hi, the miss stands */
     s[MO_HOST1] = 3, s[MO_HOST2] = 1, s[MO_HOST3] = -1;
     s[MO_ROOT + ROOT_SCOPE] = 2;
-    triage_result shortmsg = r, mid = r;
-    model_decide(&md, s, model_flag_min_words(MO_REFUND) - 1, &shortmsg);
-    model_decide(&md, s, model_flag_min_words(MO_REFUND), &mid);
-    model_decide(&md, s, MODEL_FLAG_MIN_WORDS, &r);
+    float x[MODEL_DENSE] = {0};
+    triage_result shortmsg = r, mid = r, status = r;
+    model_decide(&md, s, x, model_flag_min_words(MO_REFUND) - 1, &shortmsg);
+    model_decide(&md, s, x, model_flag_min_words(MO_REFUND), &mid);
+    model_decide(&md, s, x, MODEL_FLAG_MIN_WORDS, &r);
+    /* a plain refund status question is calm whatever its words score */
+    x[MODEL_DENSE_PLAIN_STATUS] = 1;
+    model_decide(&md, s, x, MODEL_FLAG_MIN_WORDS, &status);
+    assert_int_equal(status.hostility, 0);
     /* a short message keeps the rules' flags (the refund demand from 10 words is the model's);
      * its hostility and root cause are the model's */
     assert_true(shortmsg.legal_threat && shortmsg.review_threat);
@@ -1208,6 +1213,42 @@ static void test_model_decide(void **state)
     assert_true(r.hostility_score > 0.6f && r.hostility_score < 0.7f);
     assert_int_equal(r.root_cause, ROOT_SCOPE);
     assert_true(fabsf(r.flag_score[2] - 0.2689f) < 0.001f);
+}
+
+/* A pointer to waiting or asking again is a cue of its own (frames.lex), and a refund status
+ * question without one, heat, complaint or demand is a plain one: a chase is told from it. */
+static void test_model_waiting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int waiting;
+        bool plain;
+    } cases[] = {
+        {"Any update on the refund you agreed last week?", 0, true},
+        {"Has my refund been processed yet?", 0, true},
+        {"This is my second email about the refund. Any update?", 1, false},
+        {"4th time ive asked about the deposit refund, can you just send it", 1, false},
+        {"when is my refund gonna come, its been over 2 wks now", 1, false},
+        {"Sorry, I chased the refund you agreed last week as well. Any news?", 1, false},
+        {"I'm still waiting for the refund, and I've emailed three times already.", 2, false},
+        {"Where is my refund? The photos were blurry and half were missing.", 0, false},
+        {"Thanks again for the lovely cake, we'll book you again.", 0, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t h[256];
+        size_t n;
+        float dense[MODEL_DENSE];
+        uint32_t ntok;
+        triage_result r;
+        triage_features(cases[i].text, strlen(cases[i].text), h, 256, &n, dense, &ntok, &r);
+        float want = log1pf((float)cases[i].waiting);
+        if (fabsf(dense[MODEL_DENSE_WAITING] - want) > 1e-4f ||
+            (dense[MODEL_DENSE_PLAIN_STATUS] > 0) != cases[i].plain)
+            fail_msg("\"%s\": waiting %.3f (want %.3f), plain status %.0f", cases[i].text,
+                     (double)dense[MODEL_DENSE_WAITING], (double)want,
+                     (double)dense[MODEL_DENSE_PLAIN_STATUS]);
+    }
 }
 
 /* The features: each word, the pair with the word before in the same sentence, and the first
@@ -1379,6 +1420,7 @@ int main(void)
         cmocka_unit_test(test_triage_review_in_praise),
         cmocka_unit_test(test_model_features),
         cmocka_unit_test(test_model_frames),
+        cmocka_unit_test(test_model_waiting),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
