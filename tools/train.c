@@ -639,8 +639,8 @@ static void cross_validate(const char *cv_out, const char *dump_path)
         FOLD(i, k)
         {
             triage_result r = msgs[i].rules, a = msgs[i].rules;
-            model_decide(&md, held_out[i], msgs[i].ntok, &r);
-            model_decide(&half, held_out[i], UINT32_MAX, &a);
+            model_decide(&md, held_out[i], msgs[i].dense, msgs[i].ntok, &r);
+            model_decide(&half, held_out[i], msgs[i].dense, UINT32_MAX, &a);
             count(&model, &msgs[i], &r);
             count(&rules, &msgs[i], &msgs[i].rules);
             count(&alone, &msgs[i], &a);

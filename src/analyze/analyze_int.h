@@ -32,6 +32,7 @@ typedef enum lex_label {
     L_RETORT,    /* triage: a retort that is its own question ("Seriously?") */
     L_ULTIMATUM, /* triage, for the model: a threat's frame ("if", "or I'll", "my next step") */
     L_PRAISE,    /* triage, for the model: praise or thanks ("great", "recommend") */
+    L_WAITING,   /* triage, for the model: a pointer to waiting or asking again ("still waiting") */
     L_COND_APOLOGY,
     L_BLAME,
     L_DISMISSIVE,
@@ -261,15 +262,27 @@ enum { FRAME_ULTIMATUM, FRAME_PRAISE, FRAME_COUNT };
 #define FRAME_KINDS 4
 typedef struct frame_counts {
     int n[FRAME_COUNT][FRAME_KINDS]; /* findings of kind TK_LEGAL_THREAT + k in frame f */
+    /* Not frames, but read beside them: the pointers to waiting or asking again (frames.lex's
+     * waiting; overlapping ones count once), and whether the rules read a question about where
+     * a refund has got to (a "?status" line of refund_demand). */
+    int waiting;
+    bool status_question;
 } frame_counts;
 /* Cue features: the rules' counts, negated findings and verdicts, the complaint found first,
  * the findings' frames, a short message the rules read as calm, a refund demand the rules made
- * of a question, the abuse cue (last). */
+ * of a question, the pointers to waiting and the plain refund status question (below), the
+ * abuse cue (last). */
 /* Where the frame counts start among the cue features: frame f, kind k at + f * FRAME_KINDS + k. */
 #define MODEL_DENSE_FRAMES 48
-#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 2 + 1)
+#define MODEL_DENSE        (MODEL_DENSE_FRAMES + FRAME_COUNT * FRAME_KINDS + 2 + 2 + 1)
 #define MODEL_CUE          MO_COUNT /* the column of a weight row that holds the abuse cue's weight */
 #define MODEL_STRIDE       20 /* floats per weight row: MO_COUNT padded so the adds vectorise */
+
+/* Where the pointers to waiting or asking again are (log(1 + count)), and the plain refund status
+ * question: 1 for one the rules read with no pointer to waiting, no heat, no complaint and no
+ * demand ("any update on my refund?"), calm by the guideline. */
+#define MODEL_DENSE_WAITING      (MODEL_DENSE - 3)
+#define MODEL_DENSE_PLAIN_STATUS (MODEL_DENSE - 2)
 /* Words of the first MODEL_LEAD_SENTS sentences count twice: as themselves and as lead words,
  * since the grievance a message leads with is its root cause when two weigh the same. */
 #ifndef MODEL_LEAD_SENTS
@@ -366,8 +379,8 @@ static inline uint32_t model_flag_min_words(int o)
 /* Turns the scores into the flags, hostility (level and 0-1 score), complaints and root cause
  * of r, which holds the rules' verdicts on entry, for a message of ntok words; the findings and
  * counts are left as the rules found them. */
-void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t ntok,
-                  triage_result *r);
+void model_decide(const analyze_model *md, const float s[MO_COUNT], const float x[MODEL_DENSE],
+                  uint32_t ntok, triage_result *r);
 /* For tools/train.c: triages text[0..len) (valid UTF-8) by the rules alone and returns the
  * model's inputs: its sparse feature hashes, one per occurrence, in hashes[0..*n) (at most
  * cap), the cue features (the abuse cue left 0 for the caller) and the word count. r gets the

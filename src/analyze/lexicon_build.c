@@ -36,7 +36,7 @@ extern const rd_embedded analyze_data[];
 #define ID_MASK     ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
 #define MAX_ALTS    512
-#define MAX_SETS    16
+#define MAX_SETS    32
 #define SET_NAME    24
 
 static struct {
@@ -88,6 +88,7 @@ static const char *const label_names[L_COUNT] = {
     [L_RETORT] = "retort",
     [L_ULTIMATUM] = "ultimatum",
     [L_PRAISE] = "praise",
+    [L_WAITING] = "waiting",
     [L_COND_APOLOGY] = "conditional-apology",
     [L_BLAME] = "blame-shifting",
     [L_DISMISSIVE] = "dismissive",
@@ -699,7 +700,7 @@ static void index_mode(int m, uint8_t mode)
 
 static void init_modes(void)
 {
-    for (int l = L_ABUSE; l <= L_PRAISE; l++)
+    for (int l = L_ABUSE; l <= L_WAITING; l++)
         g.lx.modes[l] = MODE_TRIAGE;
     for (int l = L_COND_APOLOGY; l <= L_TIME; l++)
         g.lx.modes[l] = MODE_TONE;

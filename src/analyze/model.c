@@ -139,6 +139,16 @@ void model_dense(const triage_result *r, const int asked[TK_COUNT], const int ne
      * because the message is unhappy ("Can I get a refund for this rubbish? I'm furious.";
      * refund F1 0.850 -> 0.853) */
     x[i++] = r->counts[TK_REFUND_DEMAND] > 0 && asked[TK_REFUND_DEMAND] > 0;
+    /* pointers to waiting or asking again (frames.lex): a chase ("second time I've asked about
+     * the refund") is displeased where the same status question asked once is calm, and the
+     * words it chases about should not learn the difference */
+    assert(i == MODEL_DENSE_WAITING);
+    x[i++] = log1p_count(framed->waiting);
+    /* a plain refund status question ("any update on the refund you agreed?"): calm by the
+     * guideline, and model_decide holds it at 0, whatever the refund words around it score */
+    assert(i == MODEL_DENSE_PLAIN_STATUS);
+    x[i++] = framed->status_question && !framed->waiting && r->hostility == 0 && !r->complaints &&
+             !r->refund_demand;
     x[i++] = cue;
     assert(i == MODEL_DENSE);
 }
@@ -174,7 +184,8 @@ static bool decide(const analyze_model *md, int o, bool rule, float p)
     return p >= (rule ? md->lo[o] : md->hi[o]);
 }
 
-void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t ntok, triage_result *r)
+void model_decide(const analyze_model *md, const float s[MO_COUNT], const float x[MODEL_DENSE],
+                  uint32_t ntok, triage_result *r)
 {
     bool *const flags[5] = {&r->abuse, &r->legal_threat, &r->review_threat, &r->refund_demand,
                             &r->payment_refusal};
@@ -198,6 +209,8 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], uint32_t nto
         r->hostility = 3;
     else if ((r->counts[TK_HOSTILE] || r->counts[TK_PROFANITY]) && r->hostility < 1)
         r->hostility = 1;
+    else if (x[MODEL_DENSE_PLAIN_STATUS] > 0) /* and a plain refund status question is calm */
+        r->hostility = 0;
     unsigned rules = r->complaints;
     r->complaints = 0;
     for (int i = 0; i < COMPLAINT_KINDS; i++)

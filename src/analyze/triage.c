@@ -100,8 +100,9 @@ typedef struct triage_ctx {
     int sent_found[FRAME_KINDS], sent_negated[FRAME_KINDS];
     bool sent_frame[FRAME_COUNT];
     frame_counts framed;
-    bool praised;    /* a sentence had praise (frames.lex) */
-    model_acc model; /* the fitted model's sums over the words */
+    bool praised;         /* a sentence had praise (frames.lex) */
+    uint64_t waiting_tok; /* last token + 1 of the latest pointer to waiting (frames.lex) */
+    model_acc model;      /* the fitted model's sums over the words */
 } triage_ctx;
 
 _Static_assert(L_PRAISE - L_ULTIMATUM == FRAME_PRAISE,
@@ -223,6 +224,13 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
         return;
     }
     lex_label l = (lex_label)m->phrase->label;
+    if (l == L_WAITING) { /* "still waiting", "second time I've asked": a cue for the model */
+        if (!m->negated && !m->phrase->exception && m->first >= c->waiting_tok) {
+            c->waiting_tok = m->last + 1;
+            c->framed.waiting++;
+        }
+        return;
+    }
     if (l >= L_ULTIMATUM && l <= L_PRAISE) { /* a frame, for the model */
         if (!m->negated && !m->phrase->exception) c->sent_frame[l - L_ULTIMATUM] = true;
         return;
@@ -230,7 +238,9 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     triage_kind k = kind_of(l);
     if (k == TK_COUNT) return;
     bool framed = k >= TK_LEGAL_THREAT && k <= TK_PAYMENT_REFUSAL;
-    if (m->negated) {
+    /* a negator before a how-to question doubts the knowing, not the wanting: "I don't know
+     * how to request a rebate" asks for the money */
+    if (m->negated && m->phrase->exception != LEX_ASK_HOW) {
         c->negated[k]++;
         if (framed) c->sent_negated[k - TK_LEGAL_THREAT]++;
         return;
@@ -372,12 +382,16 @@ static root_cause root_of(const triage_result *r)
 
 /* Whether the message shows unhappiness apart from questions: heat, threats or complaints.
  * Displeasure alone does not count: "still waiting for my refund" points at waiting for the
- * refund itself, which is a status question, not a demand. */
-static bool unhappy_elsewhere(const triage_result *r)
+ * refund itself, which is a status question, not a demand. Swearing about the situation counts
+ * only when swearing is true: for a refund question it only colours a neutral request ("where
+ * do I see your bloody refund policy?", the guideline). */
+static bool unhappy_elsewhere(const triage_result *r, bool swearing)
 {
     const int *n = r->counts;
     for (int k = TK_ABUSE; k <= TK_BILLING; k++)
-        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && n[k] > 0) return true;
+        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && (swearing || k != TK_PROFANITY) &&
+            n[k] > 0)
+            return true;
     return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
 }
 
@@ -426,7 +440,7 @@ static void summarise(triage_ctx *c)
      * put politely. Asking where a refund has got to ("where is my refund?") is the demand
      * only in a message that complains about the work or service (the guideline). */
     if (!n[TK_REFUND_DEMAND] && c->asked[TK_REFUND_DEMAND] &&
-        (((c->asked_kinds & (1u << LEX_ASK_POLICY)) && unhappy_elsewhere(r)) ||
+        (((c->asked_kinds & (1u << LEX_ASK_POLICY)) && unhappy_elsewhere(r, false)) ||
          ((c->asked_kinds & (1u << LEX_ASK_STATUS)) && complains_of_work(c))))
         add_finding(c, TK_REFUND_DEMAND, c->asked_start[TK_REFUND_DEMAND],
                     c->asked_end[TK_REFUND_DEMAND]);
@@ -441,7 +455,7 @@ static void summarise(triage_ctx *c)
     /* A review threat in words a calm message uses as well ("the venue that recommended you",
      * "let the other parents know"; "?" lines of review_threat) is one in a message that is
      * unhappy otherwise. */
-    if (!n[TK_REVIEW_THREAT] && c->asked[TK_REVIEW_THREAT] && unhappy_elsewhere(r))
+    if (!n[TK_REVIEW_THREAT] && c->asked[TK_REVIEW_THREAT] && unhappy_elsewhere(r, true))
         add_finding(c, TK_REVIEW_THREAT, c->asked_start[TK_REVIEW_THREAT],
                     c->asked_end[TK_REVIEW_THREAT]);
     if (n[TK_REVIEW_THREAT] && praise_only(c)) {
@@ -478,6 +492,7 @@ static void triage_rules(triage_ctx *c, const lexicon *lx, const char *text, siz
     scan_sink sink = {c, MODE_TRIAGE, on_match, on_token, on_bang, on_sentence_end, on_question};
     scan_text(lx, text, len, &sink);
     summarise(c);
+    c->framed.status_question = c->asked_kinds & (1u << LEX_ASK_STATUS);
 }
 
 rd_err *triage_message(const char *field, const char *text, size_t len, triage_result *out)
@@ -508,7 +523,7 @@ rd_err *triage_message(const char *field, const char *text, size_t len, triage_r
     out->abuse_cue = 1.0f / (1.0f + expf(-cue));
     model_dense(out, c.asked, c.negated, &c.framed, c.model.ntok, model_cue(cue), x);
     model_scores(md, &c.model, x, s);
-    model_decide(md, s, c.model.ntok, out);
+    model_decide(md, s, x, c.model.ntok, out);
     return NULL;
 }
 

@@ -474,6 +474,95 @@ static void test_triage_refund_question_kinds(void **state)
         if (rules_of(neither[i]).refund_demand) fail_msg("refund demand: %s", neither[i]);
 }
 
+/* Fails naming the first of texts[0..n) whose refund demand, by the rules and as triage
+ * decides, is not want. */
+static void expect_refund(const char *const *texts, size_t n, bool want)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rules_of(texts[i]).refund_demand != want)
+            fail_msg("rules: %s refund demand: %s", want ? "no" : "a", texts[i]);
+        if (tri(texts[i]).refund_demand != want)
+            fail_msg("triage: %s refund demand: %s", want ? "no" : "a", texts[i]);
+    }
+}
+
+/* The refund wording the guideline settles (issue 16's sixth round): money back under any of
+ * its names and the way to it asked however it is phrased are the demand; a stated wait for a
+ * refund is a status message, and swearing that only colours a policy question is no heat for
+ * it. Each family with the near misses on the other side. */
+static void test_triage_refund_wording_settled(void **state)
+{
+    (void)state;
+    /* money back in any words, also as a bare verb with an amount */
+    static const char *const named[] = {
+        "Could I get a rebate on the last order?",
+        "I'd like restitution of the money I paid.",
+        "Reimburse the $120 please.",
+        "Rebating $85 would settle it.",
+        "I want refunds of my money for both tickets.",
+        "Please compensate me for the cancelled class.",
+    };
+    expect_refund(named, N_OF(named), true);
+    /* the way to it, with the knowing doubted ("I don't know how to…") */
+    static const char *const howto[] = {
+        "I don't know how to demand a rebate for the order.",
+        "I don't know how to request a reimbursement.",
+        "What do I need to do to ask for a restitution of my money?",
+        "No idea how to get my money back for the course.",
+        "I paid $80 for the lessons, how to receive a reimbursement?",
+        "I'm trying to get rebates of the money I paid.",
+    };
+    expect_refund(howto, N_OF(howto), true);
+    expect_words("I don't know how to request a reimbursement.", TK_REFUND_DEMAND,
+                 "how to request a reimbursement");
+    /* how-to wording about the status or the policy asks no money */
+    static const char *const how_not[] = {
+        "I don't know how to check the status of my refund.",
+        "I don't know how to check your refund policy.",
+        "How can I get information about your rebate policy?",
+        "Will the council tax rebate change your fee?",
+    };
+    expect_refund(how_not, N_OF(how_not), false);
+    /* a stated wait is a status message, with a swear word as a tic too */
+    static const char *const waits[] = {
+        "I expect a refund of $180.",
+        "I expect a reimbursement of £60, has it been processed?",
+        "I'm waiting for a compensation of $75.",
+        "I am waiting for my damn refund of $40.",
+        "I expect an f***ing rebate of $95",
+        "Still expecting my refund of 50 euros.",
+        "Awaiting the reimbursement of my deposit.",
+    };
+    expect_refund(waits, N_OF(waits), false);
+    /* with a complaint about the work it is the demand; "expect" without the amount or the wait
+     * is one too */
+    static const char *const wait_demands[] = {
+        "The prints arrived torn. I expect a refund of $180.",
+        "The photos are blurry and I'm waiting for a reimbursement of £60.",
+        "I expect the deposit back in full.",
+        "I expect a refund.",
+    };
+    expect_refund(wait_demands, N_OF(wait_demands), true);
+    /* policy questions by their conditions or time, also with swearing as a tic */
+    static const char *const policy[] = {
+        "Under which circumstances can I ask for a reimbursement?",
+        "In what situation can I request my money back?",
+        "check your damn money back guarantee",
+        "where do i see ur bloody refund policy",
+        "In which cases can I request a f***ing rebate?",
+        "how long do refunds usually take, damn it",
+        "Are refunds even possible for the course?",
+    };
+    expect_refund(policy, N_OF(policy), false);
+    /* a policy question is the demand beside a complaint about the work or anger at the reader */
+    static const char *const policy_demands[] = {
+        "you lot are useless, what's your refund policy",
+        "The prints arrived torn. In which cases can I ask for a refund?",
+        "This is ridiculous. What's your refund policy?",
+    };
+    expect_refund(policy_demands, N_OF(policy_demands), true);
+}
+
 /* A plain report of a problem is hostility 0 by the rules however many problems it names; a
  * pointer to waiting or asking again makes it 1. */
 static void test_triage_hostility_of_reports(void **state)
@@ -1114,10 +1203,15 @@ static void test_model_decide(void **state)
     s[MO_PAYREF] = 1;  /* p 0.73: not past hi, the miss stands */
     s[MO_HOST1] = 3, s[MO_HOST2] = 1, s[MO_HOST3] = -1;
     s[MO_ROOT + ROOT_SCOPE] = 2;
-    triage_result shortmsg = r, mid = r;
-    model_decide(&md, s, model_flag_min_words(MO_REFUND) - 1, &shortmsg);
-    model_decide(&md, s, model_flag_min_words(MO_REFUND), &mid);
-    model_decide(&md, s, MODEL_FLAG_MIN_WORDS, &r);
+    float x[MODEL_DENSE] = {0};
+    triage_result shortmsg = r, mid = r, status = r;
+    model_decide(&md, s, x, model_flag_min_words(MO_REFUND) - 1, &shortmsg);
+    model_decide(&md, s, x, model_flag_min_words(MO_REFUND), &mid);
+    model_decide(&md, s, x, MODEL_FLAG_MIN_WORDS, &r);
+    /* a plain refund status question is calm whatever its words score */
+    x[MODEL_DENSE_PLAIN_STATUS] = 1;
+    model_decide(&md, s, x, MODEL_FLAG_MIN_WORDS, &status);
+    assert_int_equal(status.hostility, 0);
     /* a short message keeps the rules' flags (the refund demand from 10 words is the model's);
      * its hostility and root cause are the model's */
     assert_true(shortmsg.legal_threat && shortmsg.review_threat);
@@ -1132,6 +1226,42 @@ static void test_model_decide(void **state)
     assert_true(r.hostility_score > 0.6f && r.hostility_score < 0.7f);
     assert_int_equal(r.root_cause, ROOT_SCOPE);
     assert_true(fabsf(r.flag_score[2] - 0.2689f) < 0.001f);
+}
+
+/* A pointer to waiting or asking again is a cue of its own (frames.lex), and a refund status
+ * question without one, heat, complaint or demand is a plain one: a chase is told from it. */
+static void test_model_waiting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int waiting;
+        bool plain;
+    } cases[] = {
+        {"Any update on the refund you agreed last week?", 0, true},
+        {"Has my refund been processed yet?", 0, true},
+        {"This is my second email about the refund. Any update?", 1, false},
+        {"4th time ive asked about the deposit refund, can you just send it", 1, false},
+        {"when is my refund gonna come, its been over 2 wks now", 1, false},
+        {"Sorry, I chased the refund you agreed last week as well. Any news?", 1, false},
+        {"I'm still waiting for the refund, and I've emailed three times already.", 2, false},
+        {"Where is my refund? The photos were blurry and half were missing.", 0, false},
+        {"Thanks again for the lovely cake, we'll book you again.", 0, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t h[256];
+        size_t n;
+        float dense[MODEL_DENSE];
+        uint32_t ntok;
+        triage_result r;
+        triage_features(cases[i].text, strlen(cases[i].text), h, 256, &n, dense, &ntok, &r);
+        float want = log1pf((float)cases[i].waiting);
+        if (fabsf(dense[MODEL_DENSE_WAITING] - want) > 1e-4f ||
+            (dense[MODEL_DENSE_PLAIN_STATUS] > 0) != cases[i].plain)
+            fail_msg("\"%s\": waiting %.3f (want %.3f), plain status %.0f", cases[i].text,
+                     (double)dense[MODEL_DENSE_WAITING], (double)want,
+                     (double)dense[MODEL_DENSE_PLAIN_STATUS]);
+    }
 }
 
 /* The features: each word, the pair with the word before in the same sentence, and the first
@@ -1273,6 +1403,7 @@ int main(void)
         cmocka_unit_test(test_triage_refund_questions),
         cmocka_unit_test(test_triage_short_support_messages),
         cmocka_unit_test(test_triage_refund_question_kinds),
+        cmocka_unit_test(test_triage_refund_wording_settled),
         cmocka_unit_test(test_triage_hostility_of_reports),
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),
@@ -1302,6 +1433,7 @@ int main(void)
         cmocka_unit_test(test_triage_review_in_praise),
         cmocka_unit_test(test_model_features),
         cmocka_unit_test(test_model_frames),
+        cmocka_unit_test(test_model_waiting),
         cmocka_unit_test(test_model_abuse_score_follows_the_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,3 +39,31 @@ love|loved
 found you|us
 saw your
 read your
+
+# Pointers to waiting or to asking again: a chase ("second time I've asked", "still waiting",
+# "it's been three weeks") is displeased by the guideline where the same status question asked
+# once ("any update on the refund?") is calm. A cue of its own, counted over the message, so
+# the model can tell the chase from the words it chases about.
+@label waiting
+still waiting|haven't|hasn't|havent|hasnt|no|nothing|not|don't|didn't
+! still not sure|certain|decided|clear|convinced
+been waiting
+kept waiting
+waiting since
+how much longer
+how many times
+how many more times
+yet again
+again and again
+asking|ask|asked|chase|chasing|chased|write|writing|email|emailing|emailed|message|messaging|remind|reminding|contact|contacting|nudge|nudging again
+follow|following|chasing|chase up again
+chase|chased|chasing|chaser
+second|third|fourth|fifth|#num time|message|msg|email|reminder|request|attempt|chase|call
+#num|two|three|four|five|six|several|multiple|many|countless|numerous times now|already
+asked|emailed|called|phoned|messaged|written|rang|texted|tried|contacted * times
+asked|emailed|called|phoned|messaged|written|rang|texted|tried|contacted * * times
+day|days|week|weeks|wk|wks|month|months|fortnight|year|years now
+been * day|days|week|weeks|wk|wks|month|months|fortnight|year|years
+been * * day|days|week|weeks|wk|wks|month|months|fortnight|year|years
+not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * again
+not|wasn't|weren't|isn't|didn't|hasn't|haven't|hadn't|never * * again

@@ -690,11 +690,23 @@ niceic|trustmark|mybuilder|ratedpeople|weddingwire|weddingsonline|mumsnet
 put|putting it|this everywhere|online
 fb page|group|groups|post|posts
 
+# Money back by any of its names (the guideline: a rebate, restitution, compensation or a
+# reimbursement is a refund), for the questions about it below.
+@set payback refund|refunds|reimbursement|reimbursements|rebate|rebates|restitution|compensation
+@set payback money|deposit
+# The verbs of asking for it: "how to request a rebate", "what do I need to do to get my money back"
+@set claimit get|request|claim|obtain|receive|demand|recover|recoup|secure
+
 @label refund_demand
 refund
 refunds
 refunded
 refunding
+rebate
+rebates
+rebated
+rebating
+restitution
 reimburse
 reimbursement
 reimbursed
@@ -837,11 +849,13 @@ foot the bill
 ?policy is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
 ?policy is it possible to ask for a refund
 ?policy is|are a refund|refunds|reimbursement|compensation possible|available|allowed
-?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
+?policy is|are a refund|reimbursement|rebate * possible|available|allowed
+?policy is|are refunds|refund|reimbursement|compensation|rebates * possible|available|allowed|offered
+?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money|rebate|rebates
 ?policy do|does you|they refund|reimburse|credit
 ?policy do|does refunds|refund
 ?policy usually|normally|ever|sometimes|generally refund|refunds|reimburse
-?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds
+?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds|rebate|rebates
 ?policy usually|normally|typically|ever
 ?policy normal
 ?policy what happens
@@ -873,7 +887,7 @@ foot the bill
 ?policy is|are there a|any * discount|discounts|reduction|reductions
 ?policy any discount|discounts
 ?policy any * discount|discounts
-?policy you|they offer|give|do|have a|any discount|discounts
+?policy you|they offer|give|do|have a|any discount|discounts|rebate|rebates
 ?policy kind|sort|type of discount|discounts|refund
 ?policy discount|discounts|refund|refunds apply|applies|available
 ?policy discount|discounts|refund|refunds still apply|applies
@@ -882,7 +896,7 @@ foot the bill
 ?policy back if i|we|it|the|my|our
 ?policy am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 ?policy in which cases|circumstances|situations
-?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
+?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation|rebate|rebates
 ?policy is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
 ?policy policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
 ?policy how do|does refunds|refund work|works
@@ -894,7 +908,8 @@ foot the bill
 ?policy possible to get|have|receive my|our|the|a money|deposit|fee|fees|payment back
 ?policy if i|we can|could get|have|claim|request a|my|any refund|reimbursement
 ?policy in what cases|circumstances|situations
-?policy under what conditions|circumstances
+?policy under what|which conditions|circumstances|situations|cases
+?policy in what|which situation|case|circumstance
 ?policy refund|refunds|reimbursement * policy|policies|terms|conditions|rules
 ?policy refund or not
 ?policy refund|refunds query|question|enquiry|inquiry
@@ -958,9 +973,20 @@ foot the bill
 ?status about|regarding my|our refund|reimbursement
 ?status nothing yet
 # Where a refund asked for has got to: waiting for it, not received, asked for before
-?status waiting for|on my|our|the|a|any|that|this refund|money|deposit
 ?status still waiting for|on my|our|the|a|any|that|this refund|money|deposit
 ?status been|still waiting since
+# A stated wait is a status message (the guideline): "I expect a refund of $299", "I'm waiting
+# for a compensation of $299", "still expecting my refund", also with a swear word as a tic
+# ("expecting" is "expect": "I expect the deposit back" stays a demand)
+?status waiting for|on a|an|my|our|the|any|that|this $payback
+?status waiting for|on a|an|my|our|the|any|that|this * $payback
+?status waiting #num|a|two|three|four|five|six day|days|week|weeks|wks|month|months|fortnight for|on a|an|my|our|the|any|that|this $payback
+?status expect|expecting|awaiting a|an|my|our|the $payback of #num
+?status expect|expecting|awaiting a|an|my|our|the * $payback of #num
+?status still expecting|awaiting a|an|my|our|the|that|this $payback
+?status still expecting|awaiting a|an|my|our|the|that|this * $payback
+?status awaiting a|an|my|our|the|that|this $payback
+?status awaiting a|an|my|our|the|that|this * $payback
 ?status waiting since
 ?status haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any|that refund|money|deposit
 ?status haven't|hasn't|havent|hasnt got|received|seen it|them|anything
@@ -1025,6 +1051,18 @@ foot the bill
 ?how help me|us get|getting|claim|request|obtain a|my|the|our refund|reimbursement|money|deposit
 ?how help getting|claiming|requesting a|my|the|our refund|reimbursement|money|deposit
 ?how start|begin|initiate|open|file|submit|lodge|raise a|the refund|reimbursement
+# "I don't know how to demand a rebate", "what do I need to do to ask for a restitution of my
+# money": the way to the money named, whatever the noun; a negator before it doubts the knowing,
+# not the wanting, so it cancels nothing
+?how how|do to $claimit $payback
+?how how|do to $claimit a|an|my|our|the|any|some $payback
+?how how|do to $claimit a|an|my|our|the|any|some * $payback
+?how how|do to ask|apply|file for $payback
+?how how|do to ask|apply|file for a|an|my|our|the|any|some $payback
+?how how|do to ask|apply|file for a|an|my|our|the|any|some * $payback
+?how how|do to get|be refunded|reimbursed|compensated|repaid
+?how how i|we can|could $claimit a|an|my|our|the|any|some $payback
+?how how i|we can|could ask|apply for a|an|my|our|the|any|some $payback
 
 @label payment_refusal
 not paying|pay
@@ -1856,3 +1894,7 @@ reimburse
 repayment
 money
 deposit
+rebate
+rebates
+restitution
+compensation
