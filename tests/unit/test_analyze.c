@@ -747,6 +747,13 @@ static void test_triage_round6_families(void **state)
         "I have therefore deducted £180 from your account.",
         "I've had to pay for them to be redone, so I've taken that off your invoice.",
         "Expect the penalty to come off your fee.",
+        "You've invoiced the templates separately. I'm paying the £900 and that's the end of it.",
+        "We'll pay for the brand guidelines as quoted and that's where it stops.",
+        "I'll pay for the two sockets I booked you for and that's my lot.",
+        "Finance have been told to put your account on stop.",
+        "Six months for an eight week project. We're done paying milestone invoices.",
+        "Why on earth should I pay you £900 for a tax return that HMRC has just rejected?",
+        "We'll pay what we consider fair for that, which is not the full quote.",
     };
     expect_rule_flag(held, N_OF(held), F_REFUSAL, true);
     static const char *const paying[] = {
@@ -756,6 +763,10 @@ static void test_triage_round6_families(void **state)
         "I don't think we should pay the full £480, would you knock something off?",
         "Could you leave the final edits until Monday?",
         "Not one more word about the colours, they're perfect.",
+        "We'll be paying half now and half on delivery, as agreed.",
+        "Once we're done paying for the wedding we'll book you for the christening.",
+        "Before I pay for anything, could you send the invoice to our office address?",
+        "That's the end of it from me, thanks for all your help!",
     };
     expect_rule_flag(paying, N_OF(paying), F_REFUSAL, false);
     static const char *const banks[] = {
@@ -764,6 +775,8 @@ static void test_triage_round6_families(void **state)
         "I've claimed the payments back from my bank.",
         "I've reported the transaction to my bank as not as described.",
         "Stop charging my card. One more charge and I'm getting the bank involved.",
+        "Had the bank pull back the £2k I sent you last week.",
+        "I will dispute the full $7,800 with American Express.",
     };
     expect_rule_flag(banks, N_OF(banks), F_REFUSAL, true);
     expect_rule_flag(banks, N_OF(banks), F_LEGAL, true);

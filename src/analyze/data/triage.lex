@@ -522,6 +522,10 @@ charging|charge|charged back * * on|with|through my|our $payer|card
 charging|charge|charged back * * * on|with|through my|our $payer|card
 reversed|reversing|reverse the card payment
 reported|report|reporting the transaction|charge|payment to
+$payer pull|pulled|pulls|claw|clawed back
+dispute|disputing|disputed * with|through american express
+dispute|disputing|disputed * * with|through american express
+dispute|disputing|disputed * * * with|through american express
 
 @label review_threat
 review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo
@@ -1123,9 +1127,12 @@ you're|you'll get|getting half|nothing|what's|whatever|zero|less
 you are|will get|getting half|nothing|what's|whatever|zero|less
 and nothing more
 and not a penny|cent more
-that's|that is where it stops|ends
-and that's|that is the end of it
-and that's|that is it
+that's where it stops|ends
+that is where it stops|ends
+and that's the end of it
+and that is the end of it
+and that's it
+and that is it
 before i|we pay|release anything|another|any|more|further
 before i|we pay|release the|a rest|balance|second|final|remaining|next
 suspend|suspending|suspended|freeze|freezing|froze|frozen|halt|halting|halted|pause|pausing|paused * payment|payments|instalment|instalments|invoices
@@ -1201,6 +1208,10 @@ only be released|paid|settled|transferred after|once|when|if
 releasing|release|pay|paying only the
 rest|remainder|balance follows|follow when|once|after|until
 settle|settling the $part|$owed|rest|remaining * once|when|after
+$payer pull|pulled|pulls|claw|clawed back
+dispute|disputing|disputed * with|through american express
+dispute|disputing|disputed * * with|through american express
+dispute|disputing|disputed * * * with|through american express
 # Finance told not to pay, the purchase order closed: "our finance team have been told not to
 # pay anything further", "I've been asked not to release the second payment".
 told|asked|instructed not to pay|release|settle
@@ -1224,9 +1235,21 @@ rather than|instead of the #num|full|agreed|invoiced
 invoice|bill|fee|account less #num|the
 full and final settlement
 final settlement
-and that's|that is my lot
+and that's my lot
+and that is my lot
 paid for the|those * that|which|we
 paid what|whatever we|i|it
+# More of the same (round six, second pass): "we'll pay what we consider fair", "that's all
+# you'll get", "we're done paying milestone invoices", "nothing further will be paid",
+# "finance have put your account on stop", "why on earth should I pay".
+pay|paying what we|i consider|think|feel
+pay|paying what it's|its worth
+that's all you'll|you're get|getting
+that is all you'll|you're get|getting
+done|finished paying you|your|milestone|any|another
+nothing further|more|else will be paid|released|paid
+on stop
+why exactly|on earth should|would i|we pay
 # Paying part put as a feeling about paying: "we're not comfortable paying for the balloons",
 # "I don't think I should be paying for October's hours", "I'd feel odd paying the full £600".
 not comfortable|happy paying
