@@ -36,7 +36,7 @@ extern const rd_embedded analyze_data[];
 #define ID_MASK     ((UINT64_C(1) << LEX_ID_BITS) - 1)
 #define POOL_SIZE   (256 * 1024)
 #define MAX_ALTS    512
-#define MAX_SETS    16
+#define MAX_SETS    32
 #define SET_NAME    24
 
 static struct {

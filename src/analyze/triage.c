@@ -238,7 +238,9 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     triage_kind k = kind_of(l);
     if (k == TK_COUNT) return;
     bool framed = k >= TK_LEGAL_THREAT && k <= TK_PAYMENT_REFUSAL;
-    if (m->negated) {
+    /* a negator before a how-to question doubts the knowing, not the wanting: "I don't know
+     * how to request a rebate" asks for the money */
+    if (m->negated && m->phrase->exception != LEX_ASK_HOW) {
         c->negated[k]++;
         if (framed) c->sent_negated[k - TK_LEGAL_THREAT]++;
         return;
@@ -380,12 +382,16 @@ static root_cause root_of(const triage_result *r)
 
 /* Whether the message shows unhappiness apart from questions: heat, threats or complaints.
  * Displeasure alone does not count: "still waiting for my refund" points at waiting for the
- * refund itself, which is a status question, not a demand. */
-static bool unhappy_elsewhere(const triage_result *r)
+ * refund itself, which is a status question, not a demand. Swearing about the situation counts
+ * only when swearing is true: for a refund question it only colours a neutral request ("where
+ * do I see your bloody refund policy?", the guideline). */
+static bool unhappy_elsewhere(const triage_result *r, bool swearing)
 {
     const int *n = r->counts;
     for (int k = TK_ABUSE; k <= TK_BILLING; k++)
-        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && n[k] > 0) return true;
+        if (k != TK_REFUND_DEMAND && k != TK_DISPLEASED && (swearing || k != TK_PROFANITY) &&
+            n[k] > 0)
+            return true;
     return n[TK_EXCLAMATION] > 0 || n[TK_SHOUTING] >= 2;
 }
 
@@ -434,7 +440,7 @@ static void summarise(triage_ctx *c)
      * put politely. Asking where a refund has got to ("where is my refund?") is the demand
      * only in a message that complains about the work or service (the guideline). */
     if (!n[TK_REFUND_DEMAND] && c->asked[TK_REFUND_DEMAND] &&
-        (((c->asked_kinds & (1u << LEX_ASK_POLICY)) && unhappy_elsewhere(r)) ||
+        (((c->asked_kinds & (1u << LEX_ASK_POLICY)) && unhappy_elsewhere(r, false)) ||
          ((c->asked_kinds & (1u << LEX_ASK_STATUS)) && complains_of_work(c))))
         add_finding(c, TK_REFUND_DEMAND, c->asked_start[TK_REFUND_DEMAND],
                     c->asked_end[TK_REFUND_DEMAND]);
@@ -449,7 +455,7 @@ static void summarise(triage_ctx *c)
     /* A review threat in words a calm message uses as well ("the venue that recommended you",
      * "let the other parents know"; "?" lines of review_threat) is one in a message that is
      * unhappy otherwise. */
-    if (!n[TK_REVIEW_THREAT] && c->asked[TK_REVIEW_THREAT] && unhappy_elsewhere(r))
+    if (!n[TK_REVIEW_THREAT] && c->asked[TK_REVIEW_THREAT] && unhappy_elsewhere(r, true))
         add_finding(c, TK_REVIEW_THREAT, c->asked_start[TK_REVIEW_THREAT],
                     c->asked_end[TK_REVIEW_THREAT]);
     if (n[TK_REVIEW_THREAT] && praise_only(c)) {

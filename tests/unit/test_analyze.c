@@ -474,6 +474,95 @@ static void test_triage_refund_question_kinds(void **state)
         if (rules_of(neither[i]).refund_demand) fail_msg("refund demand: %s", neither[i]);
 }
 
+/* Fails naming the first of texts[0..n) whose refund demand, by the rules and as triage
+ * decides, is not want. */
+static void expect_refund(const char *const *texts, size_t n, bool want)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rules_of(texts[i]).refund_demand != want)
+            fail_msg("rules: %s refund demand: %s", want ? "no" : "a", texts[i]);
+        if (tri(texts[i]).refund_demand != want)
+            fail_msg("triage: %s refund demand: %s", want ? "no" : "a", texts[i]);
+    }
+}
+
+/* The refund wording the guideline settles (issue 16's sixth round): money back under any of
+ * its names and the way to it asked however it is phrased are the demand; a stated wait for a
+ * refund is a status message, and swearing that only colours a policy question is no heat for
+ * it. Each family with the near misses on the other side. */
+static void test_triage_refund_wording_settled(void **state)
+{
+    (void)state;
+    /* money back in any words, also as a bare verb with an amount */
+    static const char *const named[] = {
+        "Could I get a rebate on the last order?",
+        "I'd like restitution of the money I paid.",
+        "Reimburse the $120 please.",
+        "Rebating $85 would settle it.",
+        "I want refunds of my money for both tickets.",
+        "Please compensate me for the cancelled class.",
+    };
+    expect_refund(named, N_OF(named), true);
+    /* the way to it, with the knowing doubted ("I don't know how to…") */
+    static const char *const howto[] = {
+        "I don't know how to demand a rebate for the order.",
+        "I don't know how to request a reimbursement.",
+        "What do I need to do to ask for a restitution of my money?",
+        "No idea how to get my money back for the course.",
+        "I paid $80 for the lessons, how to receive a reimbursement?",
+        "I'm trying to get rebates of the money I paid.",
+    };
+    expect_refund(howto, N_OF(howto), true);
+    expect_words("I don't know how to request a reimbursement.", TK_REFUND_DEMAND,
+                 "how to request a reimbursement");
+    /* how-to wording about the status or the policy asks no money */
+    static const char *const how_not[] = {
+        "I don't know how to check the status of my refund.",
+        "I don't know how to check your refund policy.",
+        "How can I get information about your rebate policy?",
+        "Will the council tax rebate change your fee?",
+    };
+    expect_refund(how_not, N_OF(how_not), false);
+    /* a stated wait is a status message, with a swear word as a tic too */
+    static const char *const waits[] = {
+        "I expect a refund of $180.",
+        "I expect a reimbursement of £60, has it been processed?",
+        "I'm waiting for a compensation of $75.",
+        "I am waiting for my damn refund of $40.",
+        "I expect an f***ing rebate of $95",
+        "Still expecting my refund of 50 euros.",
+        "Awaiting the reimbursement of my deposit.",
+    };
+    expect_refund(waits, N_OF(waits), false);
+    /* with a complaint about the work it is the demand; "expect" without the amount or the wait
+     * is one too */
+    static const char *const wait_demands[] = {
+        "The prints arrived torn. I expect a refund of $180.",
+        "The photos are blurry and I'm waiting for a reimbursement of £60.",
+        "I expect the deposit back in full.",
+        "I expect a refund.",
+    };
+    expect_refund(wait_demands, N_OF(wait_demands), true);
+    /* policy questions by their conditions or time, also with swearing as a tic */
+    static const char *const policy[] = {
+        "Under which circumstances can I ask for a reimbursement?",
+        "In what situation can I request my money back?",
+        "check your damn money back guarantee",
+        "where do i see ur bloody refund policy",
+        "In which cases can I request a f***ing rebate?",
+        "how long do refunds usually take, damn it",
+        "Are refunds even possible for the course?",
+    };
+    expect_refund(policy, N_OF(policy), false);
+    /* a policy question is the demand beside a complaint about the work or anger at the reader */
+    static const char *const policy_demands[] = {
+        "you lot are useless, what's your refund policy",
+        "The prints arrived torn. In which cases can I ask for a refund?",
+        "This is ridiculous. What's your refund policy?",
+    };
+    expect_refund(policy_demands, N_OF(policy_demands), true);
+}
+
 /* A plain report of a problem is hostility 0 by the rules however many problems it names; a
  * pointer to waiting or asking again makes it 1. */
 static void test_triage_hostility_of_reports(void **state)
@@ -658,6 +747,13 @@ static void test_triage_round6_families(void **state)
         "I have therefore deducted £180 from your account.",
         "I've had to pay for them to be redone, so I've taken that off your invoice.",
         "Expect the penalty to come off your fee.",
+        "You've invoiced the templates separately. I'm paying the £900 and that's the end of it.",
+        "We'll pay for the brand guidelines as quoted and that's where it stops.",
+        "I'll pay for the two sockets I booked you for and that's my lot.",
+        "Finance have been told to put your account on stop.",
+        "Six months for an eight week project. We're done paying milestone invoices.",
+        "Why on earth should I pay you £900 for a tax return that HMRC has just rejected?",
+        "We'll pay what we consider fair for that, which is not the full quote.",
     };
     expect_rule_flag(held, N_OF(held), F_REFUSAL, true);
     static const char *const paying[] = {
@@ -667,6 +763,10 @@ static void test_triage_round6_families(void **state)
         "I don't think we should pay the full £480, would you knock something off?",
         "Could you leave the final edits until Monday?",
         "Not one more word about the colours, they're perfect.",
+        "We'll be paying half now and half on delivery, as agreed.",
+        "Once we're done paying for the wedding we'll book you for the christening.",
+        "Before I pay for anything, could you send the invoice to our office address?",
+        "That's the end of it from me, thanks for all your help!",
     };
     expect_rule_flag(paying, N_OF(paying), F_REFUSAL, false);
     static const char *const banks[] = {
@@ -675,6 +775,8 @@ static void test_triage_round6_families(void **state)
         "I've claimed the payments back from my bank.",
         "I've reported the transaction to my bank as not as described.",
         "Stop charging my card. One more charge and I'm getting the bank involved.",
+        "Had the bank pull back the £2k I sent you last week.",
+        "I will dispute the full $7,800 with American Express.",
     };
     expect_rule_flag(banks, N_OF(banks), F_REFUSAL, true);
     expect_rule_flag(banks, N_OF(banks), F_LEGAL, true);
@@ -1301,6 +1403,7 @@ int main(void)
         cmocka_unit_test(test_triage_refund_questions),
         cmocka_unit_test(test_triage_short_support_messages),
         cmocka_unit_test(test_triage_refund_question_kinds),
+        cmocka_unit_test(test_triage_refund_wording_settled),
         cmocka_unit_test(test_triage_hostility_of_reports),
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),

@@ -522,6 +522,10 @@ charging|charge|charged back * * on|with|through my|our $payer|card
 charging|charge|charged back * * * on|with|through my|our $payer|card
 reversed|reversing|reverse the card payment
 reported|report|reporting the transaction|charge|payment to
+$payer pull|pulled|pulls|claw|clawed back
+dispute|disputing|disputed * with|through american express
+dispute|disputing|disputed * * with|through american express
+dispute|disputing|disputed * * * with|through american express
 
 @label review_threat
 review|trustpilot|hitched|youtube|yelp|glassdoor|tripadvisor|checkatrade|houzz|bark|upwork|fiverr|feefo
@@ -686,11 +690,23 @@ niceic|trustmark|mybuilder|ratedpeople|weddingwire|weddingsonline|mumsnet
 put|putting it|this everywhere|online
 fb page|group|groups|post|posts
 
+# Money back by any of its names (the guideline: a rebate, restitution, compensation or a
+# reimbursement is a refund), for the questions about it below.
+@set payback refund|refunds|reimbursement|reimbursements|rebate|rebates|restitution|compensation
+@set payback money|deposit
+# The verbs of asking for it: "how to request a rebate", "what do I need to do to get my money back"
+@set claimit get|request|claim|obtain|receive|demand|recover|recoup|secure
+
 @label refund_demand
 refund
 refunds
 refunded
 refunding
+rebate
+rebates
+rebated
+rebating
+restitution
 reimburse
 reimbursement
 reimbursed
@@ -833,11 +849,13 @@ foot the bill
 ?policy is|are it|there possible to get|request|claim|have|receive a|any refund|reimbursement|compensation
 ?policy is it possible to ask for a refund
 ?policy is|are a refund|refunds|reimbursement|compensation possible|available|allowed
-?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money
+?policy is|are a refund|reimbursement|rebate * possible|available|allowed
+?policy is|are refunds|refund|reimbursement|compensation|rebates * possible|available|allowed|offered
+?policy do|does you|they offer|give|do|provide|allow|accept|issue refund|refunds|returns|reimbursement|compensation|money|rebate|rebates
 ?policy do|does you|they refund|reimburse|credit
 ?policy do|does refunds|refund
 ?policy usually|normally|ever|sometimes|generally refund|refunds|reimburse
-?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds
+?policy is|are there a|any discount|discounts|reduction|reductions|refund|refunds|rebate|rebates
 ?policy usually|normally|typically|ever
 ?policy normal
 ?policy what happens
@@ -869,7 +887,7 @@ foot the bill
 ?policy is|are there a|any * discount|discounts|reduction|reductions
 ?policy any discount|discounts
 ?policy any * discount|discounts
-?policy you|they offer|give|do|have a|any discount|discounts
+?policy you|they offer|give|do|have a|any discount|discounts|rebate|rebates
 ?policy kind|sort|type of discount|discounts|refund
 ?policy discount|discounts|refund|refunds apply|applies|available
 ?policy discount|discounts|refund|refunds still apply|applies
@@ -878,7 +896,7 @@ foot the bill
 ?policy back if i|we|it|the|my|our
 ?policy am|are i|we entitled|eligible to|for a refund|reimbursement|compensation
 ?policy in which cases|circumstances|situations
-?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation
+?policy do|does you|they offer|give|do|provide|allow|accept|issue a|any refund|refunds|discount|discounts|reimbursement|compensation|rebate|rebates
 ?policy is|are refunds|refund|reimbursement|compensation|discounts possible|available|allowed|offered
 ?policy policy on|for|about|regarding refunds|refund|returns|cancellations|cancellation
 ?policy how do|does refunds|refund work|works
@@ -890,7 +908,8 @@ foot the bill
 ?policy possible to get|have|receive my|our|the|a money|deposit|fee|fees|payment back
 ?policy if i|we can|could get|have|claim|request a|my|any refund|reimbursement
 ?policy in what cases|circumstances|situations
-?policy under what conditions|circumstances
+?policy under what|which conditions|circumstances|situations|cases
+?policy in what|which situation|case|circumstance
 ?policy refund|refunds|reimbursement * policy|policies|terms|conditions|rules
 ?policy refund or not
 ?policy refund|refunds query|question|enquiry|inquiry
@@ -954,9 +973,20 @@ foot the bill
 ?status about|regarding my|our refund|reimbursement
 ?status nothing yet
 # Where a refund asked for has got to: waiting for it, not received, asked for before
-?status waiting for|on my|our|the|a|any|that|this refund|money|deposit
 ?status still waiting for|on my|our|the|a|any|that|this refund|money|deposit
 ?status been|still waiting since
+# A stated wait is a status message (the guideline): "I expect a refund of $299", "I'm waiting
+# for a compensation of $299", "still expecting my refund", also with a swear word as a tic
+# ("expecting" is "expect": "I expect the deposit back" stays a demand)
+?status waiting for|on a|an|my|our|the|any|that|this $payback
+?status waiting for|on a|an|my|our|the|any|that|this * $payback
+?status waiting #num|a|two|three|four|five|six day|days|week|weeks|wks|month|months|fortnight for|on a|an|my|our|the|any|that|this $payback
+?status expect|expecting|awaiting a|an|my|our|the $payback of #num
+?status expect|expecting|awaiting a|an|my|our|the * $payback of #num
+?status still expecting|awaiting a|an|my|our|the|that|this $payback
+?status still expecting|awaiting a|an|my|our|the|that|this * $payback
+?status awaiting a|an|my|our|the|that|this $payback
+?status awaiting a|an|my|our|the|that|this * $payback
 ?status waiting since
 ?status haven't|hasn't|not|never|didn't received|got|seen my|our|the|a|any|that refund|money|deposit
 ?status haven't|hasn't|havent|hasnt got|received|seen it|them|anything
@@ -1021,6 +1051,18 @@ foot the bill
 ?how help me|us get|getting|claim|request|obtain a|my|the|our refund|reimbursement|money|deposit
 ?how help getting|claiming|requesting a|my|the|our refund|reimbursement|money|deposit
 ?how start|begin|initiate|open|file|submit|lodge|raise a|the refund|reimbursement
+# "I don't know how to demand a rebate", "what do I need to do to ask for a restitution of my
+# money": the way to the money named, whatever the noun; a negator before it doubts the knowing,
+# not the wanting, so it cancels nothing
+?how how|do to $claimit $payback
+?how how|do to $claimit a|an|my|our|the|any|some $payback
+?how how|do to $claimit a|an|my|our|the|any|some * $payback
+?how how|do to ask|apply|file for $payback
+?how how|do to ask|apply|file for a|an|my|our|the|any|some $payback
+?how how|do to ask|apply|file for a|an|my|our|the|any|some * $payback
+?how how|do to get|be refunded|reimbursed|compensated|repaid
+?how how i|we can|could $claimit a|an|my|our|the|any|some $payback
+?how how i|we can|could ask|apply for a|an|my|our|the|any|some $payback
 
 @label payment_refusal
 not paying|pay
@@ -1085,9 +1127,12 @@ you're|you'll get|getting half|nothing|what's|whatever|zero|less
 you are|will get|getting half|nothing|what's|whatever|zero|less
 and nothing more
 and not a penny|cent more
-that's|that is where it stops|ends
-and that's|that is the end of it
-and that's|that is it
+that's where it stops|ends
+that is where it stops|ends
+and that's the end of it
+and that is the end of it
+and that's it
+and that is it
 before i|we pay|release anything|another|any|more|further
 before i|we pay|release the|a rest|balance|second|final|remaining|next
 suspend|suspending|suspended|freeze|freezing|froze|frozen|halt|halting|halted|pause|pausing|paused * payment|payments|instalment|instalments|invoices
@@ -1163,6 +1208,10 @@ only be released|paid|settled|transferred after|once|when|if
 releasing|release|pay|paying only the
 rest|remainder|balance follows|follow when|once|after|until
 settle|settling the $part|$owed|rest|remaining * once|when|after
+$payer pull|pulled|pulls|claw|clawed back
+dispute|disputing|disputed * with|through american express
+dispute|disputing|disputed * * with|through american express
+dispute|disputing|disputed * * * with|through american express
 # Finance told not to pay, the purchase order closed: "our finance team have been told not to
 # pay anything further", "I've been asked not to release the second payment".
 told|asked|instructed not to pay|release|settle
@@ -1186,9 +1235,21 @@ rather than|instead of the #num|full|agreed|invoiced
 invoice|bill|fee|account less #num|the
 full and final settlement
 final settlement
-and that's|that is my lot
+and that's my lot
+and that is my lot
 paid for the|those * that|which|we
 paid what|whatever we|i|it
+# More of the same (round six, second pass): "we'll pay what we consider fair", "that's all
+# you'll get", "we're done paying milestone invoices", "nothing further will be paid",
+# "finance have put your account on stop", "why on earth should I pay".
+pay|paying what we|i consider|think|feel
+pay|paying what it's|its worth
+that's all you'll|you're get|getting
+that is all you'll|you're get|getting
+done|finished paying you|your|milestone|any|another
+nothing further|more|else will be paid|released|paid
+on stop
+why exactly|on earth should|would i|we pay
 # Paying part put as a feeling about paying: "we're not comfortable paying for the balloons",
 # "I don't think I should be paying for October's hours", "I'd feel odd paying the full £600".
 not comfortable|happy paying
@@ -1875,3 +1936,7 @@ reimburse
 repayment
 money
 deposit
+rebate
+rebates
+restitution
+compensation
