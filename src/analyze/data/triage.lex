@@ -1821,6 +1821,48 @@ requirements sheet|document|doc|list|spec
 was|were quoted as|for
 reason we|i hired|booked|chose|picked|engaged you
 contract|agreement|brief|quote|proposal caps|limits|covers|allows|specifies|specified
+# Issue 16's round six, from the tuning set's cross-validated misses (scope read as quality):
+# the instruction the client gave, in their words ("I said NO grey", "I told you a tidy-up",
+# "we asked for vertical"), and work changed without asking
+i|we said no|not|keep
+i|we told you no|not|a|to|we|three|twice
+! asked for a|an|the|my|our refund|discount|credit|reduction|update|call|reply|response|callback|date|quote|invoice|receipt|refunds|money|deposit
+! asked for it|this|that back
+! asked for * back
+told you not to
+we|we'd asked for
+without asking|consulting|consultation|checking|permission|approval
+on the quote|quotation|order|contract|spec|specification|drawing|drawings
+said no to
+nobody|no one asked
+swapped|switched|substituted for|with
+a|the cheaper
+# The agreement named by its paper: the quote, the order, the mock-up, the list sent
+the quote|quotation|order|booking said|says|stated|states|lists|listed|included|includes|specified
+the|our|your|my brief
+brief did|does|said|says|asked|required
+from|in|like the mock|mockup|moodboard|sample|samples
+from|in|like the mood|sample board
+colour|color|style guide i|we sent|gave|agreed
+the playlist|setlist|list i|we sent|gave|made|wrote
+the sample|samples we|i
+the reference|references i|we sent|gave
+specified
+explicitly|explicit
+as per our|the agreement|contract|quote|quotation|order|brief|booking|spec
+# Booked or paid for more than was done: hours, sets, sessions, people
+were|was booked to|from
+you were booked
+instead of one|two|three|four|five|six|eight|ten|twelve|twenty
+instead of #num hours|minutes|mins|sessions|lessons|people|players|photos|pages|items
+the booking was for
+hours|sessions|lessons|sets booked
+paid for #num|two|three|four|five|six|ten|twelve|one
+hired you for|as|to
+left|leave|leaving|went|gone|packed|pack|packing|wrapped|finished|ended|stopped * early
+left|gone after
+#num|twenty|ten|fifteen|thirty|forty mins|min|minutes early
+in and out in
 
 @label billing
 # A complaint about the bill itself: wrong amount, double charge, fees nobody agreed.
