@@ -335,12 +335,30 @@ static bool parse_elem(const char *file, int lno, const char *s, size_t n, alts 
 /* Whether the alternatives a (of one element) and b (of the next) make a phrase nobody writes on
  * purpose, the sign of a multi-word alternative: "a b|c" reads as "a b" or "a c", never as "c"
  * alone, so "won't|will not pay" asks for "won't not pay", "credit it|credit the" for "credit
- * credit", and "rip off|ripoff" for "rip ripoff". Words from a "$set" are combined on purpose. */
+ * credit", "rip off|ripoff" for "rip ripoff", and "you're|you are right" for "you're are right".
+ * Words from a "$set" are combined on purpose. */
+/* Whether word a is a contraction of b's verb: "you're" before "are", "won't" before "not" —
+ * the sign of "you're|you are right", which reads "you're are right". ("'s" never reaches here:
+ * the stem of "that's" is "that", so "that's|that is where" is a list mistake it cannot see.) */
+static bool contracts(const char *a, const char *b)
+{
+    static const char *const pairs[][2] = {{"'re", "are"},  {"'ve", "have"}, {"'ll", "will"},
+                                           {"'d", "would"}, {"'d", "had"},   {"'m", "am"},
+                                           {"n't", "not"}};
+    size_t na = strlen(a);
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        size_t ns = strlen(pairs[k][0]);
+        if (na > ns && !strcmp(a + na - ns, pairs[k][0]) && !strcmp(b, pairs[k][1])) return true;
+    }
+    return false;
+}
+
 static bool mistaken_pair(const alts *x, int i, const alts *y, int j)
 {
     uint32_t a = x->id[i], b = y->id[j];
     if (a == LEX_WILD || b == LEX_WILD || x->set[i] || y->set[j]) return false;
     if (a == b) return true;
+    if (contracts(g.word_text[a], g.word_text[b])) return true;
     uint32_t neg = LEX_FLAG(L_NEGATOR);
     if ((g.flags[a] & neg) && (g.flags[b] & neg)) return true;
     const char *ta = g.word_text[a], *tb = g.word_text[b];

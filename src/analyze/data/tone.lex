@@ -260,8 +260,10 @@ understandable
 understandably
 you have every right
 you've every right
-you're|youre|you are right to be
-you're|youre|you are entitled to be
+you're|youre right to be
+you are right to be
+you're|youre entitled to be
+you are entitled to be
 right to be frustrated|upset|annoyed|angry|disappointed|worried|concerned|cross|furious|unhappy|irritated
 i know that|this|it was|must|is
 a horrible|awful|stressful|difficult|upsetting|miserable moment|time|day|experience|evening|night
@@ -362,9 +364,11 @@ i am|we are going to
 i|we can have|send|get|deliver|call|be|fix|do|refund|redo
 i've|ive|we've booked|scheduled|arranged|set
 i|we have booked|scheduled|arranged|set
-you'll|you will have|receive|get|see
+you'll have|receive|get|see
+you will have|receive|get|see
 expect it|them|the
-it'll|it will be with you|ready|done|fixed|there|live|delivered
+it'll be with you|ready|done|fixed|there|live|delivered
+it will be with you|ready|done|fixed|there|live|delivered
 will be with you|ready|done|fixed|delivered|live|sent|there|refunded|on
 let's|lets
 i'd like to|propose|suggest

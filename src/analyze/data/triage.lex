@@ -104,10 +104,12 @@ what a|an incompetent|useless|pathetic|clueless|hopeless|lazy|dishonest|crooked|
 $insult|$person|$direct like you|u|yourself|yourselves
 $nasty|absolute|complete|total|utter|bloody|fucking|f***ing|f*cking|effing|damn|silly $person|amateur|fool|creep|dick|ass|cow|pussy|hoe
 # Older phrasings, kept as they were.
-you're|youre|you are the worst
+you're|youre the worst
+you are the worst
 you're|youre full of shit|sh*t|crap|it
 you are full of shit|sh*t|crap|it
-you're|youre|you are * full of shit|sh*t|crap
+you're|youre * full of shit|sh*t|crap
+you are * full of shit|sh*t|crap
 lying|useless|pathetic|worthless piece of
 you|you're|youre|ur a|an piece of shit|sh*t|crap|garbage|trash|work
 you are a|an piece of shit|sh*t|crap|garbage|trash|work
@@ -1382,7 +1384,8 @@ it's|its the #num
 nearly done|finished|ready
 nothing for #num|two|three|four|five|six weeks|months|days
 pencilled|penciled in
-we're|we are now into|at
+we're now into|at
+we are now into|at
 #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve weeks|months|wks for|and|since|later|overdue|behind
 took|taking|take nearly|almost|over|about|more * weeks|months|days
 took|taking #num|two|three|four|five|six|seven|eight|nine|ten weeks|months|days
@@ -1644,7 +1647,8 @@ emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|t
 emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
 emailed|messaged|called|rang|texted|asked|chased|chase|contacted|written|wrote|tried|phoned|rung * * * #num|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|many|countless|numerous times
 emailed|messaged|called|rang|texted|phoned|chased twice|again|repeatedly
-i've|i have emailed|called|messaged|rang|texted|chased|phoned
+i've emailed|called|messaged|rang|texted|chased|phoned
+i have emailed|called|messaged|rang|texted|chased|phoned
 left * messages|voicemails|message|voicemail
 not a|one single reply|response|word|call|answer
 not one reply|response|word|call|answer
