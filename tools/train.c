@@ -462,12 +462,15 @@ static void score_held_out(void)
  * 0.5. Before the model read the findings' frames (frames.lex), a grid reaching 0.5 both ways
  * dropped explicit threats ("I will leave a review on Trustpilot", p 0.32) whenever new tuning
  * data moved a word's weight, and the drop was limited to below 0.2; with a finding inside an
- * ultimatum as a cue feature the wider grid scored flags F1 0.868 against 0.862 (3,109 messages). */
+ * ultimatum as a cue feature the wider grid scored flags F1 0.868 against 0.862 (3,109 messages).
+ * Steps of 0.05 instead of 0.1 (round six, 5,754 messages: each batch of new data moved review's
+ * lo between 0.2 and 0.4): flags F1 0.881 -> 0.883, complaints F1 0.786 -> 0.788. */
 #define OVERRULE_GAIN 0.01
 static void choose_threshold_of(int o, int skip)
 {
-    static const float los[] = {0, 0.05f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
-    static const float his[] = {2, 0.95f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f}; /* rules alone first */
+    static const float los[] = {0, 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f};
+    static const float his[] = {2,    0.95f, 0.9f, 0.85f, 0.8f, 0.75f,
+                                0.7f, 0.65f, 0.6f, 0.55f, 0.5f}; /* rules alone first */
     thr_lo[o] = 0.5f, thr_hi[o] = 0.5f;
     if (o >= MO_HOST1 && o < MO_COMPLAINT) return;
     if (o >= MO_ROOT) return;
