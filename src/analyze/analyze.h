@@ -77,6 +77,8 @@ typedef struct triage_result {
     bool legal_threat;     /* lawyer, court, chargeback, bank dispute */
     bool review_threat;    /* public review, review site, consumer body */
     bool refund_demand;    /* refund, discount or credit asked for */
+    bool refund_how;       /* the rules found it in a how-to question ("how do I get my deposit
+                              back?"), which the fitted model may not overrule */
     bool payment_refusal;  /* payment refused or withheld */
     unsigned complaints;   /* COMPLAINT_* bits */
     root_cause root_cause; /* most likely cause of the unhappiness */

@@ -194,6 +194,10 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], const float 
         if (ntok >= model_flag_min_words(MO_ABUSE + f))
             *flags[f] = decide(md, MO_ABUSE + f, *flags[f], r->flag_score[f]);
     }
+    /* The guideline's floor for refunds: asking the way to one's own money is the demand
+     * however rare its words ("what do I need to do to ask for restitution?"); the model,
+     * which has seen few of them, may not drop it. */
+    if (r->refund_how) r->refund_demand = true;
     /* Ordinal: each threshold is reached only when the ones below it are, at the cut-off
      * cross-validation chose for it (lo of MO_HOST1..3; 0.5 unless another did clearly better). */
     float p1 = sigmoid(s[MO_HOST1]), p2 = sigmoid(s[MO_HOST2]), p3 = sigmoid(s[MO_HOST3]);

@@ -290,6 +290,7 @@ static void on_sentence_end(void *ctx, uint32_t sent)
         add_finding(c, TK_REFUND_DEMAND, c->how_start, c->how_end);
         ++*refunds;
     }
+    if (c->how_end && c->asked_sent == sent + 1 && *refunds) c->r->refund_how = true;
     model_sentence_end(&c->model, &analyze_model_data, c->sent_frame[FRAME_ULTIMATUM]);
     if (c->sent_frame[FRAME_PRAISE]) c->praised = true;
     for (int k = 0; k < FRAME_KINDS; k++) {
