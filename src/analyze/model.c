@@ -224,4 +224,13 @@ void model_decide(const analyze_model *md, const float s[MO_COUNT], const float 
     for (int i = 1; i < ROOT_COUNT; i++)
         if (s[MO_ROOT + i] > s[MO_ROOT + best]) best = i;
     r->root_cause = (root_cause)best;
+    /* The root cause is one of the complaints, and "other" means none, as the guideline
+     * labels them: the root's complaint is listed even when its own score fell short, and a
+     * message whose root is "other" lists none (cross-validation on 6,248 messages:
+     * complaints F1 0.789 -> 0.802, root cause unchanged at 0.824; a root chosen among the
+     * listed complaints instead cost root cause 0.824 -> 0.790). */
+    if (best != ROOT_OTHER)
+        r->complaints |= 1u << best;
+    else
+        r->complaints = 0;
 }

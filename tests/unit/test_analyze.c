@@ -730,6 +730,34 @@ static void expect_rule_flag(const char *const *texts, size_t n, int f, bool wan
 
 /* Round six's families of missed threats, refusals and insults (cross-validated false
  * negatives of the tuning set), each beside the near miss that uses the same words. */
+/* The root cause is one of the complaints the message lists, and "other" exactly when it lists
+ * none, whatever the fitted scores of each: a reader never sees "root cause: scope" beside an
+ * empty complaint list. */
+static void test_triage_root_is_a_complaint(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "At no point did I agree to your logo on my film.",
+        "The cake was dry, it came two hours late and nobody answered the phone.",
+        "You charged us for three visits and only two happened.",
+        "Thanks for the lovely photos, see you next year!",
+        "Where is my refund?",
+        "I never approved the rug and the invoice is wrong.",
+        "hello???",
+        "",
+    };
+    for (size_t i = 0; i < N_OF(texts); i++) {
+        triage_result r = tri(texts[i]);
+        if (r.root_cause == ROOT_OTHER) {
+            if (r.complaints) fail_msg("root other beside complaints: %s", texts[i]);
+        } else if (!(r.complaints & (1u << r.root_cause))) {
+            fail_msg("root cause not among the complaints: %s", texts[i]);
+        }
+    }
+    assert_int_equal(tri("At no point did I agree to your logo on my film.").root_cause, ROOT_SCOPE);
+    assert_int_equal(tri("Thanks for the lovely photos, see you next year!").complaints, 0);
+}
+
 static void test_triage_round6_families(void **state)
 {
     (void)state;
@@ -1411,6 +1439,7 @@ int main(void)
         cmocka_unit_test(test_triage_plain_problem_reports),
         cmocka_unit_test(test_triage_issue16_families),
         cmocka_unit_test(test_triage_round6_families),
+        cmocka_unit_test(test_triage_root_is_a_complaint),
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),
