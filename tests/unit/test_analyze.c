@@ -754,7 +754,8 @@ static void test_triage_root_is_a_complaint(void **state)
             fail_msg("root cause not among the complaints: %s", texts[i]);
         }
     }
-    assert_int_equal(tri("At no point did I agree to your logo on my film.").root_cause, ROOT_SCOPE);
+    assert_int_equal(tri("At no point did I agree to your logo on my film.").root_cause,
+                     ROOT_SCOPE);
     assert_int_equal(tri("Thanks for the lovely photos, see you next year!").complaints, 0);
 }
 
