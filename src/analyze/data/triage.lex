@@ -56,6 +56,7 @@
 @set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
 # degree words allowed between "you're" and the adjective.
 @set body icaew|aat|acca|rics|cqc|ofsted|ofcom|ofgem|ico|sra|fca
+@set body cimspa|reci|rgi|icb|ican|icai|cipd
 
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
@@ -699,6 +700,7 @@ fb page|group|groups|post|posts
 # of Removers"); a threat held back in words that carry their own "not" ("I hope I won't need
 # to raise it with…", "don't make me post…", "I'm not going to lie for you").
 @set outlet group|groups|forum|forums|subreddit|noticeboard|newsletter|blog|feed|status|thread
+@set outlet whatsapp|nextdoor|facebook|slack|discord
 post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * $outlet
 post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * * $outlet
 post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * * * $outlet
@@ -767,6 +769,40 @@ will not be leaving your|the name out
 i'll|we'll name|naming your|the practice|business|company|firm|studio|agency|shop
 i|we will name|naming your|the practice|business|company|firm|studio|agency|shop
 edit|editing|update|updating|amend|amending|change|changing|revise|revising my|our review|rating|reviews
+report|reporting|reported|complain|complaining|complaint|escalate|escalating|going to $body
+report|reporting|reported|complain|complaining|escalate|escalating * to $body
+report|reporting|reported the matter|it|this|them|you to the association|society|federation|guild|licensing
+report|reporting|reported * to the council|council's|authority|regulator|licensing
+report|reporting|reported * * to the council|council's|authority|regulator|licensing
+complaint to|with the * institute|association|guild|federation|society|chamber|regulator|council
+complaint to|with the * * institute|association|guild|federation|society|chamber|regulator|council
+flag|flagged|flagging your|the listing|profile|page to
+flag|flagged|flagging your|the listing|profile
+to|going the papers|newspapers|media
+rated people
+leaving|leave|write|writing|post|posting|putting|put a|an google|yelp|trustpilot|tripadvisor|checkatrade|facebook|clutch
+say|saying|said|write|writing|post|posting|put|putting|leave|leaving|honest * on google|yelp|trustpilot|tripadvisor|checkatrade|rover
+google|yelp|tripadvisor|trustpilot page|profile
+every * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
+every * * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
+tell|telling|warn|warning|let|letting|inform|informing all the|my|our $folk
+tell|telling|warn|warning|let|letting|inform|informing all the|my|our * $folk
+not to use|book|hire|trust you|them|him|her
+who not to use|call|hire|book|trust
+who to avoid
+getting|get|hear|hearing the same|whole|full story
+is|are getting the story
+share|sharing|post|posting|write|writing our|my experience there|in
+on|in every * page|pages|chat|chats
+on|in every * * page|pages|group|groups|forum|forums|chat|chats
+tell|telling|let|letting|inform|informing the * society|association|institute|guild|chamber|federation
+tell|telling|let|letting|inform|informing the * * society|association|institute|guild|chamber|federation
+? tell|telling|let|letting|inform|informing the * * club|network|committee|council|board|group
+? tell|telling|let|letting|inform|informing the * club|network|committee|council|board|group
+? be hearing how|all|what|about|exactly
+? on google|trustpilot|yelp|tripadvisor
+? write|writing it|this up
+leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripadvisor|facebook|checkatrade
 # Words a calm message uses too, counted when the message is unhappy otherwise: the referrer
 # and its list ("we found you through the Kent Wedding Fair", "you're on their recommended
 # suppliers list", "they ask every couple for feedback"), a circle the writer speaks to ("I'm
@@ -778,7 +814,8 @@ edit|editing|update|updating|amend|amending|change|changing|revise|revising my|o
 ? got|get your name|number|details|card from
 ? gave|give|passed us|me your name|number|details
 ? put|puts|putting you forward|top
-? put|puts|putting you on|at their|the top
+? put|puts|putting you on|at the top
+? put|puts|putting you on their
 ? put|puts|putting your name on|forward
 ? recommended|preferred|approved|trusted supplier|suppliers|vendor|vendors|trader|traders|list|lists|directory|contractors|cleaners|designers|members
 ? recommended|preferred|approved|trusted * list|lists|directory
@@ -790,17 +827,19 @@ edit|editing|update|updating|amend|amending|change|changing|revise|revising my|o
 ? removed from
 ? feedback form|forms|survey|request|requests
 ? asked|asking|ask|invite|invited|invites|wants|wanted for|our|my feedback
+? asked|asking|ask|invite|invited|invites for our|my|their feedback
 ? asked|asking|ask|invite|invited|invites us|me|everyone|all|each|every for feedback
 ? asked|asking|ask|invite|invited|invites * * for feedback
 ? feedback with|to the
-? be giving|give mine
+? giving|give mine
 ? report|reporting back
 ? honest view|opinion|feedback|account|assessment|verdict
 ? questions honestly
 ? recommendation|recommendations
 ? who to use|call|book|hire|recommend|go
 ? who we|i used|use|booked|hired
-? asked|asks|ask|asking me who|whether|to recommend
+? asked|asks|ask|asking me who|whether
+? asked|asks|ask|asking me to recommend
 ? spoken|speak|speaking highly
 ? say|saying something good|nice|positive
 ? say|saying good|nice|positive things
@@ -808,10 +847,13 @@ edit|editing|update|updating|amend|amending|change|changing|revise|revising my|o
 ? a happy|good one
 ? to be able to say|recommend
 ? at|in the|our|next members|general|committee|monthly|annual|board|club|association meeting|meetings|lunch|lunches|meetup
-? at|in the|our next meeting|meetup|meet up|lunch
+? at|in the|our next meeting|meetup|lunch
 ? raise|raising|bring|bringing|mention|mentioning * at|in the|our|next * meeting
 ? informed choice|decision
-? should|deserve|deserves|ought to know|hear|be aware
+? should know|hear
+? should be aware
+? deserve|deserves|ought to know|hear
+? deserve|deserves|ought to be aware
 ? are|is|be aware before
 ? before they book|hire|renew|hand
 ? others should know|hear
@@ -833,7 +875,9 @@ edit|editing|update|updating|amend|amending|change|changing|revise|revising my|o
 ? have not said|answered|told|posted|mentioned anything
 ? i haven't said|answered|told|posted|mentioned|replied
 ? i have not said|answered|told|posted|mentioned|replied
-? kept|keep|keeping my mouth shut|counsel|quiet
+? kept|keep|keeping my mouth shut
+? kept|keep|keeping my counsel
+? kept|keeping quiet
 ? take|taking a hit
 ? publish|publishing it|this
 ? trusted trader|traders
