@@ -785,8 +785,8 @@ say|saying|said|write|writing|post|posting|put|putting|leave|leaving|honest * on
 google|yelp|tripadvisor|trustpilot page|profile
 every * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
 every * * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
-tell|telling|warn|warning|let|letting|inform|informing all the|my|our $folk
-tell|telling|warn|warning|let|letting|inform|informing all the|my|our * $folk
+? tell|telling|warn|warning|let|letting|inform|informing all the|my|our $folk
+? tell|telling|warn|warning|let|letting|inform|informing all the|my|our * $folk
 not to use|book|hire|trust you|them|him|her
 who not to use|call|hire|book|trust
 who to avoid
