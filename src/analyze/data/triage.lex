@@ -800,7 +800,7 @@ tell|telling|let|letting|inform|informing the * * society|association|institute|
 ? tell|telling|let|letting|inform|informing the * * club|network|committee|council|board|group
 ? tell|telling|let|letting|inform|informing the * club|network|committee|council|board|group
 ? be hearing how|all|what|about|exactly
-? on google|trustpilot|yelp|tripadvisor
+? rating|ratings|stars|score on google|trustpilot|yelp|tripadvisor
 ? write|writing it|this up
 leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripadvisor|facebook|checkatrade
 # Words a calm message uses too, counted when the message is unhappy otherwise: the referrer
@@ -809,7 +809,7 @@ leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripa
 # in three copywriting Slack groups", "a blog with 20k readers", "the parents ask me who to
 # use"), a meeting the reader will be raised at, a good word the writer would like to keep
 # saying ("I'd love to keep saying good things", "a happy story to tell her").
-? $folk|they|she|he|hotel|concierge|coordinator|agent|planner|vet|council|publisher|network|fair|directory|site|list recommended|referred|introduced you|us
+? venue|hotel|agency|concierge|coordinator|agent|planner|vet|council|publisher|network|fair|directory|site|list|school|office|club|association|landlord|company|they|she|he recommended|referred|introduced you|us
 ? found|find you through|via|from|on|in the|their|a|an
 ? got|get your name|number|details|card from
 ? gave|give|passed us|me your name|number|details
@@ -850,7 +850,7 @@ leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripa
 ? at|in the|our next meeting|meetup|lunch
 ? raise|raising|bring|bringing|mention|mentioning * at|in the|our|next * meeting
 ? informed choice|decision
-? should know|hear
+? they|others|everyone|everybody|$folk should know|hear
 ? should be aware
 ? deserve|deserves|ought to know|hear
 ? deserve|deserves|ought to be aware
@@ -877,7 +877,6 @@ leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripa
 ? i have not said|answered|told|posted|mentioned|replied
 ? kept|keep|keeping my mouth shut
 ? kept|keep|keeping my counsel
-? kept|keeping quiet
 ? take|taking a hit
 ? publish|publishing it|this
 ? trusted trader|traders
