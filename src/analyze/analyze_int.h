@@ -84,7 +84,8 @@ typedef struct lex_phrase {
     uint8_t n;         /* elements */
     uint8_t exception; /* "!" line (1): suppresses overlapping matches of its label; "?" line
                           (LEX_ASKS, or LEX_ASK_* for a refund question of that
-                          kind): the same (a ?how line stops nothing), and reported to the
+                          kind): the same (a ?how line and a review_threat "?" line
+                          stop nothing), and reported to the
                           triage sink as well */
     uint8_t modes;     /* MODE_* that care about the label */
     uint16_t elem[LEX_MAX_ELEMS]; /* word ids (below 1 << LEX_ID_BITS) or LEX_WILD */

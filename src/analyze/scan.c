@@ -137,8 +137,10 @@ static void phrase_found(scanner *sc, const lex_phrase *p, uint64_t first, uint6
                          const scan_tok *tok)
 {
     if (p->exception) {
-        /* asking the way to one's money ("how do I claim") stops no demand: it is one */
-        if (p->exception != LEX_ASK_HOW) {
+        /* asking the way to one's money ("how do I claim") stops no demand: it is one; a
+         * review threat in a calm message's words ("the venue that recommended you") stops no
+         * threat stated outright beside it ("post it in the residents' group") */
+        if (p->exception != LEX_ASK_HOW && !(p->exception == LEX_ASKS && p->label == L_REVIEW)) {
             sc->exc_first[p->label] = first;
             sc->exc_last[p->label] = ti + 1;
             drop_pending(sc, p->label, first, ti);

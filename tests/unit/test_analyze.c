@@ -874,6 +874,63 @@ static void test_triage_round6_families(void **state)
     expect_rule_flag(not_told, N_OF(not_told), F_REVIEW, false);
 }
 
+/* Fails naming the first of texts[0..n) whose review threat, by the rules alone, is not want. */
+static void expect_review_rules(const char *const *texts, size_t n, bool want)
+{
+    for (size_t i = 0; i < n; i++)
+        if (rules_of(texts[i]).review_threat != want)
+            fail_msg("rules: %sreview threat: %s", want ? "no " : "", texts[i]);
+}
+
+/* Round seven (branch review): veiled and indirect review threats — a post in a group in more
+ * words, a body by a longer name or none of "the", a circle told exactly, the referrer and its
+ * list in a message that complains, a threat held back with its own "not" — and what stays
+ * none: praise, a calm mention, "I won't be recommending you", "I'd never leave a bad review". */
+static void test_triage_round7_review(void **state)
+{
+    (void)state;
+    static const char *const stated[] = {
+        "Fix the leak by Friday or I'm posting the photos in the Harbourside owners group.",
+        "The cake collapsed. I've put the whole sorry story on my status.",
+        "Word will get round the estate soon enough, I promise you.",
+        "I'm reporting the company to the National Association of Funeral Directors.",
+        "If the boiler isn't working tomorrow I'm reporting it to Ofsted and the council.",
+        "I hope I won't need to raise this with the Law Society, but I will.",
+        "Please don't make me post the screenshots everywhere.",
+        "Every landlord in my network will hear what your cleaners left behind.",
+        "I'll be telling the folks at the allotment exactly who to avoid.",
+        "I'm not going to lie for you when the neighbours ask.",
+        "A complaint to the Chartered Institute of Plumbing will follow on Monday.",
+    };
+    expect_review_rules(stated, N_OF(stated), true);
+    /* in a message that complains, the referrer, its list and the circle are the threat */
+    static const char *const veiled[] = {
+        "The bouquets arrived damaged. We found you through the Elmbridge wedding fair and they "
+        "ask "
+        "every couple for feedback.",
+        "The site is broken and nobody replies. You're on the chamber's preferred suppliers list, "
+        "which is how we chose you.",
+        "Still no invoice correction after three emails. I run the traders' association "
+        "newsletter, just so you know.",
+        "The hedge was left in a terrible state. I'd love to keep saying nice things about "
+        "you at the residents' meeting.",
+        "The tiles are the wrong colour. Honestly, the other owners deserve to know.",
+    };
+    expect_review_rules(veiled, N_OF(veiled), true);
+    static const char *const calm[] = {
+        "We found you through the Elmbridge wedding fair, could you quote for June?",
+        "You're on the chamber's preferred suppliers list, which is how we chose you. Lovely work!",
+        "I'll be telling all my friends about you!",
+        "Thanks, I won't be recommending you again, but the invoice is paid.",
+        "I'd never leave a bad review, don't worry, the delay was fine.",
+        "My sister left you a glowing review on Google last year.",
+        "Could you share the draft in our Slack channel before Friday?",
+        "I read the reviews on Trustpilot before booking.",
+    };
+    expect_review_rules(calm, N_OF(calm), false);
+    expect_flag(calm, N_OF(calm), F_REVIEW, false);
+}
+
 static void test_triage_where_and_still(void **state)
 {
     (void)state;
@@ -1441,6 +1498,7 @@ int main(void)
         cmocka_unit_test(test_triage_issue16_families),
         cmocka_unit_test(test_triage_round6_families),
         cmocka_unit_test(test_triage_root_is_a_complaint),
+        cmocka_unit_test(test_triage_round7_review),
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),

@@ -56,6 +56,7 @@
 @set harsh unprofessional|shameless|stupid|thick|lying|talentless|heartless|greedy|crooked
 # degree words allowed between "you're" and the adjective.
 @set body icaew|aat|acca|rics|cqc|ofsted|ofcom|ofgem|ico|sra|fca
+@set body cimspa|reci|rgi|icb|ican|icai|cipd
 
 @set very so|such|really|just|completely|totally|utterly|absolutely|clearly|obviously|actually
 @set very simply|seriously|truly|being|fucking|f***ing|bloody|too|very|downright|plain
@@ -691,6 +692,194 @@ report|reporting|reported it|this|the matter to the|our|my $body|council|chamber
 niceic|trustmark|mybuilder|ratedpeople|weddingwire|weddingsonline|mumsnet
 put|putting it|this everywhere|online
 fb page|group|groups|post|posts
+
+# Veiled and indirect review threats (issue 16's seventh round, branch `review`). A post in a
+# group, forum or feed in more words ("posting the screenshots in the owners' group", "a thread
+# on the Harriers forum", "on my status"); word getting round; a circle told exactly what
+# happened; a regulator or body in longer names ("reporting the firm to the British Association
+# of Removers"); a threat held back in words that carry their own "not" ("I hope I won't need
+# to raise it with…", "don't make me post…", "I'm not going to lie for you").
+@set outlet group|groups|forum|forums|subreddit|noticeboard|newsletter|blog|feed|status|thread
+@set outlet whatsapp|nextdoor|facebook|slack|discord
+post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * $outlet
+post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * * $outlet
+post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their|a * * * $outlet
+post|posting|put|putting|share|sharing * * in|on the|my|our|their|a * $outlet
+post|posting|put|putting|share|sharing * * in|on the|my|our|their|a * * $outlet
+post|posting|put|putting|share|sharing|screenshot|screenshotting * in|on the|my|our|their $outlet
+on|in the|a * forum|forums|subreddit|noticeboard|messageboard
+on|in the|a * * forum|forums|subreddit|noticeboard|messageboard
+on|in the|a * * * forum|forums|subreddit|noticeboard|messageboard
+subreddit
+hacker news
+indiehackers
+nairaland
+on|in my|our status|stories
+letter to the editor
+consumer column|columns|page|show|programme|program
+word will|would get|go|spread|travel
+word gets|goes|travels|spreads round|around|fast
+word get|go round|around
+tell|telling|told them|her|him exactly
+tell|telling|told the * exactly
+tell|telling|told the * * exactly
+tell|telling|told them|her|him|the what|how|why you|happened
+tell|telling|let|letting|inform|informing the|their * * know exactly
+let|letting the|their * know exactly|how|what
+let|letting the|their * * know exactly|how|what
+let|letting the|their * * * know exactly|how|what
+every * $folk in|at|on|of * is|are|will going|gonna|know|hear
+every * $folk in|at|on|of * * is|are|will going|gonna|know|hear
+every single $folk|person|one * * is|are|will going|gonna|know|hear|see
+every single $folk|person|one * * * is|are|will going|gonna|know|hear|see
+make sure every|all * * know|knows|hear|hears
+make sure every|all * * * know|knows|hear|hears
+make sure every|all * * * * know|knows|hear|hears
+report|reporting|reported|complain|complaining|take|taking|escalate|escalating * to the * association|institute|guild|federation|chamber|society|ombudsman|regulator
+report|reporting|reported|complain|complaining|take|taking|escalate|escalating the matter|firm|company|business to the * association|institute|guild|federation|chamber|society
+report|reporting|reported|complain|complaining|take|taking|escalate|escalating the matter|this|it to the * * association|institute|guild|federation|chamber|society
+complain|complaining to the * association|institute|guild|federation|chamber|society|council
+complain|complaining to the association|institute|guild|federation|chamber|society|council
+code of practice|conduct
+complaints procedure|process|scheme|service|team
+# A threat held back in words with their own negation: they fire whatever comes before.
+don't|dont want to have to warn|post|report|raise|complain|publish|name|share|review
+do not want to have to warn|post|report|raise|complain|publish|name|share|review
+don't|dont want to have to tell everyone|people|others|folk|anyone|everybody
+do not want to have to tell everyone|people|others|folk|anyone|everybody
+don't|dont make me go|post|tell|warn|report|put|leave|write|share|raise
+do not make me go|post|tell|warn|report|put|leave|write|share|raise
+won't|wont make me go|post|tell|warn|report|put|leave|write|share|raise
+will not make me go|post|tell|warn|report|put|leave|write|share|raise
+hope i|we won't|wont|don't need|have to raise|report|post|complain|warn|publish|share|escalate
+hope i|we will not need|have to raise|report|post|complain|warn|publish|share|escalate
+hope i|we do not need|have to raise|report|post|complain|warn|publish|share|escalate
+rather not have to raise|report|post|complain|warn|publish|share|name|escalate|tell
+rather not post|publish|share|report|raise|name
+not going|gonna to lie|cover for you
+not going|gonna to lie to them|her|him|people|anyone|everyone
+won't|wont lie|cover for you
+will not lie|cover for you
+won't|wont lie to them|her|him|people|anyone|everyone
+will not lie to them|her|him|people|anyone|everyone
+won't|wont keep covering|lying for you
+will not keep covering|lying for you
+won't|wont be leaving your|the name out
+will not be leaving your|the name out
+i'll|we'll name|naming your|the practice|business|company|firm|studio|agency|shop
+i|we will name|naming your|the practice|business|company|firm|studio|agency|shop
+edit|editing|update|updating|amend|amending|change|changing|revise|revising my|our review|rating|reviews
+report|reporting|reported|complain|complaining|complaint|escalate|escalating|going to $body
+report|reporting|reported|complain|complaining|escalate|escalating * to $body
+report|reporting|reported the matter|it|this|them|you to the association|society|federation|guild|licensing
+report|reporting|reported * to the council|council's|authority|regulator|licensing
+report|reporting|reported * * to the council|council's|authority|regulator|licensing
+complaint to|with the * institute|association|guild|federation|society|chamber|regulator|council
+complaint to|with the * * institute|association|guild|federation|society|chamber|regulator|council
+flag|flagged|flagging your|the listing|profile|page to
+flag|flagged|flagging your|the listing|profile
+to|going the papers|newspapers|media
+rated people
+leaving|leave|write|writing|post|posting|putting|put a|an google|yelp|trustpilot|tripadvisor|checkatrade|facebook|clutch
+say|saying|said|write|writing|post|posting|put|putting|leave|leaving|honest * on google|yelp|trustpilot|tripadvisor|checkatrade|rover
+google|yelp|tripadvisor|trustpilot page|profile
+every * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
+every * * in|at|on my|our|the * will|is|are hear|know|going|gonna|learn
+? tell|telling|warn|warning|let|letting|inform|informing all the|my|our $folk
+? tell|telling|warn|warning|let|letting|inform|informing all the|my|our * $folk
+not to use|book|hire|trust you|them|him|her
+who not to use|call|hire|book|trust
+who to avoid
+getting|get|hear|hearing the same|whole|full story
+is|are getting the story
+share|sharing|post|posting|write|writing our|my experience there|in
+on|in every * page|pages|chat|chats
+on|in every * * page|pages|group|groups|forum|forums|chat|chats
+tell|telling|let|letting|inform|informing the * society|association|institute|guild|chamber|federation
+tell|telling|let|letting|inform|informing the * * society|association|institute|guild|chamber|federation
+? tell|telling|let|letting|inform|informing the * * club|network|committee|council|board|group
+? tell|telling|let|letting|inform|informing the * club|network|committee|council|board|group
+? be hearing how|all|what|about|exactly
+? rating|ratings|stars|score on google|trustpilot|yelp|tripadvisor
+? write|writing it|this up
+leaving|leave|giving|give|post|posting a|an #num on google|yelp|trustpilot|tripadvisor|facebook|checkatrade
+# Words a calm message uses too, counted when the message is unhappy otherwise: the referrer
+# and its list ("we found you through the Kent Wedding Fair", "you're on their recommended
+# suppliers list", "they ask every couple for feedback"), a circle the writer speaks to ("I'm
+# in three copywriting Slack groups", "a blog with 20k readers", "the parents ask me who to
+# use"), a meeting the reader will be raised at, a good word the writer would like to keep
+# saying ("I'd love to keep saying good things", "a happy story to tell her").
+? venue|hotel|agency|concierge|coordinator|agent|planner|vet|council|publisher|network|fair|directory|site|list|school|office|club|association|landlord|company|they|she|he recommended|referred|introduced you|us
+? found|find you through|via|from|on|in the|their|a|an
+? got|get your name|number|details|card from
+? gave|give|passed us|me your name|number|details
+? put|puts|putting you forward|top
+? put|puts|putting you on|at the top
+? put|puts|putting you on their
+? put|puts|putting your name on|forward
+? recommended|preferred|approved|trusted supplier|suppliers|vendor|vendors|trader|traders|list|lists|directory|contractors|cleaners|designers|members
+? recommended|preferred|approved|trusted * list|lists|directory
+? supplier|suppliers|member|members|vendor|vendors|trader|traders|contractor|contractors directory|list|listing|feedback
+? you|they are|were listed
+? your way
+? stop sending their|clients|people|customers|couples|work|students
+? stop recommending|referring
+? removed from
+? feedback form|forms|survey|request|requests
+? asked|asking|ask|invite|invited|invites|wants|wanted for|our|my feedback
+? asked|asking|ask|invite|invited|invites for our|my|their feedback
+? asked|asking|ask|invite|invited|invites us|me|everyone|all|each|every for feedback
+? asked|asking|ask|invite|invited|invites * * for feedback
+? feedback with|to the
+? giving|give mine
+? report|reporting back
+? honest view|opinion|feedback|account|assessment|verdict
+? questions honestly
+? recommendation|recommendations
+? who to use|call|book|hire|recommend|go
+? who we|i used|use|booked|hired
+? asked|asks|ask|asking me who|whether
+? asked|asks|ask|asking me to recommend
+? spoken|speak|speaking highly
+? say|saying something good|nice|positive
+? say|saying good|nice|positive things
+? good|happy|nice|better story|news|answer|thing|things to|for
+? a happy|good one
+? to be able to say|recommend
+? at|in the|our|next members|general|committee|monthly|annual|board|club|association meeting|meetings|lunch|lunches|meetup
+? at|in the|our next meeting|meetup|lunch
+? raise|raising|bring|bringing|mention|mentioning * at|in the|our|next * meeting
+? informed choice|decision
+? they|others|everyone|everybody|$folk should know|hear
+? should be aware
+? deserve|deserves|ought to know|hear
+? deserve|deserves|ought to be aware
+? are|is|be aware before
+? before they book|hire|renew|hand
+? others should know|hear
+? #num readers|followers|subscribers|listeners|members|families
+? #num thousand|hundred people|readers|followers|members
+? i'm|we're in|on the|a|an|three|two|several * group|groups|forum|community|network|committee|board|chat|club|association
+? i|we am|are in|on the|a|an|three|two|several * group|groups|forum|community|network|committee|board|chat|club|association
+? i'm|we're in|on the|a|an|three|two|several * * group|groups|forum|community|network|committee|board|chat|club|association
+? i|we am|are in|on the|a|an|three|two|several * * group|groups|forum|community|network|committee|board|chat|club|association
+? i run|admin|moderate|chair the|a|an|our * group|page|forum|newsletter|club|network|association|community|blog|channel|podcast
+? i run|admin|moderate|chair the|a|an|our * * group|page|forum|newsletter|club|network|association|community|blog|channel|podcast
+? i run|admin|moderate|chair the|a|an|our group|page|forum|newsletter|club|network|association|community|blog|channel|podcast
+? member|members of the|a|our * association|network|club|society|chamber|guild|committee|board
+? member|members of the|a|our * * association|network|club|society|chamber|guild|committee|board
+? whatsapp|slack|discord|telegram|estate|strata|building|hdb|residents|class|mums|moms|club|church|village|community|owners|tenants group|groups|channel|server|chat|chats|page
+? going|gonna to hear|know|see what|how|about|exactly|why
+? and everyone|everybody they|she|he know|knows
+? haven't said|answered|told|posted|mentioned anything
+? have not said|answered|told|posted|mentioned anything
+? i haven't said|answered|told|posted|mentioned|replied
+? i have not said|answered|told|posted|mentioned|replied
+? kept|keep|keeping my mouth shut
+? kept|keep|keeping my counsel
+? take|taking a hit
+? publish|publishing it|this
+? trusted trader|traders
 
 # Money back by any of its names (the guideline: a rebate, restitution, compensation or a
 # reimbursement is a refund), for the questions about it below.
