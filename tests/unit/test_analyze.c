@@ -750,6 +750,9 @@ static void test_triage_round7_refund(void **state)
         "Could you take something off this month's statement for the missed visits?",
         "We'd appreciate a partial credit for the rework our team had to do.",
         "Moving abroad so can't finish the course, could I get a pro rata refund for the rest?",
+        "Half the slides were wrong. I want at least half of that back.",
+        "I'd like the £90 for the cancelled classes back.",
+        "The direct debit went out after I'd cancelled. Can that payment be reversed?",
         "If the deposit isn't refunded by Monday I'll be filing a small claim.",
         "If that money isn't back in my account by Friday, everyone in the school group will hear "
         "about it.",
@@ -767,6 +770,7 @@ static void test_triage_round7_refund(void **state)
         "Can I have back the spare keys when you're done?",
         "I'm not asking for a refund, but if it isn't fixed this week I'll see you in court.",
         "We moved here back in March and love the garden.",
+        "Just wondering, does it come back to my card or stay as credit?",
     };
     expect_rule_flag(not_demands, N_OF(not_demands), F_REFUND, false);
     /* where a refund has got to, or one that has arrived, in a calm message: no demand, calm */

@@ -882,6 +882,18 @@ the return of the|my|our retainer|deposit|fee|fees|money|advance|payment
 #num to be returned|refunded|repaid
 #num be returned|refunded|repaid
 money|amount|fee|fees|deposit|payment|advance|retainer could|can|should|must be returned|refunded|repaid|reimbursed
+half|some|part|most of that|this back
+half|some|part|most of the|my|our|what * back
+#num for the|my|our|those|these * back
+#num for the|my|our|those|these * * back
+want|like|need|expect back at least
+want|expect|demand the|my|our #num
+want|expect|demand the full|whole|entire cost|amount|price|value
+payment|payments|charge|charges|fee|fees|transaction be|been reversed
+account as credit
+as credit for|towards|toward|against
+missed|cancelled|unused * returned|refunded|repaid
+missed|cancelled|unused * * returned|refunded|repaid
 # A smaller price in more words: "take something off this month's bill", "a bit off your final
 # invoice", "deduct something from the invoice", "a partial credit", "a pro rata refund"
 take|taking|knock|knocking something|anything|summat off
