@@ -92,8 +92,10 @@ typedef struct triage_ctx {
     size_t asked_from;
     bool sent_asks;
     size_t how_start, how_end; /* the sentence's first how-to question with a refund word */
-    size_t where_at;           /* byte where the latest "where is…?" question began */
-    size_t question_at;        /* byte after the latest run of "?" began, 0 before any */
+    size_t neg_refund_start, neg_refund_end; /* the sentence's first negated refund demand */
+    size_t ultimatum_at; /* byte + 1 where the sentence's first ultimatum began, 0 before any */
+    size_t where_at;     /* byte where the latest "where is…?" question began */
+    size_t question_at;  /* byte after the latest run of "?" began, 0 before any */
     /* For the model, the sentence being read: its legal, review, refund and refusal findings
      * (from TK_LEGAL_THREAT), kept and negated, and which frames of frames.lex it has; framed
      * sums them over the sentences read (see on_sentence_end). */
@@ -233,6 +235,8 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     }
     if (l >= L_ULTIMATUM && l <= L_PRAISE) { /* a frame, for the model */
         if (!m->negated && !m->phrase->exception) c->sent_frame[l - L_ULTIMATUM] = true;
+        if (l == L_ULTIMATUM && (!c->ultimatum_at || m->start < c->ultimatum_at - 1))
+            c->ultimatum_at = m->start + 1;
         return;
     }
     triage_kind k = kind_of(l);
@@ -243,6 +247,9 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     if (m->negated && m->phrase->exception != LEX_ASK_HOW) {
         c->negated[k]++;
         if (framed) c->sent_negated[k - TK_LEGAL_THREAT]++;
+        if (k == TK_REFUND_DEMAND && !m->phrase->exception &&
+            c->sent_negated[k - TK_LEGAL_THREAT] == 1)
+            c->neg_refund_start = m->start, c->neg_refund_end = m->end;
         return;
     }
     if (m->phrase->exception) { /* a question about it: kept aside, see summarise */
@@ -272,6 +279,22 @@ static void on_match(void *ctx, const scanner *sc, const scan_match *m)
     if (framed) c->sent_found[k - TK_LEGAL_THREAT]++;
 }
 
+/* "If the balance isn't refunded by Friday I'll take you to small claims": a refund demand the
+ * negator of a condition cancelled is the demand when its sentence is an ultimatum that threatens
+ * (a legal or review threat found in it) and the condition comes first; "I won't ask for a
+ * refund if you fix it" threatens nothing. */
+static void refund_in_ultimatum(triage_ctx *c)
+{
+    const int *found = c->sent_found, *negated = c->sent_negated;
+    int refund = TK_REFUND_DEMAND - TK_LEGAL_THREAT;
+    if (!c->sent_frame[FRAME_ULTIMATUM] || !negated[refund] || found[refund]) return;
+    if (c->ultimatum_at - 1 > c->neg_refund_start) return; /* "no refund needed if…" */
+    if (!found[TK_LEGAL_THREAT - TK_LEGAL_THREAT] && !found[TK_REVIEW_THREAT - TK_LEGAL_THREAT])
+        return;
+    add_finding(c, TK_REFUND_DEMAND, c->neg_refund_start, c->neg_refund_end);
+    c->sent_found[refund]++, c->sent_negated[refund]--, c->negated[TK_REFUND_DEMAND]--;
+}
+
 /* Every match of a sentence has been handed over when it ends: its threats and demands count
  * by the frames they share it with. A negated one counts in an ultimatum ("if you don't refund
  * me by Friday…" still demands), not in praise. */
@@ -291,6 +314,7 @@ static void on_sentence_end(void *ctx, uint32_t sent)
         ++*refunds;
     }
     if (c->how_end && c->asked_sent == sent + 1 && *refunds) c->r->refund_how = true;
+    refund_in_ultimatum(c);
     model_sentence_end(&c->model, &analyze_model_data, c->sent_frame[FRAME_ULTIMATUM]);
     if (c->sent_frame[FRAME_PRAISE]) c->praised = true;
     for (int k = 0; k < FRAME_KINDS; k++) {
@@ -300,6 +324,7 @@ static void on_sentence_end(void *ctx, uint32_t sent)
         c->sent_found[k] = c->sent_negated[k] = 0;
     }
     memset(c->sent_frame, 0, sizeof c->sent_frame);
+    c->ultimatum_at = 0;
 }
 
 static void on_token(void *ctx, const scanner *sc, const scan_tok *t, uint64_t ti)

@@ -728,6 +728,78 @@ static void expect_rule_flag(const char *const *texts, size_t n, int f, bool wan
     }
 }
 
+/* Round seven's refund families (cross-validated misses and false alarms of the tuning set):
+ * money for a cost the work caused, money back and smaller prices in more words, a refund the
+ * negator of a threatening condition cancelled; beside them the texting-style status questions,
+ * thanks for a refund and the near misses that share their words. */
+static void test_triage_round7_refund(void **state)
+{
+    (void)state;
+    static const char *const demands[] = {
+        "The skip scraped my car on the drive. Could you cover that?",
+        "Your man flooded the utility room and I want the plumber's bill covered.",
+        "The late filing was on your side, so we'd ask your firm to bear the penalty.",
+        "The fine came because you missed the date. You're paying it, not me.",
+        "We'll be looking to recover the late fees from you.",
+        "I hold you responsible for the costs of the second survey.",
+        "Given half the evening was missing, I want back the £300 for the extra hours.",
+        "Could I get the £35 postage back? I picked the frame up myself.",
+        "Please return part of the fee, the second day never happened.",
+        "Please give back the advance, you never started.",
+        "The colours were wrong on every page, so I think a bit off the final invoice is fair.",
+        "Could you take something off this month's statement for the missed visits?",
+        "We'd appreciate a partial credit for the rework our team had to do.",
+        "Moving abroad so can't finish the course, could I get a pro rata refund for the rest?",
+        "Half the slides were wrong. I want at least half of that back.",
+        "I'd like the £90 for the cancelled classes back.",
+        "The direct debit went out after I'd cancelled. Can that payment be reversed?",
+        "If the deposit isn't refunded by Monday I'll be filing a small claim.",
+        "If that money isn't back in my account by Friday, everyone in the school group will hear "
+        "about it.",
+    };
+    expect_rule_flag(demands, N_OF(demands), F_REFUND, true);
+    static const char *const not_demands[] = {
+        "Can you cover the christening on the 14th as well?",
+        "Does the package fee cover the travel to the venue?",
+        "Thanks so much for knocking the £40 off, very kind.",
+        "Really appreciate the discount on the banners, they looked great.",
+        "Our landlord gave us the whole deposit back, the flat was spotless!",
+        "You still owe us the lesson from last week, when can we do it?",
+        "I need you to come back and finish the skirting.",
+        "The second mock-up looks a little off to me, can we talk?",
+        "Can I have back the spare keys when you're done?",
+        "I'm not asking for a refund, but if it isn't fixed this week I'll see you in court.",
+        "We moved here back in March and love the garden.",
+        "Just wondering, does it come back to my card or stay as credit?",
+    };
+    expect_rule_flag(not_demands, N_OF(not_demands), F_REFUND, false);
+    /* where a refund has got to, or one that has arrived, in a calm message: no demand, calm */
+    static const char *const status[] = {
+        "hey the refund for the cancelled yoga block, did it go out?",
+        "did the reimbursement for the train tickets go thru yet",
+        "refund on the way then? cheers",
+        "the refund for the lamp I sent back, did you send it already?",
+        "Was the refund for the parking sorted in the end?",
+        "This is my second message about the refund for the cancelled tour.",
+        "Thank you so much for the refund, it arrived today.",
+        "Thanks for refunding the booking fee so quickly.",
+        "I can see the refund in my account now, thanks.",
+        "I requested a refund for the cancelled session on the 2nd, any news?",
+    };
+    for (size_t i = 0; i < N_OF(status); i++) {
+        triage_result r = rules_of(status[i]);
+        if (r.refund_demand) fail_msg("refund demand: %s", status[i]);
+        assert_int_equal(r.hostility, 0);
+    }
+    /* a policy question about a plan not yet bought is no demand */
+    static const char *const policy[] = {
+        "If we sign up for the year and stop after three months, can we get money back?",
+        "If the course isnt right for my son after the first month can I get my money back?",
+        "Is that refunded if the class is cancelled for snow?",
+    };
+    expect_rule_flag(policy, N_OF(policy), F_REFUND, false);
+}
+
 /* Round six's families of missed threats, refusals and insults (cross-validated false
  * negatives of the tuning set), each beside the near miss that uses the same words. */
 /* The root cause is one of the complaints the message lists, and "other" exactly when it lists
@@ -1499,6 +1571,7 @@ int main(void)
         cmocka_unit_test(test_triage_round6_families),
         cmocka_unit_test(test_triage_root_is_a_complaint),
         cmocka_unit_test(test_triage_round7_review),
+        cmocka_unit_test(test_triage_round7_refund),
         cmocka_unit_test(test_triage_where_and_still),
         cmocka_unit_test(test_triage_legal_variants),
         cmocka_unit_test(test_triage_intensity),

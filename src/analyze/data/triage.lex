@@ -956,7 +956,8 @@ rest|remainder|balance of the * back
 # the bank or payment service asked to pull the money back: a chargeback, not a refund asked of the reader
 ! paypal|stripe|klarna|bank|issuer|provider|amex|visa|mastercard to return|reverse|recall|refund|claw
 ! was|is|were|been waived
-owe me|us
+owe|owes me|us #num|money|for|that|this|it|them|something|everything|refund|back
+owe|owes me|us a|the|my|our|some|half|part refund|deposit|fee|fees|credit|discount|rebate|difference|balance|cost|costs|amount|sum|reduction|partial
 ! no discount
 ! store credit
 off the next invoice|bill
@@ -1014,6 +1015,101 @@ foot the bill
 ! contract|form|forms|document|documents|draft|drafts|proof|proofs|key|keys|sample|samples|laptop|equipment back
 ! keeping|keep|kept|holding|hold * #num back
 ! keeping|keep|kept|holding|hold the|our|my last|final|remaining #num back
+# Round seven: money for a cost the work caused, asked of the reader ("could you cover that?",
+# "I want the vet bill covered", "your firm should bear the penalty", "you're paying for it",
+# "we'll recover the penalty from you", "I hold you responsible for the costs")
+cover the|that|this|these|those|my|our fee|fees|bill|bills|charge|charges|invoice|expense|expenses|reprint|quote|estimate|amount|hotel|loss|losses|#num
+cover the|that|this|these|those|my|our * fee|fees|bill|bills|cost|costs|penalty|fine|charge|charges|invoice|expense|expenses|repair|repairs|damage|amount|reprint|quote|estimate
+cover #num
+you|u cover that|it|them|this
+you|u to cover|pay|bear|refund|reimburse|compensate
+you|u pay for
+you're|youre paying that|it|for|to
+you are paying that|it|for|to
+you'll|u'll be paying for|to
+you|u will be paying for|to
+want|like|need|expect|get the|my|our|that|this|those * bill|bills|cost|costs|fee|fees|penalty|fine|expenses|repair|repairs|damage|damages covered|borne
+want|like|need|expect|get the|my|our|that|this|those bill|bills|cost|costs|fee|fees|penalty|fine|expenses|repair|repairs|damage|damages covered|borne
+bill|bills|cost|costs|fee|fees|penalty|fine|expenses|repair|repairs|damage|damages borne
+met by you|your
+bear|borne the|this|that|these|those|full|all|any penalty|penalties|fine|fines|cost|costs|interest|expense|expenses|charge|charges
+bear|borne the|this|that|these|those|full|all|any * penalty|penalties|fine|fines|cost|costs|interest|expense|expenses|charge|charges
+penalty|penalties|cost|costs|fine|interest are|is|be borne
+recover|recovering|recoup|recouping the|my|our|this|that|these|those|every|any|all penalty|penalties|fine|cost|costs|fee|fees|advance|deposit|retainer|money|amount|rupee|penny|cent|kobo|#num
+recover|recovering|recoup|recouping the|my|our|this|that|these|those * penalty|penalties|fine|cost|costs|fee|fees|advance|deposit|retainer|money|amount
+recovery of the|my|our|these|those|this|that|any penalty|penalties|fine|cost|costs|fee|fees|advance|deposit|retainer|money|amount|#num
+recovery of the|my|our * advance|deposit|retainer|penalty|penalties|cost|costs|fee|fees
+recover * from you|your
+claim the|my|our * back
+claim the cost|costs|penalty|penalties|fine
+hold|holding you|u responsible|liable for the|these|those|all|any|this|that|every cost|costs|penalty|penalties|fine|fines|damage|damages|expense|expenses|loss|losses|bill
+hold|holding your * responsible|liable for the|these|those|all|any|this|that|every cost|costs|penalty|penalties|fine|fines|damage|damages|expense|expenses|loss|losses|bill
+send|pay|transfer me|us the|that #num
+send|transfer the|that #num
+# Money back in more words: "I want back the £400", "could I get back the cost of…", "return
+# part of the money", "give back the advance", "the return of the retainer", "every kobo back"
+want|like|need|expect back the|my|our|every|all|some|half|part #num|money|fee|fees|deposit|payment|advance|retainer|cost|costs|difference|amount|price
+want|like|need|expect back #num
+get|getting|have back the|my|our cost|costs|#num|amount|difference|advance|retainer|price|charge|payment|excess
+difference|cost|costs|advance|retainer|excess|overpayment|amount|sum|balance|remainder|price|postage|shipping back
+#num * charge back
+delivery|postage|shipping|booking|admin|service|callout charge back
+every|each penny|cent|kobo|rupee|naira|pound|dollar|euro back
+every|each penny|cent|kobo|rupee|naira|pound|dollar|euro * * * back
+every|each penny|cent|kobo|rupee|naira|pound|dollar|euro * * * * back
+return|returning every|each penny|cent|kobo|rupee|naira|pound|dollar|euro
+return|returning part|half|some|most of the|my|our|your money|fee|fees|deposit|payment|price|cost|amount|advance|retainer
+return|returning the|my|our|your rest|remainder|balance of the|my|our deposit|money|fee|fees|payment|advance|retainer
+return|returning the|my|our|your rest|remainder|balance of the|my|our * deposit|money|fee|fees|payment|advance|retainer
+return|returning the|my|our|your advance|retainer|excess|overpayment|difference
+return|returning my|our|the|your * advance|retainer|excess|overpayment|difference
+give|pay|hand back the|my|our|that|this|all|half|part|some|every #num|money|fee|fees|deposit|payment|advance|retainer|difference|cost|amount|price
+give|pay|hand back #num
+giving|paying|sending|handing back the|my|our|some|part|half|all of
+the return of the|my|our * retainer|deposit|fee|fees|money|advance|payment
+the return of the|my|our retainer|deposit|fee|fees|money|advance|payment
+#num to be returned|refunded|repaid
+#num be returned|refunded|repaid
+money|amount|fee|fees|deposit|payment|advance|retainer could|can|should|must be returned|refunded|repaid|reimbursed
+half|some|part|most of that|this back
+half|some|part|most of the|my|our|what * back
+#num for the|my|our|those|these * back
+#num for the|my|our|those|these * * back
+want|like|need|expect back at least
+want|expect|demand the|my|our #num
+want|expect|demand the full|whole|entire cost|amount|price|value
+payment|payments|charge|charges|fee|fees|transaction be|been reversed
+account as credit
+as credit for|towards|toward|against
+missed|cancelled|unused * returned|refunded|repaid
+missed|cancelled|unused * * returned|refunded|repaid
+# A smaller price in more words: "take something off this month's bill", "a bit off your final
+# invoice", "deduct something from the invoice", "a partial credit", "a pro rata refund"
+take|taking|knock|knocking something|anything|summat off
+take|taking|knock|knocking a bit|little off
+take|taking it|that|this|the #num off the|your|my|our|this|next|final balance|bill|invoice|price|total
+off the|your|this|my|our|next|final * bill|invoice|balance|total|price
+something|anything|summat off the|your|my|our
+deduct|deducting|discount something|anything from
+deduct|deducting|discount a bit|little|some from
+partial|part credit|credits
+credit the|a portion|part|proportion|share
+pro rata refund|refunds|reduction|discount|reimbursement
+# things acknowledged, not asked: "thanks for knocking the £50 off", "appreciate the credit
+# against the next job", "the landlord gave us the whole deposit back"
+! thanks|thank|cheers for knocking|taking|refunding|crediting|reimbursing|the
+! you|u for knocking|taking|refunding|crediting|reimbursing
+! much|lot for knocking|taking|refunding|crediting|reimbursing|the
+! appreciate|appreciated the credit|discount|reduction|rebate
+! received|got|receive the|a|your credit note
+! landlord|agent|agency gave|returned|refunded me|us|my|our|the
+! gave|returned me|us my|our|the * deposit back
+! gave|returned me|us my|our|the deposit back
+! gave|returned my|our|the * deposit back
+! out of|from my|our refund
+! back in #num|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter
+! said|promised|mentioned|agreed #num back
+! need|want|like|expect you|u to come|pop|call|get|ring|phone|write|head|go|bring|put back
 # Questions about refunds rather than demands, each line naming its kind (the guideline's
 # "Short support messages"):
 #   ?policy  whether refunds exist or what they depend on ("what is your refund policy?", "do you
@@ -1057,7 +1153,8 @@ foot the bill
 ?policy if the|my|our * * cancel|cancels|cancelled|is|are|gets|turns|arrives|rejects|closes|doesn't|doesnt|dont|don't
 ?policy if it|they gets|get|arrives|arrive|breaks|break|turns|turn|rains
 ?policy policy|policies|situation
-?policy pro rata
+?policy is|are it|refunds|refund|that|they pro rata
+?policy do|does you|they pro rata
 ?policy or replace|replacement|carry|store|voucher|rewrite|redo
 ?policy or as store|a voucher|credit
 ?policy or money|cash back
@@ -1108,6 +1205,11 @@ foot the bill
 ?policy can|could i|we return
 ?policy what's|whats the deal
 ?policy what is the deal
+# round seven: conditions of a plan not yet bought or used, "is that refunded?"
+?policy if i|we sign|book|buy|join|start|try|order|pay|drop|quit|leave|only|don't|dont|can't|cant|pull
+?policy if the|my|our * only|use|uses|need|needs|want|wants|isn't|isnt|aint|wasn't|goes|go|works|work|doesnt|don't
+?policy is|are|was that|this refunded|refundable
+?policy money|cash back thing|offer|deal|period|window
 # -- status: where a refund agreed or asked for has got to
 ?status refund|refunds|reimbursement status
 ?status status
@@ -1117,7 +1219,6 @@ foot the bill
 ?status landed|cleared
 ?status how long|soon|many
 ?status how long do|does|will a|the|my refund take|takes
-?status reference|ref
 ?status any news|update|updates|sign|word
 ?status what happened
 ?status on|in my|our statement|bank
@@ -1223,7 +1324,12 @@ foot the bill
 ?status refund|reimbursement yesterday|earlier|ago
 ?status refund|reimbursement * ago
 ?status refund|reimbursement * * ago
-?status refund|reimbursement request|claim|application|ticket|case|reference
+?status refund|reimbursement claim|application|ticket|case|reference|ref
+?status my|our|the|that refund|reimbursement request
+?status reference
+?status put|putting in a|my|the|our refund|reimbursement
+?status submitted|sent|made|filed|raised|lodged a|my|the|our refund|reimbursement request
+?status refund|reimbursement request last|yesterday|earlier
 ?status when do|can i|we get|see my|the refund|money
 ?status how long until|till i|we get|see my|the refund|money
 ?status refund|reimbursement has|have been|was processed|issued|sent|approved|completed
@@ -1231,6 +1337,28 @@ foot the bill
 ?status when will my|our|the refund|reimbursement
 ?status when's my|our|the refund|reimbursement
 ?status when can|will|should i|we expect
+# round seven: texting-style status ("did it go out?", "has it gone thru", "refund on the way
+# then?", "did you send it already?"), one asked before ("put in a refund request", "my third
+# message about the refund"), and a refund that arrived ("thank you for refunding", "I see the
+# refund in our account")
+?status did|has|have it|that|they go|gone|went out|through|thru
+?status gone|went|go|come|came|goes|comes thru
+?status on the way
+?status did|have|has you|u send|sent|process|processed|do|done|issue|issued it|that|them|this
+?status get|got round|around to
+?status been|was|is|were sorted
+?status #num|second|third|fourth|another msg|message|email|mail|time about|regarding|re
+?status thank|thanks|cheers * for the|my|our refund|reimbursement
+?status thank|thanks|cheers * * for the|my|our refund|reimbursement
+?status thank|thanks|cheers * * * for the|my|our refund|reimbursement
+?status for refunding|reimbursing
+?status see|seen|saw the|my|our refund|money|deposit
+?status confirming|confirm you|u sent|got|processed|returned|paid
+?status told i'm|im|we're getting|due|owed
+?status told i|we am|are getting|due|owed
+?status how much days|day|time|weeks|week
+?status wait|await the|my|our|a|an $payback
+?status when it|they arrive|arrives|come|comes|land|lands|show|shows
 # -- how: the way to one's own money back, which is the demand
 ?how how do|can|should i|we get|claim|request|obtain|receive a|my|the|our|any refund|refunds|reimbursement|money|deposit
 ?how how do|can|should i|we apply|ask for a|my|the|our|any refund|reimbursement|money
