@@ -29,7 +29,7 @@
 extern const rd_embedded analyze_data[];
 
 #define MAX_WORDS   3072              /* at most 3/4 of HASH_SIZE, and below 1 << LEX_ID_BITS */
-#define MAX_PHRASES 131072            /* 98,304 until round six: the lists passed 97,000 phrases */
+#define MAX_PHRASES 262144            /* 131,072 in round six; round seven passed it */
 #define MAX_SLOTS   (4 * MAX_PHRASES) /* the key tables: at most 4 slots a bucket */
 #define RAW_BITS    13                /* lexicon.raw: 8,192 slots, at most half of them used */
 #define HASH_SIZE   4096              /* 32 KB of slots: the table stays in the L1 cache */
