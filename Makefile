@@ -316,9 +316,10 @@ clean:
 # guarded) or under the locked floors.
 EVAL_DATA = $(sort $(wildcard tests/data/messages-*.txt)) tests/data/drafts.txt \
             $(sort $(wildcard tests/data/locked-*.txt))
-# Floors on the locked test set (see docs/analyzer.md): a figure whose target issue 16 meets
-# sits at its target (hostility within one 0.95, exact 0.75); the others sit below theirs
-# (flags 0.86, root cause 0.78) as guards against a broken build. Never targets to tune to, and
+# Floors on the locked test set (see docs/analyzer.md): a figure that meets issue 16's target
+# with room sits at its target (hostility within one 0.95, exact 0.75); flags (0.924 against
+# 0.92) and root cause (0.801 against 0.80) meet theirs by a few messages, so their floors sit
+# below (flags 0.86, root cause 0.78) as guards against a broken build. Never targets to tune to, and
 # never "just under the last reading": that refuses the next honest batch of tuning data.
 LOCKED_FLOORS = --locked-flag-f1 0.86 --locked-host-near 0.95 --locked-host-exact 0.75 \
                 --locked-root 0.78
