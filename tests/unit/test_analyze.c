@@ -946,14 +946,6 @@ static void test_triage_round6_families(void **state)
     expect_rule_flag(not_told, N_OF(not_told), F_REVIEW, false);
 }
 
-/* Fails naming the first of texts[0..n) whose review threat, by the rules alone, is not want. */
-static void expect_review_rules(const char *const *texts, size_t n, bool want)
-{
-    for (size_t i = 0; i < n; i++)
-        if (rules_of(texts[i]).review_threat != want)
-            fail_msg("rules: %sreview threat: %s", want ? "no " : "", texts[i]);
-}
-
 /* Round seven (branch review): veiled and indirect review threats — a post in a group in more
  * words, a body by a longer name or none of "the", a circle told exactly, the referrer and its
  * list in a message that complains, a threat held back with its own "not" — and what stays
@@ -974,7 +966,7 @@ static void test_triage_round7_review(void **state)
         "I'm not going to lie for you when the neighbours ask.",
         "A complaint to the Chartered Institute of Plumbing will follow on Monday.",
     };
-    expect_review_rules(stated, N_OF(stated), true);
+    expect_rule_flag(stated, N_OF(stated), F_REVIEW, true);
     /* in a message that complains, the referrer, its list and the circle are the threat */
     static const char *const veiled[] = {
         "The bouquets arrived damaged. We found you through the Elmbridge wedding fair and they "
@@ -988,7 +980,7 @@ static void test_triage_round7_review(void **state)
         "you at the residents' meeting.",
         "The tiles are the wrong colour. Honestly, the other owners deserve to know.",
     };
-    expect_review_rules(veiled, N_OF(veiled), true);
+    expect_rule_flag(veiled, N_OF(veiled), F_REVIEW, true);
     static const char *const calm[] = {
         "We found you through the Elmbridge wedding fair, could you quote for June?",
         "You're on the chamber's preferred suppliers list, which is how we chose you. Lovely work!",
@@ -999,7 +991,7 @@ static void test_triage_round7_review(void **state)
         "Could you share the draft in our Slack channel before Friday?",
         "I read the reviews on Trustpilot before booking.",
     };
-    expect_review_rules(calm, N_OF(calm), false);
+    expect_rule_flag(calm, N_OF(calm), F_REVIEW, false);
     expect_flag(calm, N_OF(calm), F_REVIEW, false);
 }
 
